@@ -1,0 +1,6 @@
+export { compileCalendar, type CalendarDef } from './compile.js';
+export type { Calendar } from './calendar.js';
+export { CalendarError } from './errors.js';
+export { addBusinessTime, businessTimeBetween, isOpen, nextOpen } from './arithmetic.js';
+export { endOfBusinessDay } from './business-day.js';
+export type { Weekday } from './wallclock.js';

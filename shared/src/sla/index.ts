@@ -1,0 +1,12 @@
+// TimerState stays in ./timer.js: the record view's zod enum of the same name is the one the
+// package root exports, and the two would collide there (use TimerResult['state'] meanwhile).
+export {
+  evaluateTimer,
+  targetToMs,
+  timerCalendar,
+  type Pause,
+  type TimerInput,
+  type TimerResult,
+  type TimerTarget,
+  type WarnRule,
+} from './timer.js';

@@ -1,0 +1,183 @@
+import {
+  addBusinessTime,
+  businessTimeBetween,
+  endOfBusinessDay,
+  type Calendar,
+} from '../clock/index.js';
+
+/** A stretch during which the clock stops; `to: null` is still going on. */
+export interface Pause {
+  from: number;
+  to: number | null;
+}
+
+/** When a timer turns at risk: with `beforeMs` or less left, or once a fraction is consumed. */
+export type WarnRule = { beforeMs: number } | { consumedFraction: number };
+
+export type TimerState =
+  'pending' | 'running' | 'paused' | 'at_risk' | 'breached' | 'met' | 'met_late';
+
+export interface TimerInput {
+  /** Business calendar, or null for calendar time (24×7). */
+  calendar: Calendar | null;
+  startedAt: number;
+  /** Business time allowed, in milliseconds of the calendar's open time. */
+  targetMs: number;
+  pauses?: readonly Pause[];
+  completedAt?: number | null;
+  warn?: WarnRule | null;
+  now: number;
+}
+
+export interface TimerResult {
+  state: TimerState;
+  /** A pause is going on at `now` (kept separate so a breached timer can also be paused). */
+  paused: boolean;
+  /** When consumed time reaches the target; null while an open-ended pause holds it back. */
+  dueAt: number | null;
+  /** When the warning rule first holds; null without a rule or while paused before it. */
+  warningAt: number | null;
+  consumedMs: number;
+  /** Target minus time consumed up to `now` (or completion); negative when overdue. */
+  remainingMs: number;
+}
+
+/** A playbook SLA target before it is turned into milliseconds of business time. */
+export type TimerTarget =
+  | { unit: 'business_minutes' | 'business_hours' | 'calendar_hours'; amount: number }
+  | { unit: 'business_days'; amount: number; mode: 'elapsed' | 'end_of_day' };
+
+/**
+ * Evaluates one SLA timer at `now`. Consumed time is business time since `startedAt` outside
+ * pauses; a completion after `now` is not known yet at `now`, so it does not count.
+ */
+export function evaluateTimer(input: TimerInput): TimerResult {
+  const { calendar, startedAt, targetMs, now } = input;
+  const active = activeSpans(startedAt, input.pauses ?? []);
+  const completedAt =
+    input.completedAt !== undefined && input.completedAt !== null && input.completedAt <= now
+      ? input.completedAt
+      : null;
+  const consumedMs = consumedUntil(calendar, active, completedAt ?? now);
+  const dueAt = instantConsuming(calendar, active, targetMs);
+  const threshold = warningThreshold(input.warn, targetMs);
+  const warningAt = threshold === null ? null : instantConsuming(calendar, active, threshold);
+  const paused = completedAt === null && isPaused(startedAt, active, now);
+  return {
+    state: stateOf(),
+    paused,
+    dueAt,
+    warningAt,
+    consumedMs,
+    remainingMs: targetMs - consumedMs,
+  };
+
+  function stateOf(): TimerState {
+    if (completedAt !== null) return consumedMs <= targetMs ? 'met' : 'met_late';
+    if (consumedMs >= targetMs) return 'breached';
+    if (paused) return 'paused';
+    if (threshold !== null && consumedMs >= threshold) return 'at_risk';
+    if (now < startedAt) return 'pending';
+    return 'running';
+  }
+}
+
+/**
+ * Milliseconds of business time for a playbook target starting at `startedAt`. Calendar hours
+ * are 24×7 whatever the calendar: evaluate such a timer with `timerCalendar` (null).
+ * Business days either count `amount × hoursPerDay` of open time ('elapsed') or run to the close
+ * of the amount-th business day ('end_of_day', see `endOfBusinessDay`), converted to the business
+ * time up to that close so pauses still push the due time.
+ */
+export function targetToMs(
+  calendar: Calendar | null,
+  startedAt: number,
+  target: TimerTarget,
+): number {
+  const { amount } = target;
+  if (!Number.isFinite(amount) || amount < 0) {
+    throw new RangeError(`An SLA target needs an amount of 0 or more, got ${amount}.`);
+  }
+  switch (target.unit) {
+    case 'business_minutes':
+      return Math.round(amount * 60_000);
+    case 'business_hours':
+    case 'calendar_hours':
+      return Math.round(amount * 3_600_000);
+    case 'business_days': {
+      if (target.mode === 'elapsed') {
+        return Math.round(amount * (calendar?.hoursPerDay ?? 24) * 3_600_000);
+      }
+      const close = endOfBusinessDay(calendar, startedAt, amount);
+      return close === Infinity ? Infinity : businessTimeBetween(calendar, startedAt, close);
+    }
+  }
+}
+
+/** The calendar a timer with this target runs on: calendar hours ignore business hours. */
+export function timerCalendar(calendar: Calendar | null, target: TimerTarget): Calendar | null {
+  return target.unit === 'calendar_hours' ? null : calendar;
+}
+
+// Spans in which the clock runs, sorted: [from, to) with `to` Infinity for the last open one.
+function activeSpans(startedAt: number, pauses: readonly Pause[]): number[] {
+  const stops = pauses
+    .map((pause) => ({ from: Math.max(pause.from, startedAt), to: pause.to ?? Infinity }))
+    .filter((pause) => pause.to > pause.from)
+    .sort((a, b) => a.from - b.from);
+  const spans: number[] = [];
+  let runningFrom = startedAt;
+  for (const stop of stops) {
+    if (stop.from > runningFrom) spans.push(runningFrom, stop.from);
+    runningFrom = Math.max(runningFrom, stop.to);
+  }
+  if (runningFrom !== Infinity) spans.push(runningFrom, Infinity);
+  return spans;
+}
+
+function consumedUntil(calendar: Calendar | null, active: number[], t: number): number {
+  let consumed = 0;
+  for (let i = 0; i < active.length; i += 2) {
+    const from = active[i] as number;
+    if (from >= t) break;
+    consumed += businessTimeBetween(calendar, from, Math.min(active[i + 1] as number, t));
+  }
+  return consumed;
+}
+
+// Earliest instant at which `amount` has been consumed, or null if the clock stops for good first.
+function instantConsuming(
+  calendar: Calendar | null,
+  active: number[],
+  amount: number,
+): number | null {
+  let consumed = 0;
+  for (let i = 0; i < active.length; i += 2) {
+    const from = active[i] as number;
+    const to = active[i + 1] as number;
+    const inSpan = to === Infinity ? Infinity : businessTimeBetween(calendar, from, to);
+    if (consumed + inSpan >= amount) {
+      const at = addBusinessTime(calendar, from, Math.max(amount - consumed, 0));
+      return Number.isFinite(at) ? at : null;
+    }
+    consumed += inSpan;
+  }
+  return null;
+}
+
+function warningThreshold(warn: WarnRule | null | undefined, targetMs: number): number | null {
+  if (warn === undefined || warn === null) return null;
+  // Consumed time is whole milliseconds, so "at least x" starts at the next whole millisecond.
+  if ('beforeMs' in warn) return Math.max(targetMs - warn.beforeMs, 0);
+  return Math.max(Math.ceil(warn.consumedFraction * targetMs), 0);
+}
+
+function isPaused(startedAt: number, active: number[], now: number): boolean {
+  if (now < startedAt) return false;
+  // Before a span (after the start) or after the last finite one, a pause is going on.
+  for (let i = 0; i < active.length; i += 2) {
+    if (now < (active[i] as number)) return true;
+    if (now < (active[i + 1] as number)) return false;
+  }
+  return true;
+}
