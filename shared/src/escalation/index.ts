@@ -1,0 +1,1 @@
+export { planEscalations, escalationKey, type EscalationAction } from './plan.js';

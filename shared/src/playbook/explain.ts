@@ -1,0 +1,134 @@
+// The playbook in plain words, for admins reviewing a change and for `handoff-playbook explain`.
+import { describeRequirement } from '../rules/evaluate.js';
+import type { BusinessDuration, CriterionDef, Playbook, Rule, SlaDef } from './schema.js';
+
+export function explainPlaybook(playbook: Playbook): string {
+  const out: string[] = [];
+  out.push(`${playbook.name} (version ${playbook.version})`, '');
+  out.push('Stages');
+  playbook.stages.forEach((stage, i) => {
+    const outcome = stage.outcome ? ` — closes the deal as ${stage.outcome}` : '';
+    out.push(`  ${i + 1}. ${stage.label}${outcome}`);
+    for (const c of stage.entry) out.push(`     to enter: ${criterion(playbook, c)}`);
+    for (const c of stage.exit) out.push(`     to leave: ${criterion(playbook, c)}`);
+  });
+  out.push('', 'Handoffs');
+  for (const handoff of playbook.handoffs) {
+    const list = playbook.checklists.find((l) => l.id === handoff.checklist);
+    const stage = playbook.stages.find((s) => s.id === handoff.opensAt)?.label ?? handoff.opensAt;
+    out.push(
+      `  ${handoff.label}: opens at ${stage}; ${roles(playbook, handoff.submit)} submit, ${roles(playbook, handoff.accept)} accept or reject.`,
+    );
+    for (const item of list?.items ?? []) {
+      const source = item.field
+        ? ` (from ${playbook.fields[item.field]?.label ?? item.field})`
+        : '';
+      out.push(`     [${item.required ? 'required' : 'optional'}] ${item.label}${source}`);
+    }
+    for (const c of handoff.criteria) out.push(`     to submit: ${criterion(playbook, c)}`);
+    out.push(`     reasons to reject: ${handoff.rejectReasons.map((r) => r.label).join('; ')}`);
+  }
+  out.push('', 'SLAs');
+  for (const sla of playbook.slas) out.push(`  ${sla.label}: ${explainSla(playbook, sla)}`);
+  return out.join('\n');
+}
+
+function criterion(playbook: Playbook, c: CriterionDef): string {
+  const block = c.severity === 'block' ? 'blocks' : 'warns';
+  return `${c.label} — ${rule(playbook, c.rule)} (${block})`;
+}
+
+function rule(playbook: Playbook, r: Rule): string {
+  switch (r.op) {
+    case 'all':
+      return r.rules.map((x) => rule(playbook, x)).join(' and ');
+    case 'any':
+      return `either ${r.rules.map((x) => rule(playbook, x)).join(' or ')}`;
+    case 'not':
+      return `not (${rule(playbook, r.rule)})`;
+    case 'checklist_complete':
+      return `the ${handoffLabel(playbook, r.handoff)} checklist is complete`;
+    case 'item_done':
+      return `"${r.item}" of ${handoffLabel(playbook, r.handoff)} is done`;
+    case 'handoff_status':
+      return `${handoffLabel(playbook, r.handoff)} is ${r.in.join(' or ').replace(/_/g, ' ')}`;
+    default: {
+      const field = playbook.fields[r.field];
+      return field ? `${field.label} ${describeRequirement(r, field)}` : `${r.field} ${r.op}`;
+    }
+  }
+}
+
+function explainSla(playbook: Playbook, sla: SlaDef): string {
+  const start = (() => {
+    const s = sla.start;
+    if (s.on === 'stage_entered') return `when the deal enters ${stageLabel(playbook, s.stage)}`;
+    if (s.on === 'field_date') return `at ${playbook.fields[s.field]?.label ?? s.field}`;
+    return `when ${handoffLabel(playbook, s.handoff)} is ${s.on === 'handoff_opened' ? 'opened' : 'submitted'}`;
+  })();
+  const stop = (() => {
+    const s = sla.stop;
+    if (s.on === 'stage_entered') return `the deal enters ${stageLabel(playbook, s.stage)}`;
+    if (s.on === 'field_set') return `${playbook.fields[s.field]?.label ?? s.field} is set`;
+    return `${handoffLabel(playbook, s.handoff)} is accepted`;
+  })();
+  const calendar = sla.calendar
+    ? ` (${playbook.calendars[sla.calendar]?.timeZone ?? sla.calendar} business hours)`
+    : '';
+  const pause = sla.pause.length > 0 ? '; paused while sent back for rework' : '';
+  const warn = sla.warn
+    ? 'before' in sla.warn
+      ? `; at risk ${duration(sla.warn.before)} before due`
+      : `; at risk at ${sla.warn.consumedPercent}% of the time`
+    : '';
+  const escalations = sla.escalations.map((e) => {
+    const to =
+      e.to === 'owner'
+        ? 'the owner'
+        : 'user' in e.to
+          ? `user ${e.to.user}`
+          : `every ${playbook.roles[e.to.role]?.label ?? e.to.role}`;
+    const when =
+      e.when === 'at_risk'
+        ? 'at risk'
+        : e.after
+          ? `${duration(e.after)} after the breach`
+          : 'on breach';
+    const what =
+      e.action === 'task'
+        ? `a task for ${to}`
+        : e.action === 'note'
+          ? `a note to ${to}`
+          : `reassign to ${to}`;
+    return `${when}: ${what}`;
+  });
+  return `${duration(sla.target)}${calendar} from ${start} until ${stop}${pause}${warn}${escalations.length ? `; ${escalations.join(', ')}` : ''}.`;
+}
+
+function duration(d: BusinessDuration): string {
+  const units: Record<BusinessDuration['unit'], string> = {
+    business_minutes: 'business minute',
+    business_hours: 'business hour',
+    calendar_hours: 'hour',
+    business_days: 'business day',
+  };
+  const mode =
+    d.unit === 'business_days'
+      ? d.mode === 'end_of_day'
+        ? ' (due at the close of the day)'
+        : ' (counted in hours)'
+      : '';
+  return `${d.amount} ${units[d.unit]}${d.amount === 1 ? '' : 's'}${mode}`;
+}
+
+function roles(playbook: Playbook, ids: readonly string[]): string {
+  return ids.map((id) => playbook.roles[id]?.label ?? id).join(' or ');
+}
+
+function stageLabel(playbook: Playbook, id: string): string {
+  return playbook.stages.find((s) => s.id === id)?.label ?? id;
+}
+
+function handoffLabel(playbook: Playbook, id: string): string {
+  return playbook.handoffs.find((h) => h.id === id)?.label ?? id;
+}

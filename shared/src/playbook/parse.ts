@@ -1,0 +1,328 @@
+// parsePlaybook: structure first (zod), then the cross-references zod cannot see.
+// Never throws: every problem comes back as an issue with a path.
+import { CalendarError, compileCalendar } from '../clock/index.js';
+import { didYouMean, formatPath, type PathSegment, type PlaybookIssue } from './issues.js';
+import {
+  PlaybookSchema,
+  type CriterionDef,
+  type FieldType,
+  type Playbook,
+  type Rule,
+} from './schema.js';
+import { zodIssuesToPlaybookIssues } from './zod-issues.js';
+
+export type ParseResult = { ok: true; playbook: Playbook } | { ok: false; issues: PlaybookIssue[] };
+
+export function parsePlaybook(input: unknown): ParseResult {
+  let parsed;
+  try {
+    parsed = PlaybookSchema.safeParse(input);
+  } catch {
+    // Getters or proxies in hostile input can throw inside zod; that is still bad input, not a crash.
+    return { ok: false, issues: [{ path: '', message: 'could not be read as a playbook.' }] };
+  }
+  if (!parsed.success) {
+    return { ok: false, issues: zodIssuesToPlaybookIssues(parsed.error.issues, input) };
+  }
+  const issues = checkReferences(parsed.data);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, playbook: parsed.data };
+}
+
+class Collector {
+  readonly issues: PlaybookIssue[] = [];
+  add(path: readonly PathSegment[], message: string, hint?: string): void {
+    this.issues.push(
+      hint === undefined
+        ? { path: formatPath(path), message }
+        : { path: formatPath(path), message, hint },
+    );
+  }
+  /** Reports `id` at `path` unless it is one of `known`. Returns whether it was known. */
+  ref(
+    path: readonly PathSegment[],
+    id: string,
+    known: ReadonlySet<string> | readonly string[],
+    what: string,
+  ): boolean {
+    const set = known instanceof Set ? known : new Set(known as readonly string[]);
+    if (set.has(id)) return true;
+    this.add(
+      path,
+      `names ${what} \`${id}\`, which the playbook does not declare.`,
+      didYouMean(id, set),
+    );
+    return false;
+  }
+  unique(path: readonly PathSegment[], items: readonly { id: string }[], what: string): void {
+    const seen = new Map<string, number>();
+    items.forEach((item, index) => {
+      const first = seen.get(item.id);
+      if (first === undefined) seen.set(item.id, index);
+      else
+        this.add(
+          [...path, index, 'id'],
+          `repeats the ${what} id \`${item.id}\` already used at ${formatPath([...path, first])}.`,
+        );
+    });
+  }
+}
+
+const COMPARABLE: ReadonlySet<FieldType> = new Set(['number', 'date', 'datetime']);
+
+function checkReferences(playbook: Playbook): PlaybookIssue[] {
+  const c = new Collector();
+  const fieldIds = Object.keys(playbook.fields);
+  const roleIds = Object.keys(playbook.roles);
+  const stageIds = playbook.stages.map((s) => s.id);
+  const handoffIds = playbook.handoffs.map((h) => h.id);
+  const checklistById = new Map(playbook.checklists.map((l) => [l.id, l]));
+
+  for (const [id, field] of Object.entries(playbook.fields)) {
+    if (field.type === 'choice' && !field.options)
+      c.add(
+        ['fields', id, 'options'],
+        'is required for a choice field: list the values it may take.',
+      );
+  }
+
+  for (const [id, def] of Object.entries(playbook.calendars)) {
+    try {
+      compileCalendar(def);
+    } catch (error) {
+      if (!(error instanceof CalendarError)) throw error;
+      c.add(['calendars', id, ...error.path], error.message);
+    }
+  }
+
+  c.unique(['stages'], playbook.stages, 'stage');
+  const hubspotStageOwner = new Map<string, string>();
+  const salesforceStageOwner = new Map<string, string>();
+  playbook.stages.forEach((stage, s) => {
+    stage.hubspot?.stageIds.forEach((stageId, i) => {
+      const key = `${stage.hubspot?.pipelineId}/${stageId}`;
+      const owner = hubspotStageOwner.get(key);
+      if (owner !== undefined)
+        c.add(
+          ['stages', s, 'hubspot', 'stageIds', i],
+          `maps HubSpot stage \`${stageId}\` already mapped by stage \`${owner}\`.`,
+        );
+      hubspotStageOwner.set(key, stage.id);
+    });
+    stage.salesforce?.stageNames.forEach((name, i) => {
+      const owner = salesforceStageOwner.get(name);
+      if (owner !== undefined)
+        c.add(
+          ['stages', s, 'salesforce', 'stageNames', i],
+          `maps Salesforce stage "${name}" already mapped by stage \`${owner}\`.`,
+        );
+      salesforceStageOwner.set(name, stage.id);
+    });
+    for (const side of ['entry', 'exit'] as const) {
+      checkCriteria(c, playbook, ['stages', s, side], stage[side]);
+    }
+  });
+
+  c.unique(['checklists'], playbook.checklists, 'checklist');
+  playbook.checklists.forEach((list, l) => {
+    c.unique(['checklists', l, 'items'], list.items, 'item');
+    list.items.forEach((item, i) => {
+      const at: PathSegment[] = ['checklists', l, 'items', i];
+      if (item.kind === 'choice' && !item.options)
+        c.add([...at, 'options'], 'is required for a choice item: list the answers to pick from.');
+      if (item.kind !== 'choice' && item.options)
+        c.add(
+          [...at, 'options'],
+          `only applies to choice items; this item is a ${item.kind} item.`,
+        );
+      if (item.owner !== undefined) c.ref([...at, 'owner'], item.owner, roleIds, 'the role');
+      if (item.field !== undefined) c.ref([...at, 'field'], item.field, fieldIds, 'the field');
+    });
+  });
+
+  c.unique(['handoffs'], playbook.handoffs, 'handoff');
+  playbook.handoffs.forEach((handoff, h) => {
+    const at: PathSegment[] = ['handoffs', h];
+    if (
+      c.ref([...at, 'checklist'], handoff.checklist, [...checklistById.keys()], 'the checklist')
+    ) {
+      /* known */
+    }
+    c.ref([...at, 'opensAt'], handoff.opensAt, stageIds, 'the stage');
+    for (const key of ['submit', 'accept', 'reject'] as const) {
+      handoff[key].forEach((role, r) => c.ref([...at, key, r], role, roleIds, 'the role'));
+    }
+    c.unique([...at, 'rejectReasons'], handoff.rejectReasons, 'reject reason');
+    checkCriteria(c, playbook, [...at, 'criteria'], handoff.criteria);
+  });
+
+  const calendarIds = Object.keys(playbook.calendars);
+  c.unique(['slas'], playbook.slas, 'SLA');
+  playbook.slas.forEach((sla, i) => {
+    const at: PathSegment[] = ['slas', i];
+    for (const side of ['start', 'stop'] as const) {
+      const event = sla[side];
+      if ('stage' in event) c.ref([...at, side, 'stage'], event.stage, stageIds, 'the stage');
+      if ('handoff' in event)
+        c.ref([...at, side, 'handoff'], event.handoff, handoffIds, 'the handoff');
+      if ('field' in event && c.ref([...at, side, 'field'], event.field, fieldIds, 'the field')) {
+        const type = playbook.fields[event.field]?.type;
+        if (event.on === 'field_date' && type !== 'date' && type !== 'datetime') {
+          c.add(
+            [...at, side, 'field'],
+            `must be a date or datetime field to start a timer; \`${event.field}\` is a ${type} field.`,
+          );
+        }
+      }
+    }
+    sla.pause.forEach((pause, p) =>
+      c.ref([...at, 'pause', p, 'handoff'], pause.handoff, handoffIds, 'the handoff'),
+    );
+    if (sla.calendar !== undefined)
+      c.ref([...at, 'calendar'], sla.calendar, calendarIds, 'the calendar');
+    const usesBusinessTime = [
+      sla.target,
+      ...(sla.warn && 'before' in sla.warn ? [sla.warn.before] : []),
+    ].some((d) => d.unit !== 'calendar_hours');
+    if (usesBusinessTime && sla.calendar === undefined && calendarIds.length > 0) {
+      c.add(
+        [...at, 'calendar'],
+        "is required for a target in business time; name one of the playbook's calendars.",
+        `one of: ${calendarIds.join(', ')}`,
+      );
+    }
+    sla.escalations.forEach((escalation, e) => {
+      if (escalation.after !== undefined && escalation.when !== 'breached') {
+        c.add([...at, 'escalations', e, 'after'], 'only applies when `when` is `breached`.');
+      }
+      if (typeof escalation.to === 'object' && 'role' in escalation.to) {
+        c.ref([...at, 'escalations', e, 'to', 'role'], escalation.to.role, roleIds, 'the role');
+      }
+      if (
+        escalation.action === 'reassign' &&
+        !(typeof escalation.to === 'object' && 'user' in escalation.to)
+      ) {
+        c.add(
+          [...at, 'escalations', e, 'to'],
+          'must name one user (`user: <id>`) to reassign the record to.',
+        );
+      }
+    });
+  });
+
+  return c.issues;
+
+  function checkCriteria(
+    col: Collector,
+    pb: Playbook,
+    path: PathSegment[],
+    criteria: readonly CriterionDef[],
+  ): void {
+    col.unique(path, criteria, 'criterion');
+    criteria.forEach((criterion, i) => checkRule(col, pb, [...path, i, 'rule'], criterion.rule));
+  }
+}
+
+function checkRule(c: Collector, playbook: Playbook, path: PathSegment[], rule: Rule): void {
+  const fieldIds = Object.keys(playbook.fields);
+  const handoffs = playbook.handoffs;
+  switch (rule.op) {
+    case 'all':
+    case 'any':
+      rule.rules.forEach((r, i) => checkRule(c, playbook, [...path, 'rules', i], r));
+      return;
+    case 'not':
+      checkRule(c, playbook, [...path, 'rule'], rule.rule);
+      return;
+    case 'checklist_complete':
+    case 'handoff_status':
+      c.ref(
+        [...path, 'handoff'],
+        rule.handoff,
+        handoffs.map((h) => h.id),
+        'the handoff',
+      );
+      return;
+    case 'item_done': {
+      const handoff = handoffs.find((h) => h.id === rule.handoff);
+      if (
+        !c.ref(
+          [...path, 'handoff'],
+          rule.handoff,
+          handoffs.map((h) => h.id),
+          'the handoff',
+        )
+      )
+        return;
+      const items = playbook.checklists.find((l) => l.id === handoff?.checklist)?.items ?? [];
+      c.ref(
+        [...path, 'item'],
+        rule.item,
+        items.map((i) => i.id),
+        `an item of the checklist of \`${rule.handoff}\`, the item`,
+      );
+      return;
+    }
+    default: {
+      if (!c.ref([...path, 'field'], rule.field, fieldIds, 'the field')) return;
+      const field = playbook.fields[rule.field];
+      if (field === undefined) return;
+      if (
+        (rule.op === 'gt' || rule.op === 'gte' || rule.op === 'lt' || rule.op === 'lte') &&
+        !COMPARABLE.has(field.type)
+      ) {
+        c.add(
+          [...path, 'op'],
+          `\`${rule.op}\` compares numbers or dates; \`${rule.field}\` is a ${field.type} field.`,
+        );
+      }
+      if (
+        (rule.op === 'gt' || rule.op === 'gte' || rule.op === 'lt' || rule.op === 'lte') &&
+        field.type === 'number' &&
+        typeof rule.value !== 'number'
+      ) {
+        c.add(
+          [...path, 'value'],
+          `must be a number to compare with the number field \`${rule.field}\`.`,
+        );
+      }
+      if (
+        (rule.op === 'gt' || rule.op === 'gte' || rule.op === 'lt' || rule.op === 'lte') &&
+        field.type !== 'number' &&
+        COMPARABLE.has(field.type) &&
+        (typeof rule.value !== 'string' || Number.isNaN(Date.parse(rule.value)))
+      ) {
+        c.add(
+          [...path, 'value'],
+          `must be a date written "YYYY-MM-DD" to compare with the date field \`${rule.field}\`.`,
+        );
+      }
+      if (rule.op === 'matches') {
+        try {
+          new RegExp(rule.pattern, 'u');
+        } catch {
+          c.add(
+            [...path, 'pattern'],
+            `is not a valid regular expression: ${JSON.stringify(rule.pattern)}.`,
+          );
+        }
+      }
+      if (
+        field.type === 'choice' &&
+        field.options &&
+        (rule.op === 'eq' || rule.op === 'neq' || rule.op === 'in')
+      ) {
+        const values = rule.op === 'in' ? rule.values : [rule.value];
+        values.forEach((value, i) => {
+          if (!field.options?.includes(String(value))) {
+            const at = rule.op === 'in' ? [...path, 'values', i] : [...path, 'value'];
+            c.add(
+              at,
+              `is not one of the options of \`${rule.field}\` (${field.options?.join(', ')}).`,
+              didYouMean(String(value), field.options ?? []),
+            );
+          }
+        });
+      }
+    }
+  }
+}

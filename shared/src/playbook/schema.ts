@@ -1,0 +1,284 @@
+// The playbook: the admin's whole configuration, one schema for both CRMs.
+// zod/mini keeps the runtime bundle small enough for Lightning components and HubSpot cards;
+// types are derived from the schemas so code and configuration cannot drift apart.
+import * as z from 'zod/mini';
+
+/** Ids are the admin's words in paths and references: lower snake case, stable across edits. */
+export const Id = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,63}$/));
+const Text = z.string().check(z.minLength(1), z.maxLength(500));
+const Time = z.string().check(z.regex(/^\d{2}:\d{2}$/));
+const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+export const FieldType = z.enum(['text', 'number', 'date', 'datetime', 'boolean', 'choice']);
+export type FieldType = z.infer<typeof FieldType>;
+
+/** A logical field: the core speaks `amount`; the adapters know `amount` / `Amount`. */
+export const FieldDef = z.strictObject({
+  type: FieldType,
+  label: Text,
+  options: z.optional(z.array(Text).check(z.minLength(1))),
+  hubspot: z.optional(z.string().check(z.minLength(1))),
+  salesforce: z.optional(z.string().check(z.minLength(1))),
+});
+export type FieldDef = z.infer<typeof FieldDef>;
+
+const Window = z.tuple([Time, Time]);
+export const CalendarDefSchema = z.strictObject({
+  timeZone: z.string().check(z.minLength(1)),
+  weekly: z.strictObject({
+    mon: z.optional(z.array(Window)),
+    tue: z.optional(z.array(Window)),
+    wed: z.optional(z.array(Window)),
+    thu: z.optional(z.array(Window)),
+    fri: z.optional(z.array(Window)),
+    sat: z.optional(z.array(Window)),
+    sun: z.optional(z.array(Window)),
+  }),
+  holidays: z.optional(
+    z.array(
+      z.strictObject({
+        date: IsoDate,
+        from: z.optional(Time),
+        to: z.optional(Time),
+        name: z.optional(Text),
+      }),
+    ),
+  ),
+  hoursPerDay: z.optional(z.number()),
+});
+export type PlaybookCalendar = z.infer<typeof CalendarDefSchema>;
+
+export const RoleDef = z.strictObject({
+  label: Text,
+  /** HubSpot team names or ids whose members hold this role. Salesforce uses the package's fixed permission sets. */
+  hubspotTeams: z.optional(z.array(z.string().check(z.minLength(1)))),
+});
+export type RoleDef = z.infer<typeof RoleDef>;
+
+export const HandoffStatus = z.enum([
+  'not_started',
+  'in_progress',
+  'submitted',
+  'accepted',
+  'rejected',
+]);
+export type HandoffStatus = z.infer<typeof HandoffStatus>;
+
+const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+// Rules are a tree discriminated by `op`, so an unknown operator is reported at `rule.op`
+// and a broken branch at its own path.
+const PresenceRule = z.strictObject({ op: z.enum(['present', 'absent']), field: Id });
+const EqualityRule = z.strictObject({ op: z.enum(['eq', 'neq']), field: Id, value: Scalar });
+const InRule = z.strictObject({ op: z.literal('in'), field: Id, values: z.array(Scalar) });
+const CompareRule = z.strictObject({
+  op: z.enum(['gt', 'gte', 'lt', 'lte']),
+  field: Id,
+  value: z.union([z.number(), IsoDate, z.string()]),
+});
+const ContainsRule = z.strictObject({ op: z.literal('contains'), field: Id, value: Text });
+const MatchesRule = z.strictObject({ op: z.literal('matches'), field: Id, pattern: Text });
+const ChecklistCompleteRule = z.strictObject({ op: z.literal('checklist_complete'), handoff: Id });
+const ItemDoneRule = z.strictObject({ op: z.literal('item_done'), handoff: Id, item: Id });
+const HandoffStatusRule = z.strictObject({
+  op: z.literal('handoff_status'),
+  handoff: Id,
+  in: z.array(HandoffStatus).check(z.minLength(1)),
+});
+
+export type Rule =
+  | z.infer<typeof PresenceRule>
+  | z.infer<typeof EqualityRule>
+  | z.infer<typeof InRule>
+  | z.infer<typeof CompareRule>
+  | z.infer<typeof ContainsRule>
+  | z.infer<typeof MatchesRule>
+  | z.infer<typeof ChecklistCompleteRule>
+  | z.infer<typeof ItemDoneRule>
+  | z.infer<typeof HandoffStatusRule>
+  | { op: 'all'; rules: Rule[] }
+  | { op: 'any'; rules: Rule[] }
+  | { op: 'not'; rule: Rule };
+
+const AllRule = z.strictObject({
+  op: z.enum(['all', 'any']),
+  get rules(): z.ZodMiniArray<z.ZodMiniType<Rule>> {
+    return z.array(RuleSchema);
+  },
+});
+const NotRule = z.strictObject({
+  op: z.literal('not'),
+  get rule(): z.ZodMiniType<Rule> {
+    return RuleSchema;
+  },
+});
+
+export const RuleSchema: z.ZodMiniType<Rule> = z.discriminatedUnion('op', [
+  PresenceRule,
+  EqualityRule,
+  InRule,
+  CompareRule,
+  ContainsRule,
+  MatchesRule,
+  ChecklistCompleteRule,
+  ItemDoneRule,
+  HandoffStatusRule,
+  AllRule,
+  NotRule,
+]);
+
+export const Severity = z.enum(['block', 'warn']);
+export type Severity = z.infer<typeof Severity>;
+
+export const CriterionDef = z.strictObject({
+  id: Id,
+  label: Text,
+  severity: z._default(Severity, 'block'),
+  rule: RuleSchema,
+});
+export type CriterionDef = z.infer<typeof CriterionDef>;
+
+export const StageDef = z.strictObject({
+  id: Id,
+  label: Text,
+  /** Closed stages end the lifecycle; `won` is what lead-to-customer time measures to. */
+  outcome: z.optional(z.enum(['won', 'lost'])),
+  hubspot: z.optional(
+    z.strictObject({
+      pipelineId: z.string().check(z.minLength(1)),
+      stageIds: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+    }),
+  ),
+  salesforce: z.optional(
+    z.strictObject({
+      stageNames: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+    }),
+  ),
+  entry: z._default(z.array(CriterionDef), []),
+  exit: z._default(z.array(CriterionDef), []),
+});
+export type StageDef = z.infer<typeof StageDef>;
+
+export const ItemKind = z.enum(['check', 'text', 'date', 'number', 'choice']);
+export type ItemKind = z.infer<typeof ItemKind>;
+
+export const ChecklistItemDef = z.strictObject({
+  id: Id,
+  label: Text,
+  help: z.optional(Text),
+  required: z._default(z.boolean(), false),
+  kind: ItemKind,
+  options: z.optional(z.array(Text).check(z.minLength(1))),
+  /** Role expected to fill the item; any role that may submit the handoff can still edit it. */
+  owner: z.optional(Id),
+  /** When set, the item mirrors a CRM field: its value is read from the record, not typed in. */
+  field: z.optional(Id),
+});
+export type ChecklistItemDef = z.infer<typeof ChecklistItemDef>;
+
+export const ChecklistDef = z.strictObject({
+  id: Id,
+  label: Text,
+  items: z.array(ChecklistItemDef).check(z.minLength(1)),
+});
+export type ChecklistDef = z.infer<typeof ChecklistDef>;
+
+export const RejectReason = z.strictObject({ id: Id, label: Text });
+export type RejectReason = z.infer<typeof RejectReason>;
+
+export const HandoffDef = z.strictObject({
+  id: Id,
+  label: Text,
+  checklist: Id,
+  /** The stage whose entry opens the handoff (as `not_started`). */
+  opensAt: Id,
+  submit: z.array(Id).check(z.minLength(1)),
+  accept: z.array(Id).check(z.minLength(1)),
+  reject: z.array(Id).check(z.minLength(1)),
+  rejectReasons: z.array(RejectReason).check(z.minLength(1)),
+  /** Must pass, besides the required items, before the handoff may be submitted. */
+  criteria: z._default(z.array(CriterionDef), []),
+});
+export type HandoffDef = z.infer<typeof HandoffDef>;
+
+export const BusinessDuration = z.union([
+  z.strictObject({
+    unit: z.enum(['business_minutes', 'business_hours', 'calendar_hours']),
+    amount: z.number().check(z.positive()),
+  }),
+  z.strictObject({
+    unit: z.literal('business_days'),
+    amount: z.number().check(z.positive()),
+    mode: z.enum(['elapsed', 'end_of_day']),
+  }),
+]);
+export type BusinessDuration = z.infer<typeof BusinessDuration>;
+
+export const SlaStart = z.discriminatedUnion('on', [
+  z.strictObject({ on: z.literal('stage_entered'), stage: Id }),
+  z.strictObject({ on: z.enum(['handoff_opened', 'handoff_submitted']), handoff: Id }),
+  z.strictObject({ on: z.literal('field_date'), field: Id }),
+]);
+export type SlaStart = z.infer<typeof SlaStart>;
+
+export const SlaStop = z.discriminatedUnion('on', [
+  z.strictObject({ on: z.literal('stage_entered'), stage: Id }),
+  z.strictObject({ on: z.literal('handoff_accepted'), handoff: Id }),
+  z.strictObject({ on: z.literal('field_set'), field: Id }),
+]);
+export type SlaStop = z.infer<typeof SlaStop>;
+
+/** Paused from each rejection of the handoff until the next submission (sales is reworking it). */
+export const SlaPause = z.strictObject({ on: z.literal('handoff_rejected'), handoff: Id });
+export type SlaPause = z.infer<typeof SlaPause>;
+
+export const WarnDef = z.union([
+  z.strictObject({ before: BusinessDuration }),
+  z.strictObject({ consumedPercent: z.number().check(z.positive(), z.lte(100)) }),
+]);
+export type WarnDef = z.infer<typeof WarnDef>;
+
+export const EscalationTarget = z.union([
+  z.literal('owner'),
+  z.strictObject({ user: z.string().check(z.minLength(1)) }),
+  z.strictObject({ role: Id }),
+]);
+export type EscalationTarget = z.infer<typeof EscalationTarget>;
+
+export const EscalationDef = z.strictObject({
+  when: z.enum(['at_risk', 'breached']),
+  /** Only for `breached`: wait this much more business time after the breach. */
+  after: z.optional(BusinessDuration),
+  to: EscalationTarget,
+  action: z.enum(['task', 'note', 'reassign']),
+});
+export type EscalationDef = z.infer<typeof EscalationDef>;
+
+export const SlaDef = z.strictObject({
+  id: Id,
+  label: Text,
+  start: SlaStart,
+  stop: SlaStop,
+  pause: z._default(z.array(SlaPause), []),
+  target: BusinessDuration,
+  /** A calendar id; omitted means calendar time (24×7). */
+  calendar: z.optional(Id),
+  warn: z.optional(WarnDef),
+  escalations: z._default(z.array(EscalationDef), []),
+});
+export type SlaDef = z.infer<typeof SlaDef>;
+
+export const PlaybookSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  name: Text,
+  /** The admin's label for this revision, shown on every record view. */
+  version: z.string().check(z.minLength(1), z.maxLength(40)),
+  fields: z.record(Id, FieldDef),
+  calendars: z._default(z.record(Id, CalendarDefSchema), {}),
+  roles: z.record(Id, RoleDef),
+  stages: z.array(StageDef).check(z.minLength(1)),
+  checklists: z._default(z.array(ChecklistDef), []),
+  handoffs: z._default(z.array(HandoffDef), []),
+  slas: z._default(z.array(SlaDef), []),
+});
+export type Playbook = z.infer<typeof PlaybookSchema>;

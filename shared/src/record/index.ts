@@ -1,0 +1,1 @@
+export { evaluateRecord } from './evaluate.js';

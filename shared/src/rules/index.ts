@@ -1,0 +1,7 @@
+export {
+  evaluateCriterion,
+  evaluateRule,
+  describeRequirement,
+  type RuleContext,
+} from './evaluate.js';
+export { coerce, type Coerced } from './coerce.js';

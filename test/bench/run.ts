@@ -1,0 +1,7 @@
+// `npm run bench`: every benchmark of the project, one after another, in one process.
+const suites = ['./playbook.bench.ts'];
+
+for (const suite of suites) {
+  const mod = (await import(suite)) as { default: () => Promise<void> | void };
+  await mod.default();
+}
