@@ -1,4 +1,6 @@
 // @handoff/shared: the whole core for Node (services, tools, tests). Browsers use ./runtime.
 export * from './runtime.js';
+export * from './escalation/index.js';
+export * from './metrics/index.js';
 export { parsePlaybookText } from './playbook/text.js';
 export { explainPlaybook } from './playbook/explain.js';

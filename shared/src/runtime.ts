@@ -1,11 +1,11 @@
-// @handoff/shared/runtime: what cards and Lightning components need. No YAML, no file access,
-// zod/mini only — a test keeps this entry under its size budget.
+// @handoff/shared/runtime: what cards and Lightning components need — shapes, playbook parsing,
+// criteria, handoff actions, the record view, the clock and timers. No YAML, no file access,
+// zod/mini only; a test keeps this entry under its size budget. Metrics and escalation planning
+// run in services and live in the Node entry.
 export * from './shapes/index.js';
 export * from './playbook/index.js';
 export * from './rules/index.js';
 export * from './handoff/index.js';
 export * from './record/index.js';
-export * from './escalation/index.js';
-export * from './metrics/index.js';
 export * from './clock/index.js';
 export * from './sla/index.js';

@@ -16,11 +16,21 @@ export function parsePlaybookText(text: string): ParseResult {
       };
     }
   }
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
     return { ok: false, issues: document.errors.map(yamlIssue) };
   }
-  return parsePlaybook(document.toJS({ maxAliasCount: 100 }) as unknown);
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // e.g. an alias bomb: refuse it as bad input rather than expanding it.
+    return {
+      ok: false,
+      issues: [{ path: '', message: `could not be read: ${(error as Error).message}` }],
+    };
+  }
+  return parsePlaybook(data);
 }
 
 function yamlIssue(error: {

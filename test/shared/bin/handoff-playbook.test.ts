@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../shared/bin/cli.js';
+import { DEFAULT_PLAYBOOK_PATH } from '../fixtures.js';
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(
+    args,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function tempFile(name: string, text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'handoff-playbook-'));
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('handoff-playbook', () => {
+  it('when validating the default playbook, then it says so and exits 0', async () => {
+    const { code, out } = await run('validate', DEFAULT_PLAYBOOK_PATH);
+    expect(code).toBe(0);
+    expect(out).toMatch(/valid — 7 stages, 2 handoffs, 2 SLAs\.$/);
+  });
+
+  it('when validating a broken playbook, then it prints every issue with its path and exits 1', async () => {
+    const file = tempFile(
+      'broken.yaml',
+      'schemaVersion: 1\nname: x\nversion: "1"\nfields: {}\nroles: {}\nstages:\n  - { id: won, label: Won, exit: [{ id: a, label: A, rule: { op: present, field: amount } }] }\nhandoffs: 3\n',
+    );
+    const { code, err } = await run('validate', file);
+    expect(code).toBe(1);
+    expect(err).toContain(`${file}: 1 problem`);
+    expect(err).toContain('handoffs: must be a list, not the number 3.');
+  });
+
+  it('when a reference is misspelt, then the hint is printed beside it', async () => {
+    const file = tempFile(
+      'typo.yaml',
+      'schemaVersion: 1\nname: x\nversion: "1"\nfields: { amount: { type: number, label: Amount } }\nroles: {}\nstages:\n  - { id: won, label: Won, exit: [{ id: a, label: A, rule: { op: present, field: amout } }] }\n',
+    );
+    const { code, err } = await run('validate', file);
+    expect(code).toBe(1);
+    expect(err).toContain(
+      'stages[0].exit[0].rule.field: names the field `amout`, which the playbook does not declare. (did you mean `amount`?)',
+    );
+  });
+
+  it('when the YAML itself is broken, then the line is named', async () => {
+    const file = tempFile('bad.yaml', 'schemaVersion: 1\nname: [unclosed\n');
+    const { code, err } = await run('validate', file);
+    expect(code).toBe(1);
+    expect(err).toMatch(/line \d+, column \d+: is not valid YAML/);
+  });
+
+  it('when the file is JSON, then it is read as JSON', async () => {
+    const file = tempFile('p.json', '{"schemaVersion": 1, "name": "x"');
+    const { code, err } = await run('validate', file);
+    expect(code).toBe(1);
+    expect(err).toContain('(playbook): is not valid JSON');
+  });
+
+  it('when explaining, then stages, criteria, handoffs and SLAs are printed in words', async () => {
+    const { code, out } = await run('explain', DEFAULT_PLAYBOOK_PATH);
+    expect(code).toBe(0);
+    expect(out).toContain('to leave: Amount estimated — Amount must be more than 0 (blocks)');
+    expect(out).toContain('Sales → CS: opens at Closed won;');
+    expect(out).toContain(
+      'CS accepts the won deal: 1 business day (counted in hours) (America/New_York business hours)',
+    );
+  });
+
+  it('when the file does not exist or the command is unknown, then it says so and exits 2', async () => {
+    expect(await run('validate', '/nonexistent/playbook.yaml')).toMatchObject({
+      code: 2,
+      err: '/nonexistent/playbook.yaml: cannot read the file (it does not exist).',
+    });
+    expect(await run('lint', DEFAULT_PLAYBOOK_PATH)).toMatchObject({
+      code: 2,
+      err: 'usage: handoff-playbook validate <file> | explain <file>',
+    });
+  });
+
+  it('when run as the built command, then the exit code reaches the shell', async () => {
+    const bin = fileURLToPath(
+      new URL('../../../shared/dist/bin/handoff-playbook.js', import.meta.url),
+    );
+    const file = tempFile('empty.yaml', '{}');
+    const failure = await promisify(execFile)(process.execPath, [bin, 'validate', file]).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain('schemaVersion: is required: it must be 1.');
+  });
+});
