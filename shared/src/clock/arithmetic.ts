@@ -12,7 +12,10 @@ import {
  */
 export function businessTimeBetween(calendar: Calendar | null, from: number, to: number): number {
   if (calendar === null) return to - from;
-  if (to < from) return -businessTimeBetween(calendar, to, from);
+  if (to < from) {
+    const forward = businessTimeBetween(calendar, to, from);
+    return forward === 0 ? 0 : -forward;
+  }
   const first = Math.floor(from / PERIOD_MS);
   const last = Math.floor(to / PERIOD_MS);
   const period = calendar.period(first);
