@@ -9,6 +9,7 @@ export type Coerced =
 
 const EMPTY: Coerced = { kind: 'empty' };
 const DIGITS = /^-?\d+$/;
+const MAX_INSTANT = 8.64e15;
 
 export function coerce(field: Pick<FieldDef, 'type'>, raw: unknown): Coerced {
   if (raw === undefined || raw === null) return EMPTY;
@@ -42,14 +43,14 @@ function toNumber(raw: unknown): Coerced {
 
 /** Dates become epoch milliseconds: HubSpot date properties are midnight UTC, Salesforce dates are ISO days. */
 function toInstant(raw: unknown): Coerced {
-  if (typeof raw === 'number')
-    return Number.isFinite(raw) ? { kind: 'value', value: raw } : invalid(raw, 'a date');
-  if (typeof raw === 'string') {
-    const s = raw.trim();
-    const t = DIGITS.test(s) ? Number(s) : Date.parse(s);
-    return Number.isFinite(t) ? { kind: 'value', value: t } : invalid(raw, 'a date');
-  }
-  return invalid(raw, 'a date');
+  let t = NaN;
+  if (typeof raw === 'number') t = raw;
+  else if (typeof raw === 'string')
+    t = DIGITS.test(raw.trim()) ? Number(raw.trim()) : Date.parse(raw);
+  // Beyond ±8.64e15 ms a JavaScript Date cannot exist, so such a number is no date.
+  return Number.isFinite(t) && Math.abs(t) <= MAX_INSTANT
+    ? { kind: 'value', value: t }
+    : invalid(raw, 'a date');
 }
 
 function toBoolean(raw: unknown): Coerced {
