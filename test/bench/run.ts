@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark of the project, one after another, in one process.
-const suites = ['./playbook.bench.ts'];
+const suites = ['./playbook.bench.ts', './record.bench.ts', './clock.bench.ts'];
 
 for (const suite of suites) {
   const mod = (await import(suite)) as { default: () => Promise<void> | void };

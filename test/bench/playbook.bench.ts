@@ -1,0 +1,52 @@
+// parsePlaybook on the default playbook, and what the runtime entry costs a card or Lightning component.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { parsePlaybook, parsePlaybookText } from '../../shared/dist/src/index.js';
+import { formatRate, line, measure, section } from './lib.js';
+
+export default async function (): Promise<void> {
+  section('Playbook');
+  const text = readFileSync(
+    fileURLToPath(new URL('../../shared/playbooks/default.yaml', import.meta.url)),
+    'utf8',
+  );
+  const data = parse(text) as unknown;
+  const parsed = measure('parsePlaybook(default, as data)', () => parsePlaybook(data));
+  line(
+    'parsePlaybook, default playbook already read as data',
+    `${formatRate(parsed.opsPerSecond)} (${(1000 / parsed.opsPerSecond).toFixed(3)} ms each)`,
+  );
+  const fromText = measure('parsePlaybookText(default YAML)', () => parsePlaybookText(text), 500);
+  line(
+    'parsePlaybookText, default playbook from YAML',
+    `${formatRate(fromText.opsPerSecond)} (${(1000 / fromText.opsPerSecond).toFixed(3)} ms each)`,
+  );
+
+  section('Runtime bundle (@handoff/shared/runtime, esbuild --minify, es2021)');
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('../../shared/src/runtime.ts', import.meta.url))],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2021',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const file = result.outputFiles[0];
+  if (!file) throw new Error('no bundle');
+  let zod = 0;
+  for (const [input, { bytesInOutput }] of Object.entries(
+    result.metafile.outputs[Object.keys(result.metafile.outputs)[0] ?? '']?.inputs ?? {},
+  )) {
+    if (input.includes('node_modules/zod/')) zod += bytesInOutput;
+  }
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  line('minified', kb(file.contents.byteLength));
+  line('  of which zod/mini', kb(zod));
+  line('  of which the core', kb(file.contents.byteLength - zod));
+  line('minified + gzip', kb(gzipSync(file.contents).byteLength));
+}
