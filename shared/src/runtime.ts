@@ -9,3 +9,4 @@ export * from './handoff/index.js';
 export * from './record/index.js';
 export * from './clock/index.js';
 export * from './sla/index.js';
+export * from './api/index.js';

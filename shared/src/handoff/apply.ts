@@ -24,6 +24,7 @@ import type { Viewer } from '../shapes/viewer.js';
 import { checklistOf, completes, missingRequiredItems } from './items.js';
 import { isHandoffOpen } from './open.js';
 import { holdsAny, roleLabels, rolesFor } from './roles.js';
+import { transitionFor } from './transitions.js';
 
 export type ActionResult =
   | { ok: true; state: HandoffState; events: HandoffEvent[]; duplicate: boolean }
@@ -116,25 +117,25 @@ export function decideHandoffAction(
   }
 
   const context: Step = { playbook, snapshot, handoff, state, viewer, now, actionId };
+  const transition = transitionFor(action.type);
+  if (!transition.from.includes(state.status)) return wrongState(context, action.type);
   switch (action.type) {
     case 'set_item':
       return setItem(context, action.itemId, action.value);
     case 'submit':
       return submit(context);
-    case 'withdraw':
-      return transition(context, ['submitted'], 'in_progress', 'withdrawn', {});
-    case 'accept':
-      return transition(
-        context,
-        ['submitted'],
-        'accepted',
-        'accepted',
-        action.assigneeId ? { assigneeId: action.assigneeId } : {},
-      );
     case 'reject':
       return reject(context, action);
-    case 'reopen':
-      return transition(context, ['rejected'], 'in_progress', 'reworked', {});
+    case 'accept':
+      return done(context, { status: transition.to }, [
+        event(
+          context,
+          transition.event,
+          action.assigneeId ? { assigneeId: action.assigneeId } : {},
+        ),
+      ]);
+    default:
+      return done(context, { status: transition.to }, [event(context, transition.event, {})]);
   }
 }
 
@@ -165,13 +166,6 @@ function setItem(step: Step, itemId: string, value: ItemValue): ActionResult {
       { itemId, field: item.field },
     );
   }
-  if (state.status === 'submitted') {
-    return refuse(
-      'not_allowed',
-      `${handoff.label} is waiting for review; withdraw it before changing items.`,
-      { handoffId: handoff.id, status: state.status },
-    );
-  }
   const problem = checkItemValue(item, value);
   if (problem) return refuse('invalid_value', `${item.label} ${problem}`, { itemId, value });
 
@@ -188,9 +182,6 @@ function setItem(step: Step, itemId: string, value: ItemValue): ActionResult {
 
 function submit(step: Step): ActionResult {
   const { playbook, snapshot, handoff, state } = step;
-  if (state.status !== 'not_started' && state.status !== 'in_progress') {
-    return wrongState(step, 'submit');
-  }
   const missing = missingRequiredItems(playbook, handoff, state, snapshot.fields);
   if (missing.length > 0) {
     return refuse(
@@ -214,7 +205,6 @@ function submit(step: Step): ActionResult {
 }
 
 function reject(step: Step, action: Extract<HandoffAction, { type: 'reject' }>): ActionResult {
-  if (step.state.status !== 'submitted') return wrongState(step, 'reject');
   const reason = step.handoff.rejectReasons.find((r) => r.id === action.reason);
   if (!reason) {
     const known = step.handoff.rejectReasons.map((r) => r.label).join('; ');
@@ -229,17 +219,6 @@ function reject(step: Step, action: Extract<HandoffAction, { type: 'reject' }>):
     ? { reason: reason.id, comment }
     : { reason: reason.id };
   return done(step, { status: 'rejected' }, [event(step, 'rejected', details)]);
-}
-
-function transition(
-  step: Step,
-  from: readonly HandoffState['status'][],
-  to: HandoffState['status'],
-  type: HandoffEventType,
-  details: HandoffEvent['details'],
-): ActionResult {
-  if (!from.includes(step.state.status)) return wrongState(step, verbOf(type));
-  return done(step, { status: to }, [event(step, type, details)]);
 }
 
 function done(step: Step, change: Partial<HandoffState>, events: HandoffEvent[]): ActionResult {
@@ -258,6 +237,17 @@ function event(step: Step, type: HandoffEventType, details: HandoffEvent['detail
 
 function wrongState(step: Step, action: HandoffAction['type']): ActionResult {
   const status = step.state.status.replace('_', ' ');
+  if (action === 'set_item' && step.state.status === 'submitted') {
+    return refuse(
+      'not_allowed',
+      `${step.handoff.label} is waiting for review; withdraw it before changing items.`,
+      {
+        handoffId: step.handoff.id,
+        status: step.state.status,
+        action,
+      },
+    );
+  }
   return refuse(
     'not_allowed',
     `${step.handoff.label} is ${status}, so it cannot be ${pastTense(action)} now.`,
@@ -308,15 +298,6 @@ function refuse(
 
 function verb(action: HandoffAction['type']): string {
   return action === 'set_item' ? 'edit the checklist of' : action === 'reopen' ? 'rework' : action;
-}
-
-function verbOf(type: HandoffEventType): HandoffAction['type'] {
-  const byEvent: Partial<Record<HandoffEventType, HandoffAction['type']>> = {
-    withdrawn: 'withdraw',
-    accepted: 'accept',
-    reworked: 'reopen',
-  };
-  return byEvent[type] ?? 'submit';
 }
 
 function pastTense(action: HandoffAction['type']): string {

@@ -7,3 +7,4 @@ export {
   completes,
   type ItemStatus,
 } from './items.js';
+export { TRANSITIONS, transitionFor, type Transition } from './transitions.js';

@@ -1,4 +1,6 @@
 import type { HandoffDef } from '../playbook/schema.js';
+import type { HandoffActionType } from '../shapes/request.js';
+import { transitionFor } from './transitions.js';
 import type { Viewer } from '../shapes/viewer.js';
 
 export function holdsAny(viewer: Viewer, roles: readonly string[]): boolean {
@@ -15,17 +17,7 @@ export function roleLabels(
     : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }
 
-/** Who may act, by action: editing items and reworking belong to the submitting side. */
-export function rolesFor(
-  handoff: HandoffDef,
-  action: 'set_item' | 'submit' | 'withdraw' | 'accept' | 'reject' | 'reopen',
-): readonly string[] {
-  switch (action) {
-    case 'accept':
-      return handoff.accept;
-    case 'reject':
-      return handoff.reject;
-    default:
-      return handoff.submit;
-  }
+/** Who may act, by action: the transition table names which of the handoff's role lists decides. */
+export function rolesFor(handoff: HandoffDef, action: HandoffActionType): readonly string[] {
+  return handoff[transitionFor(action).by];
 }

@@ -1,0 +1,99 @@
+// The HTTP contract between a face (the HubSpot card and settings page) and its backend.
+// One module both sides import, so a request the card builds is the request the service parses.
+import * as z from 'zod/mini';
+import type { PlaybookIssue } from '../playbook/issues.js';
+import { HandoffRequestSchema, RefusalSchema, type RefusalCode } from '../shapes/request.js';
+import { RecordViewSchema } from '../shapes/view.js';
+
+export const API_PREFIX = '/v1/hubspot';
+
+export const paths = {
+  record: (objectType: string, objectId: string) =>
+    `${API_PREFIX}/records/${encodeURIComponent(objectType)}/${encodeURIComponent(objectId)}`,
+  actions: (objectType: string, objectId: string) =>
+    `${API_PREFIX}/records/${encodeURIComponent(objectType)}/${encodeURIComponent(objectId)}/actions`,
+  playbook: `${API_PREFIX}/playbook`,
+  status: `${API_PREFIX}/status`,
+} as const;
+
+/** GET record on a company: one view per associated deal. */
+export const CompanyViewSchema = z.object({ deals: z.array(RecordViewSchema) });
+export type CompanyView = z.infer<typeof CompanyViewSchema>;
+
+/** POST actions: the body is a HandoffRequest; 200 answers the new RecordView. */
+export const ActionRequestSchema = HandoffRequestSchema;
+
+/** 403 / 409 / 422 answer a refusal, with the current view when the service could build it. */
+export const RefusalResponseSchema = z.object({
+  refusal: RefusalSchema,
+  view: z.optional(RecordViewSchema),
+});
+export type RefusalResponse = z.infer<typeof RefusalResponseSchema>;
+
+export function refusalStatus(code: RefusalCode): 403 | 409 | 422 {
+  if (code === 'not_allowed') return 403;
+  if (code === 'conflict') return 409;
+  return 422;
+}
+
+export const ApiErrorCode = z.enum([
+  'bad_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'payload_too_large',
+  /** Installed, but no playbook saved yet. */
+  'not_configured',
+  /** The record is in a pipeline or stage the playbook does not map. */
+  'not_covered',
+  'rate_limited',
+  'internal',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+
+/** Every other error: a code the face can branch on and a sentence it can show. */
+export const ApiErrorSchema = z.object({
+  error: z.object({
+    code: ApiErrorCode,
+    message: z.string(),
+    details: z.optional(z.record(z.string(), z.unknown())),
+  }),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+export const PlaybookIssueSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  hint: z.optional(z.string()),
+});
+// Keeps the schema and the parser's own type in step.
+export type PlaybookIssueWire = z.infer<typeof PlaybookIssueSchema> & PlaybookIssue;
+
+/** GET playbook. `text` is what the admin wrote (YAML or JSON); null before the first save. */
+export const PlaybookResponseSchema = z.object({
+  text: z.nullable(z.string()),
+  version: z.nullable(z.string()),
+  updatedAt: z.nullable(z.number()),
+  updatedBy: z.nullable(z.string()),
+});
+export type PlaybookResponse = z.infer<typeof PlaybookResponseSchema>;
+
+/** PUT playbook (admins only). 422 answers the parser's issues and keeps the saved playbook. */
+export const PlaybookUpdateSchema = z.object({ text: z.string().check(z.maxLength(512 * 1024)) });
+export const PlaybookRejectedSchema = z.object({ issues: z.array(PlaybookIssueSchema) });
+
+/** GET status: what the settings page shows about the installation. */
+export const InstallStatusSchema = z.object({
+  portalId: z.string(),
+  installed: z.boolean(),
+  playbookConfigured: z.boolean(),
+  properties: z.object({ created: z.boolean(), missing: z.array(z.string()) }),
+  webhooks: z.object({ active: z.boolean() }),
+  outbox: z.object({
+    pending: z.number(),
+    failed: z.array(
+      z.object({ id: z.string(), what: z.string(), error: z.string(), at: z.number() }),
+    ),
+  }),
+});
+export type InstallStatus = z.infer<typeof InstallStatusSchema>;
