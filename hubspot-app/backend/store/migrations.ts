@@ -1,0 +1,75 @@
+// Versioned schema changes, applied in order, once. The SQL is portable between SQLite and
+// PostgreSQL on purpose (text, bigint, integer; JSON kept as text).
+import type { Sql } from './sql.js';
+
+export const MIGRATIONS: readonly {
+  version: number;
+  name: string;
+  statements: readonly string[];
+}[] = [
+  {
+    version: 1,
+    name: 'installations, playbooks, handoffs, recorded actions',
+    statements: [
+      `CREATE TABLE installations (
+        portal_id text PRIMARY KEY,
+        access_token text NOT NULL,
+        refresh_token text,
+        expires_at bigint,
+        installed_at bigint NOT NULL,
+        uninstalled_at bigint
+      )`,
+      `CREATE TABLE playbooks (
+        portal_id text PRIMARY KEY,
+        text text NOT NULL,
+        version text NOT NULL,
+        updated_at bigint NOT NULL,
+        updated_by text NOT NULL
+      )`,
+      `CREATE TABLE handoffs (
+        portal_id text NOT NULL,
+        object_type text NOT NULL,
+        record_id text NOT NULL,
+        handoff_id text NOT NULL,
+        state text NOT NULL,
+        version integer NOT NULL,
+        updated_at bigint NOT NULL,
+        PRIMARY KEY (portal_id, object_type, record_id, handoff_id)
+      )`,
+      `CREATE TABLE handoff_actions (
+        portal_id text NOT NULL,
+        action_id text NOT NULL,
+        object_type text NOT NULL,
+        record_id text NOT NULL,
+        handoff_id text NOT NULL,
+        status integer NOT NULL,
+        body text NOT NULL,
+        created_at bigint NOT NULL,
+        PRIMARY KEY (portal_id, action_id)
+      )`,
+    ],
+  },
+];
+
+/** Applies what is missing in one transaction; on PostgreSQL an advisory lock keeps two starting instances from racing. */
+export async function migrate(sql: Sql, now: number): Promise<number[]> {
+  return sql.transaction(async (tx) => {
+    if (tx.engine === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(7242001)');
+    await tx.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)',
+    );
+    const rows = await tx.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const applied = new Set(rows.map((r) => Number(r.version)));
+    const done: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      for (const statement of migration.statements) await tx.query(statement);
+      await tx.query(
+        'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
+        [migration.version, migration.name, now],
+      );
+      done.push(migration.version);
+    }
+    return done;
+  });
+}
