@@ -1,0 +1,143 @@
+// The card API over HTTP. Every /v1 request must carry HubSpot's v3 signature; portal and user come
+// from the signed query string (hubspot.fetch adds them), never from the body.
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { API_PREFIX, type ApiError, type ApiErrorCode } from '@handoff/shared';
+import type { Deps } from '../deps.js';
+import { CrmError } from '../hubspot/crm.js';
+import { verifySignatureV3 } from '../signature.js';
+import { applyAction } from '../use-cases/apply-action.js';
+import type { Caller } from '../use-cases/context.js';
+import { UseCaseError } from '../use-cases/errors.js';
+import { getPlaybook, putPlaybook } from '../use-cases/playbook.js';
+import { getRecordView } from '../use-cases/record-view.js';
+import { getStatus } from '../use-cases/status.js';
+
+export interface ServerOptions {
+  clientSecret: string;
+  /** Scheme and host HubSpot called, e.g. https://api.handoff.example (we may sit behind a proxy). */
+  publicUrl: string;
+  logLevel?: string;
+}
+
+/** hubspot.fetch sends at most 1 MB. */
+const BODY_LIMIT = 1024 * 1024;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    rawBody: string;
+    caller: Caller;
+  }
+}
+
+export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    loggerInstance: deps.log,
+    disableRequestLogging: false,
+  });
+  const publicUrl = options.publicUrl.replace(/\/$/, '');
+
+  // Keep the exact bytes HubSpot signed; parse JSON only after the signature holds.
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.decorateRequest('rawBody', '');
+  app.decorateRequest('caller', { portalId: '', userId: '' });
+
+  app.get('/healthz', async () => ({ ok: true }));
+
+  app.register(
+    async (api) => {
+      api.addHook('preHandler', async (request, reply) => {
+        const raw = typeof request.body === 'string' ? request.body : '';
+        request.rawBody = raw;
+        const verdict = verifySignatureV3({
+          secret: options.clientSecret,
+          method: request.method,
+          uri: `${publicUrl}${request.url}`,
+          body: raw,
+          signature: header(request, 'x-hubspot-signature-v3'),
+          timestamp: header(request, 'x-hubspot-request-timestamp'),
+          now: deps.clock.now(),
+        });
+        if (!verdict.ok) {
+          request.log.warn({ reason: verdict.reason }, 'signature refused');
+          return sendError(reply, 401, 'unauthorized', 'This request is not signed by HubSpot.');
+        }
+        const query = request.query as Record<string, string | undefined>;
+        if (!query.portalId || !query.userId) {
+          return sendError(
+            reply,
+            400,
+            'bad_request',
+            'The request names no HubSpot account or user.',
+          );
+        }
+        request.caller = { portalId: query.portalId, userId: query.userId };
+        if (raw !== '') {
+          try {
+            request.body = JSON.parse(raw) as unknown;
+          } catch {
+            return sendError(reply, 400, 'bad_request', 'The request body is not valid JSON.');
+          }
+        }
+        return undefined;
+      });
+
+      api.get('/records/:objectType/:objectId', async (request) => {
+        const { objectType, objectId } = request.params as { objectType: string; objectId: string };
+        return getRecordView(deps, request.caller, objectType, objectId);
+      });
+      api.post('/records/:objectType/:objectId/actions', async (request, reply) => {
+        const { objectType, objectId } = request.params as { objectType: string; objectId: string };
+        const answer = await applyAction(deps, request.caller, objectType, objectId, request.body);
+        return reply.status(answer.status).send(answer.body);
+      });
+      api.get('/playbook', async (request) => getPlaybook(deps, request.caller));
+      api.put('/playbook', async (request, reply) => {
+        const answer = await putPlaybook(deps, request.caller, request.body);
+        return reply.status(answer.status).send(answer.body);
+      });
+      api.get('/status', async (request) => getStatus(deps, request.caller));
+    },
+    { prefix: API_PREFIX },
+  );
+
+  app.setNotFoundHandler((_request, reply) =>
+    sendError(reply, 404, 'not_found', 'There is nothing here.'),
+  );
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (error instanceof UseCaseError)
+      return sendError(reply, error.status, error.code, error.message, error.details);
+    if (error instanceof CrmError)
+      return sendError(
+        reply,
+        error.status,
+        error.status === 429 ? 'rate_limited' : 'internal',
+        error.message,
+      );
+    if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendError(reply, 413, 'payload_too_large', 'The request body is larger than 1 MB.');
+    }
+    if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendError(reply, 400, 'bad_request', 'The request could not be read.');
+    }
+    request.log.error({ err: { message: error.message, name: error.name } }, 'request failed');
+    return sendError(reply, 500, 'internal', 'Something went wrong on our side; try again.');
+  });
+  return app;
+}
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function sendError(
+  reply: FastifyReply,
+  status: number,
+  code: ApiErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+) {
+  const body: ApiError = { error: { code, message, ...(details ? { details } : {}) } };
+  return reply.status(status).send(body);
+}

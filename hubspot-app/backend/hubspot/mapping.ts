@@ -1,0 +1,72 @@
+// HubSpot deal properties ↔ the core's snapshot. The only place that knows HubSpot property names.
+import type { Playbook, RecordSnapshot, StageDef } from '@handoff/shared';
+
+export interface HubSpotObject {
+  id: string;
+  properties: Record<string, string | null>;
+}
+
+/** Stage-entry timestamps: current portals name them hs_v2_date_entered_<stageId>. */
+export function stageEnteredProperty(stageId: string): string {
+  return `hs_v2_date_entered_${stageId}`;
+}
+
+export function dealProperties(playbook: Playbook): string[] {
+  const names = new Set(['dealname', 'dealstage', 'pipeline', 'hubspot_owner_id', 'createdate']);
+  for (const field of Object.values(playbook.fields)) if (field.hubspot) names.add(field.hubspot);
+  for (const stage of playbook.stages)
+    for (const id of stage.hubspot?.stageIds ?? []) names.add(stageEnteredProperty(id));
+  return [...names];
+}
+
+export function stageOf(
+  playbook: Playbook,
+  pipeline: string | null,
+  stageId: string | null,
+): StageDef | undefined {
+  if (!pipeline || !stageId) return undefined;
+  return playbook.stages.find(
+    (s) => s.hubspot?.pipelineId === pipeline && s.hubspot.stageIds.includes(stageId),
+  );
+}
+
+export type SnapshotResult =
+  | { ok: true; snapshot: RecordSnapshot; name: string }
+  | { ok: false; pipeline: string | null; stage: string | null };
+
+export function dealSnapshot(playbook: Playbook, deal: HubSpotObject): SnapshotResult {
+  const props = deal.properties;
+  const pipeline = props.pipeline ?? null;
+  const stage = stageOf(playbook, pipeline, props.dealstage ?? null);
+  if (!stage) return { ok: false, pipeline, stage: props.dealstage ?? null };
+  const fields: Record<string, unknown> = {};
+  for (const [id, field] of Object.entries(playbook.fields)) {
+    if (field.hubspot) fields[id] = props[field.hubspot] ?? null;
+  }
+  const stageHistory: RecordSnapshot['stageHistory'] = [];
+  for (const s of playbook.stages) {
+    for (const id of s.hubspot?.pipelineId === pipeline ? s.hubspot.stageIds : []) {
+      const entered = parseInstant(props[stageEnteredProperty(id)]);
+      if (entered !== undefined) stageHistory.push({ stage: s.id, enteredAt: entered });
+    }
+  }
+  stageHistory.sort((a, b) => a.enteredAt - b.enteredAt);
+  const snapshot: RecordSnapshot = {
+    crm: 'hubspot',
+    objectType: 'deal',
+    recordId: deal.id,
+    stage: stage.id,
+    fields,
+    stageHistory,
+    handoffs: {},
+  };
+  if (props.hubspot_owner_id) snapshot.ownerId = props.hubspot_owner_id;
+  return { ok: true, snapshot, name: props.dealname ?? `Deal ${deal.id}` };
+}
+
+/** HubSpot sends datetimes as ISO strings or epoch milliseconds in strings. */
+function parseInstant(value: string | null | undefined): number | undefined {
+  if (!value) return undefined;
+  const t = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  return Number.isFinite(t) ? t : undefined;
+}

@@ -1,0 +1,42 @@
+// The viewer's roles from their HubSpot teams, mapped by the playbook. Owners (with teams) are read
+// once per portal and kept for 60 s, so a card view usually costs no extra CRM call for roles.
+import type { Playbook } from '@handoff/shared';
+import type { Clock } from '../clock.js';
+
+export interface OwnerTeams {
+  userId: string;
+  ownerId: string;
+  teams: { id: string; name: string }[];
+}
+
+export const ROLE_CACHE_MS = 60_000;
+
+export class RoleResolver {
+  private readonly cache = new Map<string, { at: number; owners: Map<string, OwnerTeams> }>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly load: (portalId: string) => Promise<OwnerTeams[]>,
+  ) {}
+
+  async rolesOf(portalId: string, userId: string, playbook: Playbook): Promise<string[]> {
+    const owner = (await this.owners(portalId)).get(userId);
+    if (!owner) return [];
+    return Object.entries(playbook.roles)
+      .filter(([, role]) =>
+        owner.teams.some((t) =>
+          role.hubspotTeams?.some((team) => team === t.name || team === t.id),
+        ),
+      )
+      .map(([id]) => id);
+  }
+
+  private async owners(portalId: string): Promise<Map<string, OwnerTeams>> {
+    const cached = this.cache.get(portalId);
+    const now = this.clock.now();
+    if (cached && now - cached.at < ROLE_CACHE_MS) return cached.owners;
+    const owners = new Map((await this.load(portalId)).map((o) => [o.userId, o]));
+    this.cache.set(portalId, { at: now, owners });
+    return owners;
+  }
+}

@@ -1,0 +1,69 @@
+// `npm run serve:hubspot`: the HubSpot backend from environment variables (see the README).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { systemClock } from './clock.js';
+import { readConfig } from './config.js';
+import { hubspotCrm } from './hubspot/crm.js';
+import { RoleResolver } from './hubspot/roles.js';
+import { buildServer } from './http/server.js';
+import { createLogger } from './log.js';
+import { openStore } from './store/index.js';
+
+const read = readConfig(process.env);
+if (!read.ok) {
+  for (const problem of read.problems) process.stderr.write(`handoff: ${problem}\n`);
+  process.exit(2);
+}
+const config = read.config;
+const log = createLogger(config.LOG_LEVEL);
+
+let sqliteFile = ':memory:';
+if (!config.DATABASE_URL) {
+  try {
+    mkdirSync(config.HANDOFF_DATA_DIR, { recursive: true });
+    sqliteFile = join(config.HANDOFF_DATA_DIR, 'hubspot.db');
+  } catch (error) {
+    process.stderr.write(
+      `handoff: cannot use the data folder ${config.HANDOFF_DATA_DIR} (${(error as NodeJS.ErrnoException).code}).\n`,
+    );
+    process.exit(2);
+  }
+}
+const store = openStore({ databaseUrl: config.DATABASE_URL, sqliteFile });
+await store.migrate(systemClock.now());
+
+const crmFor = async (portalId: string) => {
+  const installation = await store.getInstallation(portalId);
+  if (!installation || installation.uninstalledAt !== null) return null;
+  return hubspotCrm(config.HUBSPOT_API_BASE, installation.accessToken);
+};
+const roles = new RoleResolver(systemClock, async (portalId) => {
+  const crm = await crmFor(portalId);
+  return crm ? crm.getOwners() : [];
+});
+const app = buildServer(
+  { store, clock: systemClock, crmFor, roles, log },
+  { clientSecret: config.HUBSPOT_CLIENT_SECRET, publicUrl: config.PUBLIC_URL },
+);
+
+try {
+  await app.listen({ host: config.HOST, port: config.PORT });
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  process.stderr.write(
+    code === 'EADDRINUSE'
+      ? `handoff: port ${config.PORT} is already in use; set PORT to another.\n`
+      : `handoff: cannot listen (${code ?? 'unknown error'}).\n`,
+  );
+  process.exit(2);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log.info({ signal }, 'shutting down');
+    void app
+      .close()
+      .then(() => store.close())
+      .then(() => process.exit(0));
+  });
+}

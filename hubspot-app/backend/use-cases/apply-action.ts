@@ -1,0 +1,70 @@
+// A handoff action: decided by the core inside one store transaction, answered with the new view.
+import {
+  applyHandoffAction,
+  evaluateRecord,
+  HandoffRequestSchema,
+  refusalStatus,
+  type RecordSnapshot,
+} from '@handoff/shared';
+import type { Deps } from '../deps.js';
+import { resolveContext, type Caller } from './context.js';
+import { UseCaseError } from './errors.js';
+import { readDeal } from './record-view.js';
+
+export async function applyAction(
+  deps: Deps,
+  caller: Caller,
+  objectType: string,
+  dealId: string,
+  body: unknown,
+) {
+  if (objectType !== 'deals' && objectType !== 'deal') {
+    throw new UseCaseError(404, 'not_found', 'Handoff actions apply to deals.');
+  }
+  const parsed = HandoffRequestSchema.safeParse(body);
+  if (!parsed.success) {
+    const where = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || 'body'))].join(
+      ', ',
+    );
+    throw new UseCaseError(400, 'bad_request', `The action request is malformed (${where}).`, {
+      fields: where,
+    });
+  }
+  const request = parsed.data;
+  const context = await resolveContext(deps, caller);
+  const snapshot = await readDeal(context, dealId);
+  const key = { portalId: caller.portalId, objectType: 'deal', recordId: dealId };
+  const now = deps.clock.now();
+  const others = await deps.store.getHandoffs(key);
+
+  return deps.store.applyAction(key, request.handoffId, request.actionId, now, (current) => {
+    const handoffs = { ...others };
+    if (current) handoffs[request.handoffId] = current;
+    else delete handoffs[request.handoffId];
+    const before: RecordSnapshot = { ...snapshot, handoffs };
+    const result = applyHandoffAction(context.playbook, before, request, context.viewer, now);
+    if (!result.ok) {
+      const view = evaluateRecord(context.playbook, before, context.viewer, now);
+      return {
+        kind: 'answer',
+        response: {
+          status: refusalStatus(result.refusal.code),
+          body: { refusal: result.refusal, view },
+        },
+      };
+    }
+    return {
+      kind: 'store',
+      state: result.state,
+      response: (state) => ({
+        status: 200,
+        body: evaluateRecord(
+          context.playbook,
+          { ...snapshot, handoffs: { ...handoffs, [request.handoffId]: state } },
+          context.viewer,
+          now,
+        ),
+      }),
+    };
+  });
+}

@@ -1,0 +1,92 @@
+// Card load: one CRM read for the deal (roles are cached), handoff state from the store, the core's view.
+import { evaluateRecord, type CompanyView, type RecordView } from '@handoff/shared';
+import type { Deps } from '../deps.js';
+import { dealSnapshot } from '../hubspot/mapping.js';
+import { resolveContext, type Caller, type PortalContext } from './context.js';
+import { UseCaseError } from './errors.js';
+
+export async function getRecordView(
+  deps: Deps,
+  caller: Caller,
+  objectType: string,
+  objectId: string,
+): Promise<RecordView | CompanyView> {
+  const context = await resolveContext(deps, caller);
+  if (objectType === 'deals' || objectType === 'deal')
+    return dealView(deps, caller, context, objectId);
+  if (objectType === 'companies' || objectType === 'company')
+    return companyView(deps, caller, context, objectId);
+  throw new UseCaseError(
+    404,
+    'not_found',
+    `Handoff shows deals and companies, not "${objectType}".`,
+  );
+}
+
+export async function dealView(
+  deps: Deps,
+  caller: Caller,
+  context: PortalContext,
+  dealId: string,
+): Promise<RecordView> {
+  const snapshot = await readDeal(context, dealId);
+  snapshot.handoffs = await deps.store.getHandoffs({
+    portalId: caller.portalId,
+    objectType: 'deal',
+    recordId: dealId,
+  });
+  return evaluateRecord(context.playbook, snapshot, context.viewer, deps.clock.now());
+}
+
+export async function readDeal(context: PortalContext, dealId: string) {
+  const deal = await context.crm.getDeal(dealId, context.playbook);
+  if (!deal)
+    throw new UseCaseError(404, 'not_found', `There is no deal ${dealId} in this HubSpot account.`);
+  const result = dealSnapshot(context.playbook, deal);
+  if (!result.ok) {
+    throw new UseCaseError(
+      422,
+      'not_covered',
+      'This deal is in a pipeline or stage the playbook does not cover.',
+      {
+        pipeline: result.pipeline,
+        stage: result.stage,
+      },
+    );
+  }
+  return result.snapshot;
+}
+
+async function companyView(
+  deps: Deps,
+  caller: Caller,
+  context: PortalContext,
+  companyId: string,
+): Promise<CompanyView> {
+  const deals = await context.crm.getCompanyDeals(companyId, context.playbook);
+  if (!deals)
+    throw new UseCaseError(
+      404,
+      'not_found',
+      `There is no company ${companyId} in this HubSpot account.`,
+    );
+  const snapshots = deals
+    .map((d) => dealSnapshot(context.playbook, d))
+    .flatMap((r) => (r.ok ? [r.snapshot] : []));
+  const states = await deps.store.getHandoffsOfRecords(
+    caller.portalId,
+    'deal',
+    snapshots.map((s) => s.recordId),
+  );
+  const now = deps.clock.now();
+  return {
+    deals: snapshots.map((s) =>
+      evaluateRecord(
+        context.playbook,
+        { ...s, handoffs: states.get(s.recordId) ?? {} },
+        context.viewer,
+        now,
+      ),
+    ),
+  };
+}
