@@ -5,7 +5,7 @@ import type { Playbook } from '../playbook/schema.js';
 import type { RecordSnapshot } from '../shapes/snapshot.js';
 import { calendarFor } from '../sla/calendars.js';
 import { timerInputs } from '../sla/inputs.js';
-import { evaluateTimer, targetToMs } from '../sla/index.js';
+import { evaluateTimer, targetToMs, timerCalendar } from '../sla/index.js';
 import { median, percentile } from './stats.js';
 
 export interface MetricsWindow {
@@ -128,7 +128,7 @@ export function computeMetrics(
     }),
     leadToCustomer: leadToCustomer(playbook, snapshots, inWindow),
     slas: playbook.slas.map((sla) => {
-      const calendar = calendarFor(playbook, sla.calendar);
+      const calendar = timerCalendar(calendarFor(playbook, sla.calendar), sla.target);
       let completed = 0;
       let metOnTime = 0;
       for (const snapshot of snapshots) {

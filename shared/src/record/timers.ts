@@ -1,5 +1,5 @@
 // The record view's timers: one per SLA that has started on this record.
-import { evaluateTimer, targetToMs } from '../sla/index.js';
+import { evaluateTimer, targetToMs, timerCalendar } from '../sla/index.js';
 import { calendarFor } from '../sla/calendars.js';
 import { timerInputs } from '../sla/inputs.js';
 import type { EscalationDef, Playbook, SlaDef } from '../playbook/schema.js';
@@ -33,7 +33,8 @@ function evaluateSla(
 ): TimerView | undefined {
   const inputs = timerInputs(playbook, sla, record);
   if (!inputs) return undefined;
-  const calendar = calendarFor(playbook, sla.calendar);
+  // A target in calendar hours runs 24×7 even when the SLA names a business calendar.
+  const calendar = timerCalendar(calendarFor(playbook, sla.calendar), sla.target);
   const targetMs = targetToMs(calendar, inputs.startedAt, sla.target);
   const warn = sla.warn
     ? 'before' in sla.warn

@@ -147,4 +147,23 @@ describe('timers on the record view (CS accepts the won deal: 1 business day = 8
     );
     expect(view.timers.map((t) => t.slaId)).toEqual([]);
   });
+
+  it('when the target is in calendar hours, then the business calendar is ignored and nights count', () => {
+    const base = defaultPlaybook();
+    const slas = base.slas.map((sla) =>
+      sla.id === 'cs_accepts_won_deal'
+        ? { ...sla, target: { unit: 'calendar_hours' as const, amount: 24 } }
+        : sla,
+    );
+    const view = evaluateRecord(
+      { ...base, slas },
+      deal({ stageHistory: [{ stage: 'closed_won', enteredAt: ny(23, 10) }] }),
+      csManager,
+      ny(23, 12),
+    );
+    expect(view.timers.find((t) => t.slaId === 'cs_accepts_won_deal')).toMatchObject({
+      dueAt: ny(24, 10),
+      consumedMs: 2 * HOUR,
+    });
+  });
 });
