@@ -1,0 +1,169 @@
+// The CRM object types we emulate, their ids, built-in properties and association type ids.
+// https://developers.hubspot.com/docs/api/crm/understanding-the-crm
+export type ObjectType = 'deals' | 'companies' | 'notes' | 'tasks';
+
+const ALIASES: Record<string, ObjectType> = {
+  deals: 'deals',
+  deal: 'deals',
+  '0-3': 'deals',
+  companies: 'companies',
+  company: 'companies',
+  '0-2': 'companies',
+  notes: 'notes',
+  note: 'notes',
+  '0-46': 'notes',
+  tasks: 'tasks',
+  task: 'tasks',
+  '0-27': 'tasks',
+};
+
+export const OBJECT_TYPE_IDS: Record<ObjectType, string> = {
+  deals: '0-3',
+  companies: '0-2',
+  notes: '0-46',
+  tasks: '0-27',
+};
+
+export function objectType(name: string | undefined): ObjectType | undefined {
+  return name === undefined ? undefined : ALIASES[name.toLowerCase()];
+}
+
+export type PropertyType = 'string' | 'number' | 'datetime' | 'date' | 'enumeration' | 'bool';
+
+export interface PropertyDefinition {
+  name: string;
+  label: string;
+  type: PropertyType;
+  fieldType: string;
+  groupName: string;
+  description: string;
+  options: Array<{ label: string; value: string; displayOrder: number; hidden: boolean }>;
+  displayOrder: number;
+  calculated: boolean;
+  readOnlyValue: boolean;
+  hasUniqueValue: boolean;
+  hubspotDefined: boolean;
+}
+
+function builtIn(
+  name: string,
+  type: PropertyType,
+  groupName: string,
+  readOnlyValue = false,
+): PropertyDefinition {
+  const fieldType = {
+    string: 'text',
+    number: 'number',
+    datetime: 'date',
+    date: 'date',
+    enumeration: 'select',
+    bool: 'booleancheckbox',
+  }[type];
+  return {
+    name,
+    label: name,
+    type,
+    fieldType,
+    groupName,
+    description: '',
+    options: [],
+    displayOrder: -1,
+    calculated: readOnlyValue,
+    readOnlyValue,
+    hasUniqueValue: false,
+    hubspotDefined: true,
+  };
+}
+
+const COMMON = (group: string): PropertyDefinition[] => [
+  builtIn('hs_object_id', 'number', group, true),
+  builtIn('createdate', 'datetime', group, true),
+  builtIn('hs_lastmodifieddate', 'datetime', group, true),
+  builtIn('hubspot_owner_id', 'enumeration', group),
+];
+
+export const BUILT_IN_PROPERTIES: Record<ObjectType, PropertyDefinition[]> = {
+  deals: [
+    ...COMMON('dealinformation'),
+    builtIn('dealname', 'string', 'dealinformation'),
+    builtIn('amount', 'number', 'dealinformation'),
+    builtIn('closedate', 'datetime', 'dealinformation'),
+    builtIn('pipeline', 'enumeration', 'dealinformation'),
+    builtIn('dealstage', 'enumeration', 'dealinformation'),
+    builtIn('dealtype', 'enumeration', 'dealinformation'),
+    builtIn('description', 'string', 'dealinformation'),
+  ],
+  companies: [
+    ...COMMON('companyinformation'),
+    builtIn('name', 'string', 'companyinformation'),
+    builtIn('domain', 'string', 'companyinformation'),
+    builtIn('industry', 'string', 'companyinformation'),
+    builtIn('lifecyclestage', 'enumeration', 'companyinformation'),
+  ],
+  notes: [
+    ...COMMON('engagement'),
+    builtIn('hs_note_body', 'string', 'engagement'),
+    builtIn('hs_timestamp', 'datetime', 'engagement'),
+  ],
+  tasks: [
+    ...COMMON('engagement'),
+    builtIn('hs_task_subject', 'string', 'engagement'),
+    builtIn('hs_task_body', 'string', 'engagement'),
+    builtIn('hs_task_status', 'enumeration', 'engagement'),
+    builtIn('hs_task_priority', 'enumeration', 'engagement'),
+    builtIn('hs_task_type', 'enumeration', 'engagement'),
+    builtIn('hs_timestamp', 'datetime', 'engagement'),
+  ],
+};
+
+/** What HubSpot returns when a request names no properties. */
+export const DEFAULT_PROPERTIES: Record<ObjectType, string[]> = {
+  deals: [
+    'amount',
+    'closedate',
+    'createdate',
+    'dealname',
+    'dealstage',
+    'hs_lastmodifieddate',
+    'hs_object_id',
+    'pipeline',
+  ],
+  companies: ['createdate', 'domain', 'hs_lastmodifieddate', 'hs_object_id', 'name'],
+  notes: ['createdate', 'hs_lastmodifieddate', 'hs_object_id'],
+  tasks: [
+    'createdate',
+    'hs_lastmodifieddate',
+    'hs_object_id',
+    'hs_task_subject',
+    'hs_task_status',
+    'hs_timestamp',
+  ],
+};
+
+/** Engagements need hs_timestamp on create. */
+export const REQUIRED_ON_CREATE: Partial<Record<ObjectType, string[]>> = {
+  notes: ['hs_timestamp'],
+  tasks: ['hs_timestamp'],
+};
+
+export const STAGE_ENTERED_PREFIX = 'hs_v2_date_entered_';
+export const STAGE_EXITED_PREFIX = 'hs_v2_date_exited_';
+
+// HUBSPOT_DEFINED association type ids for the pairs we emulate (both directions).
+// https://developers.hubspot.com/docs/api/crm/associations/v4#association-type-id-values
+export const ASSOCIATION_TYPES: Array<{ from: ObjectType; to: ObjectType; typeId: number }> = [
+  { from: 'deals', to: 'companies', typeId: 5 },
+  { from: 'companies', to: 'deals', typeId: 6 },
+  { from: 'notes', to: 'deals', typeId: 214 },
+  { from: 'deals', to: 'notes', typeId: 213 },
+  { from: 'notes', to: 'companies', typeId: 190 },
+  { from: 'companies', to: 'notes', typeId: 189 },
+  { from: 'tasks', to: 'deals', typeId: 216 },
+  { from: 'deals', to: 'tasks', typeId: 215 },
+  { from: 'tasks', to: 'companies', typeId: 192 },
+  { from: 'companies', to: 'tasks', typeId: 191 },
+];
+
+export function associationTypeId(from: ObjectType, to: ObjectType): number | undefined {
+  return ASSOCIATION_TYPES.find((entry) => entry.from === from && entry.to === to)?.typeId;
+}

@@ -1,0 +1,149 @@
+import type { Catalog, Owner, Stage } from './catalog.js';
+import type { HubSpotContext } from './context.js';
+import type { ObjectType } from './object-types.js';
+import type { PropertyValues } from './store.js';
+
+export interface OwnerSeed {
+  email: string;
+  firstName?: string;
+  lastName?: string;
+  userId?: number;
+  archived?: boolean;
+  /** Teams are shared by name within a portal; the first one is primary unless said otherwise. */
+  teams?: Array<{ name: string; primary?: boolean }>;
+}
+
+export interface DealSeed {
+  properties?: Record<string, string>;
+  /** Stages the deal went through, oldest first; the last one is its current stage. */
+  stageHistory?: Array<{ stage: string; at: number | Date }>;
+  pipeline?: string;
+  companyIds?: string[];
+}
+
+export interface PipelineSeed {
+  id: string;
+  label: string;
+  stages: Array<{ id: string; label: string; metadata?: Record<string, string> }>;
+}
+
+const ms = (at: number | Date): number => (typeof at === 'number' ? at : at.getTime());
+
+function failIfInvalid(result: { ok: boolean; errors?: unknown }, what: string): void {
+  if (!result.ok) throw new Error(`cannot seed ${what}: ${JSON.stringify(result.errors)}`);
+}
+
+/** Puts data in a portal the way users in HubSpot's UI would, bypassing the API, its limits and its log. */
+export class Seeder {
+  readonly #teamIds = new Map<string, string>();
+
+  constructor(
+    private readonly context: HubSpotContext,
+    private readonly afterWrite: () => void,
+  ) {}
+
+  owner(portalId: string, seed: OwnerSeed): Owner {
+    const catalog: Catalog = this.context.catalog;
+    const teams = (seed.teams ?? []).map((team, index) => {
+      const key = `${portalId}:${team.name}`;
+      const id = this.#teamIds.get(key) ?? String(9_000_000 + this.#teamIds.size + 1);
+      this.#teamIds.set(key, id);
+      return { id, name: team.name, primary: team.primary ?? index === 0 };
+    });
+    const count = catalog.owners(portalId).length;
+    const [local = 'user'] = seed.email.split('@');
+    return catalog.addOwner(portalId, {
+      email: seed.email,
+      firstName: seed.firstName ?? local,
+      lastName: seed.lastName ?? '',
+      userId: seed.userId ?? 1_000_000 + Number(portalId.slice(-3)) * 1000 + count + 1,
+      archived: seed.archived ?? false,
+      teams,
+      createdAt: this.context.clock.now(),
+    });
+  }
+
+  company(portalId: string, properties: Record<string, string>): string {
+    const result = this.context.crm.create(portalId, 'companies', properties, {
+      source: 'CRM_UI',
+      notify: false,
+    });
+    failIfInvalid(result, 'company');
+    return result.ok ? result.object.id : '';
+  }
+
+  deal(portalId: string, seed: DealSeed = {}): string {
+    const { crm, clock } = this.context;
+    const history = seed.stageHistory ?? [];
+    const [first, ...later] = history;
+    const createdAt = first ? ms(first.at) : clock.now();
+    const initial: Record<string, string> = {
+      ...seed.properties,
+      pipeline: seed.pipeline ?? seed.properties?.pipeline ?? 'default',
+    };
+    if (first) initial.dealstage = first.stage;
+    else initial.dealstage ??= 'appointmentscheduled';
+    const created = crm.create(portalId, 'deals', initial, {
+      source: 'CRM_UI',
+      trusted: true,
+      at: createdAt,
+      notify: false,
+    });
+    failIfInvalid(created, 'deal');
+    if (!created.ok) return '';
+    let deal = created.object;
+    for (const step of later) {
+      const moved = crm.update(
+        deal,
+        { dealstage: step.stage },
+        { source: 'CRM_UI', trusted: true, at: ms(step.at), notify: false },
+      );
+      failIfInvalid(moved, 'deal stage');
+      if (moved.ok) deal = moved.object;
+    }
+    for (const companyId of seed.companyIds ?? [])
+      this.associate(portalId, 'deals', deal.id, 'companies', companyId);
+    return deal.id;
+  }
+
+  /** A user edits a deal in HubSpot: history, stage dates and a webhook like any real change. */
+  updateDeal(portalId: string, dealId: string, properties: PropertyValues): void {
+    const deal = this.context.store.get(portalId, 'deals', dealId);
+    if (!deal) throw new Error(`deal ${dealId} is not in portal ${portalId}`);
+    failIfInvalid(this.context.crm.update(deal, properties, { source: 'CRM_UI' }), 'deal update');
+    this.afterWrite();
+  }
+
+  pipeline(portalId: string, seed: PipelineSeed): void {
+    const stages: Stage[] = seed.stages.map((stage, displayOrder) => ({
+      id: stage.id,
+      label: stage.label,
+      displayOrder,
+      metadata: stage.metadata ?? { isClosed: 'false', probability: '0.5' },
+    }));
+    const existing = this.context.catalog.pipelines(portalId, 'deals').length;
+    this.context.catalog.putPipeline(portalId, 'deals', {
+      id: seed.id,
+      label: seed.label,
+      displayOrder: existing,
+      stages,
+      createdAt: this.context.clock.now(),
+    });
+  }
+
+  associate(
+    portalId: string,
+    fromType: ObjectType,
+    fromId: string,
+    toType: ObjectType,
+    toId: string,
+  ): void {
+    const from = this.context.store.get(portalId, fromType, fromId);
+    const to = this.context.store.get(portalId, toType, toId);
+    if (!from || !to)
+      throw new Error(
+        `cannot associate ${fromType} ${fromId} with ${toType} ${toId} in portal ${portalId}`,
+      );
+    this.context.store.associate(portalId, from, to);
+  }
+}
