@@ -38,9 +38,10 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
   const publicUrl = options.publicUrl.replace(/\/$/, '');
 
   // Keep the exact bytes HubSpot signed; parse JSON only after the signature holds.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.decorateRequest('rawBody', '');
-  app.decorateRequest('caller', { portalId: '', userId: '' });
+  app.decorateRequest('caller', null as unknown as Caller);
 
   app.get('/healthz', async () => ({ ok: true }));
 

@@ -15,6 +15,7 @@ export function openPostgres(
     max: options.max ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
+  let closed = false;
   const over = (client: pg.Pool | pg.PoolClient): Sql => ({
     engine: 'postgres',
     query: async <Row>(text: string, params: readonly unknown[] = []) =>
@@ -34,7 +35,12 @@ export function openPostgres(
         connection.release();
       }
     },
-    close: async () => pool.end(),
+    close: async () => {
+      // Idempotent: a test harness and its database may both close the same store.
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
   });
   return over(pool);
 }
