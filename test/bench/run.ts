@@ -1,5 +1,10 @@
 // `npm run bench`: every benchmark of the project, one after another, in one process.
-const suites = ['./playbook.bench.ts', './record.bench.ts', './clock.bench.ts'];
+const suites = [
+  './playbook.bench.ts',
+  './record.bench.ts',
+  './clock.bench.ts',
+  './hubspot-backend.bench.ts',
+];
 
 for (const suite of suites) {
   const mod = (await import(suite)) as { default: () => Promise<void> | void };

@@ -33,7 +33,6 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     loggerInstance: deps.log,
-    disableRequestLogging: false,
   });
   const publicUrl = options.publicUrl.replace(/\/$/, '');
 
