@@ -44,11 +44,12 @@ export class Seeder {
 
   owner(portalId: string, seed: OwnerSeed): Owner {
     const catalog: Catalog = this.context.catalog;
+    const chosen = (seed.teams ?? []).some((team) => team.primary === true);
     const teams = (seed.teams ?? []).map((team, index) => {
       const key = `${portalId}:${team.name}`;
       const id = this.#teamIds.get(key) ?? String(9_000_000 + this.#teamIds.size + 1);
       this.#teamIds.set(key, id);
-      return { id, name: team.name, primary: team.primary ?? index === 0 };
+      return { id, name: team.name, primary: team.primary ?? (!chosen && index === 0) };
     });
     const count = catalog.owners(portalId).length;
     const [local = 'user'] = seed.email.split('@');
