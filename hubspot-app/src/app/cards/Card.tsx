@@ -1,0 +1,39 @@
+// The card's root: picks the deal or the company face from the record HubSpot shows it on.
+import { EmptyState, Text } from '@hubspot/ui-extensions';
+import type { HandoffClient, ObjectType } from './client.js';
+import { CompanyCard } from './CompanyCard.js';
+import { DealCard } from './DealCard.js';
+import type { Assignee } from './ReviewActions.js';
+
+export interface CardProps {
+  client: HandoffClient;
+  objectType: ObjectType | undefined;
+  objectId: string;
+  timeZone: string;
+  assignees: Assignee[];
+  newActionId: () => string;
+}
+
+export function Card(props: CardProps) {
+  if (props.objectType === 'deals') {
+    return (
+      <DealCard
+        client={props.client}
+        dealId={props.objectId}
+        timeZone={props.timeZone}
+        assignees={props.assignees}
+        newActionId={props.newActionId}
+      />
+    );
+  }
+  if (props.objectType === 'companies') {
+    return (
+      <CompanyCard client={props.client} companyId={props.objectId} timeZone={props.timeZone} />
+    );
+  }
+  return (
+    <EmptyState title="Handoff works on deals and companies" testId="unsupported-object">
+      <Text>Add this card to deal or company records.</Text>
+    </EmptyState>
+  );
+}

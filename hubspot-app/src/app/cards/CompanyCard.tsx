@@ -1,0 +1,115 @@
+// On a company: one row per handoff of its deals (deal, handoff, status, the most urgent timer),
+// each opening that deal's record, where the full card is.
+import { useCallback, useEffect, useState } from 'react';
+import {
+  EmptyState,
+  StatusTag,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+  Text,
+} from '@hubspot/ui-extensions';
+import { CrmActionLink } from '@hubspot/ui-extensions/crm';
+import type { CompanyView, RecordView, TimerView } from '@handoff/shared/runtime';
+import type { HandoffClient, Problem } from './client.js';
+import { HANDOFF_STATUS, TIMER_STATE, timerDetail } from './format.js';
+import { Loading, ProblemState } from './states.js';
+
+const DEAL_OBJECT_TYPE_ID = '0-3';
+const URGENCY: TimerView['state'][] = [
+  'breached',
+  'at_risk',
+  'running',
+  'paused',
+  'pending',
+  'met_late',
+  'met',
+];
+
+export function CompanyCard(props: { client: HandoffClient; companyId: string; timeZone: string }) {
+  const { client, companyId } = props;
+  const [company, setCompany] = useState<CompanyView | undefined>();
+  const [problem, setProblem] = useState<Problem | undefined>();
+
+  const load = useCallback(async () => {
+    setProblem(undefined);
+    const answer = await client.companyView(companyId);
+    if (answer.ok) setCompany(answer.value);
+    else setProblem(answer.problem);
+  }, [client, companyId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (problem) return <ProblemState problem={problem} onRetry={() => void load()} />;
+  if (!company) return <Loading what="this company's handoffs" />;
+  const rows = company.deals.flatMap((deal) => deal.handoffs.map((handoff) => ({ deal, handoff })));
+  if (rows.length === 0) {
+    return (
+      <EmptyState title="No handoffs yet" imageName="deals" testId="no-company-handoffs">
+        <Text>None of this company&apos;s deals has reached a stage that opens a handoff.</Text>
+      </EmptyState>
+    );
+  }
+  return (
+    <Table bordered testId="company-handoffs">
+      <TableHead>
+        <TableRow>
+          <TableHeader>Deal</TableHeader>
+          <TableHeader>Handoff</TableHeader>
+          <TableHeader>Status</TableHeader>
+          <TableHeader>Timer</TableHeader>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map(({ deal, handoff }) => {
+          const status = HANDOFF_STATUS[handoff.status] ?? {
+            label: handoff.status,
+            variant: 'default',
+          };
+          const timer = mostUrgent(deal);
+          return (
+            <TableRow key={`${deal.record.recordId}-${handoff.id}`}>
+              <TableCell>
+                <CrmActionLink
+                  actionType="RECORD_APP_LINK"
+                  actionContext={{
+                    objectTypeId: DEAL_OBJECT_TYPE_ID,
+                    objectId: Number(deal.record.recordId),
+                  }}
+                  testId={`open-deal-${deal.record.recordId}`}
+                >
+                  {`${deal.currentStage?.label ?? 'Deal'} · deal ${deal.record.recordId}`}
+                </CrmActionLink>
+              </TableCell>
+              <TableCell>{handoff.label}</TableCell>
+              <TableCell>
+                <StatusTag variant={status.variant}>{status.label}</StatusTag>
+              </TableCell>
+              <TableCell>
+                {timer ? (
+                  <Text>
+                    <StatusTag variant={TIMER_STATE[timer.state].variant}>
+                      {TIMER_STATE[timer.state].label}
+                    </StatusTag>
+                    {` ${timer.label}: ${timerDetail(timer, props.timeZone)}`}
+                  </Text>
+                ) : (
+                  <Text variant="microcopy">No timer</Text>
+                )}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
+
+function mostUrgent(deal: RecordView): TimerView | undefined {
+  return [...deal.timers].sort((a, b) => URGENCY.indexOf(a.state) - URGENCY.indexOf(b.state))[0];
+}

@@ -1,0 +1,87 @@
+// Loads a deal's record view, sends the viewer's actions and shows what came back: the new view, a
+// refusal's sentence, or — when someone else changed the handoff first — a notice and a fresh view.
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Flex } from '@hubspot/ui-extensions';
+import type { RecordView } from '@handoff/shared/runtime';
+import type { HandoffClient, Problem } from './client.js';
+import { DealView } from './DealView.js';
+import type { HandoffCommand } from './HandoffSection.js';
+import type { Assignee } from './ReviewActions.js';
+import { Loading, ProblemState } from './states.js';
+
+type Notice = { variant: 'danger' | 'warning'; title: string; message: string };
+
+export function DealCard(props: {
+  client: HandoffClient;
+  dealId: string;
+  timeZone: string;
+  assignees: Assignee[];
+  newActionId: () => string;
+}) {
+  const { client, dealId } = props;
+  const [view, setView] = useState<RecordView | undefined>();
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | undefined>();
+
+  const load = useCallback(async () => {
+    setProblem(undefined);
+    const answer = await client.dealView(dealId);
+    if (answer.ok) setView(answer.value);
+    else {
+      setView(undefined);
+      setProblem(answer.problem);
+    }
+  }, [client, dealId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const run = async (handoffId: string, version: number, command: HandoffCommand) => {
+    setBusy(true);
+    setNotice(undefined);
+    const answer = await client.act(dealId, {
+      handoffId,
+      actionId: props.newActionId(),
+      expectedVersion: version,
+      action: command,
+    });
+    if (answer.ok) setView(answer.value);
+    else if (answer.problem.kind === 'refusal') {
+      const { refusal, view: latest } = answer.problem;
+      const conflict = refusal.code === 'conflict';
+      setNotice({
+        variant: conflict ? 'warning' : 'danger',
+        title: conflict ? 'Someone else changed this handoff' : 'That was not done',
+        message: conflict
+          ? `${refusal.message} The card now shows the latest version.`
+          : refusal.message,
+      });
+      if (latest) setView(latest);
+      else if (conflict) await load();
+    } else {
+      setNotice({ variant: 'danger', title: 'That was not done', message: answer.problem.message });
+    }
+    setBusy(false);
+  };
+
+  if (problem) return <ProblemState problem={problem} onRetry={() => void load()} />;
+  if (!view) return <Loading what="the deal's handoff" />;
+  return (
+    <Flex direction="column" gap="sm">
+      {notice && (
+        <Alert title={notice.title} variant={notice.variant} testId="notice">
+          {notice.message}
+        </Alert>
+      )}
+      <DealView
+        view={view}
+        timeZone={props.timeZone}
+        busy={busy}
+        assignees={props.assignees}
+        onCommand={(handoffId, version, command) => void run(handoffId, version, command)}
+      />
+    </Flex>
+  );
+}
