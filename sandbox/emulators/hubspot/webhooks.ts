@@ -29,6 +29,8 @@ export interface Delivery {
   /** HTTP status, or 0 when the target could not be reached. */
   status: number;
   error?: string;
+  /** Set once retryFailed has sent it again, so it is retried once per call at most. */
+  retried?: boolean;
 }
 
 /** Signature v3: base64(HMAC-SHA256(secret, method + uri + body + timestamp)). */

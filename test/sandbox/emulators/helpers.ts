@@ -1,4 +1,5 @@
 import { Client } from '@hubspot/api-client';
+import { vi } from 'vitest';
 import { ManualClock } from '../../../sandbox/emulators/plumbing/clock.js';
 import {
   startHubSpotEmulator,
@@ -84,4 +85,24 @@ export function expectHubSpotError(body: Record<string, unknown>, category: stri
   if (typeof body.correlationId !== 'string' || !/^[0-9a-f-]{36}$/.test(body.correlationId)) {
     throw new Error(`missing correlationId: ${JSON.stringify(body)}`);
   }
+}
+
+/**
+ * Lets the SDK's retry back-off (RetryDecorator's setTimeout) run at once, recording each wait and
+ * moving the emulator clock by as much, so rate-limit windows roll without real sleeping.
+ * Only timers scheduled from the RetryDecorator are touched: undici and node:http keep theirs.
+ */
+export function fastBackoff(clock: ManualClock): number[] {
+  const realSetTimeout = globalThis.setTimeout;
+  const waits: number[] = [];
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  vi.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: () => void, ms?: number) => {
+    if (ms !== undefined && new Error().stack?.includes('RetryDecorator')) {
+      waits.push(ms);
+      clock.advance(ms);
+      return realSetTimeout(callback, 0);
+    }
+    return realSetTimeout(callback, ms);
+  }) as typeof setTimeout);
+  return waits;
 }

@@ -83,12 +83,10 @@ describe('associations, properties, pipelines, owners, notes and tasks', () => {
     );
     expect(badGroup.code).toBe(400);
 
-    const deal = await env
-      .client()
-      .crm.deals.basicApi.create({
-        properties: { handoff_sla_status: 'at_risk' },
-        associations: [],
-      });
+    const deal = await env.client().crm.deals.basicApi.create({
+      properties: { handoff_sla_status: 'at_risk' },
+      associations: [],
+    });
     expect(
       (await env.client().crm.deals.basicApi.getById(deal.id, ['handoff_sla_status'])).properties
         .handoff_sla_status,
@@ -118,12 +116,10 @@ describe('associations, properties, pipelines, owners, notes and tasks', () => {
     expect((await failure(pipelines.pipelinesApi.getById('deals', 'nope'))).code).toBe(404);
     // A deal in the seeded pipeline must use its stages.
     const wrong = await failure(
-      env
-        .client()
-        .crm.deals.basicApi.create({
-          properties: { pipeline: 'onboarding', dealstage: 'closedwon' },
-          associations: [],
-        }),
+      env.client().crm.deals.basicApi.create({
+        properties: { pipeline: 'onboarding', dealstage: 'closedwon' },
+        associations: [],
+      }),
     );
     expect(wrong.code).toBe(400);
   });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FilterOperatorEnum } from '@hubspot/api-client/lib/codegen/crm/deals/index.js';
-import { expectHubSpotError, failure, setup, START, type Setup } from './helpers.js';
+import { expectHubSpotError, failure, fastBackoff, setup, START, type Setup } from './helpers.js';
 
 let env: Setup;
 beforeEach(async () => {
@@ -242,17 +242,7 @@ describe('CRM search', () => {
   });
 
   it('when the SDK retries a secondly 429, then it waits 1 s × attempt (here on the emulator clock) and succeeds', async () => {
-    const realSetTimeout = globalThis.setTimeout;
-    const waits: number[] = [];
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: () => void, ms?: number) => {
-      if (ms !== undefined && ms >= 200) {
-        waits.push(ms);
-        env.clock.advance(ms);
-        return realSetTimeout(callback, 0);
-      }
-      return realSetTimeout(callback, ms);
-    }) as typeof setTimeout);
+    const waits = fastBackoff(env.clock);
     const client = env.client({ numberOfApiCallRetries: 3 });
     const search = client.crm.deals.searchApi;
     for (let index = 0; index < 5; index += 1) await search.doSearch({ filterGroups: [] });
