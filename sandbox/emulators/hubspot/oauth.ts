@@ -93,7 +93,7 @@ export class OAuth {
         name: 'oauth.v1.accessTokenInfo',
         method: 'GET',
         path: '/oauth/v1/access-tokens/:token',
-        docs: 'https://developers.hubspot.com/docs/api-reference/legacy/authentication/oauth-tokens/v1/get-access-token',
+        docs: 'https://legacydocs.hubspot.com/docs/methods/oauth2/get-access-token-information',
         handler: (request) => this.info(request.params.token ?? ''),
       },
     ];

@@ -108,7 +108,7 @@ describe('associations, properties, pipelines, owners, notes and tasks', () => {
     expect(all.results[0]?.stages.map((stage) => stage.id)).toContain('closedwon');
     const stages = await pipelines.pipelineStagesApi.getAll('deals', 'onboarding');
     expect(
-      stages.results.map((stage) => [stage.id, stage.displayOrder, stage.metadata.isClosed]),
+      stages.results.map((stage) => [stage.id, stage.displayOrder, stage.metadata?.isClosed]),
     ).toEqual([
       ['kickoff', 0, 'false'],
       ['live', 1, 'true'],

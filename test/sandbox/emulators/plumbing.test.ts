@@ -138,3 +138,24 @@ describe('storage', () => {
     db.close();
   });
 });
+
+describe('README', () => {
+  it('when a route exists, then the README route table lists it with its documentation URL', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { startHubSpotEmulator } = await import('../../../sandbox/emulators/hubspot/index.js');
+    const readme = await readFile(
+      new URL('../../../sandbox/emulators/README.md', import.meta.url),
+      'utf8',
+    );
+    const emulator = await startHubSpotEmulator({ clock: new ManualClock() });
+    try {
+      for (const route of emulator.routes) {
+        expect(readme).toContain(
+          `| ${route.method} | \`${route.path}\` | \`${route.name}\` | ${route.docs} |`,
+        );
+      }
+    } finally {
+      await emulator.close();
+    }
+  });
+});
