@@ -79,7 +79,8 @@ function visit(node: RenderedNode, lines: string[]): void {
       node.childNodes.every(
         (c) =>
           c.nodeType === RenderedNodeType.Text ||
-          (c.nodeType === RenderedNodeType.Element && c.props.inline === true),
+          (c.nodeType === RenderedNodeType.Element &&
+            (c.props as Record<string, unknown>).inline === true),
       )
     ) {
       const text = inlineText(node);

@@ -81,7 +81,7 @@ export function CompanyCard(props: { client: HandoffClient; companyId: string; t
                     objectTypeId: DEAL_OBJECT_TYPE_ID,
                     objectId: Number(deal.record.recordId),
                   }}
-                  testId={`open-deal-${deal.record.recordId}`}
+                  testId={`open-deal-${deal.record.recordId}-${handoff.id}`}
                 >
                   {`${deal.currentStage?.label ?? 'Deal'} · deal ${deal.record.recordId}`}
                 </CrmActionLink>

@@ -1,0 +1,138 @@
+// The admin's settings page: the playbook text with live issues beside it, a preview on a sample
+// deal, the role → team mapping, save, and the installation's status.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  Alert,
+  Box,
+  Button,
+  Divider,
+  ErrorState,
+  Flex,
+  LoadingSpinner,
+  Text,
+  TextArea,
+} from '@hubspot/ui-extensions';
+import type { InstallStatus, PlaybookIssue } from '@handoff/shared/runtime';
+import type { Failure, SettingsClient } from './api.js';
+import { checkPlaybookText } from './check.js';
+import { InstallPanel } from './InstallPanel.js';
+import { IssueList } from './IssueList.js';
+import { Preview } from './Preview.js';
+import { RoleMap } from './RoleMap.js';
+
+export interface SettingsProps {
+  client: SettingsClient;
+  now: () => number;
+  addAlert: (alert: { type: 'success' | 'danger'; message: string }) => void;
+}
+
+export function Settings({ client, now, addAlert }: SettingsProps) {
+  const [text, setText] = useState<string | undefined>();
+  const [loadFailure, setLoadFailure] = useState<Failure | undefined>();
+  const [savedVersion, setSavedVersion] = useState<string | null>(null);
+  const [status, setStatus] = useState<InstallStatus | undefined>();
+  const [serverIssues, setServerIssues] = useState<PlaybookIssue[] | undefined>();
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | undefined>();
+  const check = useMemo(() => (text === undefined ? undefined : checkPlaybookText(text)), [text]);
+
+  const load = useCallback(async () => {
+    setLoadFailure(undefined);
+    const [playbook, install] = await Promise.all([client.playbook(), client.status()]);
+    if (install.ok) setStatus(install.value);
+    if (!playbook.ok) return setLoadFailure(playbook.failure);
+    setText(playbook.value.text ?? '');
+    setSavedVersion(playbook.value.version);
+  }, [client]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const save = async (value: string) => {
+    setSaving(true);
+    setSaveError(undefined);
+    const answer = await client.savePlaybook(value);
+    setSaving(false);
+    if (answer.ok) {
+      setServerIssues(undefined);
+      setSavedVersion(answer.value.version);
+      addAlert({
+        type: 'success',
+        message: `Playbook version ${answer.value.version ?? ''} saved.`,
+      });
+    } else if (answer.failure.kind === 'issues') setServerIssues(answer.failure.issues);
+    else setSaveError(answer.failure.message);
+  };
+
+  if (loadFailure?.kind === 'error') {
+    return (
+      <ErrorState title="Handoff could not load its settings" testId="settings-problem">
+        <Text>{loadFailure.message}</Text>
+        <Button onClick={() => void load()} testId="settings-retry">
+          Try again
+        </Button>
+      </ErrorState>
+    );
+  }
+  if (text === undefined || check === undefined) {
+    return (
+      <LoadingSpinner
+        label="Loading Handoff's settings…"
+        showLabel
+        layout="centered"
+        testId="settings-loading"
+      />
+    );
+  }
+  const issues = serverIssues ?? (check.ok ? [] : check.issues);
+  return (
+    <Flex direction="column" gap="md">
+      <Text>
+        {savedVersion === null
+          ? 'No playbook is saved yet: cards show a setup message until one is. Paste a playbook in YAML or JSON.'
+          : `Saved playbook: version ${savedVersion}. Edit it below; changes apply when you save.`}
+      </Text>
+      <Flex direction="row" gap="md">
+        <Box flex={2}>
+          <TextArea
+            label="Playbook (YAML or JSON)"
+            name="playbook"
+            rows={30}
+            resize="vertical"
+            value={text}
+            onInput={(value) => {
+              setText(value);
+              setServerIssues(undefined);
+            }}
+            testId="playbook-text"
+          />
+        </Box>
+        <Box flex={1}>
+          <IssueList
+            issues={issues}
+            source={serverIssues ? 'from the server' : 'checked as you type'}
+          />
+        </Box>
+      </Flex>
+      {saveError && (
+        <Alert title="The playbook was not saved" variant="danger" testId="save-error">
+          {saveError}
+        </Alert>
+      )}
+      <Button
+        variant="primary"
+        disabled={!check.ok || saving}
+        onClick={() => void save(text)}
+        testId="save"
+      >
+        Save playbook
+      </Button>
+      <Divider />
+      {check.ok && <Preview playbook={check.playbook} now={now()} />}
+      {check.ok && <RoleMap playbook={check.playbook} />}
+      <Divider />
+      {status && <InstallPanel status={status} />}
+    </Flex>
+  );
+}

@@ -1,0 +1,80 @@
+// The settings page's calls to our backend through `hubspot.fetch`. Kept apart from the card's
+// client because HubSpot builds each feature folder on its own (no imports across folders).
+import {
+  ApiErrorSchema,
+  InstallStatusSchema,
+  paths,
+  PlaybookRejectedSchema,
+  PlaybookResponseSchema,
+  type InstallStatus,
+  type PlaybookIssue,
+  type PlaybookResponse,
+} from '@handoff/shared/runtime';
+
+export const BACKEND_URL = 'https://api.handoff.example';
+
+export type Failure =
+  { kind: 'error'; code: string; message: string } | { kind: 'issues'; issues: PlaybookIssue[] };
+export type Answer<T> = { ok: true; value: T } | { ok: false; failure: Failure };
+
+export interface SettingsClient {
+  playbook(): Promise<Answer<PlaybookResponse>>;
+  savePlaybook(text: string): Promise<Answer<PlaybookResponse>>;
+  status(): Promise<Answer<InstallStatus>>;
+}
+
+export type FetchLike = (
+  url: string,
+  options: { method: 'GET' | 'PUT'; body?: Record<string, unknown> },
+) => Promise<{ status: number; json(): Promise<unknown> }>;
+
+interface Schema<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false };
+}
+
+export function createSettingsClient(fetch: FetchLike, baseUrl = BACKEND_URL): SettingsClient {
+  async function call<T>(
+    schema: Schema<T>,
+    path: string,
+    method: 'GET' | 'PUT',
+    body?: { text: string },
+  ): Promise<Answer<T>> {
+    let status: number;
+    let data: unknown;
+    try {
+      const response = await fetch(`${baseUrl}${path}`, body ? { method, body } : { method });
+      status = response.status;
+      data = await response.json().catch(() => undefined);
+    } catch {
+      return failure(
+        'network',
+        'Handoff could not reach its server. Check your connection and try again.',
+      );
+    }
+    if (status >= 200 && status < 300) {
+      const parsed = schema.safeParse(data);
+      return parsed.success
+        ? { ok: true, value: parsed.data }
+        : failure(
+            'unreadable',
+            "Handoff's server sent an answer this page cannot read. Try again in a moment.",
+          );
+    }
+    const rejected = PlaybookRejectedSchema.safeParse(data);
+    if (status === 422 && rejected.success)
+      return { ok: false, failure: { kind: 'issues', issues: rejected.data.issues } };
+    const error = ApiErrorSchema.safeParse(data);
+    if (error.success) return failure(error.data.error.code, error.data.error.message);
+    return failure('internal', 'Something went wrong on our side. Try again in a moment.');
+  }
+
+  return {
+    playbook: () => call(PlaybookResponseSchema, paths.playbook, 'GET'),
+    savePlaybook: (text) => call(PlaybookResponseSchema, paths.playbook, 'PUT', { text }),
+    status: () => call(InstallStatusSchema, paths.status, 'GET'),
+  };
+}
+
+function failure(code: string, message: string): { ok: false; failure: Failure } {
+  return { ok: false, failure: { kind: 'error', code, message } };
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { EmptyState, Table, TableRow } from '@hubspot/ui-extensions';
+import { CrmActionLink } from '@hubspot/ui-extensions/crm';
+import { evaluateRecord } from '../../../shared/src/record/index.js';
+import { deal, rep } from '../../shared/builders.js';
+import { defaultPlaybook } from '../../shared/fixtures.js';
+import { fakeClient, ok, renderCard, screenText } from './harness.js';
+import { NOW } from './views.js';
+
+describe('the card on a company', () => {
+  it("when the company's deals have handoffs, then each is a row opening its deal", async () => {
+    const won = evaluateRecord(defaultPlaybook(), deal({ recordId: '101' }), rep, NOW);
+    const early = evaluateRecord(
+      defaultPlaybook(),
+      deal({
+        recordId: '102',
+        stage: 'qualified',
+        stageHistory: [{ stage: 'qualified', enteredAt: NOW - 60_000 }],
+      }),
+      rep,
+      NOW,
+    );
+    const client = fakeClient(ok({ deals: [won, early] }));
+    const card = renderCard(client, { objectType: 'companies', objectId: '9' });
+    await card.waitFor(() =>
+      expect(card.maybeFindByTestId(Table, 'company-handoffs')).not.toBeNull(),
+    );
+    expect(client.companyView).toHaveBeenCalledWith('9');
+    const rows = card.findAll(TableRow).slice(1);
+    expect(rows).toHaveLength(won.handoffs.length + early.handoffs.length);
+    const link = card.findByTestId(CrmActionLink, 'open-deal-101-sales_to_cs');
+    expect(link.props.actionType).toBe('RECORD_APP_LINK');
+    expect(link.props.actionContext).toEqual({ objectTypeId: '0-3', objectId: 101 });
+    const text = screenText(card);
+    expect(text).toContain('Sales → CS');
+    expect(text).toContain('AE accepts the new deal: Was due');
+  });
+
+  it('when no deal has a handoff, then an empty state says so', async () => {
+    const card = renderCard(fakeClient(ok({ deals: [] })), {
+      objectType: 'companies',
+      objectId: '9',
+    });
+    await card.waitFor(() =>
+      expect(card.maybeFindByTestId(EmptyState, 'no-company-handoffs')).not.toBeNull(),
+    );
+  });
+});

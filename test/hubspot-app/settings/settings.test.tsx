@@ -1,0 +1,191 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  Alert,
+  Button,
+  ErrorState,
+  Flex,
+  Select,
+  StatusTag,
+  Table,
+  TextArea,
+} from '@hubspot/ui-extensions';
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import type { InstallStatus, PlaybookResponse } from '@handoff/shared/runtime';
+import type { Answer, SettingsClient } from '../../../hubspot-app/src/app/settings/api.js';
+import { Settings } from '../../../hubspot-app/src/app/settings/Settings.js';
+import { DEFAULT_PLAYBOOK_PATH, defaultPlaybookInput } from '../../shared/fixtures.js';
+import { MONDAY_10AM_NY } from '../../shared/builders.js';
+import { screenText } from '../card/harness.js';
+
+const DEFAULT_YAML = readFileSync(DEFAULT_PLAYBOOK_PATH, 'utf8');
+const saved = (text: string | null): PlaybookResponse => ({
+  text,
+  version: text === null ? null : '1',
+  updatedAt: text === null ? null : MONDAY_10AM_NY,
+  updatedBy: text === null ? null : 'u-admin',
+});
+const STATUS: InstallStatus = {
+  portalId: '123',
+  installed: true,
+  playbookConfigured: true,
+  properties: { created: false, missing: ['handoff_status'] },
+  webhooks: { active: true },
+  outbox: { pending: 2, failed: [] },
+};
+
+function setup(text: string | null = DEFAULT_YAML) {
+  const client = {
+    playbook: vi.fn<SettingsClient['playbook']>(async () => ({ ok: true, value: saved(text) })),
+    savePlaybook: vi.fn<SettingsClient['savePlaybook']>(async (t) => ({
+      ok: true,
+      value: { ...saved(t), version: '2' },
+    })),
+    status: vi.fn<SettingsClient['status']>(async () => ({ ok: true, value: STATUS })),
+  };
+  const addAlert = vi.fn();
+  const page = createRenderer('settings');
+  page.render(<Settings client={client} now={() => MONDAY_10AM_NY} addAlert={addAlert} />);
+  const edit = (value: string) =>
+    page.findByTestId(TextArea, 'playbook-text').trigger('onInput', value as never);
+  return { client, page, addAlert, edit };
+}
+
+async function ready(page: ReturnType<typeof setup>['page']) {
+  await page.waitFor(() =>
+    expect(page.maybeFindByTestId(TextArea, 'playbook-text')).not.toBeNull(),
+  );
+}
+
+describe('the settings page', () => {
+  it('when the saved playbook is the default YAML, then it is valid live, previewed, and its roles are mapped to teams', async () => {
+    const { page } = setup();
+    await ready(page);
+    expect(page.findByTestId(StatusTag, 'playbook-valid')).toBeTruthy();
+    const text = screenText(page);
+    expect(text).toContain('Saved playbook: version 1.');
+    expect(text).toContain('CS manager (cs_manager)\nCustomer Success');
+    expect(text).toContain('Pain identified: Pain identified is empty; it must be filled in.');
+    expect(page.findByTestId(Table, 'role-map')).toBeTruthy();
+  });
+
+  it('when the admin breaks the playbook, then the parser issues appear next to the text with their paths, and Save is disabled', async () => {
+    const { page, edit } = setup();
+    await ready(page);
+    edit(DEFAULT_YAML.replace('opensAt: closed_won', 'opensAt: closed_wonn'));
+    expect(page.findByTestId(Flex, 'playbook-issues')).toBeTruthy();
+    expect(screenText(page)).toContain(
+      'handoffs[1].opensAt names the stage `closed_wonn`, which the playbook does not declare. (did you mean `closed_won`?)',
+    );
+    expect(page.findByTestId(Button, 'save').props.disabled).toBe(true);
+    expect(page.maybeFindByTestId(Table, 'role-map')).toBeNull();
+  });
+
+  it('when the text is not YAML at all, then the issue says so', async () => {
+    const { page, edit } = setup();
+    await ready(page);
+    edit('stages: [unclosed');
+    expect(screenText(page)).toMatch(/playbook is not valid YAML: /);
+  });
+
+  it('when the admin pastes JSON, then it is checked the same way', async () => {
+    const { page, edit } = setup();
+    await ready(page);
+    const input = defaultPlaybookInput();
+    input.slas[0].calendar = 'eu_business';
+    edit(JSON.stringify(input, null, 2));
+    expect(screenText(page)).toContain('slas[0].calendar names the calendar `eu_business`');
+  });
+
+  it('when the admin saves, then the text is PUT and a success alert is shown', async () => {
+    const { page, client, addAlert, edit } = setup();
+    await ready(page);
+    const changed = DEFAULT_YAML.replace("version: '1'", "version: '2'");
+    edit(changed);
+    page.findByTestId(Button, 'save').trigger('onClick');
+    await page.waitFor(() =>
+      expect(addAlert).toHaveBeenCalledWith({
+        type: 'success',
+        message: 'Playbook version 2 saved.',
+      }),
+    );
+    expect(client.savePlaybook).toHaveBeenCalledWith(changed);
+    expect(screenText(page)).toContain('Saved playbook: version 2.');
+  });
+
+  it('when the server refuses the playbook, then its issues replace the live ones', async () => {
+    const { page, client } = setup();
+    await ready(page);
+    client.savePlaybook.mockResolvedValue({
+      ok: false,
+      failure: {
+        kind: 'issues',
+        issues: [{ path: 'roles.admin', message: 'must keep at least one team.' }],
+      },
+    });
+    page.findByTestId(Button, 'save').trigger('onClick');
+    await page.waitFor(() =>
+      expect(screenText(page)).toContain('roles.admin must keep at least one team.'),
+    );
+    expect(screenText(page)).toContain('1 issue (from the server)');
+  });
+
+  it('when a non-admin saves, then the server sentence is shown', async () => {
+    const { page, client } = setup();
+    await ready(page);
+    client.savePlaybook.mockResolvedValue({
+      ok: false,
+      failure: {
+        kind: 'error',
+        code: 'forbidden',
+        message: 'Only Handoff admins may change the playbook.',
+      },
+    });
+    page.findByTestId(Button, 'save').trigger('onClick');
+    await page.waitFor(() => expect(page.maybeFindByTestId(Alert, 'save-error')).not.toBeNull());
+    expect(screenText(page)).toContain('Only Handoff admins may change the playbook.');
+  });
+
+  it('when no playbook is saved yet, then the page says so and the empty text is an issue', async () => {
+    const { page } = setup(null);
+    await ready(page);
+    expect(screenText(page)).toContain('No playbook is saved yet');
+    expect(screenText(page)).toContain('playbook is empty: paste or write a playbook.');
+  });
+
+  it('when the preview stage changes, then the preview shows that stage', async () => {
+    const { page } = setup();
+    await ready(page);
+    page.findByTestId(Select, 'preview-stage').trigger('onChange', 'closed_won' as never);
+    const text = screenText(page);
+    expect(text).toContain('Sales → CS handoff opens: 10 required of 12 checklist items.');
+    expect(text).toContain('CS accepts the won deal');
+  });
+
+  it('shows the install status: what is done and what is missing', async () => {
+    const { page } = setup();
+    await ready(page);
+    expect(page.findByTestId(StatusTag, 'status-webhooks').text).toBe('Active');
+    expect(page.findByTestId(StatusTag, 'status-properties').text).toBe('Missing: handoff_status');
+    expect(screenText(page)).toContain('2 waiting, 0 failed');
+  });
+
+  it('when the settings cannot load, then a sentence and Try again are shown', async () => {
+    const { page, client } = setup();
+    client.playbook.mockResolvedValue({
+      ok: false,
+      failure: {
+        kind: 'error',
+        code: 'internal',
+        message: 'Something went wrong on our side; try again.',
+      },
+    } as Answer<PlaybookResponse>);
+    page.render(<Settings client={client} now={() => MONDAY_10AM_NY} addAlert={vi.fn()} />);
+    await page.waitFor(() =>
+      expect(page.maybeFindByTestId(ErrorState, 'settings-problem')).not.toBeNull(),
+    );
+    client.playbook.mockResolvedValue({ ok: true, value: saved(DEFAULT_YAML) });
+    page.findByTestId(Button, 'settings-retry').trigger('onClick');
+    await ready(page);
+  });
+});
