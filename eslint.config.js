@@ -31,7 +31,7 @@ export default tseslint.config(
   },
   {
     // Commands and benchmarks speak to a terminal: stdout is their interface.
-    files: ['shared/bin/**', 'test/bench/**'],
+    files: ['shared/bin/**', 'test/bench/**', 'salesforce-package/scripts/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -1,0 +1,52 @@
+// Everything the generators own, as path → content relative to salesforce-package/. The command writes
+// it; the staleness test regenerates it in memory and compares.
+import type { Playbook } from '@handoff/shared';
+import { handoffRules } from './handoff-rules.js';
+import {
+  customPermissionFiles,
+  objectFiles,
+  permissionSetFile,
+  validationRuleFiles,
+  type Files,
+} from './metadata.js';
+import { OBJECTS, PERMISSION_SETS } from './model.js';
+import { playbookFieldObject, playbookFieldSet } from './playbook-fields.js';
+import { stageRules, type SkippedCriterion } from './stage-rules.js';
+
+/** The managed package's source. */
+export const PACKAGE_ROOT = 'force-app/main/default';
+/** The default playbook's fields and stage rules: deployed from source, not packaged, since admins change the playbook. */
+export const PLAYBOOK_ROOT = 'default-playbook/main/default';
+
+/** Folders whose every file is generated: a file there that the generators no longer make is stale. */
+export const GENERATED_DIRS = [
+  `${PACKAGE_ROOT}/objects`,
+  `${PACKAGE_ROOT}/permissionsets`,
+  `${PACKAGE_ROOT}/customPermissions`,
+  PLAYBOOK_ROOT,
+];
+
+export interface Generated {
+  files: Files;
+  skipped: SkippedCriterion[];
+}
+
+export function generateAll(playbook: Playbook): Generated {
+  const files: Files = new Map();
+  const add = (more: Files) => more.forEach((content, path) => files.set(path, content));
+
+  for (const object of OBJECTS) add(objectFiles(PACKAGE_ROOT, object));
+  add(validationRuleFiles(PACKAGE_ROOT, handoffRules()));
+  add(customPermissionFiles(PACKAGE_ROOT));
+  for (const set of PERMISSION_SETS) add(permissionSetFile(PACKAGE_ROOT, set, OBJECTS));
+
+  const opportunity = playbookFieldObject(playbook);
+  for (const field of objectFiles(PLAYBOOK_ROOT, opportunity)) {
+    // Opportunity is standard: only its fields are ours, never its object file.
+    if (!field[0].endsWith('.object-meta.xml')) files.set(field[0], field[1]);
+  }
+  const stages = stageRules(playbook);
+  add(validationRuleFiles(PLAYBOOK_ROOT, stages.rules));
+  add(permissionSetFile(PLAYBOOK_ROOT, playbookFieldSet(), [opportunity]));
+  return { files, skipped: stages.skipped };
+}

@@ -1,0 +1,518 @@
+// The package's data model, declared once. Objects, fields and field-level security are generated
+// from it, so a field cannot ship without an access decision for every permission set.
+import { HandoffStatus } from '@handoff/shared';
+
+export type PermissionSetName =
+  'Handoff_Sales_Rep' | 'Handoff_CS_Manager' | 'Handoff_Admin' | 'Handoff_Playbook_Fields';
+export type CustomPermissionName = 'Handoff_Submit' | 'Handoff_Accept' | 'Handoff_Admin_Config';
+export type Access = 'read' | 'edit';
+type AccessBySet = Partial<Record<PermissionSetName, Access>>;
+
+export type FieldType =
+  | { kind: 'Text'; length: number; key?: boolean }
+  | { kind: 'LongTextArea'; length: number }
+  | { kind: 'Number'; precision: number; scale: number }
+  | { kind: 'Checkbox' }
+  | { kind: 'Date' }
+  | { kind: 'DateTime' }
+  | { kind: 'Picklist'; values: readonly string[] }
+  | { kind: 'Lookup'; to: string; relationshipName: string }
+  | { kind: 'MasterDetail'; to: string; relationshipName: string }
+  | { kind: 'Summary'; child: string; via: string; filters: Readonly<Record<string, boolean>> };
+
+export interface FieldModel {
+  name: string;
+  label: string;
+  description: string;
+  type: FieldType;
+  /** Master-detail fields take no field-level security: the object permission decides. */
+  access: AccessBySet;
+  /** Set when the record is created and never changed (a validation rule holds it). */
+  fixed?: boolean;
+}
+
+export interface ObjectModel {
+  name: string;
+  label: string;
+  pluralLabel: string;
+  description: string;
+  nameField: { label: string; autoNumber?: string };
+  /** Items inherit from their handoff; the rest are public within the org and gated by permissions. */
+  sharingModel: 'ReadWrite' | 'ControlledByParent';
+  fields: readonly FieldModel[];
+}
+
+export interface ObjectAccess {
+  create: boolean;
+  read: boolean;
+  edit: boolean;
+  delete: boolean;
+}
+
+export interface PermissionSetModel {
+  name: PermissionSetName;
+  label: string;
+  /** The playbook role this set stands for: Salesforce has no teams, so roles come from these sets. */
+  role?: string;
+  description: string;
+  customPermissions: readonly CustomPermissionName[];
+  objects: Readonly<Record<string, ObjectAccess>>;
+}
+
+/** The core's timer states, as the scanner writes them back for reports (`TimerState` in the core). */
+const TIMER_STATES = ['pending', 'running', 'paused', 'at_risk', 'breached', 'met', 'met_late'];
+const ACTIONS = ['set_item', 'submit', 'withdraw', 'accept', 'reject', 'reopen'];
+
+const everyoneEdits: AccessBySet = {
+  Handoff_Sales_Rep: 'edit',
+  Handoff_CS_Manager: 'edit',
+  Handoff_Admin: 'edit',
+};
+const salesEdits: AccessBySet = {
+  Handoff_Sales_Rep: 'edit',
+  Handoff_CS_Manager: 'read',
+  Handoff_Admin: 'edit',
+};
+const csEdits: AccessBySet = {
+  Handoff_Sales_Rep: 'read',
+  Handoff_CS_Manager: 'edit',
+  Handoff_Admin: 'edit',
+};
+/** Written only by Handoff's own tools, which run as a user with the admin set. */
+const toolsWrite: AccessBySet = {
+  Handoff_Sales_Rep: 'read',
+  Handoff_CS_Manager: 'read',
+  Handoff_Admin: 'edit',
+};
+const csAndToolsOnly: AccessBySet = { Handoff_CS_Manager: 'read', Handoff_Admin: 'edit' };
+const everyoneReads: AccessBySet = {
+  Handoff_Sales_Rep: 'read',
+  Handoff_CS_Manager: 'read',
+  Handoff_Admin: 'read',
+};
+const adminEdits: AccessBySet = {
+  Handoff_Sales_Rep: 'read',
+  Handoff_CS_Manager: 'read',
+  Handoff_Admin: 'edit',
+};
+
+const user = (relationshipName: string): FieldType => ({
+  kind: 'Lookup',
+  to: 'User',
+  relationshipName,
+});
+
+export const HANDOFF: ObjectModel = {
+  name: 'Handoff__c',
+  label: 'Handoff',
+  pluralLabel: 'Handoffs',
+  description: 'One handoff of one record: its state in the playbook state machine.',
+  nameField: { label: 'Handoff number', autoNumber: 'H-{000000}' },
+  sharingModel: 'ReadWrite',
+  fields: [
+    {
+      name: 'Opportunity__c',
+      label: 'Opportunity',
+      description: 'The record being handed off.',
+      type: { kind: 'Lookup', to: 'Opportunity', relationshipName: 'Handoffs' },
+      access: salesEdits,
+      fixed: true,
+    },
+    {
+      name: 'Account__c',
+      label: 'Account',
+      description: "The opportunity's account, for account-level reports.",
+      type: { kind: 'Lookup', to: 'Account', relationshipName: 'Handoffs' },
+      access: salesEdits,
+    },
+    {
+      name: 'Handoff_Id__c',
+      label: 'Playbook handoff',
+      description: "The handoff's id in the playbook, e.g. sales_to_cs.",
+      type: { kind: 'Text', length: 64 },
+      access: salesEdits,
+      fixed: true,
+    },
+    {
+      name: 'Record_Key__c',
+      label: 'Record key',
+      description: 'Opportunity id and playbook handoff id: one handoff per record and handoff.',
+      type: { kind: 'Text', length: 255, key: true },
+      access: salesEdits,
+      fixed: true,
+    },
+    {
+      name: 'Status__c',
+      label: 'Status',
+      description: 'The handoff status; validation rules allow only the transitions of the core.',
+      type: { kind: 'Picklist', values: HandoffStatus.options },
+      access: everyoneEdits,
+    },
+    {
+      name: 'Action__c',
+      label: 'Last action',
+      description: 'The action that made the last change; every status change names one.',
+      type: { kind: 'Picklist', values: ACTIONS },
+      access: everyoneEdits,
+    },
+    {
+      name: 'Action_Id__c',
+      label: 'Last action id',
+      description: 'Unique per attempt: a new id marks a new action, a repeated one a retry.',
+      type: { kind: 'Text', length: 200 },
+      access: everyoneEdits,
+    },
+    {
+      name: 'Version__c',
+      label: 'Version',
+      description: 'Rises by one with every action.',
+      type: { kind: 'Number', precision: 18, scale: 0 },
+      access: everyoneEdits,
+    },
+    {
+      name: 'Submitted_By__c',
+      label: 'Submitted by',
+      description: 'Who submitted the handoff last.',
+      type: user('Handoffs_Submitted'),
+      access: salesEdits,
+    },
+    {
+      name: 'Submitted_At__c',
+      label: 'Submitted at',
+      description: 'When the handoff was submitted last.',
+      type: { kind: 'DateTime' },
+      access: salesEdits,
+    },
+    {
+      name: 'Accepted_By__c',
+      label: 'Accepted by',
+      description: 'Who accepted the handoff.',
+      type: user('Handoffs_Accepted'),
+      access: csEdits,
+    },
+    {
+      name: 'Accepted_At__c',
+      label: 'Accepted at',
+      description: 'When the handoff was accepted.',
+      type: { kind: 'DateTime' },
+      access: csEdits,
+    },
+    {
+      name: 'Rejection_Reason__c',
+      label: 'Rejection reason',
+      description: "The id of one of the playbook handoff's reject reasons.",
+      type: { kind: 'Text', length: 64 },
+      access: csEdits,
+    },
+    {
+      name: 'Rejection_Comment__c',
+      label: 'Rejection comment',
+      description: 'What the receiver asks the submitter to fix.',
+      type: { kind: 'LongTextArea', length: 2000 },
+      access: csEdits,
+    },
+    {
+      name: 'Assigned_CSM__c',
+      label: 'Assigned CSM',
+      description: 'The customer success manager who takes the account over.',
+      type: user('Handoffs_Assigned'),
+      access: csEdits,
+    },
+    {
+      name: 'SLA_Status__c',
+      label: 'SLA status',
+      description: "The handoff timer's state, written by Handoff's scanner for reports.",
+      type: { kind: 'Picklist', values: TIMER_STATES },
+      access: toolsWrite,
+    },
+    {
+      name: 'SLA_Next_Due__c',
+      label: 'SLA next due',
+      description: "When the handoff's next timer is due, written by Handoff's scanner.",
+      type: { kind: 'DateTime' },
+      access: toolsWrite,
+    },
+    {
+      name: 'Required_Items__c',
+      label: 'Required items',
+      description:
+        "How many required typed-in items the playbook's checklist has, set on creation.",
+      type: { kind: 'Number', precision: 4, scale: 0 },
+      access: salesEdits,
+      fixed: true,
+    },
+    {
+      name: 'Done_Required_Items__c',
+      label: 'Done required items',
+      description: 'Required checklist items done; submission needs all of them.',
+      type: {
+        kind: 'Summary',
+        child: 'Handoff_Item__c',
+        via: 'Handoff__c',
+        filters: { Required__c: true, Done__c: true },
+      },
+      access: everyoneReads,
+    },
+    {
+      name: 'Open_Required_Items__c',
+      label: 'Open required items',
+      description: 'Required checklist items not done yet; submission needs zero.',
+      type: {
+        kind: 'Summary',
+        child: 'Handoff_Item__c',
+        via: 'Handoff__c',
+        filters: { Required__c: true, Done__c: false },
+      },
+      access: everyoneReads,
+    },
+  ],
+};
+
+export const HANDOFF_ITEM: ObjectModel = {
+  name: 'Handoff_Item__c',
+  label: 'Handoff item',
+  pluralLabel: 'Handoff items',
+  description:
+    'One checklist item of one handoff, so people completing different items never collide.',
+  nameField: { label: 'Item number', autoNumber: 'HI-{0000000}' },
+  sharingModel: 'ControlledByParent',
+  fields: [
+    {
+      name: 'Handoff__c',
+      label: 'Handoff',
+      description: 'The handoff this item belongs to.',
+      type: { kind: 'MasterDetail', to: 'Handoff__c', relationshipName: 'Items' },
+      access: {},
+    },
+    {
+      name: 'Item_Id__c',
+      label: 'Playbook item',
+      description: "The item's id in the playbook checklist.",
+      type: { kind: 'Text', length: 64 },
+      access: salesEdits,
+      fixed: true,
+    },
+    {
+      name: 'Item_Key__c',
+      label: 'Item key',
+      description: 'Handoff id and item id: one record per item of a handoff.',
+      type: { kind: 'Text', length: 255, key: true },
+      access: salesEdits,
+      fixed: true,
+    },
+    {
+      name: 'Required__c',
+      label: 'Required',
+      description: 'Copied from the playbook when the item is created; counted by the handoff.',
+      type: { kind: 'Checkbox' },
+      access: salesEdits,
+      fixed: true,
+    },
+    {
+      name: 'Done__c',
+      label: 'Done',
+      description: 'Whether the value completes the item.',
+      type: { kind: 'Checkbox' },
+      access: salesEdits,
+    },
+    {
+      name: 'Value__c',
+      label: 'Value',
+      description: 'The answer as text (dates as YYYY-MM-DD, checks as true or false).',
+      type: { kind: 'LongTextArea', length: 5000 },
+      access: salesEdits,
+    },
+    {
+      name: 'Done_By__c',
+      label: 'Done by',
+      description: 'Who last set the item.',
+      type: user('Handoff_Items_Done'),
+      access: salesEdits,
+    },
+    {
+      name: 'Done_At__c',
+      label: 'Done at',
+      description: 'When the item was last set.',
+      type: { kind: 'DateTime' },
+      access: salesEdits,
+    },
+  ],
+};
+
+export const HANDOFF_ESCALATION: ObjectModel = {
+  name: 'Handoff_Escalation__c',
+  label: 'Handoff escalation',
+  pluralLabel: 'Handoff escalations',
+  description:
+    'An escalation, recorded under its unique key before its Task is created, so it happens once.',
+  nameField: { label: 'Escalation number', autoNumber: 'HE-{0000000}' },
+  sharingModel: 'ReadWrite',
+  fields: [
+    {
+      name: 'Escalation_Key__c',
+      label: 'Escalation key',
+      description: 'Record, SLA and level: the unique key that makes an escalation happen once.',
+      type: { kind: 'Text', length: 255, key: true },
+      access: csAndToolsOnly,
+    },
+    {
+      name: 'Opportunity__c',
+      label: 'Opportunity',
+      description: 'The record whose timer escalated.',
+      type: { kind: 'Lookup', to: 'Opportunity', relationshipName: 'Handoff_Escalations' },
+      access: csAndToolsOnly,
+    },
+    {
+      name: 'Handoff__c',
+      label: 'Handoff',
+      description: 'The handoff the timer belongs to, when it belongs to one.',
+      type: { kind: 'Lookup', to: 'Handoff__c', relationshipName: 'Escalations' },
+      access: csAndToolsOnly,
+    },
+    {
+      name: 'SLA_Id__c',
+      label: 'Playbook SLA',
+      description: "The SLA's id in the playbook.",
+      type: { kind: 'Text', length: 64 },
+      access: csAndToolsOnly,
+    },
+    {
+      name: 'Level__c',
+      label: 'Level',
+      description: "The escalation's position in the SLA's escalation list.",
+      type: { kind: 'Number', precision: 3, scale: 0 },
+      access: csAndToolsOnly,
+    },
+    {
+      name: 'When__c',
+      label: 'When',
+      description: 'Whether the timer was at risk or breached.',
+      type: { kind: 'Picklist', values: ['at_risk', 'breached'] },
+      access: csAndToolsOnly,
+    },
+    {
+      name: 'Target__c',
+      label: 'Target',
+      description: 'Who was escalated to: the owner, a user id or a playbook role.',
+      type: { kind: 'Text', length: 255 },
+      access: csAndToolsOnly,
+    },
+    {
+      name: 'Action__c',
+      label: 'Action',
+      description: 'What the escalation did.',
+      type: { kind: 'Picklist', values: ['task', 'note', 'reassign'] },
+      access: csAndToolsOnly,
+    },
+    {
+      name: 'Task_Id__c',
+      label: 'Task id',
+      description:
+        'The Task it created (custom objects cannot look up to Task, so the id is kept).',
+      type: { kind: 'Text', length: 18 },
+      access: csAndToolsOnly,
+    },
+    {
+      name: 'Executed_At__c',
+      label: 'Executed at',
+      description: 'When the escalation was carried out.',
+      type: { kind: 'DateTime' },
+      access: csAndToolsOnly,
+    },
+  ],
+};
+
+export const HANDOFF_PLAYBOOK: ObjectModel = {
+  name: 'Handoff_Playbook__c',
+  label: 'Handoff playbook',
+  pluralLabel: 'Handoff playbooks',
+  description:
+    'The playbook text. A record, not custom metadata, because Lightning Data Service reads records.',
+  nameField: { label: 'Playbook name' },
+  sharingModel: 'ReadWrite',
+  fields: [
+    {
+      name: 'Playbook_Text__c',
+      label: 'Playbook',
+      description: 'The playbook as YAML or JSON.',
+      type: { kind: 'LongTextArea', length: 131072 },
+      access: adminEdits,
+    },
+    {
+      name: 'Active__c',
+      label: 'Active',
+      description: 'The playbook in force; Handoff reads the active one.',
+      type: { kind: 'Checkbox' },
+      access: adminEdits,
+    },
+  ],
+};
+
+export const OBJECTS: readonly ObjectModel[] = [
+  HANDOFF,
+  HANDOFF_ITEM,
+  HANDOFF_ESCALATION,
+  HANDOFF_PLAYBOOK,
+];
+
+export const CUSTOM_PERMISSIONS: Readonly<Record<CustomPermissionName, string>> = {
+  Handoff_Submit: 'Edit checklists, submit, withdraw and rework handoffs.',
+  Handoff_Accept: 'Accept or reject submitted handoffs.',
+  Handoff_Admin_Config: 'Change the Handoff playbook.',
+};
+
+/** Which custom permission grants each of the core's role lists (`Transition.by`). */
+export const PERMISSION_FOR_ROLE_LIST: Readonly<
+  Record<'submit' | 'accept' | 'reject', CustomPermissionName>
+> = {
+  submit: 'Handoff_Submit',
+  accept: 'Handoff_Accept',
+  reject: 'Handoff_Accept',
+};
+
+const none: ObjectAccess = { create: false, read: false, edit: false, delete: false };
+const readOnly: ObjectAccess = { ...none, read: true };
+const createEdit: ObjectAccess = { create: true, read: true, edit: true, delete: false };
+const full: ObjectAccess = { create: true, read: true, edit: true, delete: true };
+
+export const PERMISSION_SETS: readonly PermissionSetModel[] = [
+  {
+    name: 'Handoff_Sales_Rep',
+    label: 'Handoff Sales Rep',
+    role: 'sales_rep',
+    description: 'Account executives: fill in and submit handoff checklists.',
+    customPermissions: ['Handoff_Submit'],
+    objects: {
+      Handoff__c: createEdit,
+      Handoff_Item__c: createEdit,
+      Handoff_Escalation__c: none,
+      Handoff_Playbook__c: readOnly,
+    },
+  },
+  {
+    name: 'Handoff_CS_Manager',
+    label: 'Handoff CS Manager',
+    role: 'cs_manager',
+    description: 'Customer success managers: accept or reject submitted handoffs.',
+    customPermissions: ['Handoff_Accept'],
+    objects: {
+      Handoff__c: { ...none, read: true, edit: true },
+      Handoff_Item__c: readOnly,
+      Handoff_Escalation__c: readOnly,
+      Handoff_Playbook__c: readOnly,
+    },
+  },
+  {
+    name: 'Handoff_Admin',
+    label: 'Handoff Admin',
+    role: 'admin',
+    description: "RevOps admins and Handoff's own tools: the playbook, every action, SLA upkeep.",
+    customPermissions: ['Handoff_Submit', 'Handoff_Accept', 'Handoff_Admin_Config'],
+    objects: {
+      Handoff__c: full,
+      Handoff_Item__c: full,
+      Handoff_Escalation__c: full,
+      Handoff_Playbook__c: full,
+    },
+  },
+];
