@@ -1,0 +1,59 @@
+// A save in a pretend org: which of the package's validation rules fire for one insert or update.
+import { evaluate, type Value } from './formula.js';
+import { customPermissions, fields, permissionSets, validationRules } from './source.js';
+
+/** Standard fields our rules may name; Salesforce has them in every org. */
+export const STANDARD_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  Opportunity: ['Name', 'StageName', 'Amount', 'CloseDate', 'NextStep', 'LeadSource', 'Type'],
+};
+
+const allFields = fields();
+const rules = validationRules();
+const permissionNames = customPermissions();
+const sets = permissionSets();
+
+/** Every name a formula on this object may use: its fields, its parents' fields, custom permissions. */
+export function knownReferences(object: string): Set<string> {
+  const own = allFields.filter((f) => f.object === object);
+  const known = new Set([...(STANDARD_FIELDS[object] ?? []), ...own.map((f) => f.name)]);
+  for (const parent of own.filter((f) => f.referenceTo?.endsWith('__c'))) {
+    const relationship = parent.name.replace(/__c$/, '__r');
+    for (const f of allFields.filter((g) => g.object === parent.referenceTo)) {
+      known.add(`${relationship}.${f.name}`);
+    }
+  }
+  for (const p of permissionNames) known.add(`$Permission.${p}`);
+  return known;
+}
+
+export interface Save {
+  object: string;
+  before?: Record<string, Value>;
+  after: Record<string, Value>;
+  permissions: ReadonlySet<string>;
+}
+
+/** The names of the rules that block this save; empty means Salesforce saves it. */
+const known = new Map<string, Set<string>>();
+
+export function firingRules(save: Save): string[] {
+  const knownFields = known.get(save.object) ?? knownReferences(save.object);
+  known.set(save.object, knownFields);
+  const context = {
+    after: save.after,
+    before: save.before ?? {},
+    isNew: save.before === undefined,
+    permissions: save.permissions,
+    knownFields,
+  };
+  return rules
+    .filter((r) => r.object === save.object && evaluate(r.formula, context) === true)
+    .map((r) => r.name);
+}
+
+/** The custom permissions a person holding these permission sets has, read from the sets' XML. */
+export function permissionsOf(setNames: readonly string[]): Set<string> {
+  const held = sets.filter((s) => setNames.includes(s.name));
+  if (held.length !== setNames.length) throw new Error(`unknown permission set in ${setNames}`);
+  return new Set(held.flatMap((s) => s.customPermissions));
+}
