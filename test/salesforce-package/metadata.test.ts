@@ -1,0 +1,152 @@
+// Offline checks a deploy would otherwise be the first to make: XML well-formed, every name a rule or
+// permission set uses exists, every field has field-level security, least privilege, nothing stale.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { XMLValidator } from 'fast-xml-parser';
+import { GENERATED_DIRS, generateAll } from '../../salesforce-package/scripts/files.js';
+import { defaultPlaybook } from '../shared/fixtures.js';
+import { references } from './formula.js';
+import { knownReferences, STANDARD_FIELDS } from './org.js';
+import {
+  customObjects,
+  fields,
+  listFiles,
+  metaFiles,
+  PACKAGE_DIR,
+  permissionSets,
+  SOURCE_DIRS,
+  validationRules,
+} from './source.js';
+
+const allFields = fields();
+const sets = permissionSets();
+const fieldExists = (qualified: string) => {
+  const [object, name] = qualified.split('.');
+  return (
+    allFields.some((f) => f.object === object && f.name === name) ||
+    (STANDARD_FIELDS[object ?? ''] ?? []).includes(name ?? '')
+  );
+};
+
+describe('salesforce-package metadata', () => {
+  it('when any -meta.xml is read, then it is well-formed XML', () => {
+    const files = metaFiles();
+    expect(files.length).toBeGreaterThan(80);
+    const broken = files
+      .map((f) => [relative(PACKAGE_DIR, f), XMLValidator.validate(readFileSync(f, 'utf8'))])
+      .filter(([, result]) => result !== true);
+    expect(broken).toEqual([]);
+  });
+
+  it('when a Lightning bundle exists, then it has its meta file', () => {
+    const missing = SOURCE_DIRS.flatMap((dir) => {
+      const lwc = join(dir, 'main/default/lwc');
+      if (!existsSync(lwc)) return [];
+      return readdirSync(lwc, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && !e.name.startsWith('__'))
+        .filter((e) => !existsSync(join(lwc, e.name, `${e.name}.js-meta.xml`)))
+        .map((e) => e.name);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('when a validation rule names a field or permission, then it exists', () => {
+    const unknown = validationRules().flatMap((rule) => {
+      const known = knownReferences(rule.object);
+      return references(rule.formula)
+        .filter((ref) => !known.has(ref))
+        .map((ref) => `${rule.path}: ${ref}`);
+    });
+    expect(unknown).toEqual([]);
+  });
+
+  it('when a permission set names an object, field or custom permission, then it exists', () => {
+    const objects = new Set([...customObjects(), ...Object.keys(STANDARD_FIELDS)]);
+    const permissions = new Set(
+      metaFiles()
+        .filter((f) => f.endsWith('.customPermission-meta.xml'))
+        .map((f) => f.split('/').at(-1)?.replace('.customPermission-meta.xml', '')),
+    );
+    const unknown = sets.flatMap((set) => [
+      ...set.objects.filter((o) => !objects.has(o.object)).map((o) => `${set.name}: ${o.object}`),
+      ...set.fields.filter((f) => !fieldExists(f.field)).map((f) => `${set.name}: ${f.field}`),
+      ...set.customPermissions.filter((p) => !permissions.has(p)).map((p) => `${set.name}: ${p}`),
+    ]);
+    expect(unknown).toEqual([]);
+  });
+
+  it('when a custom field can take field-level security, then some permission set grants it', () => {
+    const granted = new Set(sets.flatMap((s) => s.fields.map((f) => f.field)));
+    const withoutFls = allFields
+      // Salesforce refuses FLS on master-detail and required fields: they are always visible.
+      .filter((f) => f.type !== 'MasterDetail' && !f.required)
+      .map((f) => `${f.object}.${f.name}`)
+      .filter((name) => !granted.has(name));
+    expect(withoutFls).toEqual([]);
+  });
+
+  it('when field-level security is given, then computed fields stay read-only and hidden ones unset', () => {
+    const computed = new Set(
+      allFields.filter((f) => f.type === 'Summary').map((f) => `${f.object}.${f.name}`),
+    );
+    const refused = new Set(
+      allFields
+        .filter((f) => f.type === 'MasterDetail' || f.required)
+        .map((f) => `${f.object}.${f.name}`),
+    );
+    const wrong = sets.flatMap((s) =>
+      s.fields
+        .filter((f) => (computed.has(f.field) && f.editable) || refused.has(f.field))
+        .map((f) => `${s.name}: ${f.field}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('when people hold a permission set, then they get only what their role needs', () => {
+    const byName = Object.fromEntries(sets.map((s) => [s.name, s]));
+    const rep = byName.Handoff_Sales_Rep;
+    const cs = byName.Handoff_CS_Manager;
+    expect(rep?.customPermissions).toEqual(['Handoff_Submit']);
+    expect(cs?.customPermissions).toEqual(['Handoff_Accept']);
+    expect(byName.Handoff_Admin?.customPermissions.sort()).toEqual([
+      'Handoff_Accept',
+      'Handoff_Admin_Config',
+      'Handoff_Submit',
+    ]);
+    // Nobody bypasses sharing, and only admins delete (deleting skips validation rules).
+    const wide = sets.flatMap((s) =>
+      s.objects.filter((o) => o.viewAll || o.modifyAll).map((o) => `${s.name}: ${o.object}`),
+    );
+    expect(wide).toEqual([]);
+    const deleters = sets.flatMap((s) => s.objects.filter((o) => o.delete).map(() => s.name));
+    expect(new Set(deleters)).toEqual(new Set(['Handoff_Admin']));
+    // SLA status is written only by Handoff's tools, which run with the admin set.
+    const slaEditors = sets
+      .filter((s) => s.fields.some((f) => f.field === 'Handoff__c.SLA_Status__c' && f.editable))
+      .map((s) => s.name);
+    expect(slaEditors).toEqual(['Handoff_Admin']);
+    expect(cs?.objects.find((o) => o.object === 'Handoff_Item__c')).toMatchObject({
+      read: true,
+      edit: false,
+      create: false,
+    });
+  });
+
+  it('when the generators run again, then the committed metadata is identical (npm run generate:salesforce)', () => {
+    const { files } = generateAll(defaultPlaybook());
+    const onDisk = GENERATED_DIRS.flatMap((dir) =>
+      existsSync(join(PACKAGE_DIR, dir)) ? listFiles(join(PACKAGE_DIR, dir)) : [],
+    ).map((f) => relative(PACKAGE_DIR, f));
+    const stale = [
+      ...[...files]
+        .filter(
+          ([path, text]) =>
+            !onDisk.includes(path) || readFileSync(join(PACKAGE_DIR, path), 'utf8') !== text,
+        )
+        .map(([p]) => p),
+      ...onDisk.filter((p) => !files.has(p)),
+    ];
+    expect(stale).toEqual([]);
+  });
+});
