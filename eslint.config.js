@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import react from 'eslint-plugin-react';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { config as hubspotUiExtensions } from '@hubspot/eslint-config-ui-extensions';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**'] },
@@ -29,6 +30,11 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
+  // HubSpot's own rules for UI extensions (no DOM, no native fetch, no imports from outside a
+  // feature folder), on the card and settings page sources only.
+  ...hubspotUiExtensions
+    .filter((entry) => entry.plugins)
+    .map((entry) => ({ ...entry, files: ['hubspot-app/src/app/**/*.{ts,tsx,js,jsx}'] })),
   {
     // Commands and benchmarks speak to a terminal: stdout is their interface.
     files: ['shared/bin/**', 'test/bench/**', 'salesforce-package/scripts/**'],

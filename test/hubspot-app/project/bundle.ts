@@ -1,0 +1,35 @@
+// HubSpot's own offline build (the Vite library build the CLI runs) of one extension entry.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { remoteBuild } from '@hubspot/ui-extensions-dev-server/build';
+
+/** The target for each extension, core included. */
+export const BUNDLE_BUDGET_BYTES = 150 * 1024;
+
+export interface Bundle {
+  bytes: number;
+  gzipBytes: number;
+  text: string;
+}
+
+export async function buildExtension(root: string, entryPoint: string): Promise<Bundle> {
+  const outputDir = mkdtempSync(join(tmpdir(), 'handoff-hubspot-build-'));
+  // The build inlines process.env.NODE_ENV; under vitest it is "test", which would measure
+  // React's development runtime instead of what HubSpot ships.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await remoteBuild({ root, entryPoint, outputDir, logLevel: 'silent' });
+    const file = readFileSync(join(outputDir, entryPoint.replace(/\.tsx?$/, '.js')));
+    return {
+      bytes: file.byteLength,
+      gzipBytes: gzipSync(file).byteLength,
+      text: file.toString('utf8'),
+    };
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+    rmSync(outputDir, { recursive: true, force: true });
+  }
+}
