@@ -6,7 +6,10 @@ const Url = z.string().check(z.url());
 
 export const ConfigSchema = z.object({
   HUBSPOT_CLIENT_SECRET: z.string().check(z.minLength(16)),
-  HUBSPOT_CLIENT_ID: z.optional(z.string()),
+  HUBSPOT_CLIENT_ID: z.string().check(z.minLength(1)),
+  /** 32 random bytes, base64: seals OAuth tokens at rest (AES-256-GCM). */
+  HANDOFF_TOKEN_KEY: z.string().check(z.refine((v) => Buffer.from(v, 'base64').length === 32)),
+  HUBSPOT_AUTHORIZE_URL: z._default(Url, 'https://app.hubspot.com/oauth/authorize'),
   /** The URL HubSpot calls (the app's permittedUrls.fetch), used to rebuild what HubSpot signed behind a proxy. */
   PUBLIC_URL: Url,
   HUBSPOT_API_BASE: z._default(Url, 'https://api.hubapi.com'),
@@ -27,6 +30,10 @@ const WHAT: Record<string, string> = {
   HUBSPOT_CLIENT_SECRET:
     "the app's client secret from the HubSpot developer account (at least 16 characters)",
   PUBLIC_URL: 'the public https URL HubSpot calls, e.g. https://api.handoff.example',
+  HUBSPOT_CLIENT_ID: "the app's client id from the HubSpot developer account",
+  HANDOFF_TOKEN_KEY:
+    '32 random bytes in base64 (e.g. `openssl rand -base64 32`), the key that seals OAuth tokens',
+  HUBSPOT_AUTHORIZE_URL: 'a URL',
   HUBSPOT_API_BASE: 'a URL',
   DATABASE_URL: 'a postgres:// connection URL',
   PORT: 'a port number from 0 to 65535',

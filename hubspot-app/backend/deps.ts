@@ -12,4 +12,8 @@ export interface Deps {
   crmFor(portalId: string): Promise<Crm | null>;
   roles: RoleResolver;
   log: FastifyBaseLogger;
+  /** Called after an action commits or a playbook is saved, e.g. to drain the outbox soon. */
+  afterCommit?: (portalId: string) => void;
+  /** Creates the mirror properties for a (new) playbook; absent in setups without provisioning. */
+  provision?: (portalId: string) => Promise<void>;
 }

@@ -3,10 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock } from './clock.js';
 import { readConfig } from './config.js';
-import { hubspotCrm } from './hubspot/crm.js';
-import { RoleResolver } from './hubspot/roles.js';
-import { buildServer } from './http/server.js';
 import { createLogger } from './log.js';
+import { createService } from './service.js';
 import { openStore } from './store/index.js';
 
 const read = readConfig(process.env);
@@ -32,22 +30,21 @@ if (!config.DATABASE_URL) {
 const store = openStore({ databaseUrl: config.DATABASE_URL, sqliteFile });
 await store.migrate(systemClock.now());
 
-const crmFor = async (portalId: string) => {
-  const installation = await store.getInstallation(portalId);
-  if (!installation || installation.uninstalledAt !== null) return null;
-  return hubspotCrm(config.HUBSPOT_API_BASE, installation.accessToken);
-};
-const roles = new RoleResolver(systemClock, async (portalId) => {
-  const crm = await crmFor(portalId);
-  return crm ? crm.getOwners() : [];
+const service = createService({
+  store,
+  clock: systemClock,
+  log,
+  apiBase: config.HUBSPOT_API_BASE,
+  publicUrl: config.PUBLIC_URL,
+  clientId: config.HUBSPOT_CLIENT_ID,
+  clientSecret: config.HUBSPOT_CLIENT_SECRET,
+  tokenKey: config.HANDOFF_TOKEN_KEY,
+  authorizeUrl: config.HUBSPOT_AUTHORIZE_URL,
+  outboxIntervalMs: 5_000,
 });
-const app = buildServer(
-  { store, clock: systemClock, crmFor, roles, log },
-  { clientSecret: config.HUBSPOT_CLIENT_SECRET, publicUrl: config.PUBLIC_URL },
-);
 
 try {
-  await app.listen({ host: config.HOST, port: config.PORT });
+  await service.app.listen({ host: config.HOST, port: config.PORT });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   process.stderr.write(
@@ -61,7 +58,7 @@ try {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     log.info({ signal }, 'shutting down');
-    void app
+    void service
       .close()
       .then(() => store.close())
       .then(() => process.exit(0));

@@ -11,9 +11,14 @@ import { UseCaseError } from '../use-cases/errors.js';
 import { getPlaybook, putPlaybook } from '../use-cases/playbook.js';
 import { getRecordView } from '../use-cases/record-view.js';
 import { getStatus } from '../use-cases/status.js';
+import { deletePortalData } from '../use-cases/uninstall.js';
+import { receiveWebhook } from '../use-cases/webhooks.js';
+import { registerOAuthRoutes, type OAuthRoutesOptions } from './oauth-routes.js';
 
 export interface ServerOptions {
   clientSecret: string;
+  /** The marketplace install flow; absent where tokens are provided another way (tests, the sandbox). */
+  oauth?: OAuthRoutesOptions;
   /** Scheme and host HubSpot called, e.g. https://api.handoff.example (we may sit behind a proxy). */
   publicUrl: string;
   logLevel?: string;
@@ -43,6 +48,30 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
   app.decorateRequest('caller', null as unknown as Caller);
 
   app.get('/healthz', async () => ({ ok: true }));
+  if (options.oauth) registerOAuthRoutes(app, options.oauth);
+
+  // HubSpot's webhook deliveries carry the same v3 signature, over our public /webhooks URL.
+  app.post('/webhooks', async (request, reply) => {
+    const raw = typeof request.body === 'string' ? request.body : '';
+    const verdict = verifySignatureV3({
+      secret: options.clientSecret,
+      method: 'POST',
+      uri: `${publicUrl}${request.url}`,
+      body: raw,
+      signature: header(request, 'x-hubspot-signature-v3'),
+      timestamp: header(request, 'x-hubspot-request-timestamp'),
+      now: deps.clock.now(),
+    });
+    if (!verdict.ok)
+      return sendError(reply, 401, 'unauthorized', 'This webhook is not signed by HubSpot.');
+    let body: unknown;
+    try {
+      body = JSON.parse(raw) as unknown;
+    } catch {
+      return sendError(reply, 400, 'bad_request', 'The webhook body is not valid JSON.');
+    }
+    return receiveWebhook(deps, body);
+  });
 
   app.register(
     async (api) => {
@@ -97,6 +126,7 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
         return reply.status(answer.status).send(answer.body);
       });
       api.get('/status', async (request) => getStatus(deps, request.caller));
+      api.delete('/installation', async (request) => deletePortalData(deps, request.caller));
     },
     { prefix: API_PREFIX },
   );

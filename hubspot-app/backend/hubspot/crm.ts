@@ -5,28 +5,85 @@ import type { Playbook } from '@handoff/shared';
 import { dealProperties, type HubSpotObject } from './mapping.js';
 import type { OwnerTeams } from './roles.js';
 
-export interface Crm {
-  getDeal(dealId: string, playbook: Playbook): Promise<HubSpotObject | null>;
-  getCompanyDeals(companyId: string, playbook: Playbook): Promise<HubSpotObject[] | null>;
-  getOwners(): Promise<OwnerTeams[]>;
+export type EngagementType = 'notes' | 'tasks';
+
+export interface PropertySpec {
+  name: string;
+  label: string;
+  type: 'string' | 'number' | 'datetime' | 'date' | 'enumeration';
+  fieldType: 'text' | 'number' | 'date' | 'select';
+  groupName: string;
+  options?: { label: string; value: string; displayOrder: number }[];
 }
+
+export interface Crm {
+  getDeal(
+    dealId: string,
+    playbook: Playbook,
+    extraProperties?: readonly string[],
+  ): Promise<HubSpotObject | null>;
+  getCompanyDeals(
+    companyId: string,
+    playbook: Playbook,
+    extraProperties?: readonly string[],
+  ): Promise<HubSpotObject[] | null>;
+  getOwners(): Promise<OwnerTeams[]>;
+  updateDeal(dealId: string, properties: Record<string, string>): Promise<void>;
+  /** Creates a note or task on a deal, tagged with `key` in the `handoff_key` property. */
+  createEngagement(
+    type: EngagementType,
+    dealId: string,
+    properties: Record<string, string>,
+    key: string,
+  ): Promise<string>;
+  /** The id of the note or task tagged with `key`, if one exists (exactly once, even after a crash). */
+  findEngagement(type: EngagementType, key: string): Promise<string | null>;
+  propertyNames(objectType: string): Promise<Set<string>>;
+  groupNames(objectType: string): Promise<Set<string>>;
+  createGroup(objectType: string, name: string, label: string): Promise<void>;
+  createProperty(objectType: string, spec: PropertySpec): Promise<void>;
+}
+
+/** The property on notes and tasks that carries Handoff's idempotency key. */
+export const KEY_PROPERTY = 'handoff_key';
+
+// HubSpot-defined association type ids from an engagement to a deal.
+const DEAL_ASSOCIATION: Record<EngagementType, number> = { notes: 214, tasks: 216 };
 
 export class CrmError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** What HubSpot said to wait (Retry-After), when it said. */
+    readonly retryAfterMs?: number,
+    /** The status HubSpot answered, for callers that retry by kind. */
+    readonly upstreamStatus?: number,
   ) {
     super(message);
   }
 }
 
-export function hubspotCrm(basePath: string, accessToken: string): Crm {
-  // Three attempts in all: the client retries 5xx and HubSpot's documented 429s itself.
-  const client = new Client({ accessToken, basePath, numberOfApiCallRetries: 3 });
+/**
+ * `retries` is the client's own total attempts on 5xx and HubSpot's named 429s: card requests keep
+ * the client's retries; the outbox passes 1 and schedules its own, honouring Retry-After.
+ */
+export function hubspotCrm(
+  basePath: string,
+  accessToken: string,
+  options: { retries?: number } = {},
+): Crm {
+  const client = new Client({
+    accessToken,
+    basePath,
+    numberOfApiCallRetries: options.retries ?? 3,
+  });
   return {
-    async getDeal(dealId, playbook) {
+    async getDeal(dealId, playbook, extra = []) {
       try {
-        const deal = await client.crm.deals.basicApi.getById(dealId, dealProperties(playbook));
+        const deal = await client.crm.deals.basicApi.getById(dealId, [
+          ...dealProperties(playbook),
+          ...extra,
+        ]);
         return { id: deal.id, properties: deal.properties };
       } catch (error) {
         if (statusOf(error) === 404) return null;
@@ -34,7 +91,7 @@ export function hubspotCrm(basePath: string, accessToken: string): Crm {
       }
     },
 
-    async getCompanyDeals(companyId, playbook) {
+    async getCompanyDeals(companyId, playbook, extra = []) {
       try {
         const ids: string[] = [];
         let after: string | undefined;
@@ -53,7 +110,7 @@ export function hubspotCrm(basePath: string, accessToken: string): Crm {
         for (let i = 0; i < ids.length; i += 100) {
           const batch = await client.crm.deals.batchApi.read({
             inputs: ids.slice(i, i + 100).map((id) => ({ id })),
-            properties: dealProperties(playbook),
+            properties: [...dealProperties(playbook), ...extra],
             propertiesWithHistory: [],
           });
           deals.push(...batch.results.map((d) => ({ id: d.id, properties: d.properties })));
@@ -66,27 +123,98 @@ export function hubspotCrm(basePath: string, accessToken: string): Crm {
     },
 
     async getOwners() {
-      try {
-        const owners: OwnerTeams[] = [];
-        let after: string | undefined;
-        do {
-          const page = await client.crm.owners.ownersApi.getPage(undefined, after, 500, false);
-          for (const o of page.results) {
-            if (o.userId === undefined) continue;
-            owners.push({
-              userId: String(o.userId),
-              ownerId: o.id,
-              teams: (o.teams ?? []).map((t) => ({ id: t.id, name: t.name })),
-            });
-          }
-          after = page.paging?.next?.after;
-        } while (after);
-        return owners;
-      } catch (error) {
-        throw asCrmError(error);
-      }
+      const owners: OwnerTeams[] = [];
+      let after: string | undefined;
+      do {
+        const page = await call(() =>
+          client.crm.owners.ownersApi.getPage(undefined, after, 500, false),
+        );
+        for (const o of page.results) {
+          if (o.userId === undefined) continue;
+          owners.push({
+            userId: String(o.userId),
+            ownerId: o.id,
+            teams: (o.teams ?? []).map((t) => ({ id: t.id, name: t.name })),
+          });
+        }
+        after = page.paging?.next?.after;
+      } while (after);
+      return owners;
+    },
+
+    async updateDeal(dealId, properties) {
+      await call(() => client.crm.deals.basicApi.update(dealId, { properties }));
+    },
+
+    async createEngagement(type, dealId, properties, key) {
+      const input = {
+        properties: { ...properties, [KEY_PROPERTY]: key },
+        associations: [
+          {
+            to: { id: dealId },
+            types: [
+              {
+                associationCategory: 'HUBSPOT_DEFINED' as never,
+                associationTypeId: DEAL_ASSOCIATION[type],
+              },
+            ],
+          },
+        ],
+      };
+      const created = await call(() =>
+        type === 'notes'
+          ? client.crm.objects.notes.basicApi.create(input)
+          : client.crm.objects.tasks.basicApi.create(input),
+      );
+      return created.id;
+    },
+
+    async findEngagement(type, key) {
+      const request = {
+        filterGroups: [
+          { filters: [{ propertyName: KEY_PROPERTY, operator: 'EQ' as never, value: key }] },
+        ],
+        properties: [KEY_PROPERTY],
+        limit: 1,
+        after: '0',
+        sorts: [],
+      };
+      const found = await call(() =>
+        type === 'notes'
+          ? client.crm.objects.notes.searchApi.doSearch(request)
+          : client.crm.objects.tasks.searchApi.doSearch(request),
+      );
+      return found.results[0]?.id ?? null;
+    },
+
+    async propertyNames(objectType) {
+      const all = await call(() => client.crm.properties.coreApi.getAll(objectType));
+      return new Set(all.results.map((p) => p.name));
+    },
+
+    async groupNames(objectType) {
+      const all = await call(() => client.crm.properties.groupsApi.getAll(objectType));
+      return new Set(all.results.map((g) => g.name));
+    },
+
+    async createGroup(objectType, name, label) {
+      await call(() =>
+        client.crm.properties.groupsApi.create(objectType, { name, label, displayOrder: -1 }),
+      );
+    },
+
+    async createProperty(objectType, spec) {
+      await call(() => client.crm.properties.coreApi.create(objectType, spec as never));
     },
   };
+}
+
+async function call<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    throw asCrmError(error);
+  }
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -99,13 +227,29 @@ function statusOf(error: unknown): number | undefined {
 }
 
 function asCrmError(error: unknown): CrmError {
+  if (error instanceof CrmError) return error;
   const status = statusOf(error);
+  const headers =
+    typeof error === 'object' && error !== null && 'headers' in error
+      ? (error.headers as Record<string, string>)
+      : {};
+  const retryAfter = Number(headers['retry-after'] ?? headers['Retry-After']);
+  const retryAfterMs =
+    Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined;
   if (status === 429)
-    return new CrmError(429, 'HubSpot is busy (rate limit); try again in a few seconds.');
-  if (status === 401 || status === 403)
+    return new CrmError(
+      429,
+      'HubSpot is busy (rate limit); try again in a few seconds.',
+      retryAfterMs,
+      429,
+    );
+  if (status === 401 || status === 403) {
     return new CrmError(
       502,
       'HubSpot refused our access to this portal; an admin may need to reinstall Handoff.',
+      undefined,
+      status,
     );
-  return new CrmError(502, 'HubSpot did not answer as expected; try again.');
+  }
+  return new CrmError(502, 'HubSpot did not answer as expected; try again.', retryAfterMs, status);
 }

@@ -11,11 +11,19 @@ export function stageEnteredProperty(stageId: string): string {
   return `hs_v2_date_entered_${stageId}`;
 }
 
-export function dealProperties(playbook: Playbook): string[] {
+/** HubSpot stage id → the portal's stage-entry property, as provisioning discovered (default: hs_v2_…). */
+export type StageProperties = Readonly<Record<string, string>>;
+
+export function dealProperties(
+  playbook: Playbook,
+  stageProperties: StageProperties = {},
+): string[] {
   const names = new Set(['dealname', 'dealstage', 'pipeline', 'hubspot_owner_id', 'createdate']);
   for (const field of Object.values(playbook.fields)) if (field.hubspot) names.add(field.hubspot);
-  for (const stage of playbook.stages)
-    for (const id of stage.hubspot?.stageIds ?? []) names.add(stageEnteredProperty(id));
+  for (const stage of playbook.stages) {
+    for (const id of stage.hubspot?.stageIds ?? [])
+      names.add(stageProperties[id] ?? stageEnteredProperty(id));
+  }
   return [...names];
 }
 
@@ -34,7 +42,17 @@ export type SnapshotResult =
   | { ok: true; snapshot: RecordSnapshot; name: string }
   | { ok: false; pipeline: string | null; stage: string | null };
 
-export function dealSnapshot(playbook: Playbook, deal: HubSpotObject): SnapshotResult {
+export interface SnapshotOptions {
+  stageProperties?: StageProperties;
+  /** Stage changes HubSpot sent by webhook. Its stage-entry properties keep only the latest entry per stage; these add the re-entries. */
+  transitions?: readonly { pipelineStage: string; occurredAt: number }[];
+}
+
+export function dealSnapshot(
+  playbook: Playbook,
+  deal: HubSpotObject,
+  options: SnapshotOptions = {},
+): SnapshotResult {
   const props = deal.properties;
   const pipeline = props.pipeline ?? null;
   const stage = stageOf(playbook, pipeline, props.dealstage ?? null);
@@ -44,11 +62,21 @@ export function dealSnapshot(playbook: Playbook, deal: HubSpotObject): SnapshotR
     if (field.hubspot) fields[id] = props[field.hubspot] ?? null;
   }
   const stageHistory: RecordSnapshot['stageHistory'] = [];
+  const add = (stageId: string, enteredAt: number) => {
+    if (!stageHistory.some((e) => e.stage === stageId && e.enteredAt === enteredAt))
+      stageHistory.push({ stage: stageId, enteredAt });
+  };
   for (const s of playbook.stages) {
     for (const id of s.hubspot?.pipelineId === pipeline ? s.hubspot.stageIds : []) {
-      const entered = parseInstant(props[stageEnteredProperty(id)]);
-      if (entered !== undefined) stageHistory.push({ stage: s.id, enteredAt: entered });
+      const entered = parseInstant(
+        props[options.stageProperties?.[id] ?? stageEnteredProperty(id)],
+      );
+      if (entered !== undefined) add(s.id, entered);
     }
+  }
+  for (const t of options.transitions ?? []) {
+    const s = stageOf(playbook, pipeline, t.pipelineStage);
+    if (s) add(s.id, t.occurredAt);
   }
   stageHistory.sort((a, b) => a.enteredAt - b.enteredAt);
   const snapshot: RecordSnapshot = {

@@ -31,7 +31,27 @@ export class RoleResolver {
       .map(([id]) => id);
   }
 
-  private async owners(portalId: string): Promise<Map<string, OwnerTeams>> {
+  /** Owner ids of the people holding each of the playbook's roles (for tasks to "every CS manager"). */
+  async ownersByRole(
+    portalId: string,
+    playbook: Playbook,
+  ): Promise<{
+    byRole: Record<string, string[]>;
+    ownerOfUser: (userId: string) => string | undefined;
+  }> {
+    const owners = await this.owners(portalId);
+    const byRole: Record<string, string[]> = {};
+    for (const [roleId, role] of Object.entries(playbook.roles)) {
+      byRole[roleId] = [...owners.values()]
+        .filter((o) =>
+          o.teams.some((t) => role.hubspotTeams?.some((team) => team === t.name || team === t.id)),
+        )
+        .map((o) => o.ownerId);
+    }
+    return { byRole, ownerOfUser: (userId) => owners.get(userId)?.ownerId };
+  }
+
+  async owners(portalId: string): Promise<Map<string, OwnerTeams>> {
     const cached = this.cache.get(portalId);
     const now = this.clock.now();
     if (cached && now - cached.at < ROLE_CACHE_MS) return cached.owners;

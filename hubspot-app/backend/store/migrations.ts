@@ -49,6 +49,40 @@ export const MIGRATIONS: readonly {
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'portal settings, mirror outbox, stage transitions from webhooks',
+    statements: [
+      `CREATE TABLE portal_settings (
+        portal_id text PRIMARY KEY,
+        settings text NOT NULL,
+        updated_at bigint NOT NULL
+      )`,
+      `CREATE TABLE outbox (
+        portal_id text NOT NULL,
+        key text NOT NULL,
+        kind text NOT NULL,
+        payload text NOT NULL,
+        status text NOT NULL,
+        attempts integer NOT NULL,
+        next_attempt_at bigint NOT NULL,
+        last_error text,
+        created_at bigint NOT NULL,
+        done_at bigint,
+        PRIMARY KEY (portal_id, key)
+      )`,
+      'CREATE INDEX outbox_due ON outbox (status, next_attempt_at)',
+      `CREATE TABLE stage_transitions (
+        portal_id text NOT NULL,
+        deal_id text NOT NULL,
+        event_key text NOT NULL,
+        pipeline_stage text NOT NULL,
+        occurred_at bigint NOT NULL,
+        PRIMARY KEY (portal_id, event_key)
+      )`,
+      'CREATE INDEX stage_transitions_deal ON stage_transitions (portal_id, deal_id, occurred_at)',
+    ],
+  },
 ];
 
 /** Applies what is missing in one transaction; on PostgreSQL an advisory lock keeps two starting instances from racing. */

@@ -32,8 +32,43 @@ export interface RecordedResponse {
   body: unknown;
 }
 
+/** A write to HubSpot that must happen once, after the action commits (mirror, note, task). */
+export interface OutboxItem {
+  key: string;
+  kind: string;
+  payload: unknown;
+}
+
+export interface OutboxEntry extends OutboxItem {
+  portalId: string;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  status: 'pending' | 'done' | 'failed';
+  createdAt: number;
+}
+
+/** What the portal's installation learned: which properties it has, when it was provisioned. */
+export interface PortalSettings {
+  provisionedAt: number | null;
+  /** Playbook stage id → the portal's stage-entry timestamp property (names differ between portals). */
+  stageProperties: Record<string, string>;
+}
+
+export interface StageTransition {
+  dealId: string;
+  pipelineStage: string;
+  occurredAt: number;
+}
+
 export type ActionDecision =
-  | { kind: 'store'; state: HandoffState; response: (state: HandoffState) => RecordedResponse }
+  | {
+      kind: 'store';
+      state: HandoffState;
+      response: (state: HandoffState) => RecordedResponse;
+      /** Enqueued in the same transaction as the state, so a committed action is always mirrored. */
+      outbox?: (state: HandoffState) => OutboxItem[];
+    }
   | { kind: 'answer'; response: RecordedResponse };
 
 export interface Store {
@@ -61,7 +96,69 @@ export interface Store {
     now: number,
     decide: (current: HandoffState | undefined) => ActionDecision,
   ): Promise<RecordedResponse & { replayed: boolean }>;
+  getSettings(portalId: string): Promise<PortalSettings | null>;
+  putSettings(portalId: string, settings: PortalSettings, now: number): Promise<void>;
+  enqueue(portalId: string, items: readonly OutboxItem[], now: number): Promise<void>;
+  dueOutbox(now: number, limit: number): Promise<OutboxEntry[]>;
+  outboxDone(portalId: string, key: string, now: number): Promise<void>;
+  outboxRetry(
+    portalId: string,
+    key: string,
+    attempts: number,
+    nextAttemptAt: number,
+    error: string,
+  ): Promise<void>;
+  outboxFailed(portalId: string, key: string, attempts: number, error: string): Promise<void>;
+  outboxOf(portalId: string): Promise<OutboxEntry[]>;
+  /** Stores a stage change once per event key; false when it was already stored. */
+  recordTransition(
+    portalId: string,
+    eventKey: string,
+    transition: StageTransition,
+  ): Promise<boolean>;
+  transitionsOf(portalId: string, dealId: string): Promise<StageTransition[]>;
+  /** Forgets everything about a portal: tokens, playbook, handoffs, outbox, history. */
+  deletePortal(portalId: string): Promise<void>;
   close(): Promise<void>;
+}
+
+const PORTAL_TABLES = [
+  'installations',
+  'playbooks',
+  'handoffs',
+  'handoff_actions',
+  'portal_settings',
+  'outbox',
+  'stage_transitions',
+];
+
+function outboxEntry(row: Record<string, unknown>): OutboxEntry {
+  return {
+    portalId: String(row.portal_id),
+    key: String(row.key),
+    kind: String(row.kind),
+    payload: JSON.parse(String(row.payload)) as unknown,
+    status: String(row.status) as OutboxEntry['status'],
+    attempts: Number(row.attempts),
+    nextAttemptAt: Number(row.next_attempt_at),
+    lastError: row.last_error === null ? null : String(row.last_error),
+    createdAt: Number(row.created_at),
+  };
+}
+
+async function insertOutbox(
+  sql: Sql,
+  portalId: string,
+  items: readonly OutboxItem[],
+  now: number,
+): Promise<void> {
+  for (const item of items) {
+    await sql.query(
+      `INSERT INTO outbox (portal_id, key, kind, payload, status, attempts, next_attempt_at, created_at)
+       VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5) ON CONFLICT DO NOTHING`,
+      [portalId, item.key, item.kind, JSON.stringify(item.payload), now],
+    );
+  }
 }
 
 export function createStore(sql: Sql): Store {
@@ -188,6 +285,9 @@ export function createStore(sql: Sql): Store {
             ],
           );
         }
+        if (decision.kind === 'store' && decision.outbox) {
+          await insertOutbox(tx, key.portalId, decision.outbox(decision.state), now);
+        }
         await tx.query(
           `INSERT INTO handoff_actions (portal_id, action_id, object_type, record_id, handoff_id, status, body, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -203,6 +303,98 @@ export function createStore(sql: Sql): Store {
           ],
         );
         return { ...response, replayed: false };
+      });
+    },
+
+    async getSettings(portalId) {
+      const [row] = await sql.query<{ settings: string }>(
+        'SELECT settings FROM portal_settings WHERE portal_id = $1',
+        [portalId],
+      );
+      return row ? (JSON.parse(row.settings) as PortalSettings) : null;
+    },
+
+    async putSettings(portalId, settings, now) {
+      await sql.query(
+        `INSERT INTO portal_settings (portal_id, settings, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (portal_id) DO UPDATE SET settings = $2, updated_at = $3`,
+        [portalId, JSON.stringify(settings), now],
+      );
+    },
+
+    enqueue: (portalId, items, now) => insertOutbox(sql, portalId, items, now),
+
+    async dueOutbox(now, limit) {
+      const rows = await sql.query<Record<string, unknown>>(
+        `SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY created_at, key LIMIT $2`,
+        [now, limit],
+      );
+      return rows.map(outboxEntry);
+    },
+
+    async outboxDone(portalId, key, now) {
+      await sql.query(
+        `UPDATE outbox SET status = 'done', done_at = $3, last_error = NULL WHERE portal_id = $1 AND key = $2`,
+        [portalId, key, now],
+      );
+    },
+
+    async outboxRetry(portalId, key, attempts, nextAttemptAt, error) {
+      await sql.query(
+        'UPDATE outbox SET attempts = $3, next_attempt_at = $4, last_error = $5 WHERE portal_id = $1 AND key = $2',
+        [portalId, key, attempts, nextAttemptAt, error],
+      );
+    },
+
+    async outboxFailed(portalId, key, attempts, error) {
+      await sql.query(
+        `UPDATE outbox SET status = 'failed', attempts = $3, last_error = $4 WHERE portal_id = $1 AND key = $2`,
+        [portalId, key, attempts, error],
+      );
+    },
+
+    async outboxOf(portalId) {
+      const rows = await sql.query<Record<string, unknown>>(
+        'SELECT * FROM outbox WHERE portal_id = $1 ORDER BY created_at, key',
+        [portalId],
+      );
+      return rows.map(outboxEntry);
+    },
+
+    async recordTransition(portalId, eventKey, t) {
+      const existing = await sql.query(
+        'SELECT 1 FROM stage_transitions WHERE portal_id = $1 AND event_key = $2',
+        [portalId, eventKey],
+      );
+      if (existing.length > 0) return false;
+      await sql.query(
+        `INSERT INTO stage_transitions (portal_id, deal_id, event_key, pipeline_stage, occurred_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        [portalId, t.dealId, eventKey, t.pipelineStage, t.occurredAt],
+      );
+      return true;
+    },
+
+    async transitionsOf(portalId, dealId) {
+      const rows = await sql.query<{
+        deal_id: string;
+        pipeline_stage: string;
+        occurred_at: number;
+      }>(
+        'SELECT deal_id, pipeline_stage, occurred_at FROM stage_transitions WHERE portal_id = $1 AND deal_id = $2 ORDER BY occurred_at',
+        [portalId, dealId],
+      );
+      return rows.map((r) => ({
+        dealId: r.deal_id,
+        pipelineStage: r.pipeline_stage,
+        occurredAt: Number(r.occurred_at),
+      }));
+    },
+
+    async deletePortal(portalId) {
+      await sql.transaction(async (tx) => {
+        for (const table of PORTAL_TABLES)
+          await tx.query(`DELETE FROM ${table} WHERE portal_id = $1`, [portalId]);
       });
     },
 

@@ -10,6 +10,7 @@ import type { Deps } from '../deps.js';
 import { resolveContext, type Caller } from './context.js';
 import { UseCaseError } from './errors.js';
 import { readDeal } from './record-view.js';
+import { outboxItemsFor } from '../outbox/items.js';
 
 export async function applyAction(
   deps: Deps,
@@ -32,39 +33,56 @@ export async function applyAction(
   }
   const request = parsed.data;
   const context = await resolveContext(deps, caller);
-  const snapshot = await readDeal(context, dealId);
+  const snapshot = await readDeal(deps, caller, context, dealId);
   const key = { portalId: caller.portalId, objectType: 'deal', recordId: dealId };
   const now = deps.clock.now();
   const others = await deps.store.getHandoffs(key);
+  const handoffDef = context.playbook.handoffs.find((h) => h.id === request.handoffId);
+  const people = await deps.roles.ownersByRole(caller.portalId, context.playbook);
 
-  return deps.store.applyAction(key, request.handoffId, request.actionId, now, (current) => {
-    const handoffs = { ...others };
-    if (current) handoffs[request.handoffId] = current;
-    else delete handoffs[request.handoffId];
-    const before: RecordSnapshot = { ...snapshot, handoffs };
-    const result = applyHandoffAction(context.playbook, before, request, context.viewer, now);
-    if (!result.ok) {
-      const view = evaluateRecord(context.playbook, before, context.viewer, now);
+  const answer = await deps.store.applyAction(
+    key,
+    request.handoffId,
+    request.actionId,
+    now,
+    (current) => {
+      const handoffs = { ...others };
+      if (current) handoffs[request.handoffId] = current;
+      else delete handoffs[request.handoffId];
+      const before: RecordSnapshot = { ...snapshot, handoffs };
+      const result = applyHandoffAction(context.playbook, before, request, context.viewer, now);
+      if (!result.ok) {
+        const view = evaluateRecord(context.playbook, before, context.viewer, now);
+        return {
+          kind: 'answer',
+          response: {
+            status: refusalStatus(result.refusal.code),
+            body: { refusal: result.refusal, view },
+          },
+        };
+      }
       return {
-        kind: 'answer',
-        response: {
-          status: refusalStatus(result.refusal.code),
-          body: { refusal: result.refusal, view },
-        },
+        kind: 'store',
+        state: result.state,
+        outbox: (state) =>
+          handoffDef
+            ? outboxItemsFor(context.playbook, handoffDef, dealId, result.events, state.version, {
+                ownersByRole: people.byRole,
+                ownerOfUser: people.ownerOfUser,
+              })
+            : [],
+        response: (state) => ({
+          status: 200,
+          body: evaluateRecord(
+            context.playbook,
+            { ...snapshot, handoffs: { ...handoffs, [request.handoffId]: state } },
+            context.viewer,
+            now,
+          ),
+        }),
       };
-    }
-    return {
-      kind: 'store',
-      state: result.state,
-      response: (state) => ({
-        status: 200,
-        body: evaluateRecord(
-          context.playbook,
-          { ...snapshot, handoffs: { ...handoffs, [request.handoffId]: state } },
-          context.viewer,
-          now,
-        ),
-      }),
-    };
-  });
+    },
+  );
+  if (!answer.replayed && answer.status === 200) deps.afterCommit?.(caller.portalId);
+  return answer;
 }

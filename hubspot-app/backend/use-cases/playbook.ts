@@ -1,20 +1,9 @@
 // Reading and saving the portal's playbook. Saving is for admins only, checked here on the server.
 import { parsePlaybookText, type PlaybookResponse } from '@handoff/shared';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { defaultPlaybook } from '../default-playbook.js';
 import type { Deps } from '../deps.js';
 import { portalPlaybook, requireCrm, type Caller } from './context.js';
 import { UseCaseError } from './errors.js';
-
-const require = createRequire(import.meta.url);
-
-/** Before the first save, the default playbook's role mapping decides who is an admin (the RevOps team). */
-function defaultPlaybook() {
-  const text = readFileSync(require.resolve('@handoff/shared/playbooks/default.yaml'), 'utf8');
-  const result = parsePlaybookText(text);
-  if (!result.ok) throw new Error('the default playbook is invalid');
-  return result.playbook;
-}
 
 export async function getPlaybook(deps: Deps, caller: Caller): Promise<PlaybookResponse> {
   await requireCrm(deps, caller.portalId);
@@ -54,5 +43,12 @@ export async function putPlaybook(deps: Deps, caller: Caller, body: unknown) {
     updatedBy: caller.userId,
   };
   await deps.store.putPlaybook(caller.portalId, saved);
+  // New handoffs or SLAs need their mirror properties; a HubSpot hiccup must not lose the save.
+  await deps.provision?.(caller.portalId).catch((error: unknown) => {
+    deps.log.warn(
+      { err: { message: (error as Error).message } },
+      'provisioning after a playbook save failed',
+    );
+  });
   return { status: 200, body: saved };
 }

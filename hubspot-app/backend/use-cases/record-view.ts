@@ -29,7 +29,7 @@ export async function dealView(
   context: PortalContext,
   dealId: string,
 ): Promise<RecordView> {
-  const snapshot = await readDeal(context, dealId);
+  const snapshot = await readDeal(deps, caller, context, dealId);
   snapshot.handoffs = await deps.store.getHandoffs({
     portalId: caller.portalId,
     objectType: 'deal',
@@ -38,11 +38,20 @@ export async function dealView(
   return evaluateRecord(context.playbook, snapshot, context.viewer, deps.clock.now());
 }
 
-export async function readDeal(context: PortalContext, dealId: string) {
-  const deal = await context.crm.getDeal(dealId, context.playbook);
+export async function readDeal(deps: Deps, caller: Caller, context: PortalContext, dealId: string) {
+  const settings = await deps.store.getSettings(caller.portalId);
+  const deal = await context.crm.getDeal(
+    dealId,
+    context.playbook,
+    Object.values(settings?.stageProperties ?? {}),
+  );
   if (!deal)
     throw new UseCaseError(404, 'not_found', `There is no deal ${dealId} in this HubSpot account.`);
-  const result = dealSnapshot(context.playbook, deal);
+  const transitions = await deps.store.transitionsOf(caller.portalId, dealId);
+  const result = dealSnapshot(context.playbook, deal, {
+    stageProperties: settings?.stageProperties ?? {},
+    transitions,
+  });
   if (!result.ok) {
     throw new UseCaseError(
       422,

@@ -1,18 +1,42 @@
-// What the settings page shows about the installation. Provisioning of mirror properties, webhooks
-// and the outbox arrive with part 2 (issue 7); until then they are reported as not set up.
+// What the settings page shows about the installation: tokens, playbook, provisioning, outbox.
 import type { InstallStatus } from '@handoff/shared';
 import type { Deps } from '../deps.js';
+import { mirrorProperties } from '../provisioning/properties.js';
 import type { Caller } from './context.js';
+import { portalPlaybook } from './context.js';
 
 export async function getStatus(deps: Deps, caller: Caller): Promise<InstallStatus> {
   const installation = await deps.store.getInstallation(caller.portalId);
-  const playbook = await deps.store.getPlaybook(caller.portalId);
+  const installed = installation !== null && installation.uninstalledAt === null;
+  const playbook = await portalPlaybook(deps, caller.portalId);
+  const settings = await deps.store.getSettings(caller.portalId);
+  const outbox = await deps.store.outboxOf(caller.portalId);
+  const provisioned = settings?.provisionedAt != null;
   return {
     portalId: caller.portalId,
-    installed: installation !== null && installation.uninstalledAt === null,
+    installed,
     playbookConfigured: playbook !== null,
-    properties: { created: false, missing: [] },
-    webhooks: { active: false },
-    outbox: { pending: 0, failed: [] },
+    properties: {
+      created: provisioned,
+      missing: provisioned || !playbook ? [] : mirrorProperties(playbook).map((p) => p.name),
+    },
+    // The subscription to deal stage changes is part of the app itself: active wherever it is installed.
+    webhooks: { active: installed },
+    outbox: {
+      pending: outbox.filter((e) => e.status === 'pending').length,
+      failed: outbox
+        .filter((e) => e.status === 'failed')
+        .map((e) => ({
+          id: e.key,
+          what: describe(e.kind, e.key),
+          error: e.lastError ?? 'unknown error',
+          at: e.nextAttemptAt,
+        })),
+    },
   };
+}
+
+function describe(kind: string, key: string): string {
+  if (kind === 'mirror') return `Update the deal's Handoff properties (${key.split(':')[1] ?? ''})`;
+  return key.startsWith('task:') ? 'Create a task in HubSpot' : 'Add a note in HubSpot';
 }

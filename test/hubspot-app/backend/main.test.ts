@@ -37,6 +37,8 @@ describe('npm run serve:hubspot', () => {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const run = start({
       HUBSPOT_CLIENT_SECRET: 'a-secret-of-sixteen+',
+      HUBSPOT_CLIENT_ID: 'client-1',
+      HANDOFF_TOKEN_KEY: Buffer.alloc(32, 7).toString('base64'),
       PUBLIC_URL: 'https://api.handoff.example',
       PORT: String(port),
       HANDOFF_DATA_DIR: mkdtempSync(join(tmpdir(), 'handoff-serve-')),

@@ -1,0 +1,78 @@
+// HubSpot's dated OAuth token endpoint, called directly: the client library wraps only the v1
+// endpoints, which stop working in February 2027.
+export interface TokenGrant {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: number;
+  portalId: string;
+}
+
+export class OAuthRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: string,
+  ) {
+    super(`HubSpot refused the token request (${status} ${error})`);
+  }
+}
+
+export interface OAuthClientOptions {
+  apiBase: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}
+
+export class OAuthClient {
+  constructor(private readonly options: OAuthClientOptions) {}
+
+  exchangeCode(code: string, now: number): Promise<TokenGrant> {
+    return this.token(
+      { grant_type: 'authorization_code', code, redirect_uri: this.options.redirectUri },
+      now,
+    );
+  }
+
+  refresh(refreshToken: string, now: number): Promise<TokenGrant> {
+    return this.token(
+      {
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+        redirect_uri: this.options.redirectUri,
+      },
+      now,
+    );
+  }
+
+  private async token(fields: Record<string, string>, now: number): Promise<TokenGrant> {
+    const body = new URLSearchParams({
+      ...fields,
+      client_id: this.options.clientId,
+      client_secret: this.options.clientSecret,
+    });
+    const response = await fetch(`${this.options.apiBase.replace(/\/$/, '')}/oauth/2026-03/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    if (!response.ok)
+      throw new OAuthRefused(response.status, String(json.error ?? json.category ?? 'unknown'));
+    const accessToken = json.access_token;
+    const refreshToken = json.refresh_token;
+    const hubId = json.hub_id;
+    if (
+      typeof accessToken !== 'string' ||
+      typeof refreshToken !== 'string' ||
+      hubId === undefined
+    ) {
+      throw new OAuthRefused(response.status, 'malformed_token_response');
+    }
+    return {
+      accessToken,
+      refreshToken,
+      expiresAt: now + Number(json.expires_in ?? 1800) * 1000,
+      portalId: String(hubId),
+    };
+  }
+}

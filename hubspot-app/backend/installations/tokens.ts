@@ -1,0 +1,69 @@
+// A portal's access token when a request needs it: opened from the vault, refreshed shortly before
+// it expires with one refresh in flight per portal, and a refused refresh treated as an uninstall.
+import type { Clock } from '../clock.js';
+import type { Store } from '../store/index.js';
+import { OAuthRefused, type OAuthClient, type TokenGrant } from './oauth-client.js';
+import type { TokenVault } from './vault.js';
+
+/** Refresh this long before expiry, so a token never dies in the middle of a request. */
+export const REFRESH_MARGIN_MS = 5 * 60_000;
+
+export class TokenManager {
+  private readonly inFlight = new Map<string, Promise<string | null>>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly vault: TokenVault,
+    private readonly oauth: OAuthClient,
+    private readonly clock: Clock,
+  ) {}
+
+  async save(grant: TokenGrant): Promise<void> {
+    const existing = await this.store.getInstallation(grant.portalId);
+    await this.store.putInstallation({
+      portalId: grant.portalId,
+      accessToken: this.vault.seal(grant.accessToken, grant.portalId),
+      refreshToken: this.vault.seal(grant.refreshToken, grant.portalId),
+      expiresAt: grant.expiresAt,
+      installedAt:
+        existing && existing.uninstalledAt === null ? existing.installedAt : this.clock.now(),
+      uninstalledAt: null,
+    });
+  }
+
+  /** The token to call HubSpot with, or null when the portal has not installed the app (or left). */
+  async accessToken(portalId: string): Promise<string | null> {
+    const installation = await this.store.getInstallation(portalId);
+    if (!installation || installation.uninstalledAt !== null) return null;
+    const fresh =
+      installation.expiresAt === null ||
+      installation.expiresAt - this.clock.now() > REFRESH_MARGIN_MS;
+    if (fresh) return this.vault.open(installation.accessToken, portalId);
+    let pending = this.inFlight.get(portalId);
+    if (!pending) {
+      pending = this.refresh(portalId).finally(() => this.inFlight.delete(portalId));
+      this.inFlight.set(portalId, pending);
+    }
+    return pending;
+  }
+
+  private async refresh(portalId: string): Promise<string | null> {
+    const installation = await this.store.getInstallation(portalId);
+    if (!installation?.refreshToken) return null;
+    try {
+      const grant = await this.oauth.refresh(
+        this.vault.open(installation.refreshToken, portalId),
+        this.clock.now(),
+      );
+      await this.save({ ...grant, portalId });
+      return grant.accessToken;
+    } catch (error) {
+      // HubSpot refuses a refresh token once the app is uninstalled: stop using (and scanning) the portal.
+      if (error instanceof OAuthRefused && error.status >= 400 && error.status < 500) {
+        await this.store.putInstallation({ ...installation, uninstalledAt: this.clock.now() });
+        return null;
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,65 @@
+// Provisioning at install and after each playbook save: idempotent, so running it twice creates
+// nothing the second time. Also learns which stage-entry properties the portal names.
+import type { Playbook } from '@handoff/shared';
+import type { Crm } from '../hubspot/crm.js';
+import { stageEnteredProperty } from '../hubspot/mapping.js';
+import type { PortalSettings } from '../store/index.js';
+import { ENGAGEMENT_KEY_PROPERTY, fieldProperties, GROUP, mirrorProperties } from './properties.js';
+
+export interface ProvisionResult {
+  created: string[];
+  settings: PortalSettings;
+}
+
+const ENGAGEMENT_GROUPS: Record<string, string> = {
+  notes: 'notesinformation',
+  tasks: 'taskinformation',
+};
+
+export async function provision(
+  crm: Crm,
+  playbook: Playbook,
+  now: number,
+): Promise<ProvisionResult> {
+  const created: string[] = [];
+  if (!(await crm.groupNames('deals')).has(GROUP)) {
+    await crm.createGroup('deals', GROUP, 'Handoff');
+    created.push(`deals group ${GROUP}`);
+  }
+  const dealProps = await crm.propertyNames('deals');
+  for (const spec of [...mirrorProperties(playbook), ...fieldProperties(playbook)]) {
+    if (dealProps.has(spec.name)) continue;
+    await crm.createProperty('deals', spec);
+    dealProps.add(spec.name);
+    created.push(`deals.${spec.name}`);
+  }
+  for (const type of ['notes', 'tasks'] as const) {
+    const names = await crm.propertyNames(type);
+    if (names.has(ENGAGEMENT_KEY_PROPERTY.name)) continue;
+    await crm.createProperty(type, {
+      ...ENGAGEMENT_KEY_PROPERTY,
+      groupName: ENGAGEMENT_GROUPS[type] ?? GROUP,
+    });
+    created.push(`${type}.${ENGAGEMENT_KEY_PROPERTY.name}`);
+  }
+  return {
+    created,
+    settings: { provisionedAt: now, stageProperties: discoverStageProperties(playbook, dealProps) },
+  };
+}
+
+/** Current portals name stage entry `hs_v2_date_entered_<id>`; older ones `hs_date_entered_<id>`. */
+export function discoverStageProperties(
+  playbook: Playbook,
+  names: ReadonlySet<string>,
+): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const stage of playbook.stages) {
+    for (const id of stage.hubspot?.stageIds ?? []) {
+      const candidates = [stageEnteredProperty(id), `hs_date_entered_${id}`];
+      const name = candidates.find((c) => names.has(c));
+      if (name) found[id] = name;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,124 @@
+// The composition root: one place that wires store, tokens, CRM clients, roles, provisioning,
+// outbox and HTTP routes. main.ts runs it from the environment; tests and the sandbox from code.
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { requiredScopes } from '../scopes.js';
+import type { Clock } from './clock.js';
+import { buildServer } from './http/server.js';
+import { hubspotCrm, type Crm } from './hubspot/crm.js';
+import { RoleResolver } from './hubspot/roles.js';
+import { OAuthClient } from './installations/oauth-client.js';
+import { TokenManager } from './installations/tokens.js';
+import { TokenVault } from './installations/vault.js';
+import { OutboxWorker } from './outbox/worker.js';
+import { provision } from './provisioning/provision.js';
+import type { Store } from './store/index.js';
+import { portalPlaybook } from './use-cases/context.js';
+import type { Deps } from './deps.js';
+import { defaultPlaybook } from './default-playbook.js';
+
+export interface ServiceOptions {
+  store: Store;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  apiBase: string;
+  publicUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** 32 bytes, base64: seals tokens at rest. */
+  tokenKey: string;
+  authorizeUrl: string;
+  /** Drain the outbox on a timer (ms); 0 leaves draining to the caller (tests). */
+  outboxIntervalMs?: number;
+}
+
+export interface Service {
+  app: FastifyInstance;
+  tokens: TokenManager;
+  outbox: OutboxWorker;
+  provisionPortal(portalId: string): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export function createService(options: ServiceOptions): Service {
+  const { store, clock, log } = options;
+  const vault = new TokenVault(options.tokenKey);
+  const redirectUri = `${options.publicUrl.replace(/\/$/, '')}/oauth/callback`;
+  const oauth = new OAuthClient({
+    apiBase: options.apiBase,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    redirectUri,
+  });
+  const tokens = new TokenManager(store, vault, oauth, clock);
+  const crmWith =
+    (retries: number) =>
+    async (portalId: string): Promise<Crm | null> => {
+      const token = await tokens.accessToken(portalId);
+      return token ? hubspotCrm(options.apiBase, token, { retries }) : null;
+    };
+  const crmFor = crmWith(3);
+  const roles = new RoleResolver(clock, async (portalId) =>
+    ((await crmFor(portalId)) ?? { getOwners: async () => [] }).getOwners(),
+  );
+  const outbox = new OutboxWorker(store, crmWith(1), clock, log);
+
+  async function provisionPortal(portalId: string): Promise<string[]> {
+    const crm = await crmFor(portalId);
+    const playbook = (await portalPlaybook(deps, portalId)) ?? defaultPlaybook();
+    if (!crm) return [];
+    const result = await provision(crm, playbook, clock.now());
+    await store.putSettings(portalId, result.settings, clock.now());
+    return result.created;
+  }
+
+  let draining: Promise<unknown> | undefined;
+  const kick = () => {
+    draining ??= outbox
+      .drain()
+      .catch((error: unknown) =>
+        log.warn({ err: { message: (error as Error).message } }, 'outbox drain failed'),
+      )
+      .finally(() => (draining = undefined));
+  };
+  const deps: Deps = {
+    store,
+    clock,
+    crmFor,
+    roles,
+    log,
+    afterCommit: kick,
+    provision: async (id) => void (await provisionPortal(id)),
+  };
+
+  const app = buildServer(deps, {
+    clientSecret: options.clientSecret,
+    publicUrl: options.publicUrl,
+    oauth: {
+      clientId: options.clientId,
+      authorizeUrl: options.authorizeUrl,
+      redirectUri,
+      scopes: requiredScopes,
+      stateSecret: options.clientSecret,
+      clock,
+      exchange: (code) => oauth.exchangeCode(code, clock.now()),
+      onInstalled: async (grant) => {
+        await tokens.save(grant);
+        await provisionPortal(grant.portalId);
+      },
+    },
+  });
+  const timer = options.outboxIntervalMs ? setInterval(kick, options.outboxIntervalMs) : undefined;
+  timer?.unref();
+
+  return {
+    app,
+    tokens,
+    outbox,
+    provisionPortal,
+    async close() {
+      if (timer) clearInterval(timer);
+      await draining;
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+// Deal stage changes from HubSpot's webhooks. Deliveries repeat and arrive out of order, so each
+// event is stored once under its identity and history is ordered by when the change happened.
+import * as z from 'zod/mini';
+import type { Deps } from '../deps.js';
+import { UseCaseError } from './errors.js';
+
+const Event = z.object({
+  eventId: z.union([z.number(), z.string()]),
+  subscriptionId: z.optional(z.union([z.number(), z.string()])),
+  portalId: z.union([z.number(), z.string()]),
+  objectId: z.union([z.number(), z.string()]),
+  occurredAt: z.number(),
+  subscriptionType: z.string(),
+  propertyName: z.optional(z.string()),
+  propertyValue: z.optional(z.string()),
+});
+const Deliveries = z.array(Event).check(z.maxLength(1000));
+
+export async function receiveWebhook(
+  deps: Deps,
+  body: unknown,
+): Promise<{ stored: number; ignored: number }> {
+  const parsed = Deliveries.safeParse(body);
+  if (!parsed.success)
+    throw new UseCaseError(400, 'bad_request', 'The webhook body is not a list of HubSpot events.');
+  let stored = 0;
+  let ignored = 0;
+  for (const event of parsed.data) {
+    const isStageChange =
+      event.subscriptionType === 'object.propertyChange' &&
+      event.propertyName === 'dealstage' &&
+      event.propertyValue;
+    const portalId = String(event.portalId);
+    const installation = isStageChange ? await deps.store.getInstallation(portalId) : null;
+    if (!isStageChange || !installation || installation.uninstalledAt !== null) {
+      ignored++;
+      continue;
+    }
+    // HubSpot's eventId alone is not unique; with the object, the moment and the value it is.
+    const key = [event.eventId, event.objectId, event.occurredAt, event.propertyValue].join(':');
+    const fresh = await deps.store.recordTransition(portalId, key, {
+      dealId: String(event.objectId),
+      pipelineStage: String(event.propertyValue),
+      occurredAt: event.occurredAt,
+    });
+    if (fresh) stored++;
+    else ignored++;
+  }
+  return { stored, ignored };
+}
