@@ -1,7 +1,7 @@
 // The shared metrics of the RevOps framework: handoff throughput and quality, time to accept,
 // time in stage, lead-to-customer time and SLA attainment, over a window [from, to).
 import { businessTimeBetween } from '../clock/index.js';
-import type { Playbook } from '../playbook/schema.js';
+import { stopsOf, type Playbook } from '../playbook/schema.js';
 import type { RecordSnapshot } from '../shapes/snapshot.js';
 import { calendarFor } from '../sla/calendars.js';
 import { timerInputs } from '../sla/inputs.js';
@@ -66,8 +66,8 @@ export function computeMetrics(
   return {
     window,
     handoffs: playbook.handoffs.map((handoff) => {
-      const sla = playbook.slas.find(
-        (s) => s.stop.on === 'handoff_accepted' && s.stop.handoff === handoff.id,
+      const sla = playbook.slas.find((s) =>
+        stopsOf(s).some((stop) => stop.on === 'handoff_accepted' && stop.handoff === handoff.id),
       );
       const calendar = calendarFor(playbook, sla?.calendar);
       let submitted = 0;

@@ -1,6 +1,13 @@
 // The playbook in plain words, for admins reviewing a change and for `handoff-playbook explain`.
 import { describeRequirement } from '../rules/evaluate.js';
-import type { BusinessDuration, CriterionDef, Playbook, Rule, SlaDef } from './schema.js';
+import {
+  stopsOf,
+  type BusinessDuration,
+  type CriterionDef,
+  type Playbook,
+  type Rule,
+  type SlaDef,
+} from './schema.js';
 
 export function explainPlaybook(playbook: Playbook): string {
   const out: string[] = [];
@@ -66,12 +73,14 @@ function explainSla(playbook: Playbook, sla: SlaDef): string {
     if (s.on === 'field_date') return `at ${playbook.fields[s.field]?.label ?? s.field}`;
     return `when ${handoffLabel(playbook, s.handoff)} is ${s.on === 'handoff_opened' ? 'opened' : 'submitted'}`;
   })();
-  const stop = (() => {
-    const s = sla.stop;
-    if (s.on === 'stage_entered') return `the deal enters ${stageLabel(playbook, s.stage)}`;
-    if (s.on === 'field_set') return `${playbook.fields[s.field]?.label ?? s.field} is set`;
-    return `${handoffLabel(playbook, s.handoff)} is accepted`;
-  })();
+  const stop = stopsOf(sla)
+    .map((s) => {
+      if (s.on === 'stage_entered') return `the deal enters ${stageLabel(playbook, s.stage)}`;
+      if (s.on === 'stage_left') return `the deal leaves ${stageLabel(playbook, s.stage)}`;
+      if (s.on === 'field_set') return `${playbook.fields[s.field]?.label ?? s.field} is set`;
+      return `${handoffLabel(playbook, s.handoff)} is accepted`;
+    })
+    .join(' or ');
   const calendar = sla.calendar
     ? ` (${playbook.calendars[sla.calendar]?.timeZone ?? sla.calendar} business hours)`
     : '';

@@ -8,6 +8,9 @@ import {
   type FieldType,
   type Playbook,
   type Rule,
+  type SlaDef,
+  type SlaStop,
+  stopsOf,
 } from './schema.js';
 import { zodIssuesToPlaybookIssues } from './zod-issues.js';
 
@@ -159,16 +162,26 @@ function checkReferences(playbook: Playbook): PlaybookIssue[] {
   c.unique(['slas'], playbook.slas, 'SLA');
   playbook.slas.forEach((sla, i) => {
     const at: PathSegment[] = ['slas', i];
-    for (const side of ['start', 'stop'] as const) {
-      const event = sla[side];
-      if ('stage' in event) c.ref([...at, side, 'stage'], event.stage, stageIds, 'the stage');
+    const events: [PathSegment[], SlaDef['start'] | SlaStop][] = [
+      [[...at, 'start'], sla.start],
+      ...stopsOf(sla).map((stop, s): [PathSegment[], SlaStop] => [
+        Array.isArray(sla.stop) ? [...at, 'stop', s] : [...at, 'stop'],
+        stop,
+      ]),
+    ];
+    for (const [where, event] of events) {
+      const side = where.slice(2);
+      if ('stage' in event) c.ref([...at, ...side, 'stage'], event.stage, stageIds, 'the stage');
       if ('handoff' in event)
-        c.ref([...at, side, 'handoff'], event.handoff, handoffIds, 'the handoff');
-      if ('field' in event && c.ref([...at, side, 'field'], event.field, fieldIds, 'the field')) {
+        c.ref([...at, ...side, 'handoff'], event.handoff, handoffIds, 'the handoff');
+      if (
+        'field' in event &&
+        c.ref([...at, ...side, 'field'], event.field, fieldIds, 'the field')
+      ) {
         const type = playbook.fields[event.field]?.type;
         if (event.on === 'field_date' && type !== 'date' && type !== 'datetime') {
           c.add(
-            [...at, side, 'field'],
+            [...at, ...side, 'field'],
             `must be a date or datetime field to start a timer; \`${event.field}\` is a ${type} field.`,
           );
         }

@@ -223,10 +223,17 @@ export type SlaStart = z.infer<typeof SlaStart>;
 
 export const SlaStop = z.discriminatedUnion('on', [
   z.strictObject({ on: z.literal('stage_entered'), stage: Id }),
+  /** The record moved on from the stage (to any other): the work the SLA waited for happened anyway. */
+  z.strictObject({ on: z.literal('stage_left'), stage: Id }),
   z.strictObject({ on: z.literal('handoff_accepted'), handoff: Id }),
   z.strictObject({ on: z.literal('field_set'), field: Id }),
 ]);
 export type SlaStop = z.infer<typeof SlaStop>;
+
+/** An SLA's stop events as a list, whichever way the playbook wrote them. */
+export function stopsOf(sla: { stop: SlaStop | SlaStop[] }): SlaStop[] {
+  return Array.isArray(sla.stop) ? sla.stop : [sla.stop];
+}
 
 /** Paused from each rejection of the handoff until the next submission (sales is reworking it). */
 export const SlaPause = z.strictObject({ on: z.literal('handoff_rejected'), handoff: Id });
@@ -258,7 +265,8 @@ export const SlaDef = z.strictObject({
   id: Id,
   label: Text,
   start: SlaStart,
-  stop: SlaStop,
+  /** One event, or several: the first that happens stops the timer. */
+  stop: z.union([SlaStop, z.array(SlaStop).check(z.minLength(1))]),
   pause: z._default(z.array(SlaPause), []),
   target: BusinessDuration,
   /** A calendar id; omitted means calendar time (24×7). */

@@ -1,6 +1,6 @@
 // When an SLA's timer starts, stops and pauses on one record, from stage history, handoff events
 // and date fields. The latest start wins: a record that re-enters a stage starts a new timer.
-import type { Playbook, SlaDef } from '../playbook/schema.js';
+import { stopsOf, type Playbook, type SlaDef, type SlaStop } from '../playbook/schema.js';
 import { coerce } from '../rules/coerce.js';
 import type { HandoffEvent } from '../shapes/handoff-state.js';
 import type { RecordSnapshot } from '../shapes/snapshot.js';
@@ -50,8 +50,31 @@ function stopOf(
   record: RecordSnapshot,
   startedAt: number,
 ): number | undefined {
-  const stop = sla.stop;
+  const stops = stopsOf(sla)
+    .map((stop) => stopAt(playbook, stop, record, startedAt))
+    .filter((at): at is number => at !== undefined);
+  return stops.length > 0 ? Math.min(...stops) : undefined;
+}
+
+function stopAt(
+  playbook: Playbook,
+  stop: SlaStop,
+  record: RecordSnapshot,
+  startedAt: number,
+): number | undefined {
   switch (stop.on) {
+    case 'stage_left': {
+      const entered = record.stageHistory
+        .filter((e) => e.stage === stop.stage && e.enteredAt <= startedAt)
+        .map((e) => e.enteredAt);
+      const since = entered.length > 0 ? Math.max(...entered) : startedAt;
+      return record.stageHistory
+        .filter((e) => e.stage !== stop.stage && e.enteredAt > since && e.enteredAt >= startedAt)
+        .reduce<number | undefined>(
+          (first, e) => (first === undefined || e.enteredAt < first ? e.enteredAt : first),
+          undefined,
+        );
+    }
     case 'stage_entered':
       return record.stageHistory.find((e) => e.stage === stop.stage && e.enteredAt >= startedAt)
         ?.enteredAt;

@@ -39,15 +39,7 @@ export interface Harness {
   call(
     method: string,
     path: string,
-    options: {
-      as: string;
-      body?: unknown;
-      raw?: string;
-      portalId?: string;
-      tamper?: 'unsigned' | 'byte' | 'secret' | 'stale';
-      /** Which service instance answers (see HarnessOptions.instances). */
-      instance?: number;
-    },
+    options: CallOptions,
   ): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
@@ -172,37 +164,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     newInstalledPortal: install,
     crmCalls: () => emulator.requestLog.count(),
-    async call(method, path, options) {
-      const portal = options.portalId ?? portalId;
-      const query = path.startsWith('/v1/')
-        ? `${path.includes('?') ? '&' : '?'}portalId=${portal}&userId=${options.as}&appId=1`
-        : '';
-      const signedPath = `${path}${query}`;
-      const body = options.raw ?? (options.body === undefined ? '' : JSON.stringify(options.body));
-      const timestamp = options.tamper === 'stale' ? clock.now() - 6 * 60_000 : clock.now();
-      const secret = options.tamper === 'secret' ? `${SECRET}-other` : SECRET;
-      const signature = Signature.getSignature(method, 'v3', {
-        clientSecret: secret,
-        url: `${PUBLIC_URL}${signedPath}`,
-        requestBody: body,
-        timestamp,
-        signature: '',
-      });
-      const sent = options.tamper === 'byte' ? body.replace('x', 'y') : body;
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (options.tamper !== 'unsigned') {
-        headers['x-hubspot-signature-v3'] = signature;
-        headers['x-hubspot-request-timestamp'] = String(timestamp);
-      }
-      const base = bases[(options.instance ?? 0) % bases.length];
-      const response = await fetch(`${base}${signedPath}`, {
+    call: (method, path, options) =>
+      signedCall({
+        base: bases[(options.instance ?? 0) % bases.length] ?? '',
+        clock,
+        portalId,
         method,
-        headers,
-        ...(sent !== '' ? { body: sent } : {}),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
-    },
+        path,
+        options,
+      }),
     async close() {
       for (const app of apps) await app.close();
       for (const s of stores) await s.close();
@@ -235,4 +205,54 @@ async function createPlaybookProperties(basePath: string, accessToken: string): 
       groupName: 'dealinformation',
     });
   }
+}
+
+export interface CallOptions {
+  as: string;
+  body?: unknown;
+  raw?: string;
+  portalId?: string;
+  tamper?: 'unsigned' | 'byte' | 'secret' | 'stale';
+  /** Which service instance answers (see HarnessOptions.instances). */
+  instance?: number;
+}
+
+/** A request as HubSpot's card host sends it: portal and user in the query, signed v3 by the SDK. */
+export async function signedCall(input: {
+  base: string;
+  publicUrl?: string;
+  clock: { now(): number };
+  portalId: string;
+  method: string;
+  path: string;
+  options: CallOptions;
+}): Promise<{ status: number; body: unknown }> {
+  const { options, method, path } = input;
+  const portal = options.portalId ?? input.portalId;
+  const query = path.startsWith('/v1/')
+    ? `${path.includes('?') ? '&' : '?'}portalId=${portal}&userId=${options.as}&appId=1`
+    : '';
+  const signedPath = `${path}${query}`;
+  const body = options.raw ?? (options.body === undefined ? '' : JSON.stringify(options.body));
+  const timestamp = options.tamper === 'stale' ? input.clock.now() - 6 * 60_000 : input.clock.now();
+  const signature = Signature.getSignature(method, 'v3', {
+    clientSecret: options.tamper === 'secret' ? `${SECRET}-other` : SECRET,
+    url: `${input.publicUrl ?? PUBLIC_URL}${signedPath}`,
+    requestBody: body,
+    timestamp,
+    signature: '',
+  });
+  const sent = options.tamper === 'byte' ? body.replace('x', 'y') : body;
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.tamper !== 'unsigned') {
+    headers['x-hubspot-signature-v3'] = signature;
+    headers['x-hubspot-request-timestamp'] = String(timestamp);
+  }
+  const response = await fetch(`${input.base}${signedPath}`, {
+    method,
+    headers,
+    ...(sent !== '' ? { body: sent } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
 }

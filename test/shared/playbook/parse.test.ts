@@ -372,3 +372,16 @@ describe('parsePlaybook', () => {
 function noHint(issue: PlaybookIssue): Partial<PlaybookIssue> {
   return { path: issue.path, message: issue.message };
 }
+
+describe('SLA stop events', () => {
+  it('when a list of stops names a missing stage, then the path points into the list', () => {
+    const input = defaultPlaybookInput();
+    input.slas[0].stop[1].stage = 'appointment';
+    const result = parsePlaybook(input);
+    expect(result.ok ? [] : result.issues).toContainEqual({
+      path: 'slas[0].stop[1].stage',
+      message: 'names the stage `appointment`, which the playbook does not declare.',
+      hint: 'did you mean `appointment_scheduled`?',
+    });
+  });
+});

@@ -167,3 +167,41 @@ describe('timers on the record view (CS accepts the won deal: 1 business day = 8
     });
   });
 });
+
+describe('an SLA with several stop events', () => {
+  it('when the deal moves on from its first stage before the AE accepts, then the AE timer stops there', () => {
+    const snapshot = deal({
+      stage: 'qualified',
+      stageHistory: [
+        { stage: 'appointment_scheduled', enteredAt: ny(23, 9) },
+        { stage: 'qualified', enteredAt: ny(23, 11) },
+      ],
+    });
+    const timer = evaluateRecord(playbook, snapshot, csManager, ny(27, 12)).timers.find(
+      (t) => t.slaId === 'ae_accepts_new_deal',
+    );
+    expect(timer).toMatchObject({ state: 'met', completedAt: ny(23, 11), consumedMs: 2 * HOUR });
+  });
+
+  it('when the AE accepts first, then acceptance stops it', () => {
+    const accepted: HandoffEvent = {
+      type: 'accepted',
+      at: ny(23, 10),
+      by: 'u-rep',
+      actionId: 'a',
+      details: {},
+    };
+    const snapshot = deal({
+      stage: 'qualified',
+      stageHistory: [
+        { stage: 'appointment_scheduled', enteredAt: ny(23, 9) },
+        { stage: 'qualified', enteredAt: ny(23, 15) },
+      ],
+      handoffs: { sdr_to_ae: { status: 'accepted', version: 1, items: {}, events: [accepted] } },
+    });
+    const timer = evaluateRecord(playbook, snapshot, csManager, ny(27, 12)).timers.find(
+      (t) => t.slaId === 'ae_accepts_new_deal',
+    );
+    expect(timer).toMatchObject({ state: 'met', completedAt: ny(23, 10) });
+  });
+});
