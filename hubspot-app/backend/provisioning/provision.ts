@@ -11,21 +11,19 @@ export interface ProvisionResult {
   settings: PortalSettings;
 }
 
-const ENGAGEMENT_GROUPS: Record<string, string> = {
-  notes: 'notesinformation',
-  tasks: 'taskinformation',
-};
-
 export async function provision(
   crm: Crm,
   playbook: Playbook,
   now: number,
 ): Promise<ProvisionResult> {
   const created: string[] = [];
-  if (!(await crm.groupNames('deals')).has(GROUP)) {
-    await crm.createGroup('deals', GROUP, 'Handoff');
-    created.push(`deals group ${GROUP}`);
-  }
+  // Our own group on each object type: default group names differ between object types and portals.
+  const ensureGroup = async (objectType: string) => {
+    if ((await crm.groupNames(objectType)).has(GROUP)) return;
+    await crm.createGroup(objectType, GROUP, 'Handoff');
+    created.push(`${objectType} group ${GROUP}`);
+  };
+  await ensureGroup('deals');
   const dealProps = await crm.propertyNames('deals');
   for (const spec of [...mirrorProperties(playbook), ...fieldProperties(playbook)]) {
     if (dealProps.has(spec.name)) continue;
@@ -34,12 +32,9 @@ export async function provision(
     created.push(`deals.${spec.name}`);
   }
   for (const type of ['notes', 'tasks'] as const) {
-    const names = await crm.propertyNames(type);
-    if (names.has(ENGAGEMENT_KEY_PROPERTY.name)) continue;
-    await crm.createProperty(type, {
-      ...ENGAGEMENT_KEY_PROPERTY,
-      groupName: ENGAGEMENT_GROUPS[type] ?? GROUP,
-    });
+    if ((await crm.propertyNames(type)).has(ENGAGEMENT_KEY_PROPERTY.name)) continue;
+    await ensureGroup(type);
+    await crm.createProperty(type, ENGAGEMENT_KEY_PROPERTY);
     created.push(`${type}.${ENGAGEMENT_KEY_PROPERTY.name}`);
   }
   return {
@@ -56,8 +51,7 @@ export function discoverStageProperties(
   const found: Record<string, string> = {};
   for (const stage of playbook.stages) {
     for (const id of stage.hubspot?.stageIds ?? []) {
-      const candidates = [stageEnteredProperty(id), `hs_date_entered_${id}`];
-      const name = candidates.find((c) => names.has(c));
+      const name = [stageEnteredProperty(id), `hs_date_entered_${id}`].find((c) => names.has(c));
       if (name) found[id] = name;
     }
   }

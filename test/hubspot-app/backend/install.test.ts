@@ -1,0 +1,123 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startServiceHarness, type ServiceHarness } from './service-harness.js';
+
+let h: ServiceHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+describe('installing from the marketplace', () => {
+  it('when an admin installs, then tokens are stored sealed, never in the clear, and the mirror properties exist', async () => {
+    const dbFile = join(mkdtempSync(join(tmpdir(), 'handoff-install-')), 'hubspot.db');
+    h = await startServiceHarness({ dbFile });
+    const portal = h.emulator.portals.create();
+    const installed = await h.install(portal.portalId);
+    expect(installed.status).toBe(200);
+    expect(installed.page).toContain(`Account ${portal.portalId} is ready`);
+
+    const row = await h.store.getInstallation(portal.portalId);
+    expect(row?.accessToken).toMatch(/^v1:/);
+    const issued = h.emulator.requestLog.entries().length;
+    expect(issued).toBeGreaterThan(0);
+    const access = await h.service.tokens.accessToken(portal.portalId);
+    expect(access).toBeTruthy();
+    const onDisk = Buffer.concat([
+      readFileSync(dbFile),
+      readFileSync(`${dbFile}-wal`, { flag: 'a+' }),
+    ]).toString('latin1');
+    expect(onDisk).not.toContain(access ?? '∅');
+    expect(h.logs()).not.toContain(access ?? '∅');
+
+    const created = h.emulator.requestLog.count({ route: 'crm.properties.create' });
+    expect(created).toBeGreaterThan(10);
+    const status = await h.call('GET', '/v1/hubspot/status', portal.portalId, { as: '1' });
+    expect(status.body).toMatchObject({ installed: true, properties: { created: true } });
+  });
+
+  it('when the same portal installs again, then nothing is created twice', async () => {
+    h = await startServiceHarness();
+    const portal = h.emulator.portals.create();
+    await h.install(portal.portalId);
+    const before = h.emulator.requestLog.count({ route: 'crm.properties.create' });
+    const again = await h.install(portal.portalId);
+    expect(again.status).toBe(200);
+    expect(h.emulator.requestLog.count({ route: 'crm.properties.create' })).toBe(before);
+  });
+
+  it('when the state is missing, forged or from another browser, then the install is refused', async () => {
+    h = await startServiceHarness();
+    const portal = h.emulator.portals.create();
+    const code = h.emulator.issueAuthorizationCode(
+      portal.portalId,
+      `${h.publicUrl}/oauth/callback`,
+    );
+    const forged = await fetch(`${h.publicUrl}/oauth/callback?code=${code}&state=abc.1.def`, {
+      headers: { cookie: 'handoff_oauth_state=abc.1.def' },
+    });
+    expect(forged.status).toBe(400);
+    expect(await h.store.getInstallation(portal.portalId)).toBeNull();
+  });
+
+  it('when the access token nears expiry under 20 concurrent card views, then it is refreshed exactly once', async () => {
+    h = await startServiceHarness();
+    const portal = h.emulator.portals.create();
+    await h.install(portal.portalId);
+    const users = await h.setUp(portal.portalId);
+    const deal = h.emulator.seed.deal(portal.portalId, {
+      properties: { dealname: 'Acme' },
+      stageHistory: [{ stage: 'closedwon', at: h.clock.now() }],
+    });
+    h.clock.advance(26 * 60_000);
+    h.emulator.resetRateLimits();
+    const refreshesBefore = h.emulator.requestLog
+      .entries()
+      .filter((e) => e.path.startsWith('/oauth/2026-03/token')).length;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        h!.call('GET', `/v1/hubspot/records/deals/${deal}`, portal.portalId, { as: users.rep }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 20 }, () => 200));
+    const refreshes =
+      h.emulator.requestLog.entries().filter((e) => e.path.startsWith('/oauth/2026-03/token'))
+        .length - refreshesBefore;
+    expect(refreshes).toBe(1);
+  });
+
+  it('when HubSpot refuses the refresh (the app was uninstalled), then the portal is marked uninstalled', async () => {
+    h = await startServiceHarness();
+    const portal = h.emulator.portals.create();
+    await h.install(portal.portalId);
+    const row = await h.store.getInstallation(portal.portalId);
+    if (!row) throw new Error('not installed');
+    const vaultOf = await import('../../../hubspot-app/backend/installations/vault.js');
+    const vault = new vaultOf.TokenVault((await import('./service-harness.js')).TOKEN_KEY);
+    await h.store.putInstallation({
+      ...row,
+      refreshToken: vault.seal('revoked-refresh-token', portal.portalId),
+      expiresAt: h.clock.now() - 1,
+    });
+    expect(await h.service.tokens.accessToken(portal.portalId)).toBeNull();
+    expect((await h.store.getInstallation(portal.portalId))?.uninstalledAt).toBe(h.clock.now());
+  });
+
+  it('when an admin deletes the portal data, then tokens, playbook and handoffs are gone', async () => {
+    h = await startServiceHarness();
+    const portal = h.emulator.portals.create();
+    await h.install(portal.portalId);
+    const users = await h.setUp(portal.portalId);
+    expect(
+      (await h.call('DELETE', '/v1/hubspot/installation', portal.portalId, { as: users.rep }))
+        .status,
+    ).toBe(403);
+    expect(
+      await h.call('DELETE', '/v1/hubspot/installation', portal.portalId, { as: users.admin }),
+    ).toEqual({ status: 200, body: { deleted: true } });
+    expect(await h.store.getInstallation(portal.portalId)).toBeNull();
+    expect(await h.store.getPlaybook(portal.portalId)).toBeNull();
+  });
+});

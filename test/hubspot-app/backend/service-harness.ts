@@ -1,0 +1,133 @@
+// The whole HubSpot service as main.ts wires it (createService): OAuth install, sealed tokens,
+// provisioning, outbox and webhooks, against the local HubSpot emulator on a manual clock.
+import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { Writable } from 'node:stream';
+import { ManualClock } from '../../../sandbox/emulators/plumbing/clock.js';
+import {
+  startHubSpotEmulator,
+  type HubSpotEmulator,
+} from '../../../sandbox/emulators/hubspot/index.js';
+import { createLogger } from '../../../hubspot-app/backend/log.js';
+import { createService, type Service } from '../../../hubspot-app/backend/service.js';
+import { createStore, openSqlite, type Store } from '../../../hubspot-app/backend/store/index.js';
+import { SECRET, signedCall, type CallOptions } from './harness.js';
+
+export const TOKEN_KEY = Buffer.alloc(32, 42).toString('base64');
+const DEFAULT_PLAYBOOK = readFileSync(
+  fileURLToPath(new URL('../../../shared/playbooks/default.yaml', import.meta.url)),
+  'utf8',
+);
+
+export interface ServiceHarness {
+  clock: ManualClock;
+  emulator: HubSpotEmulator;
+  store: Store;
+  service: Service;
+  publicUrl: string;
+  /** Everything the service logged, as text. */
+  logs(): string;
+  /** Runs the marketplace install for a portal as a browser would; returns the callback's status and page. */
+  install(portalId: string): Promise<{ status: number; page: string }>;
+  call(
+    method: string,
+    path: string,
+    portalId: string,
+    options: CallOptions,
+  ): Promise<{ status: number; body: unknown }>;
+  /** Seeds owners in teams and saves the default playbook, as an admin would after install. */
+  setUp(portalId: string): Promise<{ rep: string; csManager: string; admin: string }>;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export async function startServiceHarness(
+  options: { dbFile?: string } = {},
+): Promise<ServiceHarness> {
+  const clock = new ManualClock(Date.UTC(2026, 10, 23, 15, 0));
+  const emulator = await startHubSpotEmulator({
+    clock,
+    clientId: 'handoff-client',
+    appClientSecret: SECRET,
+  });
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
+  let logged = '';
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logged += chunk.toString();
+      done();
+    },
+  });
+  const store = createStore(openSqlite(options.dbFile ?? ':memory:'));
+  await store.migrate(clock.now());
+  const service = createService({
+    store,
+    clock,
+    log: createLogger('debug', sink),
+    apiBase: emulator.url,
+    publicUrl,
+    clientId: 'handoff-client',
+    clientSecret: SECRET,
+    tokenKey: TOKEN_KEY,
+    authorizeUrl: 'https://app.hubspot.example/oauth/authorize',
+  });
+  await service.app.listen({ host: '127.0.0.1', port });
+  emulator.webhooks.setTarget(`${publicUrl}/webhooks`);
+
+  const call: ServiceHarness['call'] = (method, path, portalId, callOptions) =>
+    signedCall({ base: publicUrl, publicUrl, clock, portalId, method, path, options: callOptions });
+
+  return {
+    clock,
+    emulator,
+    store,
+    service,
+    publicUrl,
+    logs: () => logged,
+    async install(portalId) {
+      const start = await fetch(`${publicUrl}/oauth/install`, { redirect: 'manual' });
+      const location = new URL(start.headers.get('location') ?? '');
+      const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const state = location.searchParams.get('state') ?? '';
+      const code = emulator.issueAuthorizationCode(portalId, `${publicUrl}/oauth/callback`);
+      const callback = await fetch(
+        `${publicUrl}/oauth/callback?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`,
+        {
+          headers: { cookie },
+        },
+      );
+      return { status: callback.status, page: await callback.text() };
+    },
+    call,
+    async setUp(portalId) {
+      const owner = (email: string, team: string) =>
+        String(emulator.seed.owner(portalId, { email, teams: [{ name: team }] }).userId);
+      const users = {
+        rep: owner('rep@example.com', 'Sales'),
+        csManager: owner('cs@example.com', 'Customer Success'),
+        admin: owner('admin@example.com', 'RevOps'),
+      };
+      const saved = await call('PUT', '/v1/hubspot/playbook', portalId, {
+        as: users.admin,
+        body: { text: DEFAULT_PLAYBOOK },
+      });
+      if (saved.status !== 200)
+        throw new Error(`saving the playbook failed: ${JSON.stringify(saved)}`);
+      return users;
+    },
+    async close() {
+      await service.close();
+      await store.close();
+      await emulator.close();
+    },
+  };
+}
