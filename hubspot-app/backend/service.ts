@@ -29,6 +29,8 @@ export interface ServiceOptions {
   authorizeUrl: string;
   /** Drain the outbox on a timer (ms); 0 leaves draining to the caller (tests). */
   outboxIntervalMs?: number;
+  /** Drain right after each action commits (default true); tests drain by hand to inject faults first. */
+  drainAfterCommit?: boolean;
 }
 
 export interface Service {
@@ -86,7 +88,7 @@ export function createService(options: ServiceOptions): Service {
     crmFor,
     roles,
     log,
-    afterCommit: kick,
+    afterCommit: options.drainAfterCommit === false ? undefined : kick,
     provision: async (id) => void (await provisionPortal(id)),
   };
 

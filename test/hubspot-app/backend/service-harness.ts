@@ -50,7 +50,7 @@ async function freePort(): Promise<number> {
 }
 
 export async function startServiceHarness(
-  options: { dbFile?: string } = {},
+  options: { dbFile?: string; drainAfterCommit?: boolean } = {},
 ): Promise<ServiceHarness> {
   const clock = new ManualClock(Date.UTC(2026, 10, 23, 15, 0));
   const emulator = await startHubSpotEmulator({
@@ -79,6 +79,7 @@ export async function startServiceHarness(
     clientSecret: SECRET,
     tokenKey: TOKEN_KEY,
     authorizeUrl: 'https://app.hubspot.example/oauth/authorize',
+    drainAfterCommit: options.drainAfterCommit ?? false,
   });
   await service.app.listen({ host: '127.0.0.1', port });
   emulator.webhooks.setTarget(`${publicUrl}/webhooks`);

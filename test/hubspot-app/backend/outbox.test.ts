@@ -1,0 +1,143 @@
+import { Client } from '@hubspot/api-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_ATTEMPTS } from '../../../hubspot-app/backend/outbox/worker.js';
+import { startServiceHarness, type ServiceHarness } from './service-harness.js';
+
+let h: ServiceHarness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+const ANSWERS: Record<string, string> = {
+  customer_goals: 'Halve onboarding time',
+  promises: 'Quarterly reviews',
+  champion: 'Dana Lee',
+  executive_sponsor: 'Sam Ortiz',
+  renewal_date: '2027-12-01',
+  implementation: 'SSO',
+  complexity: 'Medium',
+  kickoff_date: '2026-12-03',
+};
+
+/** A won deal whose CS handoff the rep completes and submits, and the CS manager rejects. */
+async function submitAndReject(harness: ServiceHarness) {
+  const portal = harness.emulator.portals.create();
+  await harness.install(portal.portalId);
+  const users = await harness.setUp(portal.portalId);
+  const deal = harness.emulator.seed.deal(portal.portalId, {
+    properties: {
+      dealname: 'Acme',
+      amount: '24000',
+      handoff_arr: '24000',
+      handoff_contract_start: '2026-12-01',
+    },
+    stageHistory: [{ stage: 'closedwon', at: harness.clock.now() }],
+  });
+  let n = 0;
+  const act = (as: string, action: Record<string, unknown>) =>
+    harness.call('POST', `/v1/hubspot/records/deals/${deal}/actions`, portal.portalId, {
+      as,
+      body: { handoffId: 'sales_to_cs', actionId: `a${++n}`, action },
+    });
+  for (const [itemId, value] of Object.entries(ANSWERS))
+    await act(users.rep, { type: 'set_item', itemId, value });
+  expect((await act(users.rep, { type: 'submit' })).status).toBe(200);
+  expect(
+    (await act(users.csManager, { type: 'reject', reason: 'missing_information' })).status,
+  ).toBe(200);
+
+  return { portalId: portal.portalId, deal, users };
+}
+
+async function engagementsOf(harness: ServiceHarness, portalId: string, type: 'notes' | 'tasks') {
+  const installation = await harness.store.getInstallation(portalId);
+  const token =
+    (await harness.service.tokens.accessToken(portalId)) ?? installation?.accessToken ?? '';
+  const client = new Client({ accessToken: token, basePath: harness.emulator.url });
+  harness.emulator.resetRateLimits();
+  const page = await (
+    type === 'notes' ? client.crm.objects.notes : client.crm.objects.tasks
+  ).basicApi.getPage(100, undefined, ['handoff_key']);
+  return page.results.map((r) => r.properties.handoff_key);
+}
+
+async function drainUntilQuiet(harness: ServiceHarness, rounds = 30) {
+  for (let i = 0; i < rounds; i++) {
+    harness.emulator.resetRateLimits();
+    await harness.service.outbox.drain();
+    harness.clock.advance(60_000);
+  }
+}
+
+describe('the mirror outbox', () => {
+  it('when HubSpot answers 429 and 500 during the writes, then every note, task and mirror lands exactly once', async () => {
+    h = await startServiceHarness();
+    const { portalId, deal } = await submitAndReject(h);
+    h.emulator.faults.inject({ kind: 'rate-limit', route: 'crm.objects.create', count: 3 });
+    h.emulator.faults.inject({ kind: 'server-error', route: 'crm.objects.create', count: 2 });
+    h.emulator.faults.inject({
+      kind: 'server-error',
+      route: 'crm.objects.update',
+      count: 2,
+      status: 503,
+    });
+    await drainUntilQuiet(h);
+
+    const outbox = await h.store.outboxOf(portalId);
+    expect(outbox.filter((e) => e.status !== 'done')).toEqual([]);
+    // One note per transition (submitted, rejected); on submission a task for each person who may accept
+    // (the CS manager and the RevOps admin), on rejection one for the rep who submitted.
+    expect((await engagementsOf(h, portalId, 'notes')).sort()).toEqual(
+      ['note:a9:0', 'note:a10:0'].sort(),
+    );
+    expect((await engagementsOf(h, portalId, 'tasks')).length).toBe(3);
+    expect(outbox.some((e) => e.attempts > 0)).toBe(true);
+
+    const installation = await h.store.getInstallation(portalId);
+    const client = new Client({
+      accessToken:
+        (await h.service.tokens.accessToken(portalId)) ?? installation?.accessToken ?? '',
+      basePath: h.emulator.url,
+    });
+    h.emulator.resetRateLimits();
+    const mirrored = await client.crm.deals.basicApi.getById(deal, [
+      'handoff_sales_to_cs_status',
+      'handoff_sales_to_cs_rejection_reason',
+    ]);
+    expect(mirrored.properties).toMatchObject({
+      handoff_sales_to_cs_status: 'rejected',
+      handoff_sales_to_cs_rejection_reason: 'missing_information',
+    });
+
+    await drainUntilQuiet(h, 5);
+    expect((await engagementsOf(h, portalId, 'notes')).length).toBe(2);
+  });
+
+  it(`when a write keeps failing, then after ${MAX_ATTEMPTS} attempts it is marked failed and the status lists it`, async () => {
+    h = await startServiceHarness();
+    const { portalId, users } = await submitAndReject(h);
+    h.emulator.faults.inject({ kind: 'server-error', route: 'crm.objects.create', count: 1000 });
+    for (let i = 0; i < 12; i++) {
+      h.emulator.resetRateLimits();
+      await h.service.outbox.drain();
+      h.clock.advance(10 * 60_000);
+    }
+    const failed = (await h.store.outboxOf(portalId)).filter((e) => e.status === 'failed');
+    expect(failed.length).toBe(5);
+    expect(failed.every((e) => e.attempts === MAX_ATTEMPTS)).toBe(true);
+    h.emulator.faults.clear();
+    const status = await h.call('GET', '/v1/hubspot/status', portalId, { as: users.admin });
+    expect(
+      (status.body as { outbox: { failed: { what: string }[] } }).outbox.failed
+        .map((f) => f.what)
+        .sort(),
+    ).toEqual([
+      'Add a note in HubSpot',
+      'Add a note in HubSpot',
+      'Create a task in HubSpot',
+      'Create a task in HubSpot',
+      'Create a task in HubSpot',
+    ]);
+  });
+});
