@@ -14,6 +14,8 @@ import { provision } from './provisioning/provision.js';
 import type { Store } from './store/index.js';
 import { portalPlaybook } from './use-cases/context.js';
 import type { Deps } from './deps.js';
+import { RateBudget } from './scanner/budget.js';
+import { Scanner } from './scanner/scan.js';
 import { defaultPlaybook } from './default-playbook.js';
 
 export interface ServiceOptions {
@@ -31,6 +33,10 @@ export interface ServiceOptions {
   outboxIntervalMs?: number;
   /** Drain right after each action commits (default true); tests drain by hand to inject faults first. */
   drainAfterCommit?: boolean;
+  /** Scan every installed portal on a timer (ms); 0 leaves scanning to the caller. */
+  scanIntervalMs?: number;
+  /** How the scanner waits for its rate budget; the sandbox and tests move their manual clock. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface Service {
@@ -38,6 +44,8 @@ export interface Service {
   tokens: TokenManager;
   outbox: OutboxWorker;
   provisionPortal(portalId: string): Promise<string[]>;
+  scanner: Scanner;
+  budget: RateBudget;
   close(): Promise<void>;
 }
 
@@ -58,7 +66,12 @@ export function createService(options: ServiceOptions): Service {
       const token = await tokens.accessToken(portalId);
       return token ? hubspotCrm(options.apiBase, token, { retries }) : null;
     };
-  const crmFor = crmWith(3);
+  const budget = new RateBudget(clock);
+  // Card requests count against the portal's budget (the scanner leaves them a reserve) but never wait.
+  const crmFor = async (portalId: string): Promise<Crm | null> => {
+    const crm = await crmWith(3)(portalId);
+    return crm ? counted(crm, () => budget.recordCard(portalId)) : null;
+  };
   const roles = new RoleResolver(clock, async (portalId) =>
     ((await crmFor(portalId)) ?? { getOwners: async () => [] }).getOwners(),
   );
@@ -92,6 +105,34 @@ export function createService(options: ServiceOptions): Service {
     provision: async (id) => void (await provisionPortal(id)),
   };
 
+  const scanner = new Scanner({
+    store,
+    clock,
+    crmFor: crmWith(1),
+    playbookFor: (portalId) => portalPlaybook(deps, portalId),
+    roles,
+    budget,
+    log,
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    holder: `scanner-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+  });
+  const scanAll = async () => {
+    for (const portalId of await store.installedPortals()) {
+      await scanner
+        .scanPortal(portalId)
+        .catch((error: unknown) =>
+          log.warn({ portalId, err: { message: (error as Error).message } }, 'scan failed'),
+        );
+    }
+  };
+  let scanning: Promise<unknown> | undefined;
+  const scanTimer = options.scanIntervalMs
+    ? setInterval(() => {
+        scanning ??= scanAll().finally(() => (scanning = undefined));
+      }, options.scanIntervalMs)
+    : undefined;
+  scanTimer?.unref();
+
   const app = buildServer(deps, {
     clientSecret: options.clientSecret,
     publicUrl: options.publicUrl,
@@ -117,10 +158,29 @@ export function createService(options: ServiceOptions): Service {
     tokens,
     outbox,
     provisionPortal,
+    scanner,
+    budget,
     async close() {
       if (timer) clearInterval(timer);
+      if (scanTimer) clearInterval(scanTimer);
+      await scanning;
       await draining;
       await app.close();
     },
   };
+}
+
+/** The same CRM, with every call reported first (for the shared rate budget). */
+function counted(crm: Crm, count: () => void): Crm {
+  const wrapped = {} as Record<string, unknown>;
+  for (const [name, fn] of Object.entries(crm)) {
+    wrapped[name] =
+      typeof fn === 'function'
+        ? (...args: unknown[]) => {
+            count();
+            return (fn as (...a: unknown[]) => unknown).apply(crm, args);
+          }
+        : fn;
+  }
+  return wrapped as unknown as Crm;
 }

@@ -38,6 +38,21 @@ export interface Crm {
   ): Promise<string>;
   /** The id of the note or task tagged with `key`, if one exists (exactly once, even after a crash). */
   findEngagement(type: EngagementType, key: string): Promise<string | null>;
+  /**
+   * One page of deals in these stages with an id above `aboveId`, by ascending id. Paging by id
+   * rather than by `after` keeps every query under HubSpot's 10,000-results-per-query cap.
+   */
+  searchDeals(query: {
+    pipeline: string;
+    stageIds: readonly string[];
+    aboveId: string;
+    properties: readonly string[];
+    limit: number;
+  }): Promise<HubSpotObject[]>;
+  /** Updates up to 100 deals in one call. */
+  batchUpdateDeals(
+    inputs: readonly { id: string; properties: Record<string, string> }[],
+  ): Promise<void>;
   propertyNames(objectType: string): Promise<Set<string>>;
   groupNames(objectType: string): Promise<Set<string>>;
   createGroup(objectType: string, name: string, label: string): Promise<void>;
@@ -185,6 +200,35 @@ export function hubspotCrm(
           : client.crm.objects.tasks.searchApi.doSearch(request),
       );
       return found.results[0]?.id ?? null;
+    },
+
+    async searchDeals(query) {
+      const found = await call(() =>
+        client.crm.deals.searchApi.doSearch({
+          filterGroups: [
+            {
+              filters: [
+                { propertyName: 'pipeline', operator: 'EQ' as never, value: query.pipeline },
+                { propertyName: 'dealstage', operator: 'IN' as never, values: [...query.stageIds] },
+                { propertyName: 'hs_object_id', operator: 'GT' as never, value: query.aboveId },
+              ],
+            },
+          ],
+          sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' } as never],
+          properties: [...query.properties],
+          limit: query.limit,
+          after: '0',
+        }),
+      );
+      return found.results.map((d) => ({ id: d.id, properties: d.properties }));
+    },
+
+    async batchUpdateDeals(inputs) {
+      await call(() =>
+        client.crm.deals.batchApi.update({
+          inputs: inputs.map((i) => ({ id: i.id, properties: i.properties })),
+        }),
+      );
     },
 
     async propertyNames(objectType) {

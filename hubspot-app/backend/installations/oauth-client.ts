@@ -50,11 +50,10 @@ export class OAuthClient {
       client_id: this.options.clientId,
       client_secret: this.options.clientSecret,
     });
-    const response = await fetch(`${this.options.apiBase.replace(/\/$/, '')}/oauth/2026-03/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    const response = await postOnce(
+      `${this.options.apiBase.replace(/\/$/, '')}/oauth/2026-03/token`,
       body,
-    });
+    );
     const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     if (!response.ok)
       throw new OAuthRefused(response.status, String(json.error ?? json.category ?? 'unknown'));
@@ -74,5 +73,25 @@ export class OAuthClient {
       expiresAt: now + Number(json.expires_in ?? 1800) * 1000,
       portalId: String(hubId),
     };
+  }
+}
+
+/**
+ * A POST, tried again once when the connection was reset before any answer: a pooled keep-alive
+ * connection the server had just closed. A token request is safe to repeat when none arrived.
+ */
+async function postOnce(url: string, body: URLSearchParams): Promise<Response> {
+  const send = () =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+  try {
+    return await send();
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET') throw error;
+    return send();
   }
 }

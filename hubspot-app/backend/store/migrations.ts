@@ -83,6 +83,25 @@ export const MIGRATIONS: readonly {
       'CREATE INDEX stage_transitions_deal ON stage_transitions (portal_id, deal_id, occurred_at)',
     ],
   },
+  {
+    version: 3,
+    name: 'escalations done once, scan leases',
+    statements: [
+      `CREATE TABLE escalations (
+        portal_id text NOT NULL,
+        key text NOT NULL,
+        status text NOT NULL,
+        started_at bigint NOT NULL,
+        done_at bigint,
+        PRIMARY KEY (portal_id, key)
+      )`,
+      `CREATE TABLE leases (
+        portal_id text PRIMARY KEY,
+        holder text NOT NULL,
+        expires_at bigint NOT NULL
+      )`,
+    ],
+  },
 ];
 
 /** Applies what is missing in one transaction; on PostgreSQL an advisory lock keeps two starting instances from racing. */

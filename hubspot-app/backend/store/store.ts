@@ -76,6 +76,8 @@ export interface Store {
   migrate(now: number): Promise<number[]>;
   putInstallation(installation: Installation): Promise<void>;
   getInstallation(portalId: string): Promise<Installation | null>;
+  /** Portals with a live installation: the ones the scanner watches. */
+  installedPortals(): Promise<string[]>;
   getPlaybook(portalId: string): Promise<StoredPlaybook | null>;
   putPlaybook(portalId: string, playbook: StoredPlaybook): Promise<void>;
   getHandoffs(key: RecordKey): Promise<Record<string, HandoffState>>;
@@ -117,6 +119,13 @@ export interface Store {
     transition: StageTransition,
   ): Promise<boolean>;
   transitionsOf(portalId: string, dealId: string): Promise<StageTransition[]>;
+  /** Escalation keys already started ('started' survived a crash before HubSpot confirmed; 'done' did not). */
+  escalationsOf(portalId: string): Promise<Map<string, 'started' | 'done'>>;
+  escalationStarted(portalId: string, key: string, now: number): Promise<void>;
+  escalationDone(portalId: string, key: string, now: number): Promise<void>;
+  /** Takes or renews the portal's scan lease; false when another holder has it. */
+  takeLease(portalId: string, holder: string, now: number, ttlMs: number): Promise<boolean>;
+  releaseLease(portalId: string, holder: string): Promise<void>;
   /** Forgets everything about a portal: tokens, playbook, handoffs, outbox, history. */
   deletePortal(portalId: string): Promise<void>;
   close(): Promise<void>;
@@ -130,6 +139,8 @@ const PORTAL_TABLES = [
   'portal_settings',
   'outbox',
   'stage_transitions',
+  'escalations',
+  'leases',
 ];
 
 function outboxEntry(row: Record<string, unknown>): OutboxEntry {
@@ -190,6 +201,13 @@ export function createStore(sql: Sql): Store {
         installedAt: Number(row.installed_at),
         uninstalledAt: row.uninstalled_at === null ? null : Number(row.uninstalled_at),
       };
+    },
+
+    async installedPortals() {
+      const rows = await sql.query<{ portal_id: string }>(
+        'SELECT portal_id FROM installations WHERE uninstalled_at IS NULL ORDER BY portal_id',
+      );
+      return rows.map((r) => r.portal_id);
     },
 
     async getPlaybook(portalId) {
@@ -389,6 +407,56 @@ export function createStore(sql: Sql): Store {
         pipelineStage: r.pipeline_stage,
         occurredAt: Number(r.occurred_at),
       }));
+    },
+
+    async escalationsOf(portalId) {
+      const rows = await sql.query<{ key: string; status: string }>(
+        'SELECT key, status FROM escalations WHERE portal_id = $1',
+        [portalId],
+      );
+      return new Map(rows.map((r) => [r.key, r.status === 'done' ? 'done' : 'started']));
+    },
+
+    async escalationStarted(portalId, key, now) {
+      await sql.query(
+        `INSERT INTO escalations (portal_id, key, status, started_at) VALUES ($1, $2, 'started', $3) ON CONFLICT DO NOTHING`,
+        [portalId, key, now],
+      );
+    },
+
+    async escalationDone(portalId, key, now) {
+      await sql.query(
+        `UPDATE escalations SET status = 'done', done_at = $3 WHERE portal_id = $1 AND key = $2`,
+        [portalId, key, now],
+      );
+    },
+
+    async takeLease(portalId, holder, now, ttlMs) {
+      return sql.transaction(async (tx) => {
+        // A row to lock even on the first scan, so two instances cannot both insert "their" lease.
+        await tx.query(
+          `INSERT INTO leases (portal_id, holder, expires_at) VALUES ($1, '', 0) ON CONFLICT DO NOTHING`,
+          [portalId],
+        );
+        const [row] = await tx.query<{ holder: string; expires_at: number }>(
+          `SELECT holder, expires_at FROM leases WHERE portal_id = $1${tx.engine === 'postgres' ? ' FOR UPDATE' : ''}`,
+          [portalId],
+        );
+        if (row && row.holder !== holder && Number(row.expires_at) > now) return false;
+        await tx.query(
+          `INSERT INTO leases (portal_id, holder, expires_at) VALUES ($1, $2, $3)
+           ON CONFLICT (portal_id) DO UPDATE SET holder = $2, expires_at = $3`,
+          [portalId, holder, now + ttlMs],
+        );
+        return true;
+      });
+    },
+
+    async releaseLease(portalId, holder) {
+      await sql.query('DELETE FROM leases WHERE portal_id = $1 AND holder = $2', [
+        portalId,
+        holder,
+      ]);
     },
 
     async deletePortal(portalId) {

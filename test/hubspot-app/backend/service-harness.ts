@@ -80,6 +80,8 @@ export async function startServiceHarness(
     tokenKey: TOKEN_KEY,
     authorizeUrl: 'https://app.hubspot.example/oauth/authorize',
     drainAfterCommit: options.drainAfterCommit ?? false,
+    // The scanner waits for its rate budget by moving the manual clock, as the sandbox does.
+    sleep: async (ms) => void clock.advance(ms),
   });
   await service.app.listen({ host: '127.0.0.1', port });
   emulator.webhooks.setTarget(`${publicUrl}/webhooks`);

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HandoffState } from '@handoff/shared';
+import type { ScanReport } from '../../../hubspot-app/backend/scanner/scan.js';
+import {
+  CARD_RESERVE,
+  PORTAL_LIMIT,
+  WINDOW_MS,
+} from '../../../hubspot-app/backend/scanner/budget.js';
+import { startServiceHarness, type ServiceHarness } from './service-harness.js';
+
+/** New York wall time in November 2026 (UTC−5). */
+const ny = (day: number, hour: number, minute = 0) => Date.UTC(2026, 10, day, hour + 5, minute);
+const NOW = ny(23, 16); // Monday 16:00
+const PER_GROUP = 20;
+const INERT_WON = 10_500; // won and accepted: searched (they are in Closed won) but nothing to do
+const OTHER = 12_000 - 7 * PER_GROUP - INERT_WON; // open deals in a stage without live timers
+
+let h: ServiceHarness;
+let portalId: string;
+let report: ScanReport;
+let second: ScanReport;
+const dealsOf: Record<string, string[]> = {};
+
+const accepted = (at: number): HandoffState => ({
+  status: 'accepted',
+  version: 1,
+  items: {},
+  events: [{ type: 'accepted', at, by: 'u', actionId: `acc-${at}`, details: {} }],
+});
+
+beforeAll(async () => {
+  h = await startServiceHarness();
+  const portal = h.emulator.portals.create();
+  portalId = portal.portalId;
+  const owner = (email: string, team: string) =>
+    h.emulator.seed.owner(portalId, { email, teams: [{ name: team }] });
+  const rep = owner('rep@example.com', 'Sales');
+  owner('cs@example.com', 'Customer Success');
+  const admin = owner('admin@example.com', 'RevOps');
+  await h.install(portalId);
+  const text = (await import('node:fs')).readFileSync(
+    new URL('../../../shared/playbooks/default.yaml', import.meta.url),
+    'utf8',
+  );
+  expect(
+    (
+      await h.call('PUT', '/v1/hubspot/playbook', portalId, {
+        as: String(admin.userId),
+        body: { text },
+      })
+    ).status,
+  ).toBe(200);
+
+  const seed = (group: string, count: number, history: { stage: string; at: number }[]) => {
+    dealsOf[group] = Array.from({ length: count }, (_, i) =>
+      h.emulator.seed.deal(portalId, {
+        properties: { dealname: `${group}-${i}`, hubspot_owner_id: rep.id },
+        stageHistory: history,
+      }),
+    );
+  };
+  seed('A1', PER_GROUP, [{ stage: 'appointmentscheduled', at: ny(23, 9) }]);
+  seed('A2', PER_GROUP, [{ stage: 'appointmentscheduled', at: ny(23, 12, 30) }]);
+  seed('A3', PER_GROUP, [{ stage: 'appointmentscheduled', at: ny(23, 15) }]);
+  seed('A4', PER_GROUP, [{ stage: 'appointmentscheduled', at: ny(23, 9) }]);
+  seed('C1', PER_GROUP, [{ stage: 'closedwon', at: ny(20, 9) }]);
+  seed('C2', PER_GROUP, [{ stage: 'closedwon', at: ny(23, 9) }]);
+  seed('C3', PER_GROUP, [{ stage: 'closedwon', at: ny(23, 14) }]);
+  seed('C4', INERT_WON, [{ stage: 'closedwon', at: ny(23, 9) }]);
+  seed('Q', OTHER, [{ stage: 'qualifiedtobuy', at: ny(20, 9) }]);
+  const accept = async (group: string, handoffId: string) => {
+    for (const deal of dealsOf[group] ?? []) {
+      await h.store.applyAction(
+        { portalId, objectType: 'deal', recordId: deal },
+        handoffId,
+        `seed-${deal}`,
+        ny(23, 10),
+        () => ({
+          kind: 'store',
+          state: accepted(ny(23, 10)),
+          response: () => ({ status: 200, body: null }),
+        }),
+      );
+    }
+  };
+  await accept('A4', 'sdr_to_ae');
+  await accept('C4', 'sales_to_cs');
+
+  h.clock.set(NOW);
+  h.emulator.requestLog.clear();
+  h.emulator.resetRateLimits();
+  report = await h.service.scanner.scanPortal(portalId);
+  second = await h.service.scanner.scanPortal(portalId);
+}, 240_000);
+
+afterAll(async () => h?.close());
+
+async function engagements(type: 'tasks' | 'notes'): Promise<string[]> {
+  const found: string[] = [];
+  const { Client } = await import('@hubspot/api-client');
+  const client = new Client({
+    accessToken: (await h.service.tokens.accessToken(portalId)) ?? '',
+    basePath: h.emulator.url,
+  });
+  let after: string | undefined;
+  do {
+    h.emulator.resetRateLimits();
+    const api = type === 'tasks' ? client.crm.objects.tasks : client.crm.objects.notes;
+    const page = await api.basicApi.getPage(100, after, ['handoff_key']);
+    found.push(...page.results.map((r) => r.properties.handoff_key ?? ''));
+    after = page.paging?.next?.after;
+  } while (after);
+  return found;
+}
+
+describe('the SLA scanner on 12,000 deals', () => {
+  it('when timers are at risk or breached, then exactly the expected tasks and notes are created', async () => {
+    // Counted by hand from the default playbook, with one deal owner, one CS manager and one admin:
+    // A1 breached AE timer: owner task (at risk) + admin task (breached) → 2 each
+    // A2 at-risk AE timer: owner task → 1 each
+    // C1 won last Friday 9:00, 15 business hours ago: CS manager task (at risk), note (breached),
+    //    admin task (4 business hours past due) → 2 tasks + 1 note each
+    // C2 won today 9:00, 7 of 8 hours used: CS manager task → 1 each
+    // A3, A4 (accepted), C3, C4 (accepted) and the open deals: nothing.
+    const tasks = await engagements('tasks');
+    const notes = await engagements('notes');
+    expect(tasks).toHaveLength(PER_GROUP * (2 + 1 + 2 + 1));
+    expect(notes).toHaveLength(PER_GROUP);
+    const forDeal = (group: string, index: number) =>
+      tasks.filter((k) => k.includes(`:deal:${dealsOf[group]?.[index]}:`));
+    expect(forDeal('A1', 0).map((k) => k.split(':')[4])).toEqual(['L1', 'L2']);
+    expect(forDeal('C1', 3).map((k) => k.split(':')[4])).toEqual(['L1', 'L3']);
+    expect(forDeal('A3', 0)).toEqual([]);
+    expect(forDeal('C4', 0)).toEqual([]);
+    expect(report).toMatchObject({
+      deals: 4 * PER_GROUP + 3 * PER_GROUP + INERT_WON,
+      escalations: PER_GROUP * (2 + 1 + 3 + 1),
+    });
+  });
+
+  it('when the scan runs again, then nothing is escalated twice and nothing unchanged is rewritten', async () => {
+    expect(second).toMatchObject({ escalations: 0, statusWrites: 0 });
+    expect(await engagements('tasks')).toHaveLength(PER_GROUP * 6);
+  });
+
+  it('when it reads, then the searches slice past the 10,000-result cap and API calls stay within 10 % of the minimum', () => {
+    const candidates = 7 * PER_GROUP + INERT_WON;
+    const minimum = Math.ceil((candidates + 1) / 200) + Math.ceil(candidates / 100) + PER_GROUP * 7;
+    expect(report.apiCalls).toBeGreaterThanOrEqual(minimum - 1);
+    expect(report.apiCalls).toBeLessThanOrEqual(Math.ceil(minimum * 1.1));
+    const searches = h.emulator.requestLog
+      .entries()
+      .filter((e) => e.route === 'crm.objects.search' && e.path.includes('deals'));
+    expect(searches.every((e) => e.status === 200)).toBe(true);
+    process.stdout.write(
+      `scanner: ${report.apiCalls} API calls for ${candidates} candidate deals (minimum ${minimum})\n`,
+    );
+  });
+
+  it('when it writes, then no 10-second window carries more requests than the budget leaves it', () => {
+    const times = h.emulator.requestLog
+      .entries()
+      .filter((e) => e.route !== 'crm.objects.search')
+      .map((e) => e.at)
+      .sort((a, b) => a - b);
+    let peak = 0;
+    for (let i = 0, j = 0; i < times.length; i++) {
+      while ((times[i] ?? 0) - (times[j] ?? 0) >= WINDOW_MS) j++;
+      peak = Math.max(peak, i - j + 1);
+    }
+    expect(peak).toBeLessThanOrEqual(PORTAL_LIMIT - CARD_RESERVE + 2);
+    expect(h.emulator.requestLog.entries().filter((e) => e.status === 429)).toEqual([]);
+    process.stdout.write(
+      `scanner: peak ${peak} requests in 10 s (budget ${PORTAL_LIMIT - CARD_RESERVE} + reserve ${CARD_RESERVE})\n`,
+    );
+  });
+});
