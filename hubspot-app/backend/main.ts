@@ -41,6 +41,7 @@ const service = createService({
   tokenKey: config.HANDOFF_TOKEN_KEY,
   authorizeUrl: config.HUBSPOT_AUTHORIZE_URL,
   outboxIntervalMs: 5_000,
+  scanIntervalMs: 60_000,
 });
 
 try {
