@@ -4,6 +4,7 @@ const suites = [
   './record.bench.ts',
   './clock.bench.ts',
   './hubspot-backend.bench.ts',
+  './hubspot-scanner.bench.ts',
   './hubspot-card.bench.ts',
 ];
 

@@ -10,7 +10,7 @@ import {
 } from '@handoff/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
-import type { Crm } from '../hubspot/crm.js';
+import { CrmError, type Crm } from '../hubspot/crm.js';
 import { dealProperties, dealSnapshot, type HubSpotObject } from '../hubspot/mapping.js';
 import type { RoleResolver } from '../hubspot/roles.js';
 import { slaProperty } from '../provisioning/properties.js';
@@ -21,6 +21,7 @@ import { candidateStages } from './candidates.js';
 export const SEARCH_PAGE = 200;
 export const BATCH = 100;
 const LEASE_MS = 5 * 60_000;
+const RETRIES = 6;
 const SYSTEM_VIEWER = { userId: 'handoff-scanner', roles: [] };
 
 export interface ScanReport {
@@ -199,32 +200,56 @@ export class Scanner {
   }
 
   /** Every call waits for the budget first and is counted. */
+  /**
+   * Every call waits for the budget first, is counted, and is retried on HubSpot's 429 (after its
+   * Retry-After) and on 5xx or a dropped connection, up to RETRIES attempts.
+   */
   private paced(crm: Crm, portalId: string, report: ScanReport): Crm {
-    const wait = async (search: boolean) => {
-      for (;;) {
-        const ms = this.options.budget.reserveScan(portalId, search);
-        if (ms <= 0) break;
-        await this.options.sleep(ms);
+    const attempt = async <R>(
+      search: boolean,
+      call: () => Promise<R>,
+      beforeRetry?: () => Promise<R | undefined>,
+    ): Promise<R> => {
+      for (let n = 1; ; n++) {
+        for (;;) {
+          const ms = this.options.budget.reserveScan(portalId, search);
+          if (ms <= 0) break;
+          await this.options.sleep(ms);
+        }
+        report.apiCalls++;
+        try {
+          return await call();
+        } catch (error) {
+          const status =
+            error instanceof CrmError ? (error.upstreamStatus ?? error.status) : undefined;
+          const transient = status === undefined || status === 429 || status >= 500;
+          if (!transient || n >= RETRIES) throw error;
+          await this.options.sleep(
+            (error instanceof CrmError ? error.retryAfterMs : undefined) ?? 1_000 * 2 ** (n - 1),
+          );
+          // A create that failed after HubSpot may have done it: look before creating again.
+          if (status !== 429 && beforeRetry) {
+            const done = await beforeRetry();
+            if (done !== undefined) return done;
+          }
+        }
       }
-      report.apiCalls++;
     };
-    const wrap =
-      <A extends unknown[], R>(fn: (...args: A) => Promise<R>, search = false) =>
-      async (...args: A): Promise<R> => {
-        await wait(search);
-        return fn(...args);
-      };
     return {
       ...crm,
-      searchDeals: wrap(crm.searchDeals.bind(crm), true),
-      findEngagement: wrap(crm.findEngagement.bind(crm), true),
+      searchDeals: (query) => attempt(true, () => crm.searchDeals(query)),
+      findEngagement: (type, key) => attempt(true, () => crm.findEngagement(type, key)),
       batchUpdateDeals: async (inputs) => {
-        await wait(false);
+        await attempt(false, () => crm.batchUpdateDeals(inputs));
         report.statusWrites += inputs.length;
-        return crm.batchUpdateDeals(inputs);
       },
-      createEngagement: wrap(crm.createEngagement.bind(crm)),
-      updateDeal: wrap(crm.updateDeal.bind(crm)),
+      createEngagement: (type, dealId, properties, key) =>
+        attempt(
+          false,
+          () => crm.createEngagement(type, dealId, properties, key),
+          async () => (await attempt(true, () => crm.findEngagement(type, key))) ?? undefined,
+        ),
+      updateDeal: (dealId, properties) => attempt(false, () => crm.updateDeal(dealId, properties)),
     };
   }
 }

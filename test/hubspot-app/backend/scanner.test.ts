@@ -1,94 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HandoffState } from '@handoff/shared';
 import type { ScanReport } from '../../../hubspot-app/backend/scanner/scan.js';
 import {
   CARD_RESERVE,
   PORTAL_LIMIT,
   WINDOW_MS,
 } from '../../../hubspot-app/backend/scanner/budget.js';
+import { seedScanPortal } from './scan-fixture.js';
 import { startServiceHarness, type ServiceHarness } from './service-harness.js';
 
-/** New York wall time in November 2026 (UTC−5). */
-const ny = (day: number, hour: number, minute = 0) => Date.UTC(2026, 10, day, hour + 5, minute);
-const NOW = ny(23, 16); // Monday 16:00
 const PER_GROUP = 20;
 const INERT_WON = 10_500; // won and accepted: searched (they are in Closed won) but nothing to do
-const OTHER = 12_000 - 7 * PER_GROUP - INERT_WON; // open deals in a stage without live timers
 
 let h: ServiceHarness;
 let portalId: string;
 let report: ScanReport;
 let second: ScanReport;
-const dealsOf: Record<string, string[]> = {};
-
-const accepted = (at: number): HandoffState => ({
-  status: 'accepted',
-  version: 1,
-  items: {},
-  events: [{ type: 'accepted', at, by: 'u', actionId: `acc-${at}`, details: {} }],
-});
+let dealsOf: Record<string, string[]> = {};
 
 beforeAll(async () => {
   h = await startServiceHarness();
-  const portal = h.emulator.portals.create();
+  const portal = await seedScanPortal(h, {
+    perGroup: PER_GROUP,
+    inertWon: INERT_WON,
+    total: 12_000,
+  });
   portalId = portal.portalId;
-  const owner = (email: string, team: string) =>
-    h.emulator.seed.owner(portalId, { email, teams: [{ name: team }] });
-  const rep = owner('rep@example.com', 'Sales');
-  owner('cs@example.com', 'Customer Success');
-  const admin = owner('admin@example.com', 'RevOps');
-  await h.install(portalId);
-  const text = (await import('node:fs')).readFileSync(
-    new URL('../../../shared/playbooks/default.yaml', import.meta.url),
-    'utf8',
-  );
-  expect(
-    (
-      await h.call('PUT', '/v1/hubspot/playbook', portalId, {
-        as: String(admin.userId),
-        body: { text },
-      })
-    ).status,
-  ).toBe(200);
-
-  const seed = (group: string, count: number, history: { stage: string; at: number }[]) => {
-    dealsOf[group] = Array.from({ length: count }, (_, i) =>
-      h.emulator.seed.deal(portalId, {
-        properties: { dealname: `${group}-${i}`, hubspot_owner_id: rep.id },
-        stageHistory: history,
-      }),
-    );
-  };
-  seed('A1', PER_GROUP, [{ stage: 'appointmentscheduled', at: ny(23, 9) }]);
-  seed('A2', PER_GROUP, [{ stage: 'appointmentscheduled', at: ny(23, 12, 30) }]);
-  seed('A3', PER_GROUP, [{ stage: 'appointmentscheduled', at: ny(23, 15) }]);
-  seed('A4', PER_GROUP, [{ stage: 'appointmentscheduled', at: ny(23, 9) }]);
-  seed('C1', PER_GROUP, [{ stage: 'closedwon', at: ny(20, 9) }]);
-  seed('C2', PER_GROUP, [{ stage: 'closedwon', at: ny(23, 9) }]);
-  seed('C3', PER_GROUP, [{ stage: 'closedwon', at: ny(23, 14) }]);
-  seed('C4', INERT_WON, [{ stage: 'closedwon', at: ny(23, 9) }]);
-  seed('Q', OTHER, [{ stage: 'qualifiedtobuy', at: ny(20, 9) }]);
-  const accept = async (group: string, handoffId: string) => {
-    for (const deal of dealsOf[group] ?? []) {
-      await h.store.applyAction(
-        { portalId, objectType: 'deal', recordId: deal },
-        handoffId,
-        `seed-${deal}`,
-        ny(23, 10),
-        () => ({
-          kind: 'store',
-          state: accepted(ny(23, 10)),
-          response: () => ({ status: 200, body: null }),
-        }),
-      );
-    }
-  };
-  await accept('A4', 'sdr_to_ae');
-  await accept('C4', 'sales_to_cs');
-
-  h.clock.set(NOW);
-  h.emulator.requestLog.clear();
-  h.emulator.resetRateLimits();
+  dealsOf = portal.dealsOf;
   report = await h.service.scanner.scanPortal(portalId);
   second = await h.service.scanner.scanPortal(portalId);
 }, 240_000);
