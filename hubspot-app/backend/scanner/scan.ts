@@ -129,8 +129,12 @@ export class Scanner {
     );
     const now = this.options.clock.now();
     const views: RecordView[] = [];
+    const history = await this.options.store.transitionsOfDeals(
+      portalId,
+      deals.map((d) => d.id),
+    );
     for (const deal of deals) {
-      const transitions = await this.options.store.transitionsOf(portalId, deal.id);
+      const transitions = history.get(deal.id) ?? [];
       const result = dealSnapshot(playbook, deal, { stageProperties, transitions });
       if (!result.ok) continue;
       views.push(

@@ -119,6 +119,11 @@ export interface Store {
     transition: StageTransition,
   ): Promise<boolean>;
   transitionsOf(portalId: string, dealId: string): Promise<StageTransition[]>;
+  /** Stage changes of many deals in one query (the scanner reads a search page at a time). */
+  transitionsOfDeals(
+    portalId: string,
+    dealIds: readonly string[],
+  ): Promise<Map<string, StageTransition[]>>;
   /** Escalation keys already started ('started' survived a crash before HubSpot confirmed; 'done' did not). */
   escalationsOf(portalId: string): Promise<Map<string, 'started' | 'done'>>;
   escalationStarted(portalId: string, key: string, now: number): Promise<void>;
@@ -457,6 +462,30 @@ export function createStore(sql: Sql): Store {
         portalId,
         holder,
       ]);
+    },
+
+    async transitionsOfDeals(portalId, dealIds) {
+      const out = new Map<string, StageTransition[]>();
+      if (dealIds.length === 0) return out;
+      const placeholders = dealIds.map((_, i) => `$${i + 2}`).join(', ');
+      const rows = await sql.query<{
+        deal_id: string;
+        pipeline_stage: string;
+        occurred_at: number;
+      }>(
+        `SELECT deal_id, pipeline_stage, occurred_at FROM stage_transitions WHERE portal_id = $1 AND deal_id IN (${placeholders}) ORDER BY occurred_at`,
+        [portalId, ...dealIds],
+      );
+      for (const r of rows) {
+        const list = out.get(r.deal_id) ?? [];
+        list.push({
+          dealId: r.deal_id,
+          pipelineStage: r.pipeline_stage,
+          occurredAt: Number(r.occurred_at),
+        });
+        out.set(r.deal_id, list);
+      }
+      return out;
     },
 
     async deletePortal(portalId) {
