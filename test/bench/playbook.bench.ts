@@ -1,10 +1,10 @@
 // parsePlaybook on the default playbook, and what the runtime entry costs a card or Lightning component.
-import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { parsePlaybook, parsePlaybookText } from '../../shared/dist/src/index.js';
+import { bundleRuntime } from '../shared/runtime-bundle.js';
 import { formatRate, line, measure, section } from './lib.js';
 
 export default async function (): Promise<void> {
@@ -26,27 +26,10 @@ export default async function (): Promise<void> {
   );
 
   section('Runtime bundle (@handoff/shared/runtime, esbuild --minify, es2021)');
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL('../../shared/src/runtime.ts', import.meta.url))],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2021',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const file = result.outputFiles[0];
-  if (!file) throw new Error('no bundle');
-  let zod = 0;
-  for (const [input, { bytesInOutput }] of Object.entries(
-    result.metafile.outputs[Object.keys(result.metafile.outputs)[0] ?? '']?.inputs ?? {},
-  )) {
-    if (input.includes('node_modules/zod/')) zod += bytesInOutput;
-  }
+  const bundle = await bundleRuntime();
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-  line('minified', kb(file.contents.byteLength));
-  line('  of which zod/mini', kb(zod));
-  line('  of which the core', kb(file.contents.byteLength - zod));
-  line('minified + gzip', kb(gzipSync(file.contents).byteLength));
+  line('minified', kb(bundle.bytes));
+  line('  of which zod/mini', kb(bundle.zodBytes));
+  line('  of which the core', kb(bundle.bytes - bundle.zodBytes));
+  line('minified + gzip', kb(gzipSync(bundle.text).byteLength));
 }
