@@ -330,3 +330,62 @@ describe('the card API: the playbook and the install status', () => {
     });
   });
 });
+
+describe('the card API: every refusal code over HTTP', () => {
+  it.each([
+    ['unknown_handoff', 422, { handoffId: 'nope', action: { type: 'submit' } }],
+    [
+      'invalid_value',
+      422,
+      {
+        handoffId: 'sales_to_cs',
+        action: { type: 'set_item', itemId: 'kickoff_date', value: 'soon' },
+      },
+    ],
+    ['not_allowed', 403, { handoffId: 'sales_to_cs', action: { type: 'reopen' } }],
+    ['items_missing', 422, { handoffId: 'sales_to_cs', action: { type: 'submit' } }],
+  ])(
+    'when the refusal is %s, then the status is %i and the body carries it',
+    async (code, status, request) => {
+      const deal = await h.seedWonDeal();
+      const answer = await h.call('POST', `/v1/hubspot/records/deals/${deal}/actions`, {
+        as: h.users.rep,
+        body: { actionId: `refusal-${code}`, ...request },
+      });
+      expect(answer).toMatchObject({ status, body: { refusal: { code } } });
+      expect(typeof (answer.body as { refusal: { message: string } }).refusal.message).toBe(
+        'string',
+      );
+    },
+  );
+
+  it('when the handoff criteria fail, then 422 criteria_failing; when it is accepted, then 422 closed', async () => {
+    const deal = await h.emulator.seed.deal(h.portalId, {
+      properties: {
+        dealname: 'Zero',
+        amount: '0',
+        handoff_arr: '1',
+        handoff_contract_start: '2026-12-01',
+      },
+      stageHistory: [{ stage: 'closedwon', at: h.clock.now() - 60_000 }],
+    });
+    for (const [itemId, value] of Object.entries(ANSWERS))
+      await act(deal, h.users.rep, { type: 'set_item', itemId, value });
+    expect(await act(deal, h.users.rep, { type: 'submit' })).toMatchObject({
+      status: 422,
+      body: { refusal: { code: 'criteria_failing' } },
+    });
+
+    const won = await h.seedWonDeal();
+    for (const [itemId, value] of Object.entries(ANSWERS))
+      await act(won, h.users.rep, { type: 'set_item', itemId, value });
+    await act(won, h.users.rep, { type: 'submit' });
+    await act(won, h.users.csManager, { type: 'accept' });
+    expect(
+      await act(won, h.users.rep, { type: 'set_item', itemId: 'risks', value: 'late' }),
+    ).toMatchObject({
+      status: 422,
+      body: { refusal: { code: 'closed' } },
+    });
+  });
+});
