@@ -104,6 +104,8 @@ export class Scanner {
             if (update) writes.push({ id: view.record.recordId, properties: update });
           }
           while (writes.length >= BATCH) await crm.batchUpdateDeals(writes.splice(0, BATCH));
+          // Keep the lease while working, so a long scan is never joined by a second instance.
+          await store.takeLease(portalId, this.options.holder, clock.now(), LEASE_MS);
           if (page.length < SEARCH_PAGE) break;
           aboveId = page[page.length - 1]?.id ?? aboveId;
         }
