@@ -74,6 +74,10 @@ export class OutboxWorker {
         })
       )[handoffId];
       if (!state) return;
+      // Every stored action enqueues its own mirror: a newer version's item will write the same
+      // latest values, so an older one that comes due late writes nothing.
+      const version = Number(/:v(\d+)$/.exec(entry.key)?.[1] ?? NaN);
+      if (state.version > version) return;
       const last = (type: string) => [...state.events].reverse().find((e) => e.type === type);
       const submitted = last('submitted');
       const accepted = last('accepted');
