@@ -1,0 +1,62 @@
+// The deal record as HubSpot shows it: a header, the real Handoff card in a tab, and the deal's
+// notes and tasks in HubSpot (mirror writes and escalations land there).
+import { useEffect, useState, type ReactNode } from 'react';
+import { api, type Activity, type DealRow, type Person } from './api.js';
+import { noActions, userContext } from './context.js';
+import { extension } from './host/session.js';
+
+export function CardPreview(props: {
+  deal: DealRow | undefined;
+  dealId: string;
+  portalId: string;
+  timeZone: string;
+  viewer: Person;
+  people: Person[];
+  onChanged: () => void;
+}) {
+  const [activity, setActivity] = useState<Activity | undefined>();
+  useEffect(() => {
+    void api.activity(props.dealId).then(setActivity, () => setActivity(undefined));
+  }, [props.dealId]);
+  const context = {
+    location: 'crm.record.tab',
+    crm: { objectId: Number(props.dealId), objectTypeId: '0-3' },
+    portal: { id: Number(props.portalId), timezone: props.timeZone },
+    user: userContext(props.viewer, props.people),
+  };
+  const card = extension('card')({ context, actions: noActions }) as ReactNode;
+  return (
+    <section className="record" data-testid="record">
+      <header className="record-header">
+        <h2>{props.deal?.name ?? `Deal ${props.dealId}`}</h2>
+        <span>{props.deal ? `${props.deal.stage} · ${props.deal.company}` : ''}</span>
+      </header>
+      <div className="record-body">
+        <div
+          className="card-frame"
+          data-testid="card"
+          onClickCapture={() => setTimeout(props.onChanged, 600)}
+        >
+          <div className="card-title">Handoff</div>
+          {card}
+        </div>
+        <aside className="activity" data-testid="activity">
+          <h3>Tasks in HubSpot</h3>
+          {activity?.tasks.length === 0 && <p className="muted">No tasks.</p>}
+          {activity?.tasks.map((t) => (
+            <p key={t.id} className="task" data-testid="task">
+              {t.hs_task_subject}
+            </p>
+          ))}
+          <h3>Notes</h3>
+          {activity?.notes.length === 0 && <p className="muted">No notes.</p>}
+          {activity?.notes.map((n) => (
+            <p key={n.id} className="note">
+              {n.hs_note_body}
+            </p>
+          ))}
+        </aside>
+      </div>
+    </section>
+  );
+}

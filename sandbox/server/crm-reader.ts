@@ -1,0 +1,68 @@
+// The sandbox's own look at the emulated HubSpot portal (deal list, companies, notes and tasks),
+// through its public API with a token the emulator issues, as a HubSpot user's screen would show it.
+import type { HubSpotEmulator } from '../emulators/hubspot/index.js';
+
+export interface HubSpotRecord {
+  id: string;
+  properties: Record<string, string | null>;
+}
+
+export class CrmReader {
+  constructor(
+    private readonly emulator: HubSpotEmulator,
+    private readonly portalId: string,
+  ) {}
+
+  async #get(path: string, init?: RequestInit): Promise<unknown> {
+    // A fresh token per call: the sandbox's clock jumps, and tokens expire on that clock.
+    const { accessToken } = this.emulator.issueToken(this.portalId);
+    const response = await fetch(`${this.emulator.url}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+    });
+    if (!response.ok) throw new Error(`HubSpot emulator answered ${response.status} for ${path}`);
+    return response.json();
+  }
+
+  async list(objectType: string, properties: readonly string[]): Promise<HubSpotRecord[]> {
+    const all: HubSpotRecord[] = [];
+    let after: string | undefined;
+    do {
+      const query = new URLSearchParams({ limit: '100', properties: properties.join(',') });
+      if (after) query.set('after', after);
+      const page = (await this.#get(`/crm/v3/objects/${objectType}?${query}`)) as {
+        results: HubSpotRecord[];
+        paging?: { next?: { after: string } };
+      };
+      all.push(...page.results);
+      after = page.paging?.next?.after;
+    } while (after);
+    return all;
+  }
+
+  /** Deal id → ids of its associated objects of one type. */
+  async associations(dealIds: readonly string[], toType: string): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (let i = 0; i < dealIds.length; i += 1000) {
+      const page = (await this.#get(`/crm/v4/associations/deals/${toType}/batch/read`, {
+        method: 'POST',
+        body: JSON.stringify({ inputs: dealIds.slice(i, i + 1000).map((id) => ({ id })) }),
+      })) as { results: { from: { id: string }; to: { toObjectId: string | number }[] }[] };
+      for (const r of page.results)
+        out.set(
+          r.from.id,
+          r.to.map((t) => String(t.toObjectId)),
+        );
+    }
+    return out;
+  }
+
+  async read(objectType: string, ids: readonly string[], properties: readonly string[]) {
+    if (ids.length === 0) return [];
+    const page = (await this.#get(`/crm/v3/objects/${objectType}/batch/read`, {
+      method: 'POST',
+      body: JSON.stringify({ inputs: ids.map((id) => ({ id })), properties }),
+    })) as { results: HubSpotRecord[] };
+    return page.results;
+  }
+}

@@ -1,0 +1,146 @@
+// The sandbox page's own server: the bundled page, a small JSON API (deals, people, clock,
+// dashboard, a deal's notes and tasks), and the card host the preview's `hubspot.fetch` goes through.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { HubSpotEmulator } from '../emulators/hubspot/index.js';
+import type { ManualClock } from '../emulators/plumbing/clock.js';
+import type { Store } from '../../hubspot-app/backend/store/index.js';
+import type { CardHost } from './card-host.js';
+import { nextInstant, type ClockMove } from './clock-controls.js';
+import { CrmReader } from './crm-reader.js';
+import { SandboxError } from './errors.js';
+import type { SandboxMeta } from './meta.js';
+import type { PageBundle } from './page-bundle.js';
+import { dashboardMetrics, readPortal } from './portal-view.js';
+
+export interface PageServerOptions {
+  port: number;
+  page: PageBundle;
+  meta: SandboxMeta;
+  clock: ManualClock;
+  store: Store;
+  emulator: HubSpotEmulator;
+  host: CardHost;
+  drain: () => Promise<void>;
+  scan: () => Promise<void>;
+  saveClock: () => void;
+}
+
+type Handler = (body: unknown, url: URL) => Promise<{ status?: number; body: unknown }>;
+
+export async function startPageServer(options: PageServerOptions) {
+  const { meta, clock, store } = options;
+  const reader = new CrmReader(options.emulator, meta.portalId);
+  const portal = () => readPortal(store, reader, meta.portalId, clock.now());
+  const routes: Record<string, Handler> = {
+    'GET /api/state': async () => ({
+      body: {
+        portalId: meta.portalId,
+        now: clock.now(),
+        timeZone: 'America/New_York',
+        people: meta.people,
+        deals: (await portal()).rows,
+      },
+    }),
+    'GET /api/metrics': async () => {
+      const now = clock.now();
+      return { body: dashboardMetrics(await portal(), now) };
+    },
+    'GET /api/activity': async (_body, url) => {
+      const dealId = url.searchParams.get('deal') ?? '';
+      const [tasks, notes] = await Promise.all([
+        engagements(reader, dealId, 'tasks', [
+          'hs_task_subject',
+          'hs_task_body',
+          'hs_timestamp',
+          'hubspot_owner_id',
+        ]),
+        engagements(reader, dealId, 'notes', ['hs_note_body', 'hs_timestamp']),
+      ]);
+      return { body: { tasks, notes } };
+    },
+    'POST /api/clock': async (body) => {
+      const { playbook } = await portal();
+      clock.set(nextInstant(clock, playbook, body as ClockMove));
+      await options.scan();
+      options.saveClock();
+      return { body: { now: clock.now() } };
+    },
+    'POST /host/fetch': async (body) => {
+      const request = body as { url: string; method: string; body?: unknown; userId: string };
+      const answer = await options.host.fetch(request);
+      // HubSpot's writes go out soon after an action; here, right after the card's answer.
+      if (request.method !== 'GET') void options.drain().catch(() => undefined);
+      return { body: answer };
+    },
+  };
+
+  const server = createServer((req, res) => void handle(req, res));
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const asset = options.page.files[url.pathname === '/' ? '/index.html' : url.pathname];
+    if (req.method === 'GET' && asset) {
+      res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-store' });
+      return res.end(asset.body);
+    }
+    const route = routes[`${req.method} ${url.pathname}`];
+    if (!route) return send(res, 404, { error: 'Not found.' });
+    try {
+      const text = await readBody(req);
+      const answer = await route(text === '' ? undefined : JSON.parse(text), url);
+      send(res, answer.status ?? 200, answer.body);
+    } catch (error) {
+      const message =
+        error instanceof SandboxError ? error.message : 'The sandbox failed to answer.';
+      send(res, error instanceof SandboxError ? 400 : 500, {
+        error: message,
+        detail: (error as Error).message,
+      });
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new SandboxError(
+              `handoff: port ${options.port} is already in use; set PORT to another.`,
+            )
+          : error,
+      ),
+    );
+    server.listen(options.port, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function engagements(reader: CrmReader, dealId: string, type: string, properties: string[]) {
+  const ids = (await reader.associations([dealId], type)).get(dealId) ?? [];
+  const records = await reader.read(type, ids, properties);
+  return records
+    .map((r): Record<string, string | null> => ({ id: r.id, ...r.properties }))
+    .sort((a, b) => String(b.hs_timestamp).localeCompare(String(a.hs_timestamp)));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (text += chunk));
+    req.on('end', () => resolve(text));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,96 @@
+// The portal as the sandbox page lists it: every deal's snapshot (read through the same mapping the
+// backend uses), its handoff states from the backend's store, the core's view of it, and the
+// dashboard's metrics computed by the core from those snapshots.
+import {
+  computeMetrics,
+  evaluateRecord,
+  parsePlaybookText,
+  type Metrics,
+  type Playbook,
+  type RecordSnapshot,
+  type RecordView,
+} from '@handoff/shared';
+import { dealProperties, dealSnapshot } from '../../hubspot-app/backend/hubspot/mapping.js';
+import type { Store } from '../../hubspot-app/backend/store/index.js';
+import type { CrmReader } from './crm-reader.js';
+
+export const METRICS_WINDOW_MS = 90 * 24 * 3_600_000;
+
+export interface DealRow {
+  id: string;
+  name: string;
+  company: string;
+  ownerId: string | null;
+  stage: string;
+  amount: string | null;
+  handoffs: { id: string; label: string; status: string }[];
+  timers: { id: string; label: string; state: string }[];
+}
+
+export interface PortalView {
+  playbook: Playbook;
+  snapshots: RecordSnapshot[];
+  rows: DealRow[];
+}
+
+export async function readPortal(
+  store: Store,
+  reader: CrmReader,
+  portalId: string,
+  now: number,
+): Promise<PortalView> {
+  const stored = await store.getPlaybook(portalId);
+  const parsed = stored ? parsePlaybookText(stored.text) : undefined;
+  if (!parsed?.ok) throw new Error('the sandbox portal has no valid playbook');
+  const playbook = parsed.playbook;
+  const deals = await reader.list('deals', dealProperties(playbook));
+  const companyOf = await reader.associations(
+    deals.map((d) => d.id),
+    'companies',
+  );
+  const companies = new Map(
+    (await reader.list('companies', ['name'])).map((c) => [c.id, c.properties.name ?? c.id]),
+  );
+  const states = await store.getHandoffsOfRecords(
+    portalId,
+    'deal',
+    deals.map((d) => d.id),
+  );
+  const viewer = { userId: 'sandbox', roles: Object.keys(playbook.roles) };
+  const snapshots: RecordSnapshot[] = [];
+  const rows: DealRow[] = [];
+  for (const deal of deals) {
+    const transitions = await store.transitionsOf(portalId, deal.id);
+    const result = dealSnapshot(playbook, deal, { transitions });
+    if (!result.ok) continue;
+    const snapshot = { ...result.snapshot, handoffs: states.get(deal.id) ?? {} };
+    snapshots.push(snapshot);
+    rows.push(row(deal.id, result.name, snapshot, evaluateRecord(playbook, snapshot, viewer, now)));
+    const companyId = companyOf.get(deal.id)?.[0];
+    (rows.at(-1) as DealRow).company = companyId ? (companies.get(companyId) ?? '') : '';
+  }
+  rows.sort((a, b) => Number(a.id) - Number(b.id));
+  return { playbook, snapshots, rows };
+}
+
+function row(id: string, name: string, snapshot: RecordSnapshot, view: RecordView): DealRow {
+  return {
+    id,
+    name,
+    company: '',
+    ownerId: snapshot.ownerId ?? null,
+    stage: view.currentStage?.label ?? snapshot.stage,
+    amount: typeof snapshot.fields.amount === 'string' ? snapshot.fields.amount : null,
+    handoffs: view.handoffs.map((h) => ({ id: h.id, label: h.label, status: h.status })),
+    timers: view.timers.map((t) => ({ id: t.slaId, label: t.label, state: t.state })),
+  };
+}
+
+export function dashboardMetrics(view: PortalView, now: number): Metrics {
+  return computeMetrics(
+    view.playbook,
+    view.snapshots,
+    { from: now - METRICS_WINDOW_MS, to: now },
+    now,
+  );
+}
