@@ -24,6 +24,7 @@ export function App() {
     try {
       const next = await api.state();
       setState(next);
+      setError(undefined);
       setViewer((v) => v || next.people.find((p) => p.role === 'sales_rep')?.userId || '');
       setDealId((d) => d ?? next.deals[0]?.id);
     } catch (e) {
@@ -41,7 +42,7 @@ export function App() {
   }, []);
   session.setViewer(viewer);
 
-  if (error) return <p className="page-error">{error}</p>;
+  if (error && !state) return <p className="page-error">{error}</p>;
   if (!state) return <p className="page-loading">Starting the sandbox…</p>;
   const person = state.people.find((p) => p.userId === viewer);
   return (
@@ -81,6 +82,11 @@ export function App() {
           }}
         />
       </header>
+      {error && (
+        <p className="page-error" role="alert">
+          {error}
+        </p>
+      )}
       {tab === 'deals' && (
         <main className="deals">
           <DealList

@@ -85,6 +85,9 @@ export async function startPageServer(options: PageServerOptions) {
     }
     const route = routes[`${req.method} ${url.pathname}`];
     if (!route) return send(res, 404, { error: 'Not found.' });
+    // The sandbox clock stands still between moves, so HubSpot's rolling 10-second window would
+    // never roll: each click (seconds apart for a person) starts a fresh window.
+    options.emulator.resetRateLimits();
     try {
       const text = await readBody(req);
       const answer = await route(text === '' ? undefined : JSON.parse(text), url);
