@@ -31,7 +31,12 @@ export function itemStatus(
     const def = playbook.fields[item.field];
     const coerced = def ? coerce(def, fields[item.field]) : { kind: 'empty' as const };
     if (coerced.kind !== 'value') return { value: null, done: false };
-    return { value: coerced.value, done: completes(item.kind, coerced.value) };
+    // A date item reads like a typed-in one ("2026-12-01"), whatever form the CRM keeps the date in.
+    const value =
+      item.kind === 'date' && typeof coerced.value === 'number'
+        ? new Date(coerced.value).toISOString().slice(0, 10)
+        : coerced.value;
+    return { value, done: completes(item.kind, value) };
   }
   const recorded = state?.items[item.id];
   if (!recorded) return { value: null, done: false };

@@ -276,3 +276,18 @@ describe('evaluateRecord on bad data', () => {
     expect(JSON.parse(JSON.stringify(view))).toEqual(view);
   });
 });
+
+describe('checklist items that mirror CRM fields', () => {
+  it('when a date field is held as epoch milliseconds (HubSpot), then the item reads as a day like a typed-in date', () => {
+    const view = evaluateRecord(
+      playbook,
+      deal({ fields: { amount: 5, arr: '24000', contract_start: '1796083200000' } }),
+      rep,
+      now,
+    );
+    const item = view.handoffs
+      .find((h) => h.id === 'sales_to_cs')
+      ?.items.find((i) => i.id === 'contract_start');
+    expect(item).toMatchObject({ value: '2026-12-01', done: true, editable: false });
+  });
+});
