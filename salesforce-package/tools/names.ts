@@ -1,0 +1,16 @@
+// Every org name the tools use, qualified once with the package's namespace prefix (sfdx-project.json).
+import { qualify } from '../scripts/namespace.js';
+
+export function orgNames(namespace?: string) {
+  const q = (name: string) => (namespace === undefined ? qualify(name) : qualify(name, namespace));
+  const r = (name: string) => q(name).replace(/__c$/, '__r');
+  return {
+    handoff: q('Handoff__c'),
+    escalation: q('Handoff_Escalation__c'),
+    handoffs: r('Handoffs__c'),
+    escalations: r('Handoff_Escalations__c'),
+    field: q,
+  };
+}
+
+export type OrgNames = ReturnType<typeof orgNames>;

@@ -1,0 +1,158 @@
+// The SLA scanner for one org: pages through the opportunities that can have a live timer, evaluates
+// them with the core, carries out each due escalation exactly once, and writes each handoff's SLA
+// status back where it changed — stopping cleanly before the configured share of the daily API limit.
+import {
+  evaluateRecord,
+  planEscalations,
+  type Playbook,
+  type RecordView,
+  type TimerView,
+} from '@handoff/shared';
+import { COLLECTION_SIZE, LimitReached, soqlList, type OrgApi } from './api.js';
+import { candidateStageNames, handoffOfSla } from './candidates.js';
+import type { Clock } from './clock.js';
+import { Escalator, type CrashPoint, type EscalationRecord } from './escalate.js';
+import { orgNames, type OrgNames } from './names.js';
+import { children, HANDOFF_FIELDS, opportunitySnapshot, type SfRecord } from './snapshot.js';
+
+const SYSTEM_VIEWER = { userId: 'handoff-scanner', roles: [] };
+
+export interface ScanOptions {
+  api: OrgApi;
+  playbook: Playbook;
+  clock: Clock;
+  names?: OrgNames;
+  /** Tests stop the scan here, as a crash would. */
+  crash?: (point: CrashPoint) => void;
+}
+
+export interface ScanReport {
+  opportunities: number;
+  escalations: number;
+  tasks: number;
+  statusWrites: number;
+  apiCalls: number;
+  failures: string[];
+  /** Why the scan stopped early (the daily limit); the next scan picks up where this one left off. */
+  stopped?: string;
+}
+
+type Write = Record<string, unknown> & { Id: string };
+
+export function scanQuery(playbook: Playbook, names: OrgNames): string {
+  const fields = new Set(['Id', 'StageName', 'OwnerId', 'CreatedDate']);
+  for (const def of Object.values(playbook.fields))
+    if (def.salesforce && !def.salesforce.includes('.')) fields.add(names.field(def.salesforce));
+  const handoff = HANDOFF_FIELDS.map((f) => names.field(f)).join(', ');
+  const escalation = ['Id', 'Escalation_Key__c', 'Executed_At__c'].map((f) => names.field(f)).join(', ');
+  return [
+    `SELECT ${[...fields].join(', ')},`,
+    '(SELECT StageName, CreatedDate FROM OpportunityHistories ORDER BY CreatedDate),',
+    `(SELECT ${handoff} FROM ${names.handoffs}),`,
+    `(SELECT ${escalation} FROM ${names.escalations})`,
+    `FROM Opportunity WHERE StageName IN (${soqlList(candidateStageNames(playbook))}) ORDER BY Id`,
+  ].join(' ');
+}
+
+export async function scan(options: ScanOptions): Promise<ScanReport> {
+  const { api, playbook, clock } = options;
+  const names = options.names ?? orgNames();
+  const report: ScanReport = {
+    opportunities: 0,
+    escalations: 0,
+    tasks: 0,
+    statusWrites: 0,
+    apiCalls: 0,
+    failures: [],
+  };
+  const startCalls = api.calls;
+  const escalator = new Escalator(api, names, playbook, () => clock.now(), options.crash);
+  const writes: Write[] = [];
+  try {
+    for await (const page of api.query(scanQuery(playbook, names))) {
+      const now = clock.now();
+      const views: RecordView[] = [];
+      const handoffs = new Map<string, SfRecord>();
+      const executed = new Set<string>();
+      const pending = new Map<string, EscalationRecord>();
+      for (const opportunity of page) {
+        const snapshot = opportunitySnapshot(playbook, names, opportunity);
+        if (!snapshot) continue;
+        views.push(evaluateRecord(playbook, snapshot, SYSTEM_VIEWER, now));
+        for (const row of children(opportunity, names.handoffs))
+          handoffs.set(`${opportunity.Id}:${String(row[names.field('Handoff_Id__c')])}`, row);
+        for (const row of children(opportunity, names.escalations)) {
+          const key = String(row[names.field('Escalation_Key__c')]);
+          if (row[names.field('Executed_At__c')]) executed.add(key);
+          else pending.set(key, { id: row.Id, key, executed: false });
+        }
+      }
+      report.opportunities += views.length;
+      const handoffIds = new Map<string, string>();
+      for (const sla of playbook.slas) {
+        const handoff = handoffOfSla(sla);
+        for (const view of views) {
+          const row = handoff ? handoffs.get(`${view.record.recordId}:${handoff}`) : undefined;
+          if (row) handoffIds.set(`${view.record.recordId}:${sla.id}`, row.Id);
+        }
+      }
+      const actions = planEscalations(playbook, views, executed, now);
+      const result = await escalator.run(actions, pending, handoffIds);
+      report.escalations += result.executed;
+      report.tasks += result.tasks;
+      report.failures.push(...result.failures);
+      for (const view of views) writes.push(...statusWrites(playbook, names, view, handoffs));
+      // Only full collections go out mid-scan, so no request carries fewer records than it could.
+      while (writes.length >= COLLECTION_SIZE) await flush(writes.splice(0, COLLECTION_SIZE));
+    }
+    if (writes.length > 0) await flush(writes.splice(0));
+  } catch (error) {
+    if (!(error instanceof LimitReached)) throw error;
+    report.stopped = error.message;
+  }
+  report.apiCalls = api.calls - startCalls;
+  return report;
+
+  async function flush(batch: Write[]): Promise<void> {
+    const results = await api.update(names.handoff, batch);
+    results.forEach((r, i) => {
+      if (r.success) report.statusWrites++;
+      else report.failures.push(`${batch[i]?.Id ?? '?'}: ${r.errors.map((e) => e.message).join('; ')}`);
+    });
+  }
+}
+
+/** Each handoff's SLA status and next due time, where the org shows something else. */
+function statusWrites(
+  playbook: Playbook,
+  names: OrgNames,
+  view: RecordView,
+  handoffs: ReadonlyMap<string, SfRecord>,
+): Write[] {
+  const byHandoff = new Map<string, TimerView>();
+  for (const timer of view.timers) {
+    const sla = playbook.slas.find((s) => s.id === timer.slaId);
+    const handoff = sla ? handoffOfSla(sla) : undefined;
+    if (!handoff) continue;
+    const seen = byHandoff.get(handoff);
+    // One status field per handoff: the newest timer speaks for it.
+    if (!seen || timer.startedAt > seen.startedAt) byHandoff.set(handoff, timer);
+  }
+  const out: Write[] = [];
+  for (const [handoff, timer] of byHandoff) {
+    const row = handoffs.get(`${view.record.recordId}:${handoff}`);
+    if (!row) continue;
+    const due = timer.completedAt === null ? timer.dueAt : null;
+    const statusField = names.field('SLA_Status__c');
+    const dueField = names.field('SLA_Next_Due__c');
+    const currentDue = typeof row[dueField] === 'string' ? Date.parse(String(row[dueField]).replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) : null;
+    if (row[statusField] === timer.state && currentDue === due) continue;
+    out.push({
+      attributes: { type: names.handoff },
+      Id: row.Id,
+      [statusField]: timer.state,
+      [dueField]: due === null ? null : new Date(due).toISOString(),
+    });
+  }
+  return out;
+}

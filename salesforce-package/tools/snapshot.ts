@@ -1,0 +1,112 @@
+// An Opportunity as the scan query returns it → the core's RecordSnapshot. The only place that knows
+// how Salesforce stage names, OpportunityHistory and Handoff__c fields map to the playbook's words.
+import type { HandoffEvent, HandoffState, Playbook, RecordSnapshot } from '@handoff/shared';
+import { HandoffStatus } from '@handoff/shared';
+import type { OrgNames } from './names.js';
+
+export type SfRecord = Record<string, unknown> & { Id: string };
+interface Children {
+  records: SfRecord[];
+}
+
+export const HANDOFF_FIELDS = [
+  'Id',
+  'Handoff_Id__c',
+  'Status__c',
+  'Version__c',
+  'Submitted_By__c',
+  'Submitted_At__c',
+  'Accepted_By__c',
+  'Accepted_At__c',
+  'SLA_Status__c',
+  'SLA_Next_Due__c',
+];
+
+export function children(record: SfRecord, relationship: string): SfRecord[] {
+  const value = record[relationship] as Children | null | undefined;
+  return value?.records ?? [];
+}
+
+const instant = (value: unknown): number | undefined => {
+  if (typeof value !== 'string') return undefined;
+  const ms = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(ms) ? undefined : ms;
+};
+
+export function stageIdOf(playbook: Playbook, stageName: unknown): string | undefined {
+  return playbook.stages.find((s) => s.salesforce?.stageNames.includes(String(stageName)))?.id;
+}
+
+export function opportunitySnapshot(
+  playbook: Playbook,
+  names: OrgNames,
+  opportunity: SfRecord,
+): RecordSnapshot | undefined {
+  const stage = stageIdOf(playbook, opportunity.StageName);
+  if (!stage) return undefined;
+  const fields: Record<string, unknown> = {};
+  for (const [id, def] of Object.entries(playbook.fields))
+    if (def.salesforce) fields[id] = opportunity[names.field(def.salesforce)] ?? null;
+  return {
+    crm: 'salesforce',
+    objectType: 'Opportunity',
+    recordId: opportunity.Id,
+    stage,
+    fields,
+    stageHistory: stageHistory(playbook, opportunity, stage),
+    handoffs: handoffStates(names, opportunity),
+    ...(typeof opportunity.OwnerId === 'string' ? { ownerId: opportunity.OwnerId } : {}),
+  };
+}
+
+/**
+ * OpportunityHistory has a row for every change of stage, amount or close date, and several stage
+ * names may map to one playbook stage: only a change of playbook stage is an entry.
+ */
+function stageHistory(playbook: Playbook, opportunity: SfRecord, current: string) {
+  const entries: RecordSnapshot['stageHistory'] = [];
+  const rows = children(opportunity, 'OpportunityHistories')
+    .map((row) => ({ stage: stageIdOf(playbook, row.StageName), at: instant(row.CreatedDate) }))
+    .sort((a, b) => (a.at ?? 0) - (b.at ?? 0));
+  for (const row of rows) {
+    if (row.stage === undefined || row.at === undefined) continue;
+    if (entries[entries.length - 1]?.stage === row.stage) continue;
+    entries.push({ stage: row.stage, enteredAt: row.at });
+  }
+  if (entries.length === 0) {
+    const created = instant(opportunity.CreatedDate);
+    if (created !== undefined) entries.push({ stage: current, enteredAt: created });
+  }
+  return entries;
+}
+
+/**
+ * Handoff__c keeps the latest submission and acceptance, which is what SLA stops need. It has no
+ * rejection time, so a rejection cannot pause a timer here (reported in the issue).
+ */
+function handoffStates(names: OrgNames, opportunity: SfRecord): Record<string, HandoffState> {
+  const states: Record<string, HandoffState> = {};
+  for (const row of children(opportunity, names.handoffs)) {
+    const id = row[names.field('Handoff_Id__c')];
+    const status = HandoffStatus.safeParse(row[names.field('Status__c')]);
+    if (typeof id !== 'string' || !status.success) continue;
+    const events: HandoffEvent[] = [];
+    const event = (type: HandoffEvent['type'], at: unknown, by: unknown) => {
+      const ms = instant(at);
+      if (ms !== undefined)
+        events.push({ type, at: ms, by: typeof by === 'string' ? by : '', actionId: '', details: {} });
+    };
+    event('submitted', row[names.field('Submitted_At__c')], row[names.field('Submitted_By__c')]);
+    if (status.data === 'accepted')
+      event('accepted', row[names.field('Accepted_At__c')], row[names.field('Accepted_By__c')]);
+    events.sort((a, b) => a.at - b.at);
+    const version = Number(row[names.field('Version__c')] ?? 0);
+    states[id] = {
+      status: status.data,
+      version: Number.isInteger(version) && version >= 0 ? version : 0,
+      items: {},
+      events,
+    };
+  }
+  return states;
+}

@@ -1,0 +1,153 @@
+import type { Clock } from '../plumbing/clock.js';
+import { FaultSwitches } from '../plumbing/faults.js';
+import { startHarness } from '../plumbing/http.js';
+import { RequestLog } from '../plumbing/request-log.js';
+import { RouteTable, type EmulatorRequest, type Route } from '../plumbing/router.js';
+import { openDatabase } from '../plumbing/storage.js';
+import type { SalesforceContext } from './context.js';
+import { Cursors } from './cursors.js';
+import { invalidSession, platformErrors, requestLimitExceeded, sfError } from './errors.js';
+import { Sessions, type ConnectedApp } from './oauth.js';
+import { Org } from './org.js';
+import { queryRoutes } from './routes/query.js';
+import { sobjectRoutes } from './routes/sobjects.js';
+import { Schema, type FieldDef, type ObjectDef } from './schema.js';
+import { Seeder } from './seed.js';
+import { SoqlRunner } from './soql-run.js';
+import { RecordStore, STORE_SCHEMA } from './store.js';
+
+export interface SalesforceEmulatorOptions {
+  clock: Clock;
+  /** SQLite file; `:memory:` (the default) forgets everything on close. */
+  dbFile?: string;
+  /** The one API version served; requests for another get 404, as for a retired version. */
+  apiVersion?: string;
+  /** Custom objects the org has (the package's), on top of the standard ones. */
+  customObjects?: readonly ObjectDef[];
+  /** Custom fields on standard objects, e.g. the playbook's Opportunity fields. */
+  customFields?: Record<string, FieldDef[]>;
+  connectedApps?: readonly ConnectedApp[];
+  /** How long an access token lives on the emulator clock (org session timeout). */
+  sessionLifetimeMs?: number;
+  /** The org's DailyApiRequests maximum. */
+  dailyApiLimit?: number;
+  port?: number;
+  faultSeed?: number;
+  maxHangMs?: number;
+}
+
+export interface SalesforceEmulator {
+  /** Both the login URL and the instance URL. */
+  url: string;
+  apiVersion: string;
+  routes: readonly Route[];
+  seed: Seeder;
+  faults: FaultSwitches;
+  requestLog: RequestLog;
+  /** An access token for a user, as a developer's `sf org display` would give. */
+  issueToken(username: string): string;
+  sessions: { expireAll(): void; readonly minted: number };
+  limits: { used: number; max: number };
+  /** Direct reads for assertions (bypass the API, its limits and the log). */
+  records(type: string): Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+export async function startSalesforceEmulator(
+  options: SalesforceEmulatorOptions,
+): Promise<SalesforceEmulator> {
+  const { clock } = options;
+  const apiVersion = options.apiVersion ?? '66.0';
+  const db = openDatabase(options.dbFile ?? ':memory:', STORE_SCHEMA);
+  const schema = new Schema(options.customObjects, options.customFields);
+  const store = new RecordStore(db, schema, clock);
+  const org = new Org(store);
+  const limits = { used: 0, max: options.dailyApiLimit ?? 100_000 };
+  const context: SalesforceContext = {
+    clock,
+    apiVersion,
+    schema,
+    store,
+    org,
+    soql: new SoqlRunner(schema, store, apiVersion),
+    cursors: new Cursors(clock, apiVersion),
+    limits,
+  };
+  let url = '';
+  const sessions = new Sessions(
+    clock,
+    store,
+    options.connectedApps ?? [],
+    options.sessionLifetimeMs ?? 2 * 60 * 60_000,
+    () => url,
+  );
+  const routes = new RouteTable().add(
+    ...sessions.routes(),
+    ...queryRoutes(context),
+    ...sobjectRoutes(context),
+  );
+  const requestLog = new RequestLog();
+  const faults = new FaultSwitches(options.faultSeed);
+  const counted = new WeakSet<EmulatorRequest>();
+
+  function before(request: EmulatorRequest, route: Route) {
+    if (route.name.startsWith('oauth.')) return undefined;
+    if (request.params.version !== `v${apiVersion}`)
+      return sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
+    const header = request.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
+    const session = token ? sessions.resolve(token) : undefined;
+    if (!session) return invalidSession();
+    request.portalId = session.userId;
+    if (limits.used >= limits.max) return requestLimitExceeded();
+    limits.used++;
+    counted.add(request);
+    return undefined;
+  }
+
+  const harness = await startHarness({
+    routes,
+    clock,
+    log: requestLog,
+    faults,
+    errors: platformErrors,
+    before,
+    // Every API response reports the org's daily usage (Sforce-Limit-Info), refusals included.
+    after: (request, route, response) =>
+      route.name.startsWith('oauth.')
+        ? response
+        : {
+            ...response,
+            headers: {
+              'sforce-limit-info': `api-usage=${limits.used}/${limits.max}`,
+              ...response.headers,
+            },
+          },
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.maxHangMs !== undefined ? { maxHangMs: options.maxHangMs } : {}),
+  });
+  url = harness.url;
+  void counted;
+
+  return {
+    url,
+    apiVersion,
+    routes: routes.list(),
+    seed: new Seeder(org, store),
+    faults,
+    requestLog,
+    issueToken: (username) => sessions.issue(username),
+    sessions: {
+      expireAll: () => sessions.expireAll(),
+      get minted() {
+        return sessions.minted;
+      },
+    },
+    limits,
+    records: (type) => [...store.all(type)].map((record) => ({ ...record })),
+    async close() {
+      await harness.close();
+      db.close();
+    },
+  };
+}

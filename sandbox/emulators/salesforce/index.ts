@@ -1,0 +1,7 @@
+export {
+  startSalesforceEmulator,
+  type SalesforceEmulator,
+  type SalesforceEmulatorOptions,
+} from './emulator.js';
+export type { ConnectedApp } from './oauth.js';
+export type { FieldDef, FieldKind, ObjectDef } from './schema.js';

@@ -1,0 +1,205 @@
+// The org's object definitions: the standard objects Handoff's tools touch, plus custom objects the
+// caller declares (the package's model). Writes and queries naming anything else fail as in an org.
+export type FieldKind =
+  | 'id'
+  | 'string'
+  | 'textarea'
+  | 'double'
+  | 'currency'
+  | 'boolean'
+  | 'date'
+  | 'datetime'
+  | 'time'
+  | 'picklist'
+  | 'reference';
+
+export interface FieldDef {
+  name: string;
+  kind: FieldKind;
+  /** For references: the parent object, and the name of the child relationship on it. */
+  referenceTo?: string;
+  childRelationship?: string;
+  unique?: boolean;
+  /** Set by the platform (Id, CreatedDate, …): a write naming it fails. */
+  readOnly?: boolean;
+  picklistValues?: readonly string[];
+  length?: number;
+}
+
+export interface ObjectDef {
+  name: string;
+  /** The 3-character id prefix, e.g. 006 for Opportunity. */
+  keyPrefix: string;
+  fields: readonly FieldDef[];
+  /** Standard objects that Salesforce writes itself (OpportunityHistory) refuse API inserts. */
+  createable?: boolean;
+}
+
+const system: FieldDef[] = [
+  { name: 'Id', kind: 'id', readOnly: true },
+  { name: 'CreatedDate', kind: 'datetime', readOnly: true },
+  { name: 'LastModifiedDate', kind: 'datetime', readOnly: true },
+  { name: 'SystemModstamp', kind: 'datetime', readOnly: true },
+];
+
+const text = (name: string, length = 255): FieldDef => ({ name, kind: 'string', length });
+const ref = (name: string, referenceTo: string, childRelationship?: string): FieldDef => ({
+  name,
+  kind: 'reference',
+  referenceTo,
+  ...(childRelationship ? { childRelationship } : {}),
+});
+const weekdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+export const STANDARD_OBJECTS: readonly ObjectDef[] = [
+  {
+    name: 'User',
+    keyPrefix: '005',
+    fields: [
+      ...system,
+      text('Username'),
+      text('Name'),
+      text('Email'),
+      { name: 'IsActive', kind: 'boolean' },
+    ],
+  },
+  {
+    name: 'Account',
+    keyPrefix: '001',
+    fields: [...system, text('Name'), ref('OwnerId', 'User')],
+  },
+  {
+    name: 'Opportunity',
+    keyPrefix: '006',
+    fields: [
+      ...system,
+      text('Name', 120),
+      text('StageName', 40),
+      { name: 'Amount', kind: 'currency' },
+      { name: 'CloseDate', kind: 'date' },
+      text('NextStep'),
+      text('LeadSource', 40),
+      text('Type', 40),
+      ref('OwnerId', 'User'),
+      ref('AccountId', 'Account', 'Opportunities'),
+    ],
+  },
+  {
+    name: 'OpportunityHistory',
+    keyPrefix: '008',
+    createable: false,
+    fields: [
+      ...system,
+      ref('OpportunityId', 'Opportunity', 'OpportunityHistories'),
+      text('StageName', 40),
+      { name: 'Amount', kind: 'currency' },
+      { name: 'CloseDate', kind: 'date' },
+    ],
+  },
+  {
+    name: 'Task',
+    keyPrefix: '00T',
+    fields: [
+      ...system,
+      text('Subject'),
+      ref('WhatId', 'Opportunity', 'Tasks'),
+      ref('OwnerId', 'User'),
+      text('Status', 40),
+      text('Priority', 40),
+      { name: 'ActivityDate', kind: 'date' },
+      { name: 'Description', kind: 'textarea', length: 32000 },
+    ],
+  },
+  {
+    name: 'PermissionSet',
+    keyPrefix: '0PS',
+    fields: [...system, text('Name', 80), text('Label', 80)],
+  },
+  {
+    name: 'PermissionSetAssignment',
+    keyPrefix: '0Pa',
+    fields: [
+      ...system,
+      ref('AssigneeId', 'User'),
+      ref('PermissionSetId', 'PermissionSet', 'Assignments'),
+    ],
+  },
+  {
+    name: 'BusinessHours',
+    keyPrefix: '01m',
+    fields: [
+      ...system,
+      text('Name', 80),
+      { name: 'IsActive', kind: 'boolean' },
+      { name: 'IsDefault', kind: 'boolean' },
+      text('TimeZoneSidKey', 40),
+      ...weekdays.flatMap((day): FieldDef[] => [
+        { name: `${day}StartTime`, kind: 'time' },
+        { name: `${day}EndTime`, kind: 'time' },
+      ]),
+    ],
+  },
+  {
+    name: 'Holiday',
+    keyPrefix: '0C0',
+    fields: [
+      ...system,
+      text('Name', 80),
+      text('Description'),
+      { name: 'ActivityDate', kind: 'date' },
+      { name: 'IsAllDay', kind: 'boolean' },
+      { name: 'StartTimeInMinutes', kind: 'double' },
+      { name: 'EndTimeInMinutes', kind: 'double' },
+      { name: 'IsRecurrence', kind: 'boolean' },
+    ],
+  },
+];
+
+export class Schema {
+  readonly #objects = new Map<string, ObjectDef>();
+
+  constructor(custom: readonly ObjectDef[] = [], extraFields: Record<string, FieldDef[]> = {}) {
+    for (const object of [...STANDARD_OBJECTS, ...custom]) {
+      const extra = extraFields[object.name] ?? [];
+      this.#objects.set(object.name.toLowerCase(), {
+        ...object,
+        fields: [...object.fields, ...extra],
+      });
+    }
+  }
+
+  get(name: string): ObjectDef | undefined {
+    return this.#objects.get(name.toLowerCase());
+  }
+
+  field(object: ObjectDef, name: string): FieldDef | undefined {
+    const lower = name.toLowerCase();
+    return object.fields.find((f) => f.name.toLowerCase() === lower);
+  }
+
+  byPrefix(id: string): ObjectDef | undefined {
+    return [...this.#objects.values()].find((o) => id.startsWith(o.keyPrefix));
+  }
+
+  /** The child object and its reference field behind a relationship name on `parent`. */
+  childRelationship(
+    parent: ObjectDef,
+    relationship: string,
+  ): { child: ObjectDef; field: FieldDef } | undefined {
+    const lower = relationship.toLowerCase();
+    for (const child of this.#objects.values()) {
+      for (const field of child.fields) {
+        if (
+          field.referenceTo?.toLowerCase() === parent.name.toLowerCase() &&
+          field.childRelationship?.toLowerCase() === lower
+        )
+          return { child, field };
+      }
+    }
+    return undefined;
+  }
+
+  list(): ObjectDef[] {
+    return [...this.#objects.values()];
+  }
+}

@@ -1,0 +1,56 @@
+// Setting up an org without the API (no limits, no log): users, permission sets, opportunities with
+// a stage history in the past, business hours and holidays. Values are validated as API writes are.
+import type { Org } from './org.js';
+import type { RecordStore } from './store.js';
+
+export class Seeder {
+  constructor(
+    private readonly org: Org,
+    private readonly store: RecordStore,
+  ) {}
+
+  user(values: { Username: string; Name?: string; Email?: string; IsActive?: boolean }): string {
+    return this.store.insert('User', { IsActive: true, Name: values.Username, ...values }).Id as string;
+  }
+
+  permissionSet(name: string, assignees: readonly string[]): string {
+    const id = this.store.insert('PermissionSet', { Name: name, Label: name.replace(/_/g, ' ') })
+      .Id as string;
+    for (const userId of assignees)
+      this.store.insert('PermissionSetAssignment', { AssigneeId: userId, PermissionSetId: id });
+    return id;
+  }
+
+  /**
+   * An opportunity whose stage history is given (oldest first, instants in ms); its current stage is
+   * the last entry's. Without a history it enters its stage now.
+   */
+  opportunity(
+    values: Record<string, unknown> & { StageName: string },
+    history: readonly { stage: string; at: number }[] = [],
+  ): string {
+    if (history.length === 0) return this.org.insert('Opportunity', values).Id as string;
+    const first = history[0];
+    const opportunity = this.store.insert(
+      'Opportunity',
+      { ...values, StageName: history[history.length - 1]?.stage ?? values.StageName, CreatedDate: new Date(first?.at ?? 0).toISOString() },
+      { system: true },
+    );
+    for (const entry of history)
+      this.store.insert(
+        'OpportunityHistory',
+        {
+          OpportunityId: opportunity.Id,
+          StageName: entry.stage,
+          CreatedDate: new Date(entry.at).toISOString(),
+        },
+        { system: true },
+      );
+    return opportunity.Id as string;
+  }
+
+  /** Any other record (Handoff__c, BusinessHours, Holiday, …); `CreatedDate` may be set. */
+  record(type: string, values: Record<string, unknown>): string {
+    return this.store.insert(type, values, { system: true }).Id as string;
+  }
+}
