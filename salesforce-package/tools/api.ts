@@ -30,6 +30,11 @@ export class OrgApi {
     private readonly maxShare: number,
   ) {}
 
+  /** Forgets the last usage seen: a scan on a schedule must not stop on yesterday's numbers. */
+  forgetUsage(): void {
+    this.conn.limitInfo = {};
+  }
+
   /** Throws before a request that would take the org past its share of the daily limit. */
   #guard(): void {
     const usage = this.conn.limitInfo.apiUsage;
@@ -79,7 +84,10 @@ export class OrgApi {
     );
   }
 
-  async update(type: string, records: (Record<string, unknown> & { Id: string })[]): Promise<SaveResult[]> {
+  async update(
+    type: string,
+    records: (Record<string, unknown> & { Id: string })[],
+  ): Promise<SaveResult[]> {
     return this.#collections(records, (chunk) =>
       this.conn.sobject(type).update(chunk as never, { allOrNone: false }),
     );

@@ -15,10 +15,7 @@ interface TokenResponse {
   instance_url: string;
 }
 
-export function signAssertion(
-  auth: Extract<Auth, { kind: 'jwt' }>,
-  now: number,
-): string {
+export function signAssertion(auth: Extract<Auth, { kind: 'jwt' }>, now: number): string {
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const header = encode({ alg: 'RS256', typ: 'JWT' });
   const payload = encode({
@@ -38,9 +35,15 @@ async function mint(auth: Extract<Auth, { kind: 'jwt' }>, clock: Clock): Promise
   const response = await fetch(`${auth.loginUrl}/services/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: JWT_BEARER, assertion: signAssertion(auth, clock.now()) }),
+    body: new URLSearchParams({
+      grant_type: JWT_BEARER,
+      assertion: signAssertion(auth, clock.now()),
+    }),
   });
-  const body = (await response.json()) as Partial<TokenResponse> & { error?: string; error_description?: string };
+  const body = (await response.json()) as Partial<TokenResponse> & {
+    error?: string;
+    error_description?: string;
+  };
   if (!response.ok || !body.access_token || !body.instance_url)
     // The error and its description name the cause (invalid_grant, audience…); they carry no secret.
     throw new Error(

@@ -27,7 +27,10 @@ function liveStages(playbook: Playbook, sla: SlaDef) {
     if (index > from && leftStops.has(startStage ?? '')) return false;
     // A won deal's timer does not run on in a lost stage, nor the other way round.
     return (
-      stage.outcome === undefined || outcome === undefined || stage.outcome === outcome || index === from
+      stage.outcome === undefined ||
+      outcome === undefined ||
+      stage.outcome === outcome ||
+      index === from
     );
   });
 }

@@ -93,6 +93,8 @@ function count(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
-    throw new ConfigError(`HANDOFF_SCAN_BULK_THRESHOLD must be a positive whole number, not "${value}"`);
+    throw new ConfigError(
+      `HANDOFF_SCAN_BULK_THRESHOLD must be a positive whole number, not "${value}"`,
+    );
   return n;
 }

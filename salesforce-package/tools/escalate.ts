@@ -85,8 +85,14 @@ export class Escalator {
     const reassign: (Record<string, unknown> & { Id: string })[] = [];
     for (const action of mine) {
       if (action.action === 'reassign') {
-        const to = typeof action.to === 'object' && 'user' in action.to ? action.to.user : undefined;
-        if (to) reassign.push({ attributes: { type: 'Opportunity' }, Id: action.record.recordId, OwnerId: to });
+        const to =
+          typeof action.to === 'object' && 'user' in action.to ? action.to.user : undefined;
+        if (to)
+          reassign.push({
+            attributes: { type: 'Opportunity' },
+            Id: action.record.recordId,
+            OwnerId: to,
+          });
         continue;
       }
       const owners = action.action === 'note' ? [undefined] : await this.#owners(action);
@@ -176,7 +182,8 @@ function target(action: EscalationAction): string {
 
 /** A note is a completed Task in the activity history; a task is open for its owner. */
 function taskFor(action: EscalationAction, ownerId: string | undefined, taskKey: string) {
-  const due = action.timer.dueAt === null ? null : new Date(action.timer.dueAt).toISOString().slice(0, 10);
+  const due =
+    action.timer.dueAt === null ? null : new Date(action.timer.dueAt).toISOString().slice(0, 10);
   return {
     attributes: { type: 'Task' },
     Subject: action.title.slice(0, 255),

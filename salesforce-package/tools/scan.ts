@@ -44,7 +44,9 @@ export function scanQuery(playbook: Playbook, names: OrgNames): string {
   for (const def of Object.values(playbook.fields))
     if (def.salesforce && !def.salesforce.includes('.')) fields.add(names.field(def.salesforce));
   const handoff = HANDOFF_FIELDS.map((f) => names.field(f)).join(', ');
-  const escalation = ['Id', 'Escalation_Key__c', 'Executed_At__c'].map((f) => names.field(f)).join(', ');
+  const escalation = ['Id', 'Escalation_Key__c', 'Executed_At__c']
+    .map((f) => names.field(f))
+    .join(', ');
   return [
     `SELECT ${[...fields].join(', ')},`,
     '(SELECT StageName, CreatedDate FROM OpportunityHistories ORDER BY CreatedDate),',
@@ -66,6 +68,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
     failures: [],
   };
   const startCalls = api.calls;
+  api.forgetUsage();
   const escalator = new Escalator(api, names, playbook, () => clock.now(), options.crash);
   const writes: Write[] = [];
   try {
@@ -117,7 +120,10 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
     const results = await api.update(names.handoff, batch);
     results.forEach((r, i) => {
       if (r.success) report.statusWrites++;
-      else report.failures.push(`${batch[i]?.Id ?? '?'}: ${r.errors.map((e) => e.message).join('; ')}`);
+      else
+        report.failures.push(
+          `${batch[i]?.Id ?? '?'}: ${r.errors.map((e) => e.message).join('; ')}`,
+        );
     });
   }
 }
@@ -145,7 +151,10 @@ function statusWrites(
     const due = timer.completedAt === null ? timer.dueAt : null;
     const statusField = names.field('SLA_Status__c');
     const dueField = names.field('SLA_Next_Due__c');
-    const currentDue = typeof row[dueField] === 'string' ? Date.parse(String(row[dueField]).replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) : null;
+    const currentDue =
+      typeof row[dueField] === 'string'
+        ? Date.parse(String(row[dueField]).replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))
+        : null;
     if (row[statusField] === timer.state && currentDue === due) continue;
     out.push({
       attributes: { type: names.handoff },

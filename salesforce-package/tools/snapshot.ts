@@ -94,7 +94,13 @@ function handoffStates(names: OrgNames, opportunity: SfRecord): Record<string, H
     const event = (type: HandoffEvent['type'], at: unknown, by: unknown) => {
       const ms = instant(at);
       if (ms !== undefined)
-        events.push({ type, at: ms, by: typeof by === 'string' ? by : '', actionId: '', details: {} });
+        events.push({
+          type,
+          at: ms,
+          by: typeof by === 'string' ? by : '',
+          actionId: '',
+          details: {},
+        });
     };
     event('submitted', row[names.field('Submitted_At__c')], row[names.field('Submitted_By__c')]);
     if (status.data === 'accepted')

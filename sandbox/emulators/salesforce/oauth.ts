@@ -91,15 +91,22 @@ export class Sessions {
     let claims: Record<string, unknown>;
     let alg: unknown;
     try {
-      alg = (JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: unknown }).alg;
-      claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+      alg = (JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: unknown })
+        .alg;
+      claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<
+        string,
+        unknown
+      >;
     } catch {
       return oauthError('invalid_grant', 'invalid assertion');
     }
     const app = this.#apps.find((a) => a.consumerKey === claims.iss);
     if (!app) return oauthError('invalid_client_id', 'client identifier invalid');
     const signed = Buffer.from(`${header}.${payload}`);
-    if (alg !== 'RS256' || !verify('RSA-SHA256', signed, app.key, Buffer.from(signature, 'base64url')))
+    if (
+      alg !== 'RS256' ||
+      !verify('RSA-SHA256', signed, app.key, Buffer.from(signature, 'base64url'))
+    )
       return oauthError('invalid_grant', 'invalid assertion');
     const audiences = [...AUDIENCES, this.instanceUrl()];
     if (typeof claims.aud !== 'string' || !audiences.includes(claims.aud))
@@ -108,7 +115,7 @@ export class Sessions {
       return oauthError('invalid_grant', 'expired authorization code');
     const user = [...this.store.all('User')].find((u) => u.Username === claims.sub);
     if (!user || user.IsActive === false)
-      return oauthError('invalid_grant', 'user hasn\'t approved this consumer');
+      return oauthError('invalid_grant', "user hasn't approved this consumer");
     this.minted++;
     const token = this.issue(String(claims.sub));
     return {

@@ -10,7 +10,8 @@ export class Seeder {
   ) {}
 
   user(values: { Username: string; Name?: string; Email?: string; IsActive?: boolean }): string {
-    return this.store.insert('User', { IsActive: true, Name: values.Username, ...values }).Id as string;
+    return this.store.insert('User', { IsActive: true, Name: values.Username, ...values })
+      .Id as string;
   }
 
   permissionSet(name: string, assignees: readonly string[]): string {
@@ -33,7 +34,11 @@ export class Seeder {
     const first = history[0];
     const opportunity = this.store.insert(
       'Opportunity',
-      { ...values, StageName: history[history.length - 1]?.stage ?? values.StageName, CreatedDate: new Date(first?.at ?? 0).toISOString() },
+      {
+        ...values,
+        StageName: history[history.length - 1]?.stage ?? values.StageName,
+        CreatedDate: new Date(first?.at ?? 0).toISOString(),
+      },
       { system: true },
     );
     for (const entry of history)

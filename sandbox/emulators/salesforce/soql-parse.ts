@@ -57,7 +57,9 @@ function tokenize(soql: string): Token[] {
       continue;
     }
     const rest = soql.slice(i);
-    const dateTime = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2}))?/.exec(rest);
+    const dateTime = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2}))?/.exec(
+      rest,
+    );
     if (dateTime) {
       tokens.push({ type: 'literal', text: dateTime[0] });
       i += dateTime[0].length;
@@ -233,7 +235,12 @@ class Parser {
     const text = op.text.toUpperCase();
     if (!(op.type === 'punct' && /^(=|!=|<>|<|<=|>|>=)$/.test(text)) && text !== 'LIKE')
       throw malformed(`unexpected '${op.text}' after ${field.text}`);
-    return { kind: 'compare', field: field.text, op: text === '<>' ? '!=' : text, value: this.literal() };
+    return {
+      kind: 'compare',
+      field: field.text,
+      op: text === '<>' ? '!=' : text,
+      value: this.literal(),
+    };
   }
 
   literal(): Literal {

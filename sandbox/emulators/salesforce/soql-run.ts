@@ -28,7 +28,10 @@ export class SoqlRunner {
     );
     if (query.count) return { totalSize: rows.length, records: [] };
     rows = this.#order(object, rows, query.orderBy);
-    rows = rows.slice(query.offset ?? 0, query.limit === undefined ? undefined : (query.offset ?? 0) + query.limit);
+    rows = rows.slice(
+      query.offset ?? 0,
+      query.limit === undefined ? undefined : (query.offset ?? 0) + query.limit,
+    );
     const fields = query.fields.map((path) => ({ path, resolved: this.#resolve(object, path) }));
     const children = query.subqueries.map((sub) => this.#children(object, sub));
     const records = rows.map((record) => {
@@ -67,10 +70,16 @@ export class SoqlRunner {
       if (!field) throw noColumn(path, object);
       return { field };
     }
-    if (parts.length !== 2) throw new SalesforceFault(400, 'MALFORMED_QUERY', `only one parent level is emulated: ${path}`);
+    if (parts.length !== 2)
+      throw new SalesforceFault(
+        400,
+        'MALFORMED_QUERY',
+        `only one parent level is emulated: ${path}`,
+      );
     const [relationship = '', name = ''] = parts;
     const via = object.fields.find(
-      (f) => f.kind === 'reference' && relationshipName(f).toLowerCase() === relationship.toLowerCase(),
+      (f) =>
+        f.kind === 'reference' && relationshipName(f).toLowerCase() === relationship.toLowerCase(),
     );
     const parent = via?.referenceTo ? this.schema.get(via.referenceTo) : undefined;
     if (!via || !parent) throw noColumn(path, object);
@@ -168,7 +177,9 @@ export class SoqlRunner {
       case 'in': {
         const resolved = this.#resolve(object, condition.field);
         const value = this.#value(resolved, record);
-        const hit = condition.values.some((literal) => compare(resolved.field, value, literal) === 0);
+        const hit = condition.values.some(
+          (literal) => compare(resolved.field, value, literal) === 0,
+        );
         return condition.negated ? !hit : hit;
       }
       case 'compare': {
@@ -218,7 +229,12 @@ function compare(field: FieldDef, value: Stored, literal: Literal): number | und
   switch (literal.kind) {
     case 'datetime':
     case 'date':
-      right = field.kind === 'datetime' ? (parseDateTime(literal.value.length === 10 ? `${literal.value}T00:00:00Z` : literal.value) ?? NaN) : literal.value;
+      right =
+        field.kind === 'datetime'
+          ? (parseDateTime(
+              literal.value.length === 10 ? `${literal.value}T00:00:00Z` : literal.value,
+            ) ?? NaN)
+          : literal.value;
       break;
     default:
       right = literal.value;
@@ -238,6 +254,9 @@ function compare(field: FieldDef, value: Stored, literal: Literal): number | und
 
 function like(value: Stored, literal: Literal): boolean {
   if (typeof value !== 'string' || literal.kind !== 'string') return false;
-  const pattern = literal.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
+  const pattern = literal.value
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/%/g, '.*')
+    .replace(/_/g, '.');
   return new RegExp(`^${pattern}$`, 'i').test(value);
 }

@@ -163,7 +163,12 @@ export class RecordStore {
       throw new SalesforceFault(404, 'NOT_FOUND', 'The requested resource does not exist');
     const fields = this.#coerce(object, values, options);
     const now = this.clock.now();
-    const after: StoredRecord = { ...before, ...fields, LastModifiedDate: now, SystemModstamp: now };
+    const after: StoredRecord = {
+      ...before,
+      ...fields,
+      LastModifiedDate: now,
+      SystemModstamp: now,
+    };
     this.#checkUnique(object, after, before.Id as string);
     this.#save(object.name, after);
     return { before, after };

@@ -14,8 +14,13 @@ export function formatDateTime(ms: number): string {
 
 function invalid(field: FieldDef, value: unknown): SalesforceFault {
   const shown = typeof value === 'string' ? value : JSON.stringify(value);
-  const code = field.kind === 'picklist' ? 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST' : 'INVALID_TYPE_ON_FIELD_IN_RECORD';
-  return new SalesforceFault(400, code, `${field.name}: value not of required type: ${shown}`, [field.name]);
+  const code =
+    field.kind === 'picklist'
+      ? 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST'
+      : 'INVALID_TYPE_ON_FIELD_IN_RECORD';
+  return new SalesforceFault(400, code, `${field.name}: value not of required type: ${shown}`, [
+    field.name,
+  ]);
 }
 
 export function parseDateTime(value: string): number | undefined {

@@ -27,7 +27,12 @@ function fieldDef(field: FieldModel): FieldDef {
   const type = field.type;
   switch (type.kind) {
     case 'Text':
-      return { name: field.name, kind: 'string', length: type.length, ...(type.key ? { unique: true } : {}) };
+      return {
+        name: field.name,
+        kind: 'string',
+        length: type.length,
+        ...(type.key ? { unique: true } : {}),
+      };
     case 'LongTextArea':
       return { name: field.name, kind: 'textarea', length: type.length };
     case 'Number':
@@ -86,7 +91,14 @@ export function playbookFields(playbook: Playbook): FieldDef[] {
     .filter((f) => f.salesforce?.endsWith('__c'))
     .map((f) => ({
       name: f.salesforce ?? '',
-      kind: f.type === 'number' ? 'double' : f.type === 'date' ? 'date' : f.type === 'boolean' ? 'boolean' : 'string',
+      kind:
+        f.type === 'number'
+          ? 'double'
+          : f.type === 'date'
+            ? 'date'
+            : f.type === 'boolean'
+              ? 'boolean'
+              : 'string',
     }));
 }
 
@@ -109,7 +121,10 @@ export async function startTestOrg(
     customObjects: packageObjects(),
     customFields: { Opportunity: playbookFields(defaultPlaybook()) },
     connectedApps: [
-      { consumerKey: CONSUMER_KEY, publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() },
+      {
+        consumerKey: CONSUMER_KEY,
+        publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      },
     ],
     ...options,
   });

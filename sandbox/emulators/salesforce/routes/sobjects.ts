@@ -68,7 +68,8 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
               errors: [
                 {
                   errorCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
-                  message: 'Record rolled back because not all records were valid and the request was using AllOrNone header',
+                  message:
+                    'Record rolled back because not all records were valid and the request was using AllOrNone header',
                 },
               ],
             }
@@ -81,7 +82,11 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
   const typeOf = (record: Values): string => {
     const attributes = record.attributes as { type?: unknown } | undefined;
     if (typeof attributes?.type !== 'string')
-      throw new SalesforceFault(400, 'INVALID_TYPE', 'Each record must name its type in attributes.type');
+      throw new SalesforceFault(
+        400,
+        'INVALID_TYPE',
+        'Each record must name its type in attributes.type',
+      );
     return attributes.type;
   };
 
@@ -96,7 +101,11 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
           const input = body(request);
           const results = collection(input.records, input.allOrNone === true, (record, undo) => {
             if ('Id' in record || 'id' in record)
-              throw new SalesforceFault(400, 'INVALID_FIELD', 'cannot specify Id in an insert call');
+              throw new SalesforceFault(
+                400,
+                'INVALID_FIELD',
+                'cannot specify Id in an insert call',
+              );
             return org.insert(typeOf(record), record, undo).Id as string;
           });
           return { status: 200, body: results };
@@ -114,7 +123,11 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
             const { id, Id, ...values } = record;
             const recordId = (Id ?? id) as unknown;
             if (typeof recordId !== 'string')
-              throw new SalesforceFault(400, 'MISSING_ARGUMENT', 'Id not specified in an update call');
+              throw new SalesforceFault(
+                400,
+                'MISSING_ARGUMENT',
+                'Id not specified in an update call',
+              );
             org.update(typeOf(record), recordId, values, undo);
             return recordId;
           });
@@ -129,11 +142,17 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
       handler: (request) =>
         respond(() => {
           const object = store.object(request.params.type ?? '');
-          const childRelationships = schema.list().flatMap((child) =>
-            child.fields
-              .filter((f) => f.referenceTo === object.name && f.childRelationship)
-              .map((f) => ({ childSObject: child.name, field: f.name, relationshipName: f.childRelationship })),
-          );
+          const childRelationships = schema
+            .list()
+            .flatMap((child) =>
+              child.fields
+                .filter((f) => f.referenceTo === object.name && f.childRelationship)
+                .map((f) => ({
+                  childSObject: child.name,
+                  field: f.name,
+                  relationshipName: f.childRelationship,
+                })),
+            );
           return {
             status: 200,
             body: {
@@ -151,7 +170,11 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
                 nillable: f.kind !== 'boolean' && f.name !== 'Id',
                 referenceTo: f.referenceTo ? [f.referenceTo] : [],
                 relationshipName: f.kind === 'reference' ? relationshipName(f) : null,
-                picklistValues: (f.picklistValues ?? []).map((value) => ({ value, label: value, active: true })),
+                picklistValues: (f.picklistValues ?? []).map((value) => ({
+                  value,
+                  label: value,
+                  active: true,
+                })),
               })),
               childRelationships,
             },
@@ -179,16 +202,27 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
           const object = store.object(request.params.type ?? '');
           const record = store.get(object.name, request.params.id ?? '');
           if (!record) return sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
-          const wanted = request.query.get('fields')?.split(',').map((f) => f.trim());
+          const wanted = request.query
+            .get('fields')
+            ?.split(',')
+            .map((f) => f.trim());
           const fields = wanted
             ? wanted.map((name) => {
                 const field = schema.field(object, name);
-                if (!field) throw new SalesforceFault(400, 'INVALID_FIELD', `No such column '${name}' on sobject of type ${object.name}`);
+                if (!field)
+                  throw new SalesforceFault(
+                    400,
+                    'INVALID_FIELD',
+                    `No such column '${name}' on sobject of type ${object.name}`,
+                  );
                 return field;
               })
             : object.fields;
           const out: Values = {
-            attributes: { type: object.name, url: `/services/data/v${context.apiVersion}/sobjects/${object.name}/${String(record.Id)}` },
+            attributes: {
+              type: object.name,
+              url: `/services/data/v${context.apiVersion}/sobjects/${object.name}/${String(record.Id)}`,
+            },
           };
           for (const field of fields) out[field.name] = toWire(field, record[field.name]);
           return { status: 200, body: out };
