@@ -1,7 +1,7 @@
 // `npm start`: the Handoff sandbox. PORT (default 4100), HANDOFF_DATA_DIR (default .handoff-data),
 // `--reset` to start over with a fresh seed.
+import { ensureCoreBuilt } from './core-build.js';
 import { SandboxError } from './errors.js';
-import { startSandbox } from './sandbox.js';
 
 const DEFAULT_PORT = 4100;
 const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
@@ -15,6 +15,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 try {
   const started = Date.now();
+  ensureCoreBuilt();
+  // Imported after the core is built: the sandbox loads @handoff/shared from shared/dist.
+  const { startSandbox } = await import('./sandbox.js');
   const sandbox = await startSandbox({ dataDir, port, reset, logLevel: process.env.LOG_LEVEL });
   process.stdout.write(
     `Handoff sandbox ${sandbox.seeded ? '(seeded) ' : ''}ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${sandbox.url}\n` +

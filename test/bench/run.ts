@@ -6,6 +6,7 @@ const suites = [
   './hubspot-backend.bench.ts',
   './hubspot-scanner.bench.ts',
   './hubspot-card.bench.ts',
+  './sandbox-start.bench.ts',
 ];
 
 for (const suite of suites) {

@@ -2,113 +2,152 @@
 // the clock turning a timer at risk then breached with an escalation task, and a broken playbook.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dealPlans } from '../../sandbox/server/seed/deals.js';
-import { cardCall, hasChromium, openDeal, openSandbox, viewAs, type BrowserRun } from './browser.js';
+import {
+  cardCall,
+  hasChromium,
+  openDeal,
+  openSandbox,
+  viewAs,
+  type BrowserRun,
+} from './browser.js';
 
 const describeIfChromium = hasChromium ? describe : describe.skip;
 const OWNER_W13 = dealPlans().find((d) => d.key === 'w13')?.owner ?? 'rep1';
 
-describeIfChromium(`the sandbox page in Chromium${hasChromium ? '' : ' (skipped: no Chromium, see stderr)'}`, () => {
-  let run: BrowserRun;
-  beforeAll(async () => {
-    run = await openSandbox();
-  }, 60_000);
-  afterAll(async () => {
-    await run?.close();
-  });
+describeIfChromium(
+  `the sandbox page in Chromium${hasChromium ? '' : ' (skipped: no Chromium, see stderr)'}`,
+  () => {
+    let run: BrowserRun;
+    beforeAll(async () => {
+      run = await openSandbox();
+    }, 60_000);
+    afterAll(async () => {
+      await run?.close();
+    });
 
-  it('when a rep completes the checklist and submits, a CS manager rejects, the rep reworks and resubmits, then the CS manager accepts', async () => {
-    const { page } = run;
-    await viewAs(run, OWNER_W13);
-    await openDeal(run, 'w13');
-    await expect.poll(() => page.getByTestId('sales_to_cs:status').textContent()).toBe('Not started');
-    await run.shot('01-rep-opens-won-deal');
-    const text: [string, string][] = [
-      ['customer_goals', 'Halve onboarding time.'],
-      ['promises', 'Quarterly business reviews.'],
-      ['champion', 'Priya Raman'],
-      ['executive_sponsor', 'Tom Becker'],
-      ['implementation', 'SSO with Okta.'],
-    ];
-    for (const [item, value] of text) {
-      const saved = cardCall(run);
-      await page.getByTestId(`sales_to_cs:item:${item}`).fill(value);
-      await page.getByTestId(`sales_to_cs:item:${item}`).blur();
-      await saved;
-    }
-    for (const [item, value] of [['renewal_date', '2027-12-01'], ['kickoff_date', '2026-12-07']] as const) {
-      const saved = cardCall(run);
-      await page.getByTestId(`sales_to_cs:item:${item}`).fill(value);
-      await saved;
-    }
-    const chosen = cardCall(run);
-    await page.getByTestId('sales_to_cs:item:complexity').selectOption('Medium');
-    await chosen;
-    await expect.poll(() => page.getByTestId('sales_to_cs:submit').isEnabled()).toBe(true);
-    await run.shot('02-rep-checklist-complete');
-    await page.getByTestId('sales_to_cs:submit').click();
-    await expect.poll(() => page.getByTestId('sales_to_cs:status').textContent()).toBe('Waiting for review');
-    await run.shot('03-rep-submitted');
+    it('when a rep completes the checklist and submits, a CS manager rejects, the rep reworks and resubmits, then the CS manager accepts', async () => {
+      const { page } = run;
+      await viewAs(run, OWNER_W13);
+      await openDeal(run, 'w13');
+      await expect
+        .poll(() => page.getByTestId('sales_to_cs:status').textContent())
+        .toBe('Not started');
+      await run.shot('01-rep-opens-won-deal');
+      const text: [string, string][] = [
+        ['customer_goals', 'Halve onboarding time.'],
+        ['promises', 'Quarterly business reviews.'],
+        ['champion', 'Priya Raman'],
+        ['executive_sponsor', 'Tom Becker'],
+        ['implementation', 'SSO with Okta.'],
+      ];
+      for (const [item, value] of text) {
+        const saved = cardCall(run);
+        await page.getByTestId(`sales_to_cs:item:${item}`).fill(value);
+        await page.getByTestId(`sales_to_cs:item:${item}`).blur();
+        await saved;
+      }
+      for (const [item, value] of [
+        ['renewal_date', '2027-12-01'],
+        ['kickoff_date', '2026-12-07'],
+      ] as const) {
+        const saved = cardCall(run);
+        await page.getByTestId(`sales_to_cs:item:${item}`).fill(value);
+        await saved;
+      }
+      const chosen = cardCall(run);
+      await page.getByTestId('sales_to_cs:item:complexity').selectOption('Medium');
+      await chosen;
+      await expect.poll(() => page.getByTestId('sales_to_cs:submit').isEnabled()).toBe(true);
+      await run.shot('02-rep-checklist-complete');
+      await page.getByTestId('sales_to_cs:submit').click();
+      await expect
+        .poll(() => page.getByTestId('sales_to_cs:status').textContent())
+        .toBe('Waiting for review');
+      await run.shot('03-rep-submitted');
 
-    await viewAs(run, 'cs1');
-    await page.getByTestId('sales_to_cs:reject').click();
-    await page.getByTestId('sales_to_cs:reject-reason').selectOption('missing_information');
-    await page.getByTestId('sales_to_cs:reject-comment').fill('Which SSO provider? Add the admin contact.');
-    await run.shot('04-cs-rejects-with-reason');
-    await page.getByTestId('sales_to_cs:confirm-reject').click();
-    await expect.poll(() => page.getByTestId('sales_to_cs:status').textContent()).toBe('Rejected');
-    await expect.poll(() => page.getByTestId('sales_to_cs:milestones').textContent()).toContain('Which SSO provider?');
-    await run.shot('05-cs-rejected');
+      await viewAs(run, 'cs1');
+      await page.getByTestId('sales_to_cs:reject').click();
+      await page.getByTestId('sales_to_cs:reject-reason').selectOption('missing_information');
+      await page
+        .getByTestId('sales_to_cs:reject-comment')
+        .fill('Which SSO provider? Add the admin contact.');
+      await run.shot('04-cs-rejects-with-reason');
+      await page.getByTestId('sales_to_cs:confirm-reject').click();
+      await expect
+        .poll(() => page.getByTestId('sales_to_cs:status').textContent())
+        .toBe('Rejected');
+      await expect
+        .poll(() => page.getByTestId('sales_to_cs:milestones').textContent())
+        .toContain('Which SSO provider?');
+      await run.shot('05-cs-rejected');
 
-    await viewAs(run, OWNER_W13);
-    await page.getByTestId('sales_to_cs:reopen').click();
-    await expect.poll(() => page.getByTestId('sales_to_cs:status').textContent()).toBe('In progress');
-    await page.getByTestId('sales_to_cs:submit').click();
-    await expect.poll(() => page.getByTestId('sales_to_cs:status').textContent()).toBe('Waiting for review');
-    await run.shot('06-rep-resubmitted');
+      await viewAs(run, OWNER_W13);
+      await page.getByTestId('sales_to_cs:reopen').click();
+      await expect
+        .poll(() => page.getByTestId('sales_to_cs:status').textContent())
+        .toBe('In progress');
+      await page.getByTestId('sales_to_cs:submit').click();
+      await expect
+        .poll(() => page.getByTestId('sales_to_cs:status').textContent())
+        .toBe('Waiting for review');
+      await run.shot('06-rep-resubmitted');
 
-    await viewAs(run, 'cs1');
-    await page.getByTestId('sales_to_cs:accept').click();
-    await expect.poll(() => page.getByTestId('sales_to_cs:status').textContent()).toBe('Accepted');
-    await expect.poll(() => page.getByTestId('timer-cs_accepts_won_deal').textContent()).toMatch(/Met/);
-    await run.shot('07-cs-accepted');
-  }, 90_000);
+      await viewAs(run, 'cs1');
+      await page.getByTestId('sales_to_cs:accept').click();
+      await expect
+        .poll(() => page.getByTestId('sales_to_cs:status').textContent())
+        .toBe('Accepted');
+      await expect
+        .poll(() => page.getByTestId('timer-cs_accepts_won_deal').textContent())
+        .toMatch(/Met/);
+      await run.shot('07-cs-accepted');
+    }, 90_000);
 
-  it('when the clock moves an hour, then a business day, a running timer turns at risk, then breached, and an escalation task appears', async () => {
-    const { page } = run;
-    await viewAs(run, 'admin');
-    await openDeal(run, 'a2');
-    const timer = page.getByTestId('timer-ae_accepts_new_deal');
-    await expect.poll(() => timer.textContent()).toBe('Running');
-    await expect(page.getByTestId('task').count()).resolves.toBe(0);
-    await run.shot('08-timer-running');
-    await page.getByTestId('clock-hour').click();
-    await expect.poll(() => timer.textContent(), { timeout: 15_000 }).toBe('At risk');
-    await expect.poll(() => page.getByTestId('task').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    await run.shot('09-timer-at-risk-task');
-    await page.getByTestId('clock-day').click();
-    await expect.poll(() => timer.textContent(), { timeout: 15_000 }).toBe('Breached');
-    await expect.poll(() => page.getByTestId('task').count(), { timeout: 15_000 }).toBeGreaterThan(1);
-    await run.shot('10-timer-breached-task');
-  }, 60_000);
+    it('when the clock moves an hour, then a business day, a running timer turns at risk, then breached, and an escalation task appears', async () => {
+      const { page } = run;
+      await viewAs(run, 'admin');
+      await openDeal(run, 'a2');
+      const timer = page.getByTestId('timer-ae_accepts_new_deal');
+      await expect.poll(() => timer.textContent()).toBe('Running');
+      await expect(page.getByTestId('task').count()).resolves.toBe(0);
+      await run.shot('08-timer-running');
+      await page.getByTestId('clock-hour').click();
+      await expect.poll(() => timer.textContent(), { timeout: 15_000 }).toBe('At risk');
+      await expect
+        .poll(() => page.getByTestId('task').count(), { timeout: 15_000 })
+        .toBeGreaterThan(0);
+      await run.shot('09-timer-at-risk-task');
+      await page.getByTestId('clock-day').click();
+      await expect.poll(() => timer.textContent(), { timeout: 15_000 }).toBe('Breached');
+      await expect
+        .poll(() => page.getByTestId('task').count(), { timeout: 15_000 })
+        .toBeGreaterThan(1);
+      await run.shot('10-timer-breached-task');
+    }, 60_000);
 
-  it('when an admin breaks the playbook in the settings page, the issue shows its path and saving is disabled', async () => {
-    const { page } = run;
-    await viewAs(run, 'admin');
-    await page.getByTestId('tab-settings').click();
-    const editor = page.getByTestId('playbook-text');
-    await editor.waitFor();
-    await expect.poll(() => page.getByTestId('playbook-valid').isVisible()).toBe(true);
-    const text = await editor.inputValue();
-    await editor.fill(text.replace('opensAt: closed_won', 'opensAt: closed_wonn'));
-    await expect.poll(() => page.getByTestId('playbook-issues').textContent()).toContain('handoffs[1].opensAt');
-    await expect(page.getByTestId('save').isDisabled()).resolves.toBe(true);
-    await run.shot('11-settings-broken-playbook');
-  }, 30_000);
+    it('when an admin breaks the playbook in the settings page, the issue shows its path and saving is disabled', async () => {
+      const { page } = run;
+      await viewAs(run, 'admin');
+      await page.getByTestId('tab-settings').click();
+      const editor = page.getByTestId('playbook-text');
+      await editor.waitFor();
+      await expect.poll(() => page.getByTestId('playbook-valid').isVisible()).toBe(true);
+      const text = await editor.inputValue();
+      await editor.fill(text.replace('opensAt: closed_won', 'opensAt: closed_wonn'));
+      await expect
+        .poll(() => page.getByTestId('playbook-issues').textContent())
+        .toContain('handoffs[1].opensAt');
+      await expect(page.getByTestId('save').isDisabled()).resolves.toBe(true);
+      await run.shot('11-settings-broken-playbook');
+    }, 30_000);
 
-  it('shows the dashboard drawn from the core metrics', async () => {
-    const { page } = run;
-    await page.getByTestId('tab-dashboard').click();
-    await expect.poll(() => page.getByTestId('sla-attainment').textContent()).toContain('CS accepts the won deal');
-    await run.shot('12-dashboard');
-  }, 30_000);
-});
+    it('shows the dashboard drawn from the core metrics', async () => {
+      const { page } = run;
+      await page.getByTestId('tab-dashboard').click();
+      await expect
+        .poll(() => page.getByTestId('sla-attainment').textContent())
+        .toContain('CS accepts the won deal');
+      await run.shot('12-dashboard');
+    }, 30_000);
+  },
+);

@@ -71,10 +71,13 @@ export async function viewAs(run: BrowserRun, key: string): Promise<void> {
 export async function openDeal(run: BrowserRun, key: string): Promise<void> {
   const id = run.sandbox.meta.deals[key];
   await run.page.getByTestId(`deal-${id}`).click();
-  await run.page.getByTestId('deal-view').waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
-    await run.shot(`failed-open-${key}`);
-    throw error;
-  });
+  await run.page
+    .getByTestId('deal-view')
+    .waitFor({ timeout: 15_000 })
+    .catch(async (error: unknown) => {
+      await run.shot(`failed-open-${key}`);
+      throw error;
+    });
 }
 
 /** Waits for the card's next round trip through the card host to finish. */

@@ -19,7 +19,10 @@ export function queryRoutes(context: SalesforceContext): Route[] {
         respond(() => {
           const soql = request.query.get('q');
           if (!soql) return sfError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
-          const result = context.soql.run(parseSoql(soql));
+          const query = parseSoql(soql);
+          const result = context.soql.run(query);
+          if (query.count)
+            return { status: 200, body: { totalSize: result.totalSize, done: true, records: [] } };
           const batch = batchSizeOf(request.headers['sforce-query-options']);
           return { status: 200, body: context.cursors.first(result.records, batch) };
         }),

@@ -11,11 +11,23 @@ const COLLECTIONS_DOCS =
 const COLLECTION_MAX = 200;
 
 type Values = Record<string, unknown>;
+// Collections name the error `statusCode`, not `errorCode` as single-record errors do (see the docs' examples).
+interface CollectionError {
+  statusCode: string;
+  message: string;
+  fields: string[];
+}
 interface Result {
   id?: string;
   success: boolean;
-  errors: SalesforceError[];
+  errors: CollectionError[];
 }
+
+const collectionError = (error: SalesforceError): CollectionError => ({
+  statusCode: error.errorCode,
+  message: error.message,
+  fields: error.fields ?? [],
+});
 
 function body(request: EmulatorRequest): Values {
   const value = request.body;
@@ -56,7 +68,7 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
         return { id: write(record as Values, undo), success: true, errors: [] };
       } catch (error) {
         if (!(error instanceof SalesforceFault)) throw error;
-        return { success: false, errors: [error.toError()] };
+        return { success: false, errors: [collectionError(error.toError())] };
       }
     });
     if (allOrNone && results.some((r) => !r.success)) {
@@ -67,7 +79,8 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
               success: false,
               errors: [
                 {
-                  errorCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+                  statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+                  fields: [],
                   message:
                     'Record rolled back because not all records were valid and the request was using AllOrNone header',
                 },
@@ -142,17 +155,15 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
       handler: (request) =>
         respond(() => {
           const object = store.object(request.params.type ?? '');
-          const childRelationships = schema
-            .list()
-            .flatMap((child) =>
-              child.fields
-                .filter((f) => f.referenceTo === object.name && f.childRelationship)
-                .map((f) => ({
-                  childSObject: child.name,
-                  field: f.name,
-                  relationshipName: f.childRelationship,
-                })),
-            );
+          const childRelationships = schema.list().flatMap((child) =>
+            child.fields
+              .filter((f) => f.referenceTo === object.name && f.childRelationship)
+              .map((f) => ({
+                childSObject: child.name,
+                field: f.name,
+                relationshipName: f.childRelationship,
+              })),
+          );
           return {
             status: 200,
             body: {

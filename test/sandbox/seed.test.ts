@@ -1,0 +1,142 @@
+// The seed as the README states it, and the dashboard's numbers for it, worked out by hand from
+// the plan in sandbox/server/seed (deals.ts, scripts.ts) — not read back from the code.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../../sandbox/server/sandbox.js';
+import { SEEDED_AT } from '../../sandbox/server/seed/time.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+interface Row {
+  handoffs: { id: string; status: string }[];
+  timers: { id: string; state: string }[];
+}
+
+describe('the sandbox seed', () => {
+  let sandbox: Sandbox;
+  let deals: Row[];
+  let metrics: Record<string, unknown>;
+  beforeAll(async () => {
+    sandbox = await startSandbox({
+      dataDir: mkdtempSync(join(tmpdir(), 'handoff-seed-')),
+      port: 0,
+    });
+    const state = (await (await fetch(`${sandbox.url}/api/state`)).json()) as {
+      deals: Row[];
+      now: number;
+    };
+    deals = state.deals;
+    metrics = (await (await fetch(`${sandbox.url}/api/metrics`)).json()) as Record<string, unknown>;
+  }, 60_000);
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  const count = (pick: (row: Row) => { state?: string; status?: string }[], value: string) =>
+    deals.flatMap(pick).filter((x) => (x.state ?? x.status) === value).length;
+
+  it('when first started, then it stands at the seeded instant with 60 deals, 15 companies and 8 people', () => {
+    expect(sandbox.seeded).toBe(true);
+    expect(sandbox.clock.now()).toBe(SEEDED_AT);
+    expect(deals).toHaveLength(60);
+    expect(new Set(Object.values(sandbox.meta.deals)).size).toBe(60);
+    const roles = sandbox.meta.people.map((p) => p.role).sort();
+    expect(roles).toEqual([
+      'admin',
+      'cs_manager',
+      'cs_manager',
+      'none',
+      'sales_rep',
+      'sales_rep',
+      'sales_rep',
+      'sales_rep',
+    ]);
+  });
+
+  it('then handoffs stand in every state: 52 not started, 5 in progress, 5 submitted, 3 rejected, 17 accepted', () => {
+    const h = (row: Row) => row.handoffs;
+    expect(count(h, 'not_started')).toBe(52);
+    expect(count(h, 'in_progress')).toBe(5);
+    expect(count(h, 'submitted')).toBe(5);
+    expect(count(h, 'rejected')).toBe(3);
+    expect(count(h, 'accepted')).toBe(17);
+  });
+
+  it('then 8 timers are at risk and 7 breached', () => {
+    expect(count((r) => r.timers, 'at_risk')).toBe(8);
+    expect(count((r) => r.timers, 'breached')).toBe(7);
+  });
+
+  it('then the dashboard shows the hand-computed numbers', () => {
+    expect(metrics).toMatchObject({
+      handoffs: [
+        {
+          id: 'sdr_to_ae',
+          submitted: 10, // q0–q6, a7, a8, a9
+          accepted: 7,
+          rejected: 1,
+          rejectionRate: 1 / 8,
+          // Waits of 1, 1, 2, 2, 3, 3 and 5 business hours: median 2, nearest-rank p90 the 7th.
+          timeToAccept: { count: 7, medianMs: 2 * HOUR, p90Ms: 5 * HOUR },
+        },
+        {
+          id: 'sales_to_cs',
+          submitted: 17, // w0–w9, the resubmissions of w5 and w6, w17–w21
+          accepted: 10,
+          rejected: 4,
+          rejectionRate: 4 / 14,
+          rejectionReasons: [
+            { id: 'missing_information', count: 2 },
+            { id: 'promises_unclear', count: 1 },
+            { id: 'wrong_contacts', count: 1 },
+          ],
+          // 1, 2, 3, 4, 5.5, 7, 9, 16, 20, 24 business hours from first submission.
+          timeToAccept: { count: 10, medianMs: 6.25 * HOUR, p90Ms: 20 * HOUR },
+        },
+      ],
+      stages: [
+        // 43 deals left after 3 hours, the 7 the AE accepted after a day.
+        { id: 'appointment_scheduled', exits: 50, medianMs: 3 * HOUR },
+        { id: 'qualified', exits: 43, medianMs: 7 * DAY },
+        { id: 'presentation_scheduled', exits: 35, medianMs: 10 * DAY },
+        { id: 'decision_maker_bought_in', exits: 28, medianMs: 14 * DAY },
+        { id: 'contract_sent', exits: 22, medianMs: 7 * DAY },
+        { id: 'closed_won', exits: 0, medianMs: null },
+        { id: 'closed_lost', exits: 0, medianMs: null },
+      ],
+      // 3 hours + 7 + 10 + 14 + 7 days for every won deal.
+      leadToCustomer: { count: 22, medianMs: 38 * DAY + 3 * HOUR },
+      slas: [
+        // Only q6 (half an hour + 5 business hours) missed its 4 business hours.
+        { id: 'ae_accepts_new_deal', completed: 50, metOnTime: 49, attainment: 49 / 50 },
+        // w7, w8 and w9 waited two or three business days.
+        { id: 'cs_accepts_won_deal', completed: 10, metOnTime: 7, attainment: 0.7 },
+      ],
+    });
+  });
+
+  it('when started again on the same folder, then it keeps the data and the clock without seeding', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'handoff-restart-'));
+    const first = await startSandbox({ dataDir, port: 0 });
+    await fetch(`${first.url}/api/clock`, { method: 'POST', body: JSON.stringify({ by: 'hour' }) });
+    await first.close();
+    const again = await startSandbox({ dataDir, port: 0 });
+    try {
+      expect(again.seeded).toBe(false);
+      expect(again.clock.now()).toBe(SEEDED_AT + HOUR);
+      expect(again.meta.deals).toEqual(first.meta.deals);
+    } finally {
+      await again.close();
+    }
+    const reset = await startSandbox({ dataDir, port: 0, reset: true });
+    try {
+      expect(reset.seeded).toBe(true);
+      expect(reset.clock.now()).toBe(SEEDED_AT);
+    } finally {
+      await reset.close();
+    }
+  }, 60_000);
+});
