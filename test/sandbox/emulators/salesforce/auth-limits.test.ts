@@ -153,7 +153,7 @@ describe('fault switches', () => {
     ]);
   });
 
-  it('when a 500 hits a create, then the error is Salesforce-shaped', async () => {
+  it('when a 500 hits a create, then the error is Salesforce-shaped and jsforce does not repeat the POST', async () => {
     t = await emulated();
     t.emulator.faults.inject({ kind: 'server-error', route: 'data.sobject.create', count: 10 });
     await expect(
@@ -161,5 +161,6 @@ describe('fault switches', () => {
         .sobject('Opportunity')
         .create({ Name: 'x', StageName: 'Prospecting', CloseDate: '2026-03-31' }),
     ).rejects.toMatchObject({ errorCode: 'UNKNOWN_EXCEPTION' });
-  }, 40_000);
+    expect(t.emulator.requestLog.count({ route: 'data.sobject.create' })).toBe(1);
+  });
 });
