@@ -33,6 +33,10 @@ describeIfChromium(
         .poll(() => page.getByTestId('sales_to_cs:status').textContent())
         .toBe('Not started');
       await run.shot('01-rep-opens-won-deal');
+      // A date bound to a deal field reads as a date, not as epoch milliseconds.
+      await expect(
+        page.getByTestId('sales_to_cs:item:contract_start').textContent(),
+      ).resolves.toContain('2026-12-14');
       const text: [string, string][] = [
         ['customer_goals', 'Halve onboarding time.'],
         ['promises', 'Quarterly business reviews.'],

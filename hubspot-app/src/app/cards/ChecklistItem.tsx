@@ -98,7 +98,10 @@ function ReadOnlyItem({ item, testId }: { item: ItemView; testId: string }) {
         ? item.value
           ? 'Yes'
           : 'No'
-        : String(item.value);
+        : item.kind === 'date' && /^\d+$/.test(String(item.value))
+          ? // A date bound to a CRM field arrives as an instant (UTC midnight), not as text.
+            new Date(Number(item.value)).toISOString().slice(0, 10)
+          : String(item.value);
   return (
     <Flex direction="column" gap="flush" testId={testId}>
       <Text format={{ fontWeight: 'demibold' }}>
