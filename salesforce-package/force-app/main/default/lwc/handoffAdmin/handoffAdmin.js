@@ -1,0 +1,135 @@
+// The playbook admin panel: edit the playbook as JSON, checked by the core's parser as you type,
+// and save it to the active Handoff_Playbook__c record. For Handoff_Admin_Config holders only; a
+// validation rule holds the same line for every other channel.
+import { LightningElement, wire } from 'lwc';
+import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+import { graphql, gql } from 'lightning/graphql';
+import canConfigure from '@salesforce/customPermission/Handoff_Admin_Config';
+import { errorSentences, readPlaybook } from 'c/handoffCore';
+
+const QUERY = gql`
+  query handoffAdmin {
+    uiapi {
+      query {
+        Handoff_Playbook__c(where: { Active__c: { eq: true } }, first: 1) {
+          edges {
+            node {
+              Id
+              Playbook_Text__c {
+                value
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export default class HandoffAdmin extends LightningElement {
+  text = '';
+  recordId;
+  loaded = false;
+  loadError;
+  saveErrors = [];
+  saved = false;
+  saving = false;
+  wiredGraph;
+
+  @wire(graphql, { query: QUERY })
+  onGraph(result) {
+    this.wiredGraph = result;
+    if (result.errors || result.error) {
+      this.loadError = errorSentences(result.error ?? { body: result.errors }).join(' ');
+    } else if (result.data) {
+      const node = result.data.uiapi.query.Handoff_Playbook__c.edges[0]?.node;
+      this.recordId = node?.Id;
+      // Keep what the admin is typing when the wire refreshes after a save.
+      if (!this.loaded) this.text = node?.Playbook_Text__c?.value ?? '';
+      this.loaded = true;
+    }
+  }
+
+  get allowed() {
+    return canConfigure;
+  }
+
+  get denied() {
+    return !canConfigure;
+  }
+
+  get isLoading() {
+    return canConfigure && !this.loaded && !this.loadError;
+  }
+
+  get result() {
+    return readPlaybook(this.text);
+  }
+
+  get issues() {
+    const result = this.result;
+    return result.ok
+      ? []
+      : result.issues.map((issue, n) => ({
+          key: `i${n}`,
+          path: issue.path || 'playbook',
+          text: issue.hint ? `${issue.message} ${issue.hint}` : issue.message,
+        }));
+  }
+
+  get hasIssues() {
+    return this.issues.length > 0;
+  }
+
+  get summary() {
+    const result = this.result;
+    if (!result.ok) return `${result.issues.length} problem(s): the playbook cannot be saved yet.`;
+    const p = result.playbook;
+    return `${p.name} ${p.version}: ${p.stages.length} stages, ${p.handoffs.length} handoffs, ${p.slas.length} SLAs.`;
+  }
+
+  get saveDisabled() {
+    return !this.result.ok || this.saving;
+  }
+
+  get hasSaveErrors() {
+    return this.saveErrors.length > 0;
+  }
+
+  get saveErrorList() {
+    return this.saveErrors.map((text, n) => ({ key: `e${n}`, text }));
+  }
+
+  handleChange(event) {
+    this.text = event.detail.value ?? '';
+    this.saved = false;
+  }
+
+  async handleSave() {
+    const result = this.result;
+    if (!result.ok) return;
+    this.saving = true;
+    this.saveErrors = [];
+    try {
+      if (this.recordId) {
+        await updateRecord({ fields: { Id: this.recordId, Playbook_Text__c: this.text } });
+      } else {
+        const created = await createRecord({
+          apiName: 'Handoff_Playbook__c',
+          fields: {
+            Name: result.playbook.name.slice(0, 80),
+            Playbook_Text__c: this.text,
+            Active__c: true,
+          },
+        });
+        this.recordId = created.id;
+      }
+      this.saved = true;
+      await this.wiredGraph?.refresh?.();
+    } catch (error) {
+      this.saveErrors = errorSentences(error);
+    } finally {
+      this.saving = false;
+    }
+  }
+}

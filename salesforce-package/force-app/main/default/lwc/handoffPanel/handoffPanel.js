@@ -1,0 +1,301 @@
+// The handoff panel on Opportunity and Account record pages. Reads with Lightning Data Service,
+// evaluates with the core (c/handoffCore) and writes through LDS; Salesforce's validation rules
+// enforce the same state machine on every other channel.
+import { LightningElement, api, wire } from 'lwc';
+import { getRecord, createRecord, updateRecord } from 'lightning/uiRecordApi';
+import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
+import { graphql, gql } from 'lightning/graphql';
+import { refreshApex } from '@salesforce/apex';
+import userId from '@salesforce/user/Id';
+import timeZone from '@salesforce/i18n/timeZone';
+import canSubmit from '@salesforce/customPermission/Handoff_Submit';
+import canAccept from '@salesforce/customPermission/Handoff_Accept';
+import canConfigure from '@salesforce/customPermission/Handoff_Admin_Config';
+import {
+  HANDOFF_FIELDS,
+  OPPORTUNITY_FIELDS,
+  OPPORTUNITY_OPTIONAL,
+  buildSnapshot,
+  errorSentences,
+  evaluateRecord,
+  missingHandoffs,
+  missingItems,
+  opportunityFields,
+  panelModel,
+  planAction,
+  readPlaybook,
+  viewerFrom,
+} from 'c/handoffCore';
+import { graphNodes, itemsByHandoff } from './graph';
+
+const QUERY = gql`
+  query handoffPanel($recordId: ID) {
+    uiapi {
+      query {
+        Handoff_Playbook__c(where: { Active__c: { eq: true } }, first: 1) {
+          edges {
+            node {
+              Id
+              Playbook_Text__c {
+                value
+              }
+            }
+          }
+        }
+        Handoff_Item__c(where: { Handoff__r: { Opportunity__c: { eq: $recordId } } }, first: 200) {
+          edges {
+            node {
+              Id
+              Handoff__c {
+                value
+              }
+              Item_Id__c {
+                value
+              }
+              Item_Key__c {
+                value
+              }
+              Required__c {
+                value
+              }
+              Done__c {
+                value
+              }
+              Value__c {
+                value
+              }
+              Done_By__c {
+                value
+              }
+              Done_At__c {
+                value
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export default class HandoffPanel extends LightningElement {
+  @api recordId;
+  @api objectApiName;
+  /** App Builder: the playbook handoff to show (empty shows every open one). */
+  @api handoffId;
+  @api cardTitle = 'Handoff';
+
+  playbook;
+  playbookIssues;
+  opportunity;
+  headers;
+  items;
+  loadError;
+  actionErrors = [];
+  busy = false;
+  creating = false;
+  graphLoaded = false;
+  optionalFields = OPPORTUNITY_OPTIONAL;
+  wiredGraph;
+  wiredHeaders;
+
+  @wire(graphql, { query: QUERY, variables: '$graphVariables' })
+  onGraph(result) {
+    this.wiredGraph = result;
+    if (result.errors || result.error) {
+      this.loadError = errorSentences(result.error ?? { body: result.errors });
+    } else if (result.data) {
+      const [active] = graphNodes(result.data, 'Handoff_Playbook__c');
+      this.playbook = undefined;
+      this.playbookIssues = undefined;
+      if (active) {
+        const parsed = readPlaybook(active.fields.Playbook_Text__c?.value);
+        if (parsed.ok) {
+          this.playbook = parsed.playbook;
+          this.optionalFields = [...OPPORTUNITY_OPTIONAL, ...opportunityFields(parsed.playbook)];
+        } else {
+          this.playbookIssues = parsed.issues;
+        }
+      }
+      this.items = itemsByHandoff(graphNodes(result.data, 'Handoff_Item__c'));
+      this.graphLoaded = true;
+      this.afterLoad();
+    }
+  }
+
+  @wire(getRecord, {
+    recordId: '$opportunityId',
+    fields: OPPORTUNITY_FIELDS,
+    optionalFields: '$optionalFields',
+  })
+  onOpportunity({ data, error }) {
+    if (error) this.loadError = errorSentences(error);
+    else if (data) {
+      this.opportunity = data;
+      this.afterLoad();
+    }
+  }
+
+  @wire(getRelatedListRecords, {
+    parentRecordId: '$opportunityId',
+    relatedListId: 'Handoffs__r',
+    fields: HANDOFF_FIELDS,
+  })
+  onHeaders(result) {
+    this.wiredHeaders = result;
+    if (result.error) this.loadError = errorSentences(result.error);
+    else if (result.data) {
+      this.headers = result.data.records;
+      this.afterLoad();
+    }
+  }
+
+  get graphVariables() {
+    return { recordId: this.recordId };
+  }
+
+  get isAccount() {
+    return this.objectApiName === 'Account';
+  }
+
+  /** On an Account page the opportunity wires stay idle: `undefined` parameters skip a wire. */
+  get opportunityId() {
+    return this.isAccount ? undefined : this.recordId;
+  }
+
+  get viewer() {
+    return viewerFrom(userId, { submit: canSubmit, accept: canAccept, admin: canConfigure });
+  }
+
+  get loaded() {
+    return this.graphLoaded && (this.isAccount || (this.opportunity && this.headers));
+  }
+
+  get isLoading() {
+    return !this.loadError && !this.loaded;
+  }
+
+  get notConfigured() {
+    return !this.loadError && this.loaded && !this.playbook && !this.playbookIssues;
+  }
+
+  get brokenPlaybook() {
+    return !this.loadError && this.loaded && Boolean(this.playbookIssues);
+  }
+
+  get showOpportunity() {
+    return !this.loadError && this.loaded && this.playbook && !this.isAccount;
+  }
+
+  get showAccount() {
+    return !this.loadError && this.loaded && this.playbook && this.isAccount;
+  }
+
+  get playbookIssueList() {
+    return (this.playbookIssues ?? []).map((issue, n) => ({
+      key: `i${n}`,
+      text: `${issue.path || 'playbook'}: ${issue.message}`,
+    }));
+  }
+
+  get snapshot() {
+    return buildSnapshot(this.playbook, {
+      opportunity: this.opportunity,
+      handoffs: this.headers,
+      items: this.items ?? {},
+    });
+  }
+
+  get model() {
+    const view = evaluateRecord(this.playbook, this.snapshot, this.viewer, Date.now());
+    const model = panelModel(view, timeZone);
+    if (this.handoffId) model.handoffs = model.handoffs.filter((h) => h.id === this.handoffId);
+    model.hasHandoffs = model.handoffs.length > 0;
+    return model;
+  }
+
+  get hasActionErrors() {
+    return this.actionErrors.length > 0;
+  }
+
+  get actionErrorList() {
+    return this.actionErrors.map((text, n) => ({ key: `e${n}`, text }));
+  }
+
+  /**
+   * A handoff whose opening stage is reached gets its Handoff__c and item rows here. Keys are
+   * unique external ids, so a second panel doing the same collides instead of duplicating, and
+   * rows missing after a partial failure are created on the next load.
+   */
+  afterLoad() {
+    if (this.creating || !this.showOpportunity || this.viewer.roles.length === 0) return;
+    const view = evaluateRecord(this.playbook, this.snapshot, this.viewer, Date.now());
+    const open = view.handoffs.map((h) => h.id);
+    const headers = missingHandoffs(this.playbook, open, this.opportunity, this.headers);
+    const rows = this.headers.flatMap((h) =>
+      missingItems(this.playbook, h, this.items?.[h.id] ?? []),
+    );
+    if (headers.length === 0 && rows.length === 0) return;
+    this.creating = true;
+    this.createRecords(headers, rows);
+  }
+
+  async createRecords(headers, rows) {
+    const withItems = async (header) => {
+      // Items need the header's id, so each header is created before its items.
+      const created = await createRecord(header);
+      await Promise.all(missingItems(this.playbook, created, []).map((row) => createRecord(row)));
+    };
+    try {
+      await Promise.all([...headers.map(withItems), ...rows.map((row) => createRecord(row))]);
+    } catch (error) {
+      this.actionErrors = errorSentences(error);
+    }
+    await this.refresh();
+    this.creating = false;
+  }
+
+  async refresh() {
+    await Promise.all([refreshApex(this.wiredHeaders), this.wiredGraph?.refresh?.()]);
+  }
+
+  async handleAction(event) {
+    const { handoffId, action } = event.detail;
+    const header = this.headers.find((h) => h.fields.Handoff_Id__c?.value === handoffId);
+    if (!header) return;
+    this.actionErrors = [];
+    this.busy = true;
+    const plan = planAction(
+      {
+        playbook: this.playbook,
+        snapshot: this.snapshot,
+        viewer: this.viewer,
+        now: Date.now(),
+        header,
+        rows: this.items?.[header.id] ?? [],
+        actionId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
+      },
+      action,
+    );
+    try {
+      if (!plan.ok) {
+        this.actionErrors = [plan.message];
+        return;
+      }
+      const { item, handoff, conditional } = plan.writes;
+      if (item) await (item.apiName ? createRecord(item) : updateRecord(item));
+      if (handoff) {
+        const since = header.fields.LastModifiedDate?.value;
+        await updateRecord(
+          handoff,
+          conditional && since ? { ifUnmodifiedSince: since } : undefined,
+        );
+      }
+      await this.refresh();
+    } catch (error) {
+      this.actionErrors = errorSentences(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+}

@@ -1,0 +1,65 @@
+// The js-only LWC module `c/handoffCore`: everything the panels need from the core, and the
+// Salesforce adapter around it. Bundled by scripts/build-handoff-core.ts; the output is generated.
+import {
+  evaluateRecord,
+  formatPath,
+  parsePlaybook,
+  type Playbook,
+  type PlaybookIssue,
+  type Viewer,
+} from '@handoff/shared/runtime';
+
+export { evaluateRecord };
+export { buildSnapshot, opportunityFields, stageOf } from './snapshot.js';
+export { errorSentences, missingHandoffs, missingItems, planAction, recordKey } from './writes.js';
+export { accountRows, panelModel, formatTime } from './display.js';
+export {
+  HANDOFF,
+  ITEM,
+  PLAYBOOK,
+  HANDOFF_FIELDS,
+  ITEM_FIELDS,
+  OPPORTUNITY_FIELDS,
+  OPPORTUNITY_OPTIONAL,
+} from './records.js';
+
+export type PlaybookResult =
+  { ok: true; playbook: Playbook } | { ok: false; issues: PlaybookIssue[] };
+
+/** The stored playbook is JSON: the runtime carries no YAML parser, so the admin panel saves JSON. */
+export function readPlaybook(text: string | null | undefined): PlaybookResult {
+  if (text === null || text === undefined || text.trim() === '') {
+    return { ok: false, issues: [{ path: '', message: 'is empty.' }] };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '',
+          message: `is not valid JSON (${e instanceof Error ? e.message : 'unreadable'}).`,
+          hint: 'Handoff stores the playbook as JSON; convert YAML before pasting it.',
+        },
+      ],
+    };
+  }
+  const parsed = parsePlaybook(data);
+  return parsed.ok ? { ok: true, playbook: parsed.playbook } : { ok: false, issues: parsed.issues };
+}
+
+/** Salesforce has no teams: roles come from the package's custom permissions (one per permission set). */
+export function viewerFrom(
+  userId: string,
+  permissions: { submit: boolean; accept: boolean; admin: boolean },
+): Viewer {
+  const roles: string[] = [];
+  if (permissions.submit) roles.push('sales_rep');
+  if (permissions.accept) roles.push('cs_manager');
+  if (permissions.admin) roles.push('admin');
+  return { userId, roles };
+}
+
+export { formatPath };

@@ -1,0 +1,144 @@
+// Salesforce records → the core's RecordSnapshot. The only place that maps StageName and field API
+// names to the playbook's words.
+import type {
+  HandoffEvent,
+  HandoffState,
+  HandoffStatus,
+  ItemKind,
+  ItemValue,
+  Playbook,
+  RecordSnapshot,
+} from '@handoff/shared/runtime';
+import { text, time, value, type UiRecord } from './records.js';
+
+export interface PanelRecords {
+  opportunity: UiRecord;
+  handoffs: readonly UiRecord[];
+  /** Item rows of every handoff, keyed by the handoff record's id. */
+  items: Readonly<Record<string, readonly UiRecord[]>>;
+}
+
+const STATUSES = ['not_started', 'in_progress', 'submitted', 'accepted', 'rejected'];
+
+/** The playbook's fields as `Opportunity.ApiName`, for getRecord's optionalFields. */
+export function opportunityFields(playbook: Playbook): string[] {
+  return Object.values(playbook.fields)
+    .map((f) => f.salesforce)
+    .filter((name): name is string => name !== undefined)
+    .map((name) => `Opportunity.${name}`);
+}
+
+/** The playbook stage whose Salesforce stage names include StageName. */
+export function stageOf(playbook: Playbook, stageName: string): string {
+  const stage = playbook.stages.find((s) => s.salesforce?.stageNames.includes(stageName));
+  // An unmapped stage is passed through: the core then says it is not part of the playbook.
+  return stage?.id ?? stageName;
+}
+
+export function buildSnapshot(playbook: Playbook, records: PanelRecords): RecordSnapshot {
+  const opp = records.opportunity;
+  const stage = stageOf(playbook, text(opp, 'StageName') ?? '');
+  const fields: Record<string, unknown> = {};
+  for (const [id, def] of Object.entries(playbook.fields)) {
+    if (def.salesforce !== undefined) fields[id] = value(opp, def.salesforce) ?? null;
+  }
+  const enteredAt = time(opp, 'LastStageChangeDate') ?? time(opp, 'CreatedDate') ?? 0;
+  const handoffs: Record<string, HandoffState> = {};
+  for (const header of records.handoffs) {
+    const id = text(header, 'Handoff_Id__c');
+    if (id !== undefined)
+      handoffs[id] = handoffState(playbook, id, header, records.items[header.id]);
+  }
+  const ownerId = text(opp, 'OwnerId');
+  return {
+    crm: 'salesforce',
+    objectType: 'opportunity',
+    recordId: opp.id,
+    stage,
+    fields,
+    stageHistory: [{ stage, enteredAt }],
+    handoffs,
+    ...(ownerId ? { ownerId } : {}),
+  };
+}
+
+function handoffState(
+  playbook: Playbook,
+  handoffId: string,
+  header: UiRecord,
+  rows: readonly UiRecord[] = [],
+): HandoffState {
+  const raw = text(header, 'Status__c') ?? 'not_started';
+  const status = (STATUSES.includes(raw) ? raw : 'not_started') as HandoffStatus;
+  const version = Number(value(header, 'Version__c') ?? 0);
+  const kinds = itemKinds(playbook, handoffId);
+  const items: HandoffState['items'] = {};
+  for (const row of rows) {
+    const itemId = text(row, 'Item_Id__c');
+    const at = time(row, 'Done_At__c');
+    // A row never set is only a placeholder created with the handoff.
+    if (itemId === undefined || at === undefined) continue;
+    items[itemId] = {
+      value: parseValue(kinds[itemId], text(row, 'Value__c')),
+      done: value(row, 'Done__c') === true,
+      by: text(row, 'Done_By__c') ?? '',
+      at,
+    };
+  }
+  return {
+    status,
+    version: Number.isInteger(version) && version >= 0 ? version : 0,
+    items,
+    events: events(header, status),
+  };
+}
+
+function itemKinds(playbook: Playbook, handoffId: string): Record<string, ItemKind> {
+  const handoff = playbook.handoffs.find((h) => h.id === handoffId);
+  const checklist = playbook.checklists.find((c) => c.id === handoff?.checklist);
+  return Object.fromEntries((checklist?.items ?? []).map((i) => [i.id, i.kind]));
+}
+
+/** Values are stored as text: dates as YYYY-MM-DD, checks as true or false. */
+export function parseValue(kind: ItemKind | undefined, raw: string | undefined): ItemValue {
+  if (raw === undefined) return null;
+  if (kind === 'check') return raw === 'true';
+  if (kind === 'number') {
+    const n = Number(raw);
+    return Number.isFinite(n) ? n : null;
+  }
+  return raw;
+}
+
+export function formatValue(v: ItemValue): string | null {
+  return v === null ? null : String(v);
+}
+
+/**
+ * Salesforce keeps the latest milestone of each kind on the header, not an event log, so history
+ * (and the SLA pauses computed from it) is rebuilt from those fields.
+ */
+function events(header: UiRecord, status: HandoffStatus): HandoffEvent[] {
+  const out: HandoffEvent[] = [];
+  const push = (
+    type: HandoffEvent['type'],
+    at: number | undefined,
+    by: string | undefined,
+    details: HandoffEvent['details'] = {},
+  ) => {
+    if (at !== undefined)
+      out.push({ type, at, by: by ?? '', actionId: `sf:${type}:${at}`, details });
+  };
+  push('submitted', time(header, 'Submitted_At__c'), text(header, 'Submitted_By__c'));
+  if (status === 'accepted') {
+    push('accepted', time(header, 'Accepted_At__c'), text(header, 'Accepted_By__c'));
+  }
+  if (status === 'rejected') {
+    const comment = text(header, 'Rejection_Comment__c');
+    push('rejected', time(header, 'LastModifiedDate'), undefined, {
+      reason: text(header, 'Rejection_Reason__c') ?? '',
+      ...(comment ? { comment } : {}),
+    });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}

@@ -1,0 +1,108 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import Admin from 'c/handoffAdmin';
+import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+import { graphql } from 'lightning/graphql';
+import { PLAYBOOK_JSON, graph } from './fixtures.js';
+import { byName, expectAccessible, flush, mount, query } from './harness.js';
+
+beforeEach(() => {
+  vi.mocked(createRecord).mockReset();
+  vi.mocked(updateRecord).mockReset();
+});
+
+async function admin(role: 'admin' | 'sales_rep', stored: string | null) {
+  const el = mount('c-handoff-admin', Admin, role);
+  graphql.emit(graph(stored));
+  await flush();
+  return el;
+}
+
+function type(el: HTMLElement, text: string) {
+  byName(el, 'lightning-textarea', 'playbook')?.dispatchEvent(
+    new CustomEvent('change', { detail: { value: text } }),
+  );
+}
+
+const save = (el: HTMLElement) =>
+  byName(el, 'lightning-button', 'save') as HTMLElement & { disabled: boolean };
+
+describe('handoffAdmin', () => {
+  it('when someone without Handoff Admin Config opens it, then it explains and offers no editor', async () => {
+    const el = await admin('sales_rep', PLAYBOOK_JSON);
+    expect(query(el, '[data-id="denied"]')?.textContent).toContain('Handoff Admin Config');
+    expect(byName(el, 'lightning-textarea', 'playbook')).toBeUndefined();
+    await expectAccessible(el);
+  });
+
+  it('when an admin opens it, then the active playbook is summarised and can be saved', async () => {
+    const el = await admin('admin', PLAYBOOK_JSON);
+    expect(query(el, '[data-id="summary"]')?.textContent).toMatch(/stages, 2 handoffs/);
+    expect(save(el).disabled).toBe(false);
+    await expectAccessible(el);
+  });
+
+  it('when the admin breaks a reference, then the issue shows with its path and saving is off', async () => {
+    const el = await admin('admin', PLAYBOOK_JSON);
+    const broken = JSON.parse(PLAYBOOK_JSON);
+    broken.stages[0].exit[0].rule.field = 'amountt';
+    type(el, JSON.stringify(broken));
+    await flush();
+    expect(query(el, '[data-id="issues"]')?.textContent).toContain('stages[0].exit[0].rule');
+    expect(save(el).disabled).toBe(true);
+    await expectAccessible(el);
+  });
+
+  it('when the text is YAML, then it says the playbook must be JSON', async () => {
+    const el = await admin('admin', PLAYBOOK_JSON);
+    type(el, 'name: Default\nversion: 1');
+    await flush();
+    expect(query(el, '[data-id="issues"]')?.textContent).toContain('not valid JSON');
+    await expectAccessible(el);
+  });
+
+  it('when saved over the active playbook, then that record is updated', async () => {
+    vi.mocked(updateRecord).mockResolvedValue({});
+    const el = await admin('admin', PLAYBOOK_JSON);
+    save(el).click();
+    await flush();
+    expect(updateRecord).toHaveBeenCalledWith({
+      fields: { Id: 'a03000000000001AAA', Playbook_Text__c: PLAYBOOK_JSON },
+    });
+    expect(query(el, '[data-id="saved"]')).toBeDefined();
+    await expectAccessible(el);
+  });
+
+  it('when there is no playbook yet, then saving creates the active one', async () => {
+    vi.mocked(createRecord).mockResolvedValue({ id: 'a03000000000002AAA', fields: {} });
+    const el = await admin('admin', null);
+    type(el, PLAYBOOK_JSON);
+    await flush();
+    save(el).click();
+    await flush();
+    const [input] = vi.mocked(createRecord).mock.calls[0] ?? [];
+    expect(input).toMatchObject({
+      apiName: 'Handoff_Playbook__c',
+      fields: { Playbook_Text__c: PLAYBOOK_JSON, Active__c: true },
+    });
+  });
+
+  it('when the save is refused, then the reason shows as a sentence', async () => {
+    vi.mocked(updateRecord).mockRejectedValue({
+      body: {
+        output: {
+          errors: [
+            { message: 'Changing the Handoff playbook needs the Handoff Admin Config permission.' },
+          ],
+          fieldErrors: {},
+        },
+      },
+    });
+    const el = await admin('admin', PLAYBOOK_JSON);
+    save(el).click();
+    await flush(10);
+    expect(query(el, '[data-id="save-error"]')?.textContent).toContain(
+      'needs the Handoff Admin Config',
+    );
+    await expectAccessible(el);
+  });
+});

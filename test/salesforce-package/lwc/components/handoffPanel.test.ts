@@ -1,0 +1,416 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import Panel from 'c/handoffPanel';
+import { createRecord, getRecord, updateRecord } from 'lightning/uiRecordApi';
+import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
+import { graphql } from 'lightning/graphql';
+import {
+  ACCOUNT_ID,
+  HEADER_ID,
+  MODIFIED,
+  OPP_ID,
+  PLAYBOOK_JSON,
+  graph,
+  header,
+  itemNodes,
+  opportunity,
+  type Status,
+} from './fixtures.js';
+import {
+  byName,
+  enabledActions,
+  expectAccessible,
+  flush,
+  mount,
+  query,
+  queryAll,
+  text,
+  type Role,
+} from './harness.js';
+
+const USER = '005000000000001AAA';
+
+beforeEach(() => {
+  vi.mocked(createRecord).mockReset();
+  vi.mocked(updateRecord).mockReset();
+  vi.mocked(updateRecord).mockResolvedValue({});
+});
+
+/** A Closed Won opportunity whose Sales → CS handoff is in `status`. */
+async function panel(role: Role, status: Status | 'none', itemsDone = true) {
+  const el = mount('c-handoff-panel', Panel, role, {
+    recordId: OPP_ID,
+    objectApiName: 'Opportunity',
+  });
+  graphql.emit(graph(PLAYBOOK_JSON, status === 'none' ? [] : itemNodes(itemsDone)));
+  getRecord.emit(opportunity());
+  getRelatedListRecords.emit({ records: status === 'none' ? [] : [header(status)] });
+  await flush();
+  return el;
+}
+
+describe('handoffPanel: what each role may do in each state', () => {
+  const cases: [Role, Status, boolean, string[]][] = [
+    ['sales_rep', 'in_progress', true, ['submit']],
+    ['sales_rep', 'in_progress', false, []],
+    ['sales_rep', 'submitted', true, ['withdraw']],
+    ['sales_rep', 'accepted', true, []],
+    ['sales_rep', 'rejected', true, ['reopen']],
+    ['cs_manager', 'in_progress', true, []],
+    ['cs_manager', 'submitted', true, ['accept', 'reject']],
+    ['cs_manager', 'accepted', true, []],
+    ['cs_manager', 'rejected', true, []],
+    ['admin', 'in_progress', true, ['submit']],
+    ['admin', 'submitted', true, ['accept', 'reject', 'withdraw']],
+    ['admin', 'accepted', true, []],
+    ['admin', 'rejected', true, ['reopen']],
+    ['read_only', 'in_progress', true, []],
+    ['read_only', 'submitted', true, []],
+    ['read_only', 'accepted', true, []],
+  ];
+  it.each(cases)(
+    'when a %s views a %s handoff (items done: %s), then the actions are %j',
+    async (role, status, done, actions) => {
+      const el = await panel(role, status, done);
+      expect(text(el)).toContain('Sales → CS');
+      expect(enabledActions(el)).toEqual(actions);
+      await expectAccessible(el);
+    },
+  );
+
+  it('when required items are open, then Submit is disabled and says why', async () => {
+    const el = await panel('sales_rep', 'in_progress', false);
+    const submit = byName(el, 'lightning-button', 'submit') as HTMLElement & { disabled: boolean };
+    expect(submit.disabled).toBe(true);
+    expect(query(el, '[data-reason="submit"]')?.textContent).toMatch(/\w/);
+    await expectAccessible(el);
+  });
+
+  it('when the handoff is submitted or accepted, then nobody can edit its items', async () => {
+    for (const status of ['submitted', 'accepted'] as const) {
+      const el = await panel('admin', status);
+      const inputs = queryAll(
+        el,
+        '[data-id="items"] lightning-input, [data-id="items"] lightning-combobox',
+      );
+      expect(inputs.length).toBeGreaterThan(0);
+      expect(inputs.every((i) => (i as HTMLElement & { disabled: boolean }).disabled)).toBe(true);
+      await expectAccessible(el);
+      el.remove();
+    }
+  });
+
+  it('when rejected, then the reason and comment show, and the history lists the events', async () => {
+    const el = await panel('sales_rep', 'rejected');
+    expect(query(el, '[data-id="rejection"]')?.textContent).toBe(
+      'Rejected: Missing or vague information — Add the champion',
+    );
+    expect(query(el, '[data-id="history"]')?.textContent).toMatch(/Submitted.*Rejected/);
+    await expectAccessible(el);
+  });
+});
+
+describe('handoffPanel: writes through Lightning Data Service', () => {
+  it('when a sales rep submits, then the header is updated with the action, a fresh id and ifUnmodifiedSince', async () => {
+    const el = await panel('sales_rep', 'in_progress');
+    byName(el, 'lightning-button', 'submit')?.click();
+    await flush();
+    expect(updateRecord).toHaveBeenCalledTimes(1);
+    const [input, options] = vi.mocked(updateRecord).mock.calls[0] ?? [];
+    expect(input.fields).toMatchObject({
+      Id: HEADER_ID,
+      Status__c: 'submitted',
+      Action__c: 'submit',
+      Version__c: 4,
+      Submitted_By__c: USER,
+    });
+    expect(input.fields.Action_Id__c).toMatch(/\S{6,}/);
+    expect(options).toEqual({ ifUnmodifiedSince: MODIFIED });
+    await expectAccessible(el);
+  });
+
+  it('when two submits happen, then each carries its own action id', async () => {
+    const el = await panel('sales_rep', 'in_progress');
+    byName(el, 'lightning-button', 'submit')?.click();
+    await flush();
+    byName(el, 'lightning-button', 'submit')?.click();
+    await flush();
+    const ids = vi.mocked(updateRecord).mock.calls.map(([input]) => input.fields.Action_Id__c);
+    expect(new Set(ids).size).toBe(2);
+  });
+
+  it('when a CS manager accepts, then the header becomes accepted by them', async () => {
+    const el = await panel('cs_manager', 'submitted');
+    byName(el, 'lightning-button', 'accept')?.click();
+    await flush();
+    const [input] = vi.mocked(updateRecord).mock.calls[0] ?? [];
+    expect(input.fields).toMatchObject({
+      Status__c: 'accepted',
+      Action__c: 'accept',
+      Accepted_By__c: USER,
+    });
+  });
+
+  it('when a CS manager rejects, then a dialog asks for a reason and a comment before writing', async () => {
+    const el = await panel('cs_manager', 'submitted');
+    byName(el, 'lightning-button', 'reject')?.click();
+    await flush();
+    const dialog = query(el, '[data-id="reject-dialog"]');
+    expect(dialog?.getAttribute('role')).toBe('dialog');
+    const confirm = byName(el, 'lightning-button', 'confirm-reject') as HTMLElement & {
+      disabled: boolean;
+    };
+    expect(confirm.disabled).toBe(true);
+    await expectAccessible(el);
+    byName(el, 'lightning-combobox', 'reason')?.dispatchEvent(
+      new CustomEvent('change', { detail: { value: 'promises_unclear' } }),
+    );
+    byName(el, 'lightning-textarea', 'comment')?.dispatchEvent(
+      new CustomEvent('change', { detail: { value: ' Which discount? ' } }),
+    );
+    await flush();
+    expect(confirm.disabled).toBe(false);
+    confirm.click();
+    await flush();
+    const [input, options] = vi.mocked(updateRecord).mock.calls[0] ?? [];
+    expect(input.fields).toMatchObject({
+      Status__c: 'rejected',
+      Action__c: 'reject',
+      Rejection_Reason__c: 'promises_unclear',
+      Rejection_Comment__c: 'Which discount?',
+    });
+    expect(options).toEqual({ ifUnmodifiedSince: MODIFIED });
+    expect(query(el, '[data-id="reject-dialog"]')).toBeUndefined();
+  });
+
+  it('when a sales rep fills an item, then only its row is written (no header write, no conflict)', async () => {
+    const el = await panel('sales_rep', 'in_progress', false);
+    const input = byName(el, 'lightning-input', 'champion') as HTMLElement & { value: string };
+    input.value = 'Dana Diaz';
+    input.dispatchEvent(new CustomEvent('commit'));
+    await flush();
+    expect(updateRecord).toHaveBeenCalledTimes(1);
+    const [write] = vi.mocked(updateRecord).mock.calls[0] ?? [];
+    expect(write.fields).toMatchObject({ Value__c: 'Dana Diaz', Done__c: true, Done_By__c: USER });
+    expect(write.fields.Id).toMatch(/^a02/);
+  });
+
+  it('when an item is ticked on a rejected handoff, then the header moves back to in progress too', async () => {
+    const el = await panel('sales_rep', 'rejected');
+    byName(el, 'lightning-input', 'intro_call')?.dispatchEvent(
+      new CustomEvent('change', { detail: { checked: true } }),
+    );
+    await flush();
+    const writes = vi.mocked(updateRecord).mock.calls.map(([input]) => input.fields);
+    expect(writes[0]).toMatchObject({ Value__c: 'true', Done__c: true });
+    expect(writes[1]).toMatchObject({
+      Id: HEADER_ID,
+      Status__c: 'in_progress',
+      Action__c: 'set_item',
+    });
+  });
+
+  it('when a validation rule refuses the write, then its message shows as a sentence', async () => {
+    vi.mocked(updateRecord).mockRejectedValue({
+      body: {
+        message: 'An error occurred while trying to update the record. Please try again.',
+        output: {
+          errors: [
+            {
+              errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+              message:
+                'The handoff cannot be submitted yet: required checklist items are still to do.',
+            },
+          ],
+          fieldErrors: {},
+        },
+      },
+    });
+    const el = await panel('sales_rep', 'in_progress');
+    byName(el, 'lightning-button', 'submit')?.click();
+    await flush(10);
+    const alert = query(el, '[data-id="action-error"]');
+    expect(alert?.getAttribute('role')).toBe('alert');
+    expect(alert?.textContent).toBe(
+      'The handoff cannot be submitted yet: required checklist items are still to do.',
+    );
+    await expectAccessible(el);
+  });
+});
+
+describe('handoffPanel: creating a handoff when its stage is reached', () => {
+  it('when no Handoff__c exists at Closed Won, then the header and every typed-in item are created', async () => {
+    vi.mocked(createRecord).mockImplementation(
+      async (input: { apiName: string; fields: Record<string, unknown> }) => ({
+        id: input.apiName === 'Handoff__c' ? HEADER_ID : 'a02000000000099AAA',
+        fields: Object.fromEntries(Object.entries(input.fields).map(([k, v]) => [k, { value: v }])),
+      }),
+    );
+    const el = await panel('sales_rep', 'none');
+    await flush(20);
+    const calls = vi.mocked(createRecord).mock.calls.map(([input]) => input);
+    expect(calls[0]).toMatchObject({
+      apiName: 'Handoff__c',
+      fields: {
+        Opportunity__c: OPP_ID,
+        Account__c: ACCOUNT_ID,
+        Handoff_Id__c: 'sales_to_cs',
+        Record_Key__c: `${OPP_ID}:sales_to_cs`,
+        Status__c: 'not_started',
+        Required_Items__c: 8,
+      },
+    });
+    const items = calls.slice(1);
+    expect(items).toHaveLength(10);
+    expect(
+      items.every((i) => i.apiName === 'Handoff_Item__c' && i.fields.Handoff__c === HEADER_ID),
+    ).toBe(true);
+    expect(items.filter((i) => i.fields.Required__c).length).toBe(8);
+    await expectAccessible(el);
+  });
+
+  it('when an earlier creation stopped half-way, then only the missing items are created', async () => {
+    vi.mocked(createRecord).mockResolvedValue({ id: 'a02000000000098AAA', fields: {} });
+    mount('c-handoff-panel', Panel, 'sales_rep', {
+      recordId: OPP_ID,
+      objectApiName: 'Opportunity',
+    });
+    graphql.emit(graph(PLAYBOOK_JSON, itemNodes(false).slice(0, 4)));
+    getRecord.emit(opportunity());
+    getRelatedListRecords.emit({ records: [header('not_started', 0)] });
+    await flush(20);
+    const keys = vi.mocked(createRecord).mock.calls.map(([input]) => input.fields.Item_Id__c);
+    expect(keys).toHaveLength(6);
+    expect(keys).not.toContain('customer_goals');
+  });
+
+  it('when the viewer holds no Handoff permission, then nothing is created', async () => {
+    const el = await panel('read_only', 'none');
+    await flush(10);
+    expect(createRecord).not.toHaveBeenCalled();
+    await expectAccessible(el);
+  });
+});
+
+describe('handoffPanel: loading, errors and configuration', () => {
+  it('when LDS has not answered yet, then a labelled spinner shows', async () => {
+    const el = mount('c-handoff-panel', Panel, 'sales_rep', {
+      recordId: OPP_ID,
+      objectApiName: 'Opportunity',
+    });
+    await flush();
+    expect(query(el, '[data-id="loading"] lightning-spinner')).toBeDefined();
+    await expectAccessible(el);
+  });
+
+  it('when the record cannot be read, then the error shows as a sentence', async () => {
+    const el = mount('c-handoff-panel', Panel, 'sales_rep', {
+      recordId: OPP_ID,
+      objectApiName: 'Opportunity',
+    });
+    graphql.emit(graph(PLAYBOOK_JSON));
+    getRecord.error({ message: 'You do not have access to this record.' }, 403, 'Forbidden');
+    await flush();
+    expect(query(el, '[data-id="load-error"]')?.textContent).toContain(
+      'You do not have access to this record.',
+    );
+    await expectAccessible(el);
+  });
+
+  it('when no playbook is active, then the panel says Handoff is not configured', async () => {
+    const el = mount('c-handoff-panel', Panel, 'admin', {
+      recordId: OPP_ID,
+      objectApiName: 'Opportunity',
+    });
+    graphql.emit(graph(null));
+    getRecord.emit(opportunity());
+    getRelatedListRecords.emit({ records: [] });
+    await flush();
+    expect(query(el, '[data-id="not-configured"]')?.textContent).toContain('no playbook yet');
+    expect(createRecord).not.toHaveBeenCalled();
+    await expectAccessible(el);
+  });
+
+  it('when the stored playbook is invalid, then its issues show with their paths', async () => {
+    const el = mount('c-handoff-panel', Panel, 'admin', {
+      recordId: OPP_ID,
+      objectApiName: 'Opportunity',
+    });
+    const broken = JSON.parse(PLAYBOOK_JSON);
+    broken.handoffs[1].opensAt = 'closed_wonn';
+    graphql.emit(graph(JSON.stringify(broken)));
+    getRecord.emit(opportunity());
+    getRelatedListRecords.emit({ records: [] });
+    await flush();
+    expect(query(el, '[data-id="broken-playbook"]')?.textContent).toContain('handoffs[1].opensAt');
+    await expectAccessible(el);
+  });
+
+  it('when the stage is not mapped, then the problem is named and nothing breaks', async () => {
+    const el = mount('c-handoff-panel', Panel, 'sales_rep', {
+      recordId: OPP_ID,
+      objectApiName: 'Opportunity',
+    });
+    graphql.emit(graph(PLAYBOOK_JSON));
+    getRecord.emit(opportunity('Custom Stage'));
+    getRelatedListRecords.emit({ records: [] });
+    await flush();
+    expect(query(el, '[data-id="problems"]')?.textContent).toContain('Custom Stage');
+    await expectAccessible(el);
+  });
+
+  it('when on a stage with exit criteria, then each shows its verdict and reason', async () => {
+    const el = mount('c-handoff-panel', Panel, 'sales_rep', {
+      recordId: OPP_ID,
+      objectApiName: 'Opportunity',
+    });
+    graphql.emit(graph(PLAYBOOK_JSON));
+    getRecord.emit(opportunity('Negotiation/Review', { NextStep: null }));
+    getRelatedListRecords.emit({ records: [] });
+    await flush();
+    const criteria = query(el, '[data-id="exit-criteria"]');
+    expect(criteria?.textContent).toContain('Next step written down');
+    const icons = queryAll(el, '[data-id="exit-criteria"] lightning-icon').map(
+      (i) => (i as HTMLElement & { alternativeText: string }).alternativeText,
+    );
+    expect(icons).toEqual(['Passes', 'Passes', 'Warning']);
+    await expectAccessible(el);
+  });
+
+  it('with an App Builder handoff id, then only that handoff shows', async () => {
+    const el = mount('c-handoff-panel', Panel, 'sales_rep', {
+      recordId: OPP_ID,
+      objectApiName: 'Opportunity',
+      handoffId: 'sdr_to_ae',
+    });
+    graphql.emit(graph(PLAYBOOK_JSON, itemNodes(true)));
+    getRecord.emit(opportunity());
+    getRelatedListRecords.emit({ records: [header('submitted')] });
+    await flush();
+    expect(text(el)).not.toContain('Sales → CS');
+  });
+});
+
+describe('handoffPanel on an Account', () => {
+  it("lists the handoffs of the account's opportunities with their status", async () => {
+    const el = mount('c-handoff-panel', Panel, 'cs_manager', {
+      recordId: ACCOUNT_ID,
+      objectApiName: 'Account',
+    });
+    graphql.emit(graph(PLAYBOOK_JSON));
+    await flush();
+    const row = {
+      ...header('submitted'),
+      fields: {
+        ...header('submitted').fields,
+        Opportunity__r: { value: { fields: { Name: { value: 'Acme renewal' } } } },
+      },
+    };
+    getRelatedListRecords.emit({ records: [row] });
+    await flush();
+    const list = query(el, '[data-id="account-handoffs"]');
+    expect(list?.textContent).toContain('Acme renewal: Sales → CS');
+    expect(list?.textContent).toContain('Submitted');
+    expect(getRecord.getLastConfig().recordId).toBeUndefined();
+    await expectAccessible(el);
+  });
+});

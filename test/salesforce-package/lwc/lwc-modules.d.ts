@@ -1,0 +1,25 @@
+// Types for the platform module ids the component tests import (resolved by lwc-plugin.ts).
+declare module 'lwc' {
+  export * from '@lwc/engine-dom';
+}
+declare module 'c/*' {
+  const component: unknown;
+  export default component;
+}
+declare module 'lightning/uiRecordApi' {
+  import type { Mock } from 'vitest';
+  export const getRecord: TestAdapter;
+  export const updateRecord: Mock;
+  export const createRecord: Mock;
+}
+declare module 'lightning/uiRelatedListApi' {
+  export const getRelatedListRecords: TestAdapter;
+}
+declare module 'lightning/graphql' {
+  export const graphql: TestAdapter;
+}
+interface TestAdapter {
+  emit(value: unknown): void;
+  error(body?: unknown, status?: number, statusText?: string): void;
+  getLastConfig(): Record<string, unknown>;
+}
