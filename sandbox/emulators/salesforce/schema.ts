@@ -151,6 +151,12 @@ export const STANDARD_OBJECTS: readonly ObjectDef[] = [
       { name: 'StartTimeInMinutes', kind: 'double' },
       { name: 'EndTimeInMinutes', kind: 'double' },
       { name: 'IsRecurrence', kind: 'boolean' },
+      // Yearly recurrences only ("RecursYearly": a month name and a day), the kind holidays use.
+      text('RecurrenceType', 40),
+      text('RecurrenceMonthOfYear', 40),
+      { name: 'RecurrenceDayOfMonth', kind: 'double' },
+      { name: 'RecurrenceStartDate', kind: 'date' },
+      { name: 'RecurrenceEndDateOnly', kind: 'date' },
     ],
   },
 ];
