@@ -1,8 +1,9 @@
 // Every org name the tools use, qualified once with the package's namespace prefix (sfdx-project.json).
-import { qualify } from '../scripts/namespace.js';
+import { namespacePrefix, qualify } from '../scripts/namespace.js';
 
-export function orgNames(namespace?: string) {
-  const q = (name: string) => (namespace === undefined ? qualify(name) : qualify(name, namespace));
+export function orgNames(namespace: string = namespacePrefix()) {
+  // Read once: qualify() without a namespace reads sfdx-project.json on every call.
+  const q = (name: string) => qualify(name, namespace);
   const r = (name: string) => q(name).replace(/__c$/, '__r');
   return {
     handoff: q('Handoff__c'),

@@ -5,6 +5,7 @@ const suites = [
   './clock.bench.ts',
   './hubspot-backend.bench.ts',
   './hubspot-scanner.bench.ts',
+  './salesforce-scan.bench.ts',
   './hubspot-card.bench.ts',
   './sandbox-start.bench.ts',
 ];

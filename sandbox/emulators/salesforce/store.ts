@@ -1,6 +1,7 @@
 // Records of every object in one SQLite table (JSON per record), with an in-memory index per object
 // so queries over tens of thousands of records stay fast. Ids sort in creation order, as in an org.
 import type { Clock } from '../plumbing/clock.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../plumbing/storage.js';
 import { SalesforceFault } from './errors.js';
 import type { ObjectDef, Schema } from './schema.js';
@@ -24,10 +25,17 @@ export interface WriteOptions {
 
 export class RecordStore {
   readonly #byType = new Map<string, Map<string, StoredRecord>>();
+  /** Unique fields' values → record id, so a duplicate is found without scanning the object. */
+  readonly #unique = new Map<string, Map<Stored, string>>();
   #seq: number;
+  readonly #sql: {
+    insert: Statement<[number, string, string, string]>;
+    update: Statement<[string, unknown]>;
+    delete: Statement<[string]>;
+  };
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly schema: Schema,
     private readonly clock: Clock,
   ) {
@@ -36,8 +44,17 @@ export class RecordStore {
       type: string;
       data: string;
     }>;
-    for (const row of rows) this.#table(row.type).set(row.id, JSON.parse(row.data) as StoredRecord);
+    for (const row of rows) {
+      const record = JSON.parse(row.data) as StoredRecord;
+      this.#table(row.type).set(row.id, record);
+      this.#index(row.type, record);
+    }
     const max = db.prepare('SELECT MAX(seq) AS seq FROM records').get() as { seq: number | null };
+    this.#sql = {
+      insert: db.prepare('INSERT INTO records (seq, id, type, data) VALUES (?, ?, ?, ?)'),
+      update: db.prepare('UPDATE records SET data = ? WHERE id = ?'),
+      delete: db.prepare('DELETE FROM records WHERE id = ?'),
+    };
     this.#seq = max.seq ?? 0;
   }
 
@@ -106,19 +123,39 @@ export class RecordStore {
     return out;
   }
 
+  #uniqueIndex(type: string, field: string): Map<Stored, string> {
+    const key = `${type}.${field}`;
+    let index = this.#unique.get(key);
+    if (!index) {
+      index = new Map();
+      this.#unique.set(key, index);
+    }
+    return index;
+  }
+
+  #index(type: string, record: StoredRecord, remove?: StoredRecord): void {
+    const object = this.schema.get(type);
+    for (const field of object?.fields.filter((f) => f.unique) ?? []) {
+      const index = this.#uniqueIndex(type, field.name);
+      const old = remove?.[field.name];
+      if (old !== null && old !== undefined) index.delete(old);
+      const value = record[field.name];
+      if (value !== null && value !== undefined) index.set(value, record.Id as string);
+    }
+  }
+
   #checkUnique(object: ObjectDef, record: StoredRecord, selfId?: string): void {
     for (const field of object.fields.filter((f) => f.unique)) {
       const value = record[field.name];
       if (value === null || value === undefined) continue;
-      for (const [id, other] of this.#table(object.name)) {
-        if (id !== selfId && other[field.name] === value)
-          throw new SalesforceFault(
-            400,
-            'DUPLICATE_VALUE',
-            `duplicate value found: ${field.name} duplicates value on record with id: ${id}`,
-            [field.name],
-          );
-      }
+      const id = this.#uniqueIndex(object.name, field.name).get(value);
+      if (id !== undefined && id !== selfId)
+        throw new SalesforceFault(
+          400,
+          'DUPLICATE_VALUE',
+          `duplicate value found: ${field.name} duplicates value on record with id: ${id}`,
+          [field.name],
+        );
     }
   }
 
@@ -144,10 +181,9 @@ export class RecordStore {
     };
     this.#checkUnique(object, record);
     this.#seq = seq;
-    this.db
-      .prepare('INSERT INTO records (seq, id, type, data) VALUES (?, ?, ?, ?)')
-      .run(seq, id, object.name, JSON.stringify(record));
+    this.#sql.insert.run(seq, id, object.name, JSON.stringify(record));
     this.#table(object.name).set(id, record);
+    this.#index(object.name, record);
     return record;
   }
 
@@ -171,21 +207,22 @@ export class RecordStore {
     };
     this.#checkUnique(object, after, before.Id as string);
     this.#save(object.name, after);
+    this.#index(object.name, after, before);
     return { before, after };
   }
 
   delete(type: string, id: string): void {
     const object = this.object(type);
     const key = normaliseId(id);
-    if (!this.#table(object.name).delete(key))
+    const record = this.#table(object.name).get(key);
+    if (!record || !this.#table(object.name).delete(key))
       throw new SalesforceFault(404, 'NOT_FOUND', 'The requested resource does not exist');
-    this.db.prepare('DELETE FROM records WHERE id = ?').run(key);
+    this.#index(object.name, {}, record);
+    this.#sql.delete.run(key);
   }
 
   #save(type: string, record: StoredRecord): void {
-    this.db
-      .prepare('UPDATE records SET data = ? WHERE id = ?')
-      .run(JSON.stringify(record), record.Id);
+    this.#sql.update.run(JSON.stringify(record), record.Id);
     this.#table(type).set(record.Id as string, record);
   }
 }
