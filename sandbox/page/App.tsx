@@ -32,6 +32,7 @@ export function App() {
     }
   }, []);
   useEffect(() => void refresh(), [refresh]);
+  const refreshList = useCallback(() => void refresh(), [refresh]);
   useEffect(() => {
     const open = (e: Event) => {
       setDealId((e as CustomEvent<string>).detail);
@@ -104,7 +105,7 @@ export function App() {
               timeZone={state.timeZone}
               viewer={person}
               people={state.people}
-              onChanged={() => void refresh()}
+              onChanged={refreshList}
             />
           )}
         </main>

@@ -15,9 +15,18 @@ export function CardPreview(props: {
   onChanged: () => void;
 }) {
   const [activity, setActivity] = useState<Activity | undefined>();
+  const { dealId, onChanged } = props;
   useEffect(() => {
-    void api.activity(props.dealId).then(setActivity, () => setActivity(undefined));
-  }, [props.dealId]);
+    const load = () => void api.activity(dealId).then(setActivity, () => setActivity(undefined));
+    load();
+    // The outbox delivers notes and tasks right after an action; read them once it has.
+    const changed = () => {
+      onChanged();
+      setTimeout(load, 300);
+    };
+    window.addEventListener('card-changed', changed);
+    return () => window.removeEventListener('card-changed', changed);
+  }, [dealId, onChanged]);
   const context = {
     location: 'crm.record.tab',
     crm: { objectId: Number(props.dealId), objectTypeId: '0-3' },
@@ -32,11 +41,7 @@ export function CardPreview(props: {
         <span>{props.deal ? `${props.deal.stage} · ${props.deal.company}` : ''}</span>
       </header>
       <div className="record-body">
-        <div
-          className="card-frame"
-          data-testid="card"
-          onClickCapture={() => setTimeout(props.onChanged, 600)}
-        >
+        <div className="card-frame" data-testid="card">
           <div className="card-title">Handoff</div>
           {card}
         </div>

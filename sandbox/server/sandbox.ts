@@ -9,6 +9,7 @@ import { createService, type Service } from '../../hubspot-app/backend/service.j
 import { createStore, openSqlite, type Store } from '../../hubspot-app/backend/store/index.js';
 import { createCardHost, type CardHost } from './card-host.js';
 import { prepareDataDir } from './data-dir.js';
+import { SandboxError } from './errors.js';
 import { MetaTable, type SandboxMeta } from './meta.js';
 import { buildPage, type PageBundle } from './page-bundle.js';
 import { startPageServer } from './page-server.js';
@@ -46,6 +47,8 @@ export interface Sandbox {
 type MaybeScanner = { scanner?: { scanPortal(portalId: string): Promise<unknown> } };
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  // Checked before anything is seeded, so a busy port costs a sentence, not a minute.
+  if (options.port !== 0) await assertPortFree(options.port);
   const file = prepareDataDir(options.dataDir, options.reset ?? false);
   const metaTable = new MetaTable(file);
   const existing = metaTable.read();
@@ -142,6 +145,21 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       await closeBackend();
     },
   };
+}
+
+async function assertPortFree(port: number): Promise<void> {
+  const server = createNetServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new SandboxError(`handoff: port ${port} is already in use; set PORT to another.`)
+          : error,
+      ),
+    );
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
 async function freePort(): Promise<number> {

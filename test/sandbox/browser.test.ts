@@ -104,6 +104,8 @@ describeIfChromium(
       await expect
         .poll(() => page.getByTestId('timer-cs_accepts_won_deal').textContent())
         .toMatch(/Met/);
+      const row = page.getByTestId(`deal-${run.sandbox.meta.deals.w13}`);
+      await expect.poll(() => row.textContent()).toContain('Accepted');
       await run.shot('07-cs-accepted');
     }, 90_000);
 

@@ -16,12 +16,13 @@ interface Row {
 }
 
 describe('the sandbox seed', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'handoff-seed-'));
   let sandbox: Sandbox;
   let deals: Row[];
   let metrics: Record<string, unknown>;
   beforeAll(async () => {
     sandbox = await startSandbox({
-      dataDir: mkdtempSync(join(tmpdir(), 'handoff-seed-')),
+      dataDir,
       port: 0,
     });
     const state = (await (await fetch(`${sandbox.url}/api/state`)).json()) as {
@@ -118,25 +119,21 @@ describe('the sandbox seed', () => {
     });
   });
 
-  it('when started again on the same folder, then it keeps the data and the clock without seeding', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'handoff-restart-'));
-    const first = await startSandbox({ dataDir, port: 0 });
-    await fetch(`${first.url}/api/clock`, { method: 'POST', body: JSON.stringify({ by: 'hour' }) });
-    await first.close();
-    const again = await startSandbox({ dataDir, port: 0 });
-    try {
-      expect(again.seeded).toBe(false);
-      expect(again.clock.now()).toBe(SEEDED_AT + HOUR);
-      expect(again.meta.deals).toEqual(first.meta.deals);
-    } finally {
-      await again.close();
-    }
-    const reset = await startSandbox({ dataDir, port: 0, reset: true });
-    try {
-      expect(reset.seeded).toBe(true);
-      expect(reset.clock.now()).toBe(SEEDED_AT);
-    } finally {
-      await reset.close();
-    }
+  it('when started again on the same folder, then it keeps the data and the clock without seeding; --reset seeds again', async () => {
+    const moved = await fetch(`${sandbox.url}/api/clock`, {
+      method: 'POST',
+      body: JSON.stringify({ by: 'hour' }),
+    });
+    expect(moved.status).toBe(200);
+    const deals = sandbox.meta.deals;
+    await sandbox.close();
+    sandbox = await startSandbox({ dataDir, port: 0 });
+    expect(sandbox.seeded).toBe(false);
+    expect(sandbox.clock.now()).toBe(SEEDED_AT + HOUR);
+    expect(sandbox.meta.deals).toEqual(deals);
+    await sandbox.close();
+    sandbox = await startSandbox({ dataDir, port: 0, reset: true });
+    expect(sandbox.seeded).toBe(true);
+    expect(sandbox.clock.now()).toBe(SEEDED_AT);
   }, 60_000);
 });

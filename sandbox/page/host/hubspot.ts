@@ -18,6 +18,8 @@ async function hubspotFetch(
   });
   if (!response.ok) throw new Error(`The card host failed (${response.status}).`);
   const answer = (await response.json()) as { status: number; body: unknown };
+  // The page around the card (deal list, HubSpot activity) refreshes after the card changed something.
+  if ((options.method ?? 'GET') !== 'GET') window.dispatchEvent(new Event('card-changed'));
   return new Response(answer.body === null ? null : JSON.stringify(answer.body), {
     status: answer.status,
     headers: { 'content-type': 'application/json' },
