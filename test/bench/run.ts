@@ -7,6 +7,7 @@ const suites = [
   './hubspot-scanner.bench.ts',
   './salesforce-scan.bench.ts',
   './hubspot-card.bench.ts',
+  './salesforce-panel.bench.ts',
   './sandbox-start.bench.ts',
 ];
 
