@@ -1,3 +1,4 @@
+import { XMLValidator } from 'fast-xml-parser';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +22,8 @@ describe('Lightning component bundles', () => {
   it.each(bundles())('%s compiles with @lwc/compiler and has a meta file', (bundle) => {
     expect(compileBundle(bundle).length).toBeGreaterThan(0);
     const meta = readFileSync(join(LWC_DIR, bundle, `${bundle}.js-meta.xml`), 'utf8');
+    // SDR silently repairs broken XML, so well-formedness is checked here.
+    expect(XMLValidator.validate(meta)).toBe(true);
     expect(meta).toContain('<apiVersion>66.0</apiVersion>');
   });
 

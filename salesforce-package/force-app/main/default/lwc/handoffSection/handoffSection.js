@@ -7,6 +7,11 @@ export default class HandoffSection extends LightningElement {
   @api busy = false;
 
   rejecting = false;
+
+  /** While a write is on its way, nothing else can be sent. */
+  get actions() {
+    return this.handoff.actions.map((a) => ({ ...a, disabled: a.disabled || this.busy }));
+  }
   reason = '';
   comment = '';
 

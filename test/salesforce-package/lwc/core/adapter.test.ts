@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { parsePlaybookText } from '@handoff/shared';
+import { describe, expect, it } from 'vitest';
+import {
+  buildSnapshot,
+  errorSentences,
+  missingHandoffs,
+  planAction,
+  readPlaybook,
+  stageOf,
+  viewerFrom,
+} from '../../../../salesforce-package/scripts/handoff-core/entry.js';
+import { parseValue } from '../../../../salesforce-package/scripts/handoff-core/snapshot.js';
+
+const parsed = parsePlaybookText(
+  readFileSync(new URL('../../../../shared/playbooks/default.yaml', import.meta.url), 'utf8'),
+);
+if (!parsed.ok) throw new Error('the default playbook must parse');
+const playbook = parsed.playbook;
+const f = (value: unknown) => ({ value });
+const opportunity = {
+  id: '006A',
+  fields: { StageName: f('Closed Won'), AccountId: f('001A'), Amount: f(10), ARR__c: f(5) },
+};
+const header = (status: string) => ({
+  id: 'a01A',
+  fields: {
+    Handoff_Id__c: f('sales_to_cs'),
+    Record_Key__c: f('006A:sales_to_cs'),
+    Status__c: f(status),
+    Version__c: f(2),
+    Submitted_At__c: f(status === 'submitted' ? '2026-11-20T14:00:00.000Z' : null),
+    Submitted_By__c: f('005B'),
+  },
+});
+const now = Date.parse('2026-11-21T10:00:00.000Z');
+
+describe('the Salesforce adapter in c/handoffCore', () => {
+  it('maps StageName to the playbook stage; an unmapped name passes through for the core to report', () => {
+    expect(stageOf(playbook, 'Needs Analysis')).toBe('qualified');
+    expect(stageOf(playbook, 'Nope')).toBe('Nope');
+  });
+
+  it('reads item values stored as text by the item kind', () => {
+    expect(parseValue('check', 'true')).toBe(true);
+    expect(parseValue('number', '12.5')).toBe(12.5);
+    expect(parseValue('number', 'x')).toBeNull();
+    expect(parseValue('date', '2027-01-01')).toBe('2027-01-01');
+    expect(parseValue('text', undefined)).toBeNull();
+  });
+
+  it('builds the snapshot from LDS records: fields by logical name, handoff state and rebuilt history', () => {
+    const snapshot = buildSnapshot(playbook, {
+      opportunity,
+      handoffs: [header('submitted')],
+      items: {},
+    });
+    expect(snapshot.stage).toBe('closed_won');
+    expect(snapshot.fields.amount).toBe(10);
+    expect(snapshot.handoffs.sales_to_cs).toMatchObject({ status: 'submitted', version: 2 });
+    expect(snapshot.handoffs.sales_to_cs?.events.map((e) => e.type)).toEqual(['submitted']);
+  });
+
+  it('plans the missing header once per open handoff and never for one that exists', () => {
+    const missing = missingHandoffs(playbook, ['sales_to_cs'], opportunity, []);
+    expect(missing).toHaveLength(1);
+    expect(missing[0]?.fields.Record_Key__c).toBe('006A:sales_to_cs');
+    expect(
+      missingHandoffs(playbook, ['sales_to_cs'], opportunity, [header('in_progress')]),
+    ).toEqual([]);
+  });
+
+  it("refuses what the core refuses, with the core's sentence, before anything is written", () => {
+    const snapshot = buildSnapshot(playbook, {
+      opportunity,
+      handoffs: [header('submitted')],
+      items: {},
+    });
+    const plan = planAction(
+      {
+        playbook,
+        snapshot,
+        viewer: viewerFrom('005C', { submit: true, accept: false, admin: false }),
+        now,
+        header: header('submitted'),
+        rows: [],
+        actionId: 'a1',
+      },
+      { type: 'accept' },
+    );
+    expect(plan.ok).toBe(false);
+    if (!plan.ok) expect(plan.message).toMatch(/\w+/);
+  });
+
+  it('turns LDS errors into sentences, duplicates into a reload notice', () => {
+    expect(
+      errorSentences({
+        body: {
+          output: {
+            errors: [{ errorCode: 'DUPLICATE_VALUE', message: 'duplicate value found' }],
+            fieldErrors: { Status__c: [{ message: 'Choose a reason.' }] },
+          },
+        },
+      }),
+    ).toEqual(['Someone else just created this; the panel reloads it.', 'Choose a reason.']);
+    expect(errorSentences(new Error('Network down'))).toEqual(['Network down']);
+    expect(errorSentences(undefined)).toEqual([
+      'Something went wrong. Reload the page and try again.',
+    ]);
+  });
+
+  it('reads the stored playbook as JSON and says so when it is not', () => {
+    expect(readPlaybook(JSON.stringify(playbook)).ok).toBe(true);
+    const yaml = readPlaybook('name: x');
+    expect(yaml.ok).toBe(false);
+    if (!yaml.ok) expect(yaml.issues[0]?.message).toContain('not valid JSON');
+  });
+});
