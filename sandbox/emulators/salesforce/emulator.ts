@@ -6,6 +6,8 @@ import { RouteTable, type EmulatorRequest, type Route } from '../plumbing/router
 import { openDatabase } from '../plumbing/storage.js';
 import type { SalesforceContext } from './context.js';
 import { Cursors } from './cursors.js';
+import { startFront, type RawRoute } from './front.js';
+import { MetadataApi, soapFault } from './metadata.js';
 import { invalidSession, platformErrors, requestLimitExceeded, sfError } from './errors.js';
 import { Sessions, type ConnectedApp } from './oauth.js';
 import { Org } from './org.js';
@@ -41,6 +43,8 @@ export interface SalesforceEmulator {
   url: string;
   apiVersion: string;
   routes: readonly Route[];
+  /** The SOAP endpoints, answered in XML by the front door rather than the JSON harness. */
+  soapRoutes: readonly Pick<RawRoute, 'name' | 'method' | 'docs'>[];
   seed: Seeder;
   faults: FaultSwitches;
   requestLog: RequestLog;
@@ -126,13 +130,49 @@ export async function startSalesforceEmulator(
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.maxHangMs !== undefined ? { maxHangMs: options.maxHangMs } : {}),
   });
-  url = harness.url;
   void counted;
+  const metadata = new MetadataApi((object, field) => {
+    const def = schema.get(object);
+    return def !== undefined && schema.field(def, field) !== undefined;
+  });
+  const soapRoutes: RawRoute[] = [
+    {
+      name: 'metadata.soap',
+      method: 'POST',
+      pattern: /^\/services\/Soap\/m\/\d+\.\d$/,
+      docs: 'https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_deploy.htm',
+      handler: ({ body, path }) => {
+        if (!path.endsWith(`/${apiVersion}`))
+          return soapFault(
+            'UNSUPPORTED_API_VERSION',
+            `API version ${path.split('/').pop() ?? ''} is not served`,
+          );
+        const session = sessions.resolve(MetadataApi.sessionOf(body) ?? '');
+        if (!session)
+          return soapFault(
+            'INVALID_SESSION_ID',
+            'Invalid Session ID found in SessionHeader: Illegal Session',
+          );
+        if (limits.used >= limits.max)
+          return soapFault('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+        limits.used++;
+        return metadata.handle(body);
+      },
+    },
+  ];
+  const front = await startFront({
+    backend: harness.url,
+    routes: soapRoutes,
+    clock,
+    log: requestLog,
+  });
+  url = front.url;
 
   return {
     url,
     apiVersion,
     routes: routes.list(),
+    soapRoutes: soapRoutes.map(({ name, method, docs }) => ({ name, method, docs })),
     seed: new Seeder(org, store),
     faults,
     requestLog,
@@ -146,6 +186,7 @@ export async function startSalesforceEmulator(
     limits,
     records: (type) => [...store.all(type)].map((record) => ({ ...record })),
     async close() {
+      await front.close();
       await harness.close();
       db.close();
     },
