@@ -414,3 +414,23 @@ describe('handoffPanel on an Account', () => {
     await expectAccessible(el);
   });
 });
+
+describe('handoffPanel: SLA timers', () => {
+  it.each([
+    ['2026-11-19T16:00:00.000Z', 'On track', /left\./],
+    ['2026-11-25T16:00:00.000Z', 'Breached', /Was due/],
+  ])('when it is %s, then the won-deal timer reads %s', async (now, state, detail) => {
+    // Only Date is faked: the engine's microtasks must keep running.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse(now) });
+    try {
+      const el = await panel('cs_manager', 'submitted');
+      const timers = query(el, '[data-id="timers"]');
+      expect(timers?.textContent).toContain('CS accepts the won deal');
+      expect(timers?.textContent).toContain(state);
+      expect(timers?.textContent).toMatch(detail);
+      await expectAccessible(el);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
