@@ -2,7 +2,6 @@
 // The tools' one entry point: wires the process (environment, streams, system clock, signals).
 import { main } from './cli.js';
 import { systemClock } from './clock.js';
-import { deployCommand } from './deploy.js';
 
 // A signal ends a scheduled scan between rounds (never mid-scan) and cuts the wait short.
 const stop = new AbortController();
@@ -22,5 +21,6 @@ process.exitCode = await main(process.argv.slice(2), {
       });
     }),
   running: () => !stop.signal.aborted,
-  deploy: deployCommand,
+  // Salesforce's conversion library takes a second to load: only deploy pays for it.
+  deploy: async (args, api, deps) => (await import('./deploy.js')).deployCommand(args, api, deps),
 });
