@@ -92,7 +92,6 @@ export async function startSalesforceEmulator(
   );
   const requestLog = new RequestLog();
   const faults = new FaultSwitches(options.faultSeed);
-  const counted = new WeakSet<EmulatorRequest>();
 
   function before(request: EmulatorRequest, route: Route) {
     if (route.name.startsWith('oauth.')) return undefined;
@@ -105,7 +104,6 @@ export async function startSalesforceEmulator(
     request.portalId = session.userId;
     if (limits.used >= limits.max) return requestLimitExceeded();
     limits.used++;
-    counted.add(request);
     return undefined;
   }
 
@@ -130,7 +128,6 @@ export async function startSalesforceEmulator(
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.maxHangMs !== undefined ? { maxHangMs: options.maxHangMs } : {}),
   });
-  void counted;
   const metadata = new MetadataApi((object, field) => {
     const def = schema.get(object);
     return def !== undefined && schema.field(def, field) !== undefined;

@@ -36,7 +36,7 @@ export class SoqlRunner {
     const children = query.subqueries.map((sub) => this.#children(object, sub));
     const records = rows.map((record) => {
       const out: WireRecord = this.#attributes(object, record);
-      for (const { path, resolved } of fields) this.#put(out, path, resolved, record);
+      for (const { resolved } of fields) this.#put(out, resolved, record);
       for (const child of children) out[child.name] = child.rowsOf(record.Id as string);
       return out;
     });
@@ -95,7 +95,7 @@ export class SoqlRunner {
     return this.store.get(resolved.via.parent.name, parentId)?.[resolved.field.name] ?? null;
   }
 
-  #put(out: WireRecord, path: string, resolved: Resolved, record: StoredRecord): void {
+  #put(out: WireRecord, resolved: Resolved, record: StoredRecord): void {
     if (!resolved.via) {
       out[resolved.field.name] = toWire(resolved.field, record[resolved.field.name]);
       return;
@@ -111,7 +111,6 @@ export class SoqlRunner {
     const target = existing ?? this.#attributes(resolved.via.parent, parent);
     target[resolved.field.name] = toWire(resolved.field, parent[resolved.field.name]);
     out[resolved.via.name] = target;
-    void path;
   }
 
   #children(parent: ObjectDef, sub: Query) {
@@ -142,7 +141,7 @@ export class SoqlRunner {
         rows = this.#order(child, rows, sub.orderBy).slice(0, sub.limit);
         const records = rows.map((record) => {
           const out = this.#attributes(child, record);
-          for (const { path, resolved } of fields) this.#put(out, path, resolved, record);
+          for (const { resolved } of fields) this.#put(out, resolved, record);
           return out;
         });
         return { totalSize: records.length, done: true, records };
