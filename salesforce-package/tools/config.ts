@@ -18,8 +18,6 @@ export interface ToolConfig {
   apiVersion: string;
   /** Stop before the org's daily API usage passes this share (0–1). */
   maxApiShare: number;
-  /** Above this many candidate opportunities the scanner reads them with Bulk API 2.0. */
-  bulkThreshold: number;
 }
 
 export class ConfigError extends Error {}
@@ -34,7 +32,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
     auth: readAuth(env),
     apiVersion,
     maxApiShare: share(env.HANDOFF_SCAN_MAX_API_SHARE, 0.5),
-    bulkThreshold: count(env.HANDOFF_SCAN_BULK_THRESHOLD, 50_000),
   };
 }
 
@@ -86,15 +83,5 @@ function share(value: string | undefined, fallback: number): number {
   const n = Number(value);
   if (!(n > 0 && n <= 1))
     throw new ConfigError(`HANDOFF_SCAN_MAX_API_SHARE must be in (0, 1], not "${value}"`);
-  return n;
-}
-
-function count(value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new ConfigError(
-      `HANDOFF_SCAN_BULK_THRESHOLD must be a positive whole number, not "${value}"`,
-    );
   return n;
 }

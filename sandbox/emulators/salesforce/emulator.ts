@@ -5,8 +5,9 @@ import { RequestLog } from '../plumbing/request-log.js';
 import { RouteTable, type EmulatorRequest, type Route } from '../plumbing/router.js';
 import { openDatabase } from '../plumbing/storage.js';
 import type { SalesforceContext } from './context.js';
+import { BulkQueries } from './bulk.js';
 import { Cursors } from './cursors.js';
-import { startFront, type RawRoute } from './front.js';
+import { startFront, type RawResponse, type RawRoute } from './front.js';
 import { MetadataApi, soapFault } from './metadata.js';
 import { invalidSession, platformErrors, requestLimitExceeded, sfError } from './errors.js';
 import { Sessions, type ConnectedApp } from './oauth.js';
@@ -85,8 +86,10 @@ export async function startSalesforceEmulator(
     options.sessionLifetimeMs ?? 2 * 60 * 60_000,
     () => url,
   );
+  const bulk = new BulkQueries(context);
   const routes = new RouteTable().add(
     ...sessions.routes(),
+    ...bulk.routes(),
     ...queryRoutes(context),
     ...sobjectRoutes(context),
   );
@@ -133,6 +136,33 @@ export async function startSalesforceEmulator(
     return def !== undefined && schema.field(def, field) !== undefined;
   });
   const soapRoutes: RawRoute[] = [
+    {
+      name: 'bulk2.query.results',
+      method: 'GET',
+      pattern: /^\/services\/data\/v\d+\.\d\/jobs\/query\/\w+\/results$/,
+      docs: 'https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/query_get_job_results.htm',
+      handler: ({ headers, path, query }): RawResponse => {
+        const fake = {
+          headers,
+          params: { version: path.split('/')[3] ?? '' },
+        } as unknown as EmulatorRequest;
+        const refused = before(fake, { name: 'bulk2.query.results' } as Route);
+        if (refused)
+          return {
+            status: refused.status,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(refused.body),
+          };
+        const response: RawResponse = bulk.results(path.split('/')[6] ?? '', query);
+        return {
+          ...response,
+          headers: {
+            ...(response.headers ?? {}),
+            'sforce-limit-info': `api-usage=${limits.used}/${limits.max}`,
+          },
+        };
+      },
+    },
     {
       name: 'metadata.soap',
       method: 'POST',

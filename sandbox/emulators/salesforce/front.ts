@@ -13,13 +13,14 @@ export interface RawResponse {
 
 export interface RawRoute {
   name: string;
-  method: 'POST';
+  method: 'GET' | 'POST';
   pattern: RegExp;
   docs: string;
   handler(request: {
     headers: IncomingMessage['headers'];
     body: string;
     path: string;
+    query: URLSearchParams;
   }): RawResponse;
 }
 
@@ -31,7 +32,8 @@ export async function startFront(options: {
 }): Promise<{ url: string; close(): Promise<void> }> {
   const backend = new URL(options.backend);
   const server = createServer((incoming, outgoing) => {
-    const path = new URL(incoming.url ?? '/', 'http://front').pathname;
+    const parsed = new URL(incoming.url ?? '/', 'http://front');
+    const path = parsed.pathname;
     const route = options.routes.find((r) => r.method === incoming.method && r.pattern.test(path));
     if (!route) {
       const upstream = forward(
@@ -60,12 +62,13 @@ export async function startFront(options: {
         headers: incoming.headers,
         body: Buffer.concat(chunks).toString('utf8'),
         path,
+        query: parsed.searchParams,
       });
       outgoing.writeHead(result.status, result.headers).end(result.body);
       options.log.record({
         method: incoming.method ?? 'POST',
         path,
-        query: '',
+        query: parsed.search,
         status: result.status,
         at,
         durationMs: performance.now() - started,
