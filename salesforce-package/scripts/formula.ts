@@ -1,5 +1,7 @@
-// Builders for the one formula subset the generators emit. The tests evaluate exactly this subset,
-// so anything written here must also be taught to the evaluator in test/salesforce-package/.
+// The one formula subset the generators emit: builders, and an evaluator for exactly that subset
+// (AND, OR, NOT, ISCHANGED, PRIORVALUE, ISPICKVAL, ISBLANK, ISNEW, comparisons, TRUE/FALSE,
+// $Permission and field references). Anything else is an error, so a generator that starts emitting
+// more fails first. The metadata tests and the Salesforce emulator's validation rules share it.
 export type Formula = string;
 
 export const and = (...parts: Formula[]): Formula => call('AND', parts);
@@ -39,4 +41,200 @@ function call(name: 'AND' | 'OR', parts: Formula[]): Formula {
   if (parts.length === 0) return name === 'AND' ? 'TRUE' : 'FALSE';
   if (parts.length === 1) return parts[0] as Formula;
   return `${name}(\n    ${parts.map((p) => p.replace(/\n/g, '\n    ')).join(',\n    ')}\n)`;
+}
+
+export type Value = string | number | boolean | null;
+
+export type Node =
+  | { kind: 'literal'; value: Value }
+  | { kind: 'ref'; name: string }
+  | { kind: 'call'; name: string; args: Node[] }
+  | { kind: 'compare'; op: string; left: Node; right: Node };
+
+export interface SaveContext {
+  /** The record as it would be saved; cross-object references (`Handoff__r.Status__c`) included. */
+  after: Readonly<Record<string, Value>>;
+  /** The record as it was; ignored on insert. */
+  before: Readonly<Record<string, Value>>;
+  isNew: boolean;
+  permissions: ReadonlySet<string>;
+  /** References the formula may name; any other is a mistake in the rule. */
+  knownFields: ReadonlySet<string>;
+}
+
+const TOKEN =
+  /\s*(?:(\d+(?:\.\d+)?)|"((?:[^"\\]|\\.)*)"|([$A-Za-z_][\w.]*)|(<>|!=|<=|>=|[=<>(),]))/y;
+
+type Token = { type: 'number' | 'string' | 'name' | 'punct'; text: string };
+
+function tokenize(source: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < source.length) {
+    if (/^\s*$/.test(source.slice(TOKEN.lastIndex))) break;
+    const at = TOKEN.lastIndex;
+    const m = TOKEN.exec(source);
+    if (!m) throw new Error(`cannot read the formula at ${at}: ${source.slice(at, at + 20)}`);
+    if (m[1] !== undefined) tokens.push({ type: 'number', text: m[1] });
+    else if (m[2] !== undefined)
+      tokens.push({ type: 'string', text: m[2].replace(/\\(.)/g, '$1') });
+    else if (m[3] !== undefined) tokens.push({ type: 'name', text: m[3] });
+    else tokens.push({ type: 'punct', text: m[4] as string });
+  }
+  return tokens;
+}
+
+const FUNCTIONS: Record<string, number | 'many'> = {
+  AND: 'many',
+  OR: 'many',
+  NOT: 1,
+  ISCHANGED: 1,
+  PRIORVALUE: 1,
+  ISPICKVAL: 2,
+  ISBLANK: 1,
+  ISNEW: 0,
+};
+const COMPARISONS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
+
+export function parseFormula(source: string): Node {
+  const tokens = tokenize(source);
+  let i = 0;
+  const peek = () => tokens[i];
+  const expect = (text: string) => {
+    if (tokens[i]?.text !== text) throw new Error(`expected "${text}" at token ${i}`);
+    i++;
+  };
+  const expression = (): Node => {
+    const left = primary();
+    const op = peek();
+    if (op?.type === 'punct' && COMPARISONS.has(op.text)) {
+      i++;
+      return { kind: 'compare', op: op.text, left, right: primary() };
+    }
+    return left;
+  };
+  const primary = (): Node => {
+    const token = tokens[i++];
+    if (!token) throw new Error('the formula ends too early');
+    if (token.type === 'number') return { kind: 'literal', value: Number(token.text) };
+    if (token.type === 'string') return { kind: 'literal', value: token.text };
+    if (token.text === '(') {
+      const inner = expression();
+      expect(')');
+      return inner;
+    }
+    if (token.type !== 'name') throw new Error(`unexpected "${token.text}"`);
+    if (token.text === 'TRUE' || token.text === 'FALSE')
+      return { kind: 'literal', value: token.text === 'TRUE' };
+    if (peek()?.text !== '(') return { kind: 'ref', name: token.text };
+    const arity = FUNCTIONS[token.text];
+    if (arity === undefined) throw new Error(`${token.text} is not in the evaluated subset`);
+    i++;
+    const args: Node[] = [];
+    while (peek()?.text !== ')') {
+      args.push(expression());
+      if (peek()?.text === ',') i++;
+      else break;
+    }
+    expect(')');
+    if (arity !== 'many' && args.length !== arity)
+      throw new Error(`${token.text} takes ${arity} argument(s), got ${args.length}`);
+    return { kind: 'call', name: token.text, args };
+  };
+  const node = expression();
+  if (i !== tokens.length) throw new Error(`unexpected "${tokens[i]?.text}" after the formula`);
+  return node;
+}
+
+/** Every field and permission the formula names. */
+export function references(node: Node): string[] {
+  switch (node.kind) {
+    case 'literal':
+      return [];
+    case 'ref':
+      return [node.name];
+    case 'compare':
+      return [...references(node.left), ...references(node.right)];
+    case 'call':
+      return node.args.flatMap(references);
+  }
+}
+
+export function evaluate(node: Node, context: SaveContext): Value {
+  const bool = (n: Node): boolean => {
+    const v = evaluate(n, context);
+    if (typeof v !== 'boolean') throw new Error(`expected true or false, got ${JSON.stringify(v)}`);
+    return v;
+  };
+  switch (node.kind) {
+    case 'literal':
+      return node.value;
+    case 'ref':
+      return read(node.name, context.after, context);
+    case 'compare':
+      return compareValues(node.op, evaluate(node.left, context), evaluate(node.right, context));
+    case 'call': {
+      const [first, second] = node.args as [Node, Node];
+      switch (node.name) {
+        case 'AND':
+          return node.args.every(bool);
+        case 'OR':
+          return node.args.some(bool);
+        case 'NOT':
+          return !bool(first);
+        case 'ISNEW':
+          return context.isNew;
+        case 'ISBLANK':
+          return blank(evaluate(first, context));
+        case 'ISCHANGED': {
+          const name = fieldName(first);
+          if (context.isNew) return false;
+          return !same(read(name, context.after, context), read(name, context.before, context));
+        }
+        case 'PRIORVALUE': {
+          const name = fieldName(first);
+          return read(name, context.isNew ? context.after : context.before, context);
+        }
+        case 'ISPICKVAL': {
+          if (second.kind !== 'literal' || typeof second.value !== 'string')
+            throw new Error('ISPICKVAL compares with a text literal');
+          return same(evaluate(first, context), second.value);
+        }
+      }
+      throw new Error(`${node.name} is not in the evaluated subset`);
+    }
+  }
+}
+
+function fieldName(node: Node): string {
+  if (node.kind !== 'ref' || node.name.startsWith('$'))
+    throw new Error('this function takes a field');
+  return node.name;
+}
+
+function read(name: string, record: Readonly<Record<string, Value>>, context: SaveContext): Value {
+  if (name.startsWith('$Permission.')) {
+    if (!context.knownFields.has(name)) throw new Error(`unknown custom permission ${name}`);
+    return context.permissions.has(name.slice('$Permission.'.length));
+  }
+  if (!context.knownFields.has(name)) throw new Error(`unknown field ${name}`);
+  return record[name] ?? null;
+}
+
+const blank = (v: Value) => v === null || v === '';
+const same = (a: Value, b: Value) => (blank(a) && blank(b)) || a === b;
+
+/** A comparison with a blank is itself blank, which a validation rule treats as "does not fire". */
+function compareValues(op: string, a: Value, b: Value): boolean {
+  if (op === '=' || op === '<>' || op === '!=') {
+    return op === '=' ? same(a, b) : !same(a, b);
+  }
+  if (typeof a !== 'number' || typeof b !== 'number') {
+    if (blank(a) || blank(b)) return false;
+    throw new Error(`${op} compares numbers, got ${JSON.stringify(a)} and ${JSON.stringify(b)}`);
+  }
+  if (op === '<') return a < b;
+  if (op === '<=') return a <= b;
+  if (op === '>') return a > b;
+  return a >= b;
 }
