@@ -1,0 +1,61 @@
+// The README's quick start, word for word, on a fresh clone: the start command is read from the
+// README's first code block, run in a `git clone` of this checkout's HEAD (what a person gets), and
+// must serve the page with the seeded deals. It installs everything, so it takes a minute or two.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { personEnv, startCommand } from './start-command.js';
+
+const root = join(import.meta.dirname, '..', '..');
+
+/** The quick start's start line (the one that runs `npm start`), without its comment. */
+function quickStartCommand(): string {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const block = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  const line = block.split('\n').find((l) => /\bnpm start\b/.test(l));
+  if (!line) throw new Error('README.md: no `npm start` line in the Quick start code block');
+  return line.replace(/\s+#.*$/, '').trim();
+}
+
+function isGitCheckout(): boolean {
+  try {
+    execFileSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: root, stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const inCheckout = isGitCheckout();
+if (!inCheckout)
+  console.error('fresh-clone test skipped: this copy is not a git checkout to clone.');
+
+describe('the README quick start on a fresh clone', () => {
+  const work = mkdtempSync(join(tmpdir(), 'handoff-clone-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it.runIf(inCheckout)(
+    'when a person clones the repository and runs the start command, then the page serves 60 deals',
+    async () => {
+      const command = quickStartCommand();
+      expect(command).toMatch(/npm start/);
+      const clone = join(work, 'handoff');
+      execFileSync('git', ['clone', '--quiet', root, clone]);
+      const started = await startCommand(command, {
+        cwd: clone,
+        env: personEnv({ PORT: '0', HANDOFF_DATA_DIR: join(work, 'data') }),
+      });
+      const page = await fetch(started.url);
+      expect(page.status).toBe(200);
+      const state = (await (await fetch(`${started.url}/api/state`)).json()) as {
+        deals: unknown[];
+      };
+      expect(state.deals).toHaveLength(60);
+      const ended = await started.interrupt();
+      expect([0, 'SIGINT']).toContain(ended.code ?? ended.signal);
+    },
+    600_000,
+  );
+});
