@@ -12,12 +12,15 @@ import { MetadataApi, soapFault } from './metadata.js';
 import { invalidSession, platformErrors, requestLimitExceeded, sfError } from './errors.js';
 import { Sessions, type ConnectedApp } from './oauth.js';
 import { Org } from './org.js';
+import { graphqlRoutes } from './routes/graphql.js';
 import { queryRoutes } from './routes/query.js';
 import { sobjectRoutes } from './routes/sobjects.js';
+import { uiApiRoutes } from './routes/ui-api.js';
 import { Schema, type FieldDef, type ObjectDef } from './schema.js';
 import { Seeder } from './seed.js';
 import { SoqlRunner } from './soql-run.js';
 import { RecordStore, STORE_SCHEMA } from './store.js';
+import { Validator, type ValidationSetup } from './validation.js';
 
 export interface SalesforceEmulatorOptions {
   clock: Clock;
@@ -37,6 +40,11 @@ export interface SalesforceEmulatorOptions {
   port?: number;
   faultSeed?: number;
   maxHangMs?: number;
+  /**
+   * Validation rules run on every API write (REST, collections, UI API) for the session's user,
+   * with `$Permission.X` from the permission sets assigned to them. Seeding bypasses them.
+   */
+  validation?: ValidationSetup;
 }
 
 export interface SalesforceEmulator {
@@ -53,6 +61,8 @@ export interface SalesforceEmulator {
   issueToken(username: string): string;
   sessions: { expireAll(): void; readonly minted: number };
   limits: { used: number; max: number };
+  /** The custom permissions a user holds through permission set assignments (empty without `validation`). */
+  customPermissions(userId: string): string[];
   /** Direct reads for assertions (bypass the API, its limits and the log). */
   records(type: string): Record<string, unknown>[];
   close(): Promise<void>;
@@ -66,7 +76,10 @@ export async function startSalesforceEmulator(
   const db = openDatabase(options.dbFile ?? ':memory:', STORE_SCHEMA);
   const schema = new Schema(options.customObjects, options.customFields);
   const store = new RecordStore(db, schema, clock);
-  const org = new Org(store);
+  const validator = options.validation
+    ? new Validator(schema, store, options.validation)
+    : undefined;
+  const org = new Org(store, validator);
   const limits = { used: 0, max: options.dailyApiLimit ?? 100_000 };
   const context: SalesforceContext = {
     clock,
@@ -92,6 +105,8 @@ export async function startSalesforceEmulator(
     ...bulk.routes(),
     ...queryRoutes(context),
     ...sobjectRoutes(context),
+    ...uiApiRoutes(context),
+    ...graphqlRoutes(context),
   );
   const requestLog = new RequestLog();
   const faults = new FaultSwitches(options.faultSeed);
@@ -211,6 +226,7 @@ export async function startSalesforceEmulator(
       },
     },
     limits,
+    customPermissions: (userId) => [...(validator?.permissionsOf(userId) ?? [])].sort(),
     records: (type) => [...store.all(type)].map((record) => ({ ...record })),
     async close() {
       await front.close();

@@ -1,15 +1,28 @@
-// What the org does on a write beyond storing it: Opportunity stage changes are tracked in
-// OpportunityHistory (as Salesforce does for every StageName change), and an all-or-none batch
-// is undone when one record fails.
+// What the org does on a write beyond storing it: validation rules run for the writing user,
+// Opportunity stage changes are tracked in OpportunityHistory and LastStageChangeDate (as
+// Salesforce does for every StageName change), and an all-or-none batch is undone when one record
+// fails.
 import { SalesforceFault } from './errors.js';
 import type { RecordStore, StoredRecord } from './store.js';
+import type { Validator } from './validation.js';
 
 type Undo = () => void;
 
 export class Org {
-  constructor(readonly store: RecordStore) {}
+  constructor(
+    readonly store: RecordStore,
+    private readonly validator?: Validator,
+  ) {}
 
-  insert(type: string, values: Record<string, unknown>, undo?: Undo[]): StoredRecord {
+  /** `userId` is the session's user: validation rules run for API writes, not for seeding. */
+  insert(
+    type: string,
+    values: Record<string, unknown>,
+    undo?: Undo[],
+    userId?: string,
+  ): StoredRecord {
+    if (this.validator && userId !== undefined)
+      this.validator.check(type, undefined, this.store.coerce(type, values), userId);
     const record = this.store.insert(type, values);
     undo?.push(() => this.store.delete(type, record.Id as string));
     if (this.store.object(type).name === 'Opportunity') this.#history(record, undo);
@@ -22,6 +35,7 @@ export class Org {
     values: Record<string, unknown>,
     undo?: Undo[],
     unmodifiedSince?: number,
+    userId?: string,
   ): StoredRecord {
     const current = this.store.get(type, id);
     if (current && unmodifiedSince !== undefined) {
@@ -34,10 +48,24 @@ export class Org {
           'The requested resource has been modified since the If-Unmodified-Since date.',
         );
     }
+    if (current && this.validator && userId !== undefined)
+      this.validator.check(
+        type,
+        current,
+        { ...current, ...this.store.coerce(type, values) },
+        userId,
+      );
     const { before, after } = this.store.update(type, id, values);
     undo?.push(() => this.store.update(type, id, before, { system: true }));
-    if (this.store.object(type).name === 'Opportunity' && before.StageName !== after.StageName)
+    if (this.store.object(type).name === 'Opportunity' && before.StageName !== after.StageName) {
       this.#history(after, undo);
+      return this.store.update(
+        type,
+        id,
+        { LastStageChangeDate: Number(after.LastModifiedDate) },
+        { system: true },
+      ).after;
+    }
     return after;
   }
 

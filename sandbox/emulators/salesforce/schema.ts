@@ -23,6 +23,11 @@ export interface FieldDef {
   /** Set by the platform (Id, CreatedDate, …): a write naming it fails. */
   readOnly?: boolean;
   picklistValues?: readonly string[];
+  /** Standard picklists accept any value through the API; custom ones here are restricted. */
+  unrestricted?: boolean;
+  /** A roll-up summary: COUNT of `child` rows whose `via` points here and that match `filters`. */
+  summary?: { child: string; via: string; filters: Readonly<Record<string, boolean>> };
+  label?: string;
   length?: number;
 }
 
@@ -33,7 +38,23 @@ export interface ObjectDef {
   fields: readonly FieldDef[];
   /** Standard objects that Salesforce writes itself (OpportunityHistory) refuse API inserts. */
   createable?: boolean;
+  label?: string;
+  labelPlural?: string;
 }
+
+/** A standard org's Opportunity stages (labels equal their API names there). */
+export const OPPORTUNITY_STAGES = [
+  'Prospecting',
+  'Qualification',
+  'Needs Analysis',
+  'Value Proposition',
+  'Id. Decision Makers',
+  'Perception Analysis',
+  'Proposal/Price Quote',
+  'Negotiation/Review',
+  'Closed Won',
+  'Closed Lost',
+] as const;
 
 const system: FieldDef[] = [
   { name: 'Id', kind: 'id', readOnly: true },
@@ -74,7 +95,15 @@ export const STANDARD_OBJECTS: readonly ObjectDef[] = [
     fields: [
       ...system,
       text('Name', 120),
-      text('StageName', 40),
+      {
+        name: 'StageName',
+        kind: 'picklist',
+        length: 40,
+        picklistValues: OPPORTUNITY_STAGES,
+        unrestricted: true,
+      },
+      // Set by the platform on every stage change (API 52 and later).
+      { name: 'LastStageChangeDate', kind: 'datetime', readOnly: true },
       { name: 'Amount', kind: 'currency' },
       { name: 'CloseDate', kind: 'date' },
       text('NextStep'),

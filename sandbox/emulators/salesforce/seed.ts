@@ -38,6 +38,9 @@ export class Seeder {
         ...values,
         StageName: history[history.length - 1]?.stage ?? values.StageName,
         CreatedDate: new Date(first?.at ?? 0).toISOString(),
+        ...(history.length > 1
+          ? { LastStageChangeDate: new Date(history[history.length - 1]?.at ?? 0).toISOString() }
+          : {}),
       },
       { system: true },
     );

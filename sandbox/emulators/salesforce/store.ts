@@ -86,6 +86,11 @@ export class RecordStore {
     return this.#table(this.object(type).name).get(normaliseId(id));
   }
 
+  /** Values as a write would store them (or the fault it would raise), without writing. */
+  coerce(type: string, values: Record<string, unknown>, options: WriteOptions = {}): StoredRecord {
+    return this.#coerce(this.object(type), values, options);
+  }
+
   #coerce(object: ObjectDef, values: Record<string, unknown>, options: WriteOptions): StoredRecord {
     const out: StoredRecord = {};
     for (const [name, value] of Object.entries(values)) {

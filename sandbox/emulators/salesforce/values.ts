@@ -47,6 +47,8 @@ export function toStored(field: FieldDef, value: unknown): Stored {
       if (typeof value === 'string' && DATE.test(value)) return value;
       throw invalid(field, value);
     case 'datetime': {
+      // A stored instant (epoch ms) comes back when a rollback restores a record.
+      if (typeof value === 'number' && Number.isFinite(value)) return value;
       const ms = typeof value === 'string' ? parseDateTime(value) : undefined;
       if (ms === undefined) throw invalid(field, value);
       return ms;
@@ -56,7 +58,7 @@ export function toStored(field: FieldDef, value: unknown): Stored {
       throw invalid(field, value);
     case 'picklist':
       if (typeof value !== 'string') throw invalid(field, value);
-      if (field.picklistValues && !field.picklistValues.includes(value))
+      if (field.picklistValues && !field.unrestricted && !field.picklistValues.includes(value))
         throw new SalesforceFault(
           400,
           'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',

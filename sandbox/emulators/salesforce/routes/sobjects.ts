@@ -2,6 +2,7 @@ import type { EmulatorRequest, Route } from '../../plumbing/router.js';
 import type { SalesforceContext } from '../context.js';
 import { respond, SalesforceFault, sfError, type SalesforceError } from '../errors.js';
 import { relationshipName } from '../soql-run.js';
+import { ValidationFault } from '../validation.js';
 import { toWire } from '../values.js';
 
 const SOBJECT_DOCS =
@@ -68,7 +69,8 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
         return { id: write(record as Values, undo), success: true, errors: [] };
       } catch (error) {
         if (!(error instanceof SalesforceFault)) throw error;
-        return { success: false, errors: [collectionError(error.toError())] };
+        const errors = error instanceof ValidationFault ? error.errors : [error.toError()];
+        return { success: false, errors: errors.map(collectionError) };
       }
     });
     if (allOrNone && results.some((r) => !r.success)) {
@@ -119,7 +121,7 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
                 'INVALID_FIELD',
                 'cannot specify Id in an insert call',
               );
-            return org.insert(typeOf(record), record, undo).Id as string;
+            return org.insert(typeOf(record), record, undo, request.portalId).Id as string;
           });
           return { status: 200, body: results };
         }),
@@ -141,7 +143,7 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
                 'MISSING_ARGUMENT',
                 'Id not specified in an update call',
               );
-            org.update(typeOf(record), recordId, values, undo);
+            org.update(typeOf(record), recordId, values, undo, undefined, request.portalId);
             return recordId;
           });
           return { status: 200, body: results };
@@ -199,7 +201,12 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
       docs: 'https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_sobject_create.htm',
       handler: (request) =>
         respond(() => {
-          const record = org.insert(request.params.type ?? '', body(request));
+          const record = org.insert(
+            request.params.type ?? '',
+            body(request),
+            undefined,
+            request.portalId,
+          );
           return { status: 201, body: { id: record.Id, success: true, errors: [] } };
         }),
     },
@@ -252,6 +259,7 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
             body(request),
             undefined,
             unmodifiedSince(request),
+            request.portalId,
           );
           return { status: 204 };
         }),
