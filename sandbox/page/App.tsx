@@ -5,6 +5,8 @@ import { CardPreview } from './CardPreview.js';
 import { ClockControls } from './ClockControls.js';
 import { Dashboard } from './Dashboard.js';
 import { DealList } from './DealList.js';
+import { SalesforceFrame } from './SalesforceFrame.js';
+import { SalesforceRecord } from './SalesforceRecord.js';
 import { SettingsPreview } from './SettingsPreview.js';
 import { ViewerSwitch } from './ViewerSwitch.js';
 import { session } from './host/session.js';
@@ -51,7 +53,7 @@ export function App() {
       <header className="topbar">
         <div className="brand">
           <strong>Handoff sandbox</strong>
-          <span>local HubSpot emulator · portal {state.portalId}</span>
+          <span>local HubSpot emulator · portal {state.portalId} · local Salesforce emulator</span>
         </div>
         <nav>
           {(['deals', 'settings', 'dashboard'] as const).map((t) => (
@@ -97,27 +99,49 @@ export function App() {
             onSelect={setDealId}
           />
           {dealId && person && (
-            <CardPreview
-              key={`${dealId}-${viewer}-${epoch}`}
-              deal={state.deals.find((d) => d.id === dealId)}
-              dealId={dealId}
-              portalId={state.portalId}
-              timeZone={state.timeZone}
-              viewer={person}
-              people={state.people}
-              onChanged={refreshList}
-            />
+            // The same deal in both CRMs, each face against its own.
+            <div className="faces">
+              <CardPreview
+                key={`${dealId}-${viewer}-${epoch}`}
+                deal={state.deals.find((d) => d.id === dealId)}
+                dealId={dealId}
+                portalId={state.portalId}
+                timeZone={state.timeZone}
+                viewer={person}
+                people={state.people}
+                onChanged={refreshList}
+              />
+              <SalesforceRecord
+                key={`sf-${dealId}-${viewer}-${epoch}`}
+                dealId={dealId}
+                viewer={person}
+                now={state.now}
+              />
+            </div>
           )}
         </main>
       )}
       {tab === 'settings' && person && (
-        <SettingsPreview
-          key={`${viewer}-${epoch}`}
-          viewer={person}
-          portalId={state.portalId}
-          timeZone={state.timeZone}
-          now={state.now}
-        />
+        <div className="faces settings-faces">
+          <SettingsPreview
+            key={`${viewer}-${epoch}`}
+            viewer={person}
+            portalId={state.portalId}
+            timeZone={state.timeZone}
+            now={state.now}
+          />
+          <section className="settings sf-settings" data-testid="sf-settings">
+            <h2>Salesforce · Handoff admin</h2>
+            <SalesforceFrame
+              key={`sf-admin-${viewer}-${epoch}`}
+              component="admin"
+              viewer={person.key}
+              now={state.now}
+              title="Handoff playbook admin in Salesforce"
+              testId="sf-admin"
+            />
+          </section>
+        </div>
       )}
       {tab === 'dashboard' && <Dashboard key={epoch} />}
     </div>

@@ -37,6 +37,7 @@ export function CardPreview(props: {
   return (
     <section className="record" data-testid="record">
       <header className="record-header">
+        <span className="face-label">HubSpot · Deal</span>
         <h2>{props.deal?.name ?? `Deal ${props.dealId}`}</h2>
         <span>{props.deal ? `${props.deal.stage} · ${props.deal.company}` : ''}</span>
       </header>

@@ -28,6 +28,21 @@ export interface SandboxState {
   deals: DealRow[];
 }
 
+/** The seeded Opportunity that is this deal in the Salesforce emulator. */
+export interface SalesforceOpportunity {
+  id: string;
+  name: string;
+  stageName: string;
+  accountName: string | null;
+}
+
+export interface SalesforceTask {
+  Id: string;
+  Subject: string | null;
+  Status: string | null;
+  ActivityDate: string | null;
+}
+
 export type Activity = {
   tasks: Record<string, string | null>[];
   notes: Record<string, string | null>[];
@@ -36,7 +51,11 @@ export type Activity = {
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(path, init);
   const body = (await response.json()) as T & { error?: string };
-  if (!response.ok) throw new Error(body.error ?? `The sandbox answered ${response.status}.`);
+  // Salesforce's REST API answers errors as a list of `{ message, errorCode }`.
+  const first = Array.isArray(body) ? (body[0] as { message?: string } | undefined) : undefined;
+  if (!response.ok) {
+    throw new Error(body.error ?? first?.message ?? `The sandbox answered ${response.status}.`);
+  }
   return body;
 }
 
@@ -44,6 +63,19 @@ export const api = {
   state: () => call<SandboxState>('/api/state'),
   metrics: () => call<Metrics>('/api/metrics'),
   activity: (dealId: string) => call<Activity>(`/api/activity?deal=${encodeURIComponent(dealId)}`),
+  sfOpportunity: (dealId: string) =>
+    call<SalesforceOpportunity>(`/sf/opportunity?deal=${encodeURIComponent(dealId)}`),
+  /** The Opportunity's Tasks (escalations land there), read through the UI's own API as the viewer. */
+  sfTasks: async (viewer: string, opportunityId: string) => {
+    const soql =
+      'SELECT Id, Subject, Status, ActivityDate FROM Task ' +
+      `WHERE WhatId = '${opportunityId.replace(/[^a-zA-Z0-9]/g, '')}' ORDER BY CreatedDate DESC`;
+    const answer = await call<{ records: SalesforceTask[] }>(
+      `/sf/api/query?q=${encodeURIComponent(soql)}`,
+      { headers: { 'X-Handoff-Viewer': viewer } },
+    );
+    return answer.records;
+  },
   moveClock: (move: { by: 'hour' | 'business_day' } | { to: number }) =>
     call<{ now: number }>('/api/clock', {
       method: 'POST',

@@ -1,17 +1,42 @@
 // The preview page, bundled at start with esbuild: the real card and settings entry files, with
-// `@hubspot/ui-extensions` resolved to the sandbox's preview host (sandbox/page/host).
+// `@hubspot/ui-extensions` resolved to the sandbox's preview host (sandbox/page/host); and the
+// Salesforce frame (lwc-bundle.ts: the package's components compiled with the LWC engine).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildSalesforceFrame, type Asset } from './lwc-bundle.js';
 
 export interface PageBundle {
-  files: Record<string, { type: string; body: string }>;
+  files: Record<string, Asset>;
+  /** Files read only when asked for (the SLDS stylesheet's images). */
+  serve?(pathname: string): Asset | undefined;
 }
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export async function buildPage(): Promise<PageBundle> {
-  const result = await build({
+  const [result, salesforce] = await Promise.all([buildHubSpotPage(), buildSalesforceFrame()]);
+  const js = result.outputFiles.find((f) => f.path.endsWith('.js'));
+  if (!js) throw new Error('the page bundle is empty');
+  return {
+    files: {
+      ...salesforce.files,
+      '/index.html': {
+        type: 'text/html; charset=utf-8',
+        body: readFileSync(here('../page/index.html'), 'utf8'),
+      },
+      '/app.css': {
+        type: 'text/css; charset=utf-8',
+        body: readFileSync(here('../page/app.css'), 'utf8'),
+      },
+      '/app.js': { type: 'text/javascript; charset=utf-8', body: js.text },
+    },
+    serve: salesforce.serve,
+  };
+}
+
+function buildHubSpotPage() {
+  return build({
     entryPoints: [here('../page/main.tsx')],
     bundle: true,
     write: false,
@@ -28,19 +53,4 @@ export async function buildPage(): Promise<PageBundle> {
       '@hubspot/ui-extensions': here('../page/host/ui-extensions.tsx'),
     },
   });
-  const js = result.outputFiles.find((f) => f.path.endsWith('.js'));
-  if (!js) throw new Error('the page bundle is empty');
-  return {
-    files: {
-      '/index.html': {
-        type: 'text/html; charset=utf-8',
-        body: readFileSync(here('../page/index.html'), 'utf8'),
-      },
-      '/app.css': {
-        type: 'text/css; charset=utf-8',
-        body: readFileSync(here('../page/app.css'), 'utf8'),
-      },
-      '/app.js': { type: 'text/javascript; charset=utf-8', body: js.text },
-    },
-  };
 }

@@ -78,7 +78,9 @@ export async function startPageServer(options: PageServerOptions) {
   const server = createServer((req, res) => void handle(req, res));
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const asset = options.page.files[url.pathname === '/' ? '/index.html' : url.pathname];
+    const asset =
+      options.page.files[url.pathname === '/' ? '/index.html' : url.pathname] ??
+      (req.method === 'GET' ? options.page.serve?.(url.pathname) : undefined);
     if (req.method === 'GET' && asset) {
       res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-store' });
       return res.end(asset.body);

@@ -1,0 +1,44 @@
+// One Salesforce component (the package's real LWC) in a frame of its own: custom permissions are
+// static imports in LWC, so each viewer gets a fresh frame that reads their session first
+// (sandbox/page/salesforce/boot.ts). The frame reports its height so the page never scrolls it.
+import { useEffect, useRef, useState } from 'react';
+
+export function SalesforceFrame(props: {
+  component: 'panel' | 'admin';
+  /** The viewer's key (rep1, cs1, admin…): the page server signs the frame's API calls as them. */
+  viewer: string;
+  recordId?: string;
+  now: number;
+  title: string;
+  testId: string;
+}) {
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [height, setHeight] = useState(320);
+  useEffect(() => {
+    const onMessage = (event: MessageEvent) => {
+      const data = event.data as { type?: string; height?: number } | null;
+      if (event.source !== frame.current?.contentWindow || data?.type !== 'handoff-sf-frame')
+        return;
+      if (typeof data.height === 'number') setHeight(Math.max(160, Math.ceil(data.height)));
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, []);
+  const query = new URLSearchParams({
+    component: props.component,
+    viewer: props.viewer,
+    recordId: props.recordId ?? '',
+    objectApiName: 'Opportunity',
+    now: String(props.now),
+  });
+  return (
+    <iframe
+      ref={frame}
+      className="sf-frame"
+      title={props.title}
+      data-testid={props.testId}
+      src={`/sf/frame.html?${query.toString()}`}
+      style={{ height }}
+    />
+  );
+}

@@ -1,0 +1,53 @@
+// The Salesforce frame's bootstrap: one frame per viewer, so the viewer's session (user id, time
+// zone, custom permissions) is known before the components' static imports are evaluated. The
+// frame runs at the sandbox's instant (`now`), the one clock every part of the sandbox reads.
+import { setSession, type SalesforceSession } from './lds/session.js';
+
+export interface FrameParams {
+  component: 'panel' | 'admin';
+  viewer: string;
+  recordId: string;
+  objectApiName: string;
+  now: number;
+}
+
+const search = new URLSearchParams(location.search);
+const params: FrameParams = {
+  component: search.get('component') === 'admin' ? 'admin' : 'panel',
+  viewer: search.get('viewer') ?? '',
+  recordId: search.get('recordId') ?? '',
+  objectApiName: search.get('objectApiName') ?? 'Opportunity',
+  now: Number(search.get('now')),
+};
+
+// The sandbox clock stands still between moves; the panel evaluates with Date.now().
+if (Number.isFinite(params.now) && params.now > 0) Date.now = () => params.now;
+
+const root = document.getElementById('root') as HTMLElement;
+try {
+  const response = await fetch(`/sf/session?viewer=${encodeURIComponent(params.viewer)}`);
+  const body = (await response.json()) as Omit<SalesforceSession, 'viewer'> & { error?: string };
+  if (!response.ok) throw new Error(body.error ?? `the sandbox answered ${response.status}`);
+  setSession({ ...body, viewer: params.viewer });
+  const { mount } = await import('./mount.js');
+  mount(root, params);
+} catch (error) {
+  const alert = document.createElement('div');
+  alert.className = 'slds-notify slds-notify_alert slds-alert_error';
+  alert.setAttribute('role', 'alert');
+  alert.dataset.id = 'frame-error';
+  alert.textContent = `The Salesforce panel could not start: ${(error as Error).message}`;
+  root.replaceChildren(alert);
+}
+report();
+
+/** Tells the page this frame's height, so the frame grows with the panel instead of scrolling. */
+function report(): void {
+  const send = () =>
+    parent.postMessage(
+      { type: 'handoff-sf-frame', height: document.documentElement.scrollHeight },
+      location.origin,
+    );
+  new ResizeObserver(send).observe(document.body);
+  send();
+}
