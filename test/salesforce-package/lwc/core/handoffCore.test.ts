@@ -7,10 +7,9 @@ import {
 } from '../../../../salesforce-package/scripts/build-handoff-core.js';
 import { compileBundle } from '../compile.js';
 
-// The issue asked for 100 KB after the compiler's re-print. Measured: the core's runtime entry
-// alone is ~78 KB minified and re-prints to ~108 KB, so 100 KB needs a smaller core (reported).
-// Older Salesforce docs cap a JS file at 128 KB (current ones at 1 MB): fail well before that.
-const COMPILED_BUDGET = 125 * 1024;
+// The issue's limit: 100 KB after the compiler's re-print (older Salesforce docs cap a JS file at
+// 128 KB, current ones at 1 MB). Measured 83 KB, with the core's schemas on zod-lite (zod-lite.test.ts).
+const COMPILED_BUDGET = 100 * 1024;
 
 describe('c/handoffCore', () => {
   it('when rebuilt from the core and the adapter, then the committed module is identical (run npm run build:handoff-core)', async () => {
