@@ -38,6 +38,8 @@ export interface Crm {
   ): Promise<string>;
   /** The id of the note or task tagged with `key`, if one exists (exactly once, even after a crash). */
   findEngagement(type: EngagementType, key: string): Promise<string | null>;
+  /** Marks the open tasks tagged with these keys completed; answers how many it closed. */
+  completeTasks(keys: readonly string[]): Promise<number>;
   /**
    * One page of deals in these stages with an id above `aboveId`, by ascending id. Paging by id
    * rather than by `after` keeps every query under HubSpot's 10,000-results-per-query cap.
@@ -200,6 +202,38 @@ export function hubspotCrm(
           : client.crm.objects.tasks.searchApi.doSearch(request),
       );
       return found.results[0]?.id ?? null;
+    },
+
+    async completeTasks(keys) {
+      if (keys.length === 0) return 0;
+      // One search for the still-open ones, one batch update: a task someone already closed (or
+      // a second run of the same item) is left alone.
+      const open = await call(() =>
+        client.crm.objects.tasks.searchApi.doSearch({
+          filterGroups: [
+            {
+              filters: [
+                { propertyName: KEY_PROPERTY, operator: 'IN' as never, values: [...keys] },
+                { propertyName: 'hs_task_status', operator: 'NEQ' as never, value: 'COMPLETED' },
+              ],
+            },
+          ],
+          properties: [KEY_PROPERTY],
+          limit: 100,
+          after: '0',
+          sorts: [],
+        }),
+      );
+      if (open.results.length === 0) return 0;
+      await call(() =>
+        client.crm.objects.tasks.batchApi.update({
+          inputs: open.results.map((task) => ({
+            id: task.id,
+            properties: { hs_task_status: 'COMPLETED' },
+          })),
+        }),
+      );
+      return open.results.length;
     },
 
     async searchDeals(query) {

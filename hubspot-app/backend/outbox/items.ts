@@ -8,6 +8,12 @@ export interface MirrorPayload {
   handoffId: string;
 }
 
+/** Tasks to mark completed because the work they asked for is done (or no longer asked). */
+export interface CompleteTasksPayload {
+  dealId: string;
+  keys: string[];
+}
+
 export interface EngagementPayload {
   dealId: string;
   /** notes or tasks */
@@ -30,11 +36,16 @@ export interface OutboxPeople {
   ownerOfUser: (userId: string) => string | undefined;
 }
 
+/**
+ * `events` are the action's new events; `history` is the handoff's whole event list after the
+ * action (who submitted before a rejection, which tasks an earlier action opened).
+ */
 export function outboxItemsFor(
   playbook: Playbook,
   handoff: HandoffDef,
   dealId: string,
   events: readonly HandoffEvent[],
+  history: readonly HandoffEvent[],
   version: number,
   people: OutboxPeople,
 ): OutboxItem[] {
@@ -67,9 +78,9 @@ export function outboxItemsFor(
         },
       } satisfies EngagementPayload,
     });
-    for (const [ownerId, subject] of tasksFor(playbook, handoff, event, events, people)) {
+    for (const [ownerId, subject] of tasksFor(handoff, event, history, people)) {
       items.push({
-        key: `task:${event.actionId}:${index}:${ownerId}`,
+        key: taskKey(event.actionId, index, ownerId),
         kind: 'engagement',
         payload: {
           dealId,
@@ -83,25 +94,92 @@ export function outboxItemsFor(
         } satisfies EngagementPayload,
       });
     }
+    const done = tasksDoneBy(handoff, event, history, people);
+    if (done.length > 0) {
+      items.push({
+        key: `complete:${event.actionId}:${index}`,
+        kind: 'complete-tasks',
+        payload: { dealId, keys: done } satisfies CompleteTasksPayload,
+      });
+    }
   });
   return items;
 }
 
-/** Who must act next: the receiving roles on submission, the submitter on rejection. */
-function tasksFor(
-  _playbook: Playbook,
+/** The key of the task an action's `index`-th event opened for one owner. */
+function taskKey(actionId: string, index: number, ownerId: string): string {
+  return `task:${actionId}:${index}:${ownerId}`;
+}
+
+/** Where an event stands among its own action's events (the index its task keys carry). */
+function indexInAction(history: readonly HandoffEvent[], event: HandoffEvent): number {
+  return history.filter((e) => e.actionId === event.actionId).indexOf(event);
+}
+
+/** The latest event of a type before `event` in the history. */
+function latestBefore(
+  history: readonly HandoffEvent[],
+  event: HandoffEvent,
+  type: HandoffEvent['type'],
+): HandoffEvent | undefined {
+  const end = history.indexOf(event);
+  return history.slice(0, end === -1 ? history.length : end).findLast((e) => e.type === type);
+}
+
+/**
+ * Tasks an event makes moot: a decision or a withdrawal ends the review the submission asked
+ * for; a new submission ends the rework the rejection asked for.
+ */
+function tasksDoneBy(
   handoff: HandoffDef,
   event: HandoffEvent,
-  all: readonly HandoffEvent[],
+  history: readonly HandoffEvent[],
+  people: OutboxPeople,
+): string[] {
+  if (event.type === 'accepted' || event.type === 'rejected' || event.type === 'withdrawn') {
+    const submitted = latestBefore(history, event, 'submitted');
+    if (!submitted) return [];
+    const index = indexInAction(history, submitted);
+    return reviewers(handoff, people).map((ownerId) => taskKey(submitted.actionId, index, ownerId));
+  }
+  if (event.type === 'submitted') {
+    const rejected = latestBefore(history, event, 'rejected');
+    if (!rejected) return [];
+    const ownerId = reworkOwner(rejected, history, people);
+    return ownerId ? [taskKey(rejected.actionId, indexInAction(history, rejected), ownerId)] : [];
+  }
+  return [];
+}
+
+function reviewers(handoff: HandoffDef, people: OutboxPeople): string[] {
+  return [...new Set(handoff.accept.flatMap((role) => people.ownersByRole[role] ?? []))];
+}
+
+/** The owner of whoever submitted what was rejected: the one who must rework it. */
+function reworkOwner(
+  rejected: HandoffEvent,
+  history: readonly HandoffEvent[],
+  people: OutboxPeople,
+): string | undefined {
+  const submitter = latestBefore(history, rejected, 'submitted')?.by;
+  return submitter === undefined ? undefined : people.ownerOfUser(submitter);
+}
+
+/** Who must act next: the receiving roles on submission, the submitter on rejection. */
+function tasksFor(
+  handoff: HandoffDef,
+  event: HandoffEvent,
+  history: readonly HandoffEvent[],
   people: OutboxPeople,
 ): [string, string][] {
   if (event.type === 'submitted') {
-    const owners = new Set(handoff.accept.flatMap((role) => people.ownersByRole[role] ?? []));
-    return [...owners].map((ownerId) => [ownerId, `Review the ${handoff.label} handoff`]);
+    return reviewers(handoff, people).map((ownerId) => [
+      ownerId,
+      `Review the ${handoff.label} handoff`,
+    ]);
   }
   if (event.type === 'rejected') {
-    const submitter = [...all].reverse().find((e) => e.type === 'submitted')?.by ?? event.by;
-    const ownerId = people.ownerOfUser(submitter);
+    const ownerId = reworkOwner(event, history, people);
     return ownerId ? [[ownerId, `Rework the ${handoff.label} handoff`]] : [];
   }
   return [];

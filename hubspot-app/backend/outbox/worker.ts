@@ -6,7 +6,7 @@ import type { Clock } from '../clock.js';
 import { CrmError, type Crm } from '../hubspot/crm.js';
 import { handoffProperty } from '../provisioning/properties.js';
 import type { OutboxEntry, Store } from '../store/index.js';
-import type { EngagementPayload, MirrorPayload } from './items.js';
+import type { CompleteTasksPayload, EngagementPayload, MirrorPayload } from './items.js';
 
 export const MAX_ATTEMPTS = 8;
 const BASE_DELAY_MS = 1_000;
@@ -16,6 +16,10 @@ export interface DrainResult {
   retried: number;
   failed: number;
 }
+
+/** The tasks an item would complete are not in HubSpot yet: run it after their own writes. */
+class WaitingForEarlierWrites extends Error {}
+const WAIT_DELAY_MS = 5_000;
 
 export class OutboxWorker {
   constructor(
@@ -45,6 +49,17 @@ export class OutboxWorker {
       return 'done';
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof WaitingForEarlierWrites) {
+        // Not a failure: it costs no attempt, and the writes it waits for end (done or failed).
+        await this.store.outboxRetry(
+          entry.portalId,
+          entry.key,
+          entry.attempts,
+          this.clock.now() + WAIT_DELAY_MS,
+          message,
+        );
+        return 'retried';
+      }
       if (attempts >= MAX_ATTEMPTS) {
         await this.store.outboxFailed(entry.portalId, entry.key, attempts, message);
         this.log.warn({ key: entry.key, attempts }, 'outbox item failed for good');
@@ -98,6 +113,14 @@ export class OutboxWorker {
       // A crash between HubSpot's create and our "done" must not create it twice: look for the key first.
       if (await crm.findEngagement(payload.type, entry.key)) return;
       await crm.createEngagement(payload.type, payload.dealId, payload.properties, entry.key);
+      return;
+    }
+    if (entry.kind === 'complete-tasks') {
+      const { keys } = entry.payload as CompleteTasksPayload;
+      const waiting = await this.store.outboxPendingKeys(entry.portalId, keys);
+      if (waiting.length > 0)
+        throw new WaitingForEarlierWrites(`waiting for ${waiting.join(', ')} to be written`);
+      await crm.completeTasks(keys);
       return;
     }
     throw new Error(`unknown outbox item kind ${entry.kind}`);

@@ -245,6 +245,7 @@ export class Scanner {
       ...crm,
       searchDeals: (query) => attempt(true, () => crm.searchDeals(query)),
       findEngagement: (type, key) => attempt(true, () => crm.findEngagement(type, key)),
+      completeTasks: (keys) => attempt(true, () => crm.completeTasks(keys)),
       batchUpdateDeals: async (inputs) => {
         await attempt(false, () => crm.batchUpdateDeals(inputs));
         report.statusWrites += inputs.length;

@@ -112,6 +112,8 @@ export interface Store {
   ): Promise<void>;
   outboxFailed(portalId: string, key: string, attempts: number, error: string): Promise<void>;
   outboxOf(portalId: string): Promise<OutboxEntry[]>;
+  /** Which of these keys are still waiting to be written. */
+  outboxPendingKeys(portalId: string, keys: readonly string[]): Promise<string[]>;
   /** Stores a stage change once per event key; false when it was already stored. */
   recordTransition(
     portalId: string,
@@ -382,6 +384,16 @@ export function createStore(sql: Sql): Store {
         [portalId],
       );
       return rows.map(outboxEntry);
+    },
+
+    async outboxPendingKeys(portalId, keys) {
+      if (keys.length === 0) return [];
+      const placeholders = keys.map((_, i) => `$${i + 2}`).join(', ');
+      const rows = await sql.query<{ key: string }>(
+        `SELECT key FROM outbox WHERE portal_id = $1 AND status = 'pending' AND key IN (${placeholders})`,
+        [portalId, ...keys],
+      );
+      return rows.map((row) => String(row.key));
     },
 
     async recordTransition(portalId, eventKey, t) {

@@ -66,10 +66,18 @@ export async function applyAction(
         state: result.state,
         outbox: (state) =>
           handoffDef
-            ? outboxItemsFor(context.playbook, handoffDef, dealId, result.events, state.version, {
-                ownersByRole: people.byRole,
-                ownerOfUser: people.ownerOfUser,
-              })
+            ? outboxItemsFor(
+                context.playbook,
+                handoffDef,
+                dealId,
+                result.events,
+                state.events,
+                state.version,
+                {
+                  ownersByRole: people.byRole,
+                  ownerOfUser: people.ownerOfUser,
+                },
+              )
             : [],
         response: (state) => ({
           status: 200,

@@ -47,7 +47,38 @@ async function submitAndReject(harness: ServiceHarness) {
     (await act(users.csManager, { type: 'reject', reason: 'missing_information' })).status,
   ).toBe(200);
 
-  return { portalId: portal.portalId, deal, users };
+  return { portalId: portal.portalId, deal, users, act };
+}
+
+/** HubSpot owner id by user id, as HubSpot's owners API lists them. */
+async function ownersOf(harness: ServiceHarness, portalId: string) {
+  const installation = await harness.store.getInstallation(portalId);
+  const token =
+    (await harness.service.tokens.accessToken(portalId)) ?? installation?.accessToken ?? '';
+  const client = new Client({ accessToken: token, basePath: harness.emulator.url });
+  harness.emulator.resetRateLimits();
+  const page = await client.crm.owners.ownersApi.getPage();
+  return new Map(page.results.map((o) => [String(o.userId), o.id]));
+}
+
+/** Tasks in HubSpot: who they are for and whether they are still open, by Handoff key. */
+async function tasksOf(harness: ServiceHarness, portalId: string) {
+  const installation = await harness.store.getInstallation(portalId);
+  const token =
+    (await harness.service.tokens.accessToken(portalId)) ?? installation?.accessToken ?? '';
+  const client = new Client({ accessToken: token, basePath: harness.emulator.url });
+  harness.emulator.resetRateLimits();
+  const page = await client.crm.objects.tasks.basicApi.getPage(100, undefined, [
+    'handoff_key',
+    'hs_task_subject',
+    'hs_task_status',
+    'hubspot_owner_id',
+  ]);
+  return page.results.map((r) => ({
+    subject: r.properties.hs_task_subject,
+    owner: r.properties.hubspot_owner_id,
+    status: r.properties.hs_task_status,
+  }));
 }
 
 async function engagementsOf(harness: ServiceHarness, portalId: string, type: 'notes' | 'tasks') {
@@ -112,6 +143,46 @@ describe('the mirror outbox', () => {
 
     await drainUntilQuiet(h, 5);
     expect((await engagementsOf(h, portalId, 'notes')).length).toBe(2);
+  });
+
+  it('when a review is decided or a rework resubmitted, then the tasks that asked for it are completed, even if they were written late', async () => {
+    h = await startServiceHarness();
+    // The review tasks' creation fails a few times, so the rejection's "complete" item comes due first.
+    h.emulator.faults.inject({ kind: 'server-error', route: 'crm.objects.create', count: 4 });
+    const { portalId, users, act } = await submitAndReject(h);
+    await drainUntilQuiet(h);
+    const owners = await ownersOf(h, portalId);
+    const ownerOf = (userId: string) => owners.get(userId);
+    const [rep, cs, admin] = [ownerOf(users.rep), ownerOf(users.csManager), ownerOf(users.admin)];
+
+    const sortTasks = (tasks: Awaited<ReturnType<typeof tasksOf>>) =>
+      [...tasks].sort((a, b) => `${a.subject}${a.owner}`.localeCompare(`${b.subject}${b.owner}`));
+    // The rejection closed both review tasks and opened a rework task for the rep who submitted.
+    expect(sortTasks(await tasksOf(h, portalId))).toEqual(
+      sortTasks([
+        { subject: 'Review the Sales → CS handoff', owner: cs, status: 'COMPLETED' },
+        { subject: 'Review the Sales → CS handoff', owner: admin, status: 'COMPLETED' },
+        { subject: 'Rework the Sales → CS handoff', owner: rep, status: 'NOT_STARTED' },
+      ]),
+    );
+
+    await act(users.rep, { type: 'set_item', itemId: 'promises', value: 'Quarterly reviews, SSO' });
+    expect((await act(users.rep, { type: 'submit' })).status).toBe(200);
+    await drainUntilQuiet(h, 5);
+    const afterResubmit = await tasksOf(h, portalId);
+    expect(afterResubmit.find((t) => t.subject?.startsWith('Rework'))?.status).toBe('COMPLETED');
+    expect(
+      afterResubmit
+        .filter((t) => t.status === 'NOT_STARTED')
+        .map((t) => t.owner)
+        .sort(),
+    ).toEqual([cs, admin].sort());
+
+    expect((await act(users.csManager, { type: 'accept' })).status).toBe(200);
+    await drainUntilQuiet(h, 5);
+    const afterAccept = await tasksOf(h, portalId);
+    expect(afterAccept).toHaveLength(5);
+    expect(afterAccept.filter((t) => t.status !== 'COMPLETED')).toEqual([]);
   });
 
   it(`when a write keeps failing, then after ${MAX_ATTEMPTS} attempts it is marked failed and the status lists it`, async () => {
