@@ -3,6 +3,7 @@
 import type {
   HandoffView,
   ItemView,
+  Playbook,
   RecordView,
   TimerView,
   Verdict,
@@ -160,18 +161,56 @@ function handoff(h: HandoffView, timeZone: string) {
 
 export type PanelHandoff = ReturnType<typeof handoff>;
 
-export function panelModel(view: RecordView, timeZone: string) {
+/** The org's labels for the stages (see stageLabels); absent while they load or when they fail. */
+export interface StageLabels {
+  /** By playbook stage id. */
+  stages: Readonly<Record<string, string>>;
+  /** The label of the record's own StageName. */
+  current?: string;
+}
+
+/** What getPicklistValues returns: the picklist's values with the org's labels. */
+export interface Picklist {
+  values?: readonly { value: string; label: string }[];
+}
+
+/**
+ * The org's StageName labels (renamed or translated) for the playbook's stages: each stage by the
+ * labels of the StageNames it maps, the record's stage by its own. Undefined without picklist data,
+ * so the playbook's names show while loading or after an error.
+ */
+export function stageLabels(
+  playbook: Playbook,
+  picklist: Picklist | undefined,
+  stageName: string | undefined,
+): StageLabels | undefined {
+  if (!Array.isArray(picklist?.values)) return undefined;
+  const labels = new Map(picklist.values.map((v) => [v.value, v.label]));
+  const stages: Record<string, string> = {};
+  for (const stage of playbook.stages) {
+    const names = (stage.salesforce?.stageNames ?? []).flatMap((n) => labels.get(n) ?? []);
+    if (names.length > 0) stages[stage.id] = names.join(' / ');
+  }
+  const current = stageName === undefined ? undefined : labels.get(stageName);
+  return current === undefined ? { stages } : { stages, current };
+}
+
+export function panelModel(view: RecordView, timeZone: string, labels?: StageLabels) {
+  const label = (s: { id: string; label: string }) => labels?.stages[s.id] ?? s.label;
+  const next = view.nextStage ? label(view.nextStage) : undefined;
   return {
     problems: view.problems.map((text, n) => ({ key: `p${n}`, text })),
     hasProblems: view.problems.length > 0,
-    stages: view.stages.map((s) => ({ id: s.id, label: s.label })),
+    stages: view.stages.map((s) => ({ id: s.id, label: label(s) })),
     currentStage: view.currentStage?.id ?? '',
-    currentLabel: view.currentStage?.label ?? 'Not in the playbook',
-    nextLabel: view.nextStage?.label,
-    advanceText: view.nextStage
+    currentLabel: view.currentStage
+      ? (labels?.current ?? label(view.currentStage))
+      : 'Not in the playbook',
+    nextLabel: next,
+    advanceText: next
       ? view.mayAdvance
-        ? `Ready to move to ${view.nextStage.label}.`
-        : `Not ready to move to ${view.nextStage.label} yet.`
+        ? `Ready to move to ${next}.`
+        : `Not ready to move to ${next} yet.`
       : undefined,
     exitCriteria: view.exitCriteria.map(verdict),
     hasCriteria: view.exitCriteria.length > 0,

@@ -12,7 +12,7 @@ import {
 export { evaluateRecord };
 export { buildSnapshot, opportunityFields, stageOf } from './snapshot.js';
 export { errorSentences, missingHandoffs, missingItems, planAction, recordKey } from './writes.js';
-export { accountRows, panelModel, formatTime } from './display.js';
+export { accountRows, panelModel, formatTime, stageLabels } from './display.js';
 export {
   HANDOFF,
   ITEM,

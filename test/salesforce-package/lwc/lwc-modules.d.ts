@@ -15,6 +15,10 @@ declare module 'lightning/uiRecordApi' {
 declare module 'lightning/uiRelatedListApi' {
   export const getRelatedListRecords: TestAdapter;
 }
+declare module 'lightning/uiObjectInfoApi' {
+  export const getObjectInfo: TestAdapter;
+  export const getPicklistValues: TestAdapter;
+}
 declare module 'lightning/graphql' {
   export const graphql: TestAdapter;
 }

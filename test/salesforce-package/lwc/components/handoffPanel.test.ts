@@ -3,6 +3,7 @@ import Panel from 'c/handoffPanel';
 import { createRecord, getRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import { graphql } from 'lightning/graphql';
+import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
 import {
   ACCOUNT_ID,
   HEADER_ID,
@@ -432,5 +433,88 @@ describe('handoffPanel: SLA timers', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('handoffPanel: stage labels from the org', () => {
+  const MASTER = '012000000000000AAA';
+  /** StageName as an org with renamed (here: German) labels has it; API values stay English. */
+  const PICKLIST = {
+    controllerValues: {},
+    defaultValue: null,
+    values: [
+      ['Prospecting', 'Akquise'],
+      ['Qualification', 'Qualifizierung'],
+      ['Needs Analysis', 'Bedarfsanalyse'],
+      ['Closed Won', 'Gewonnen'],
+      ['Closed Lost', 'Verloren'],
+    ].map(([value, label]) => ({ attributes: null, label, validFor: [], value })),
+  };
+  const steps = (el: Element) =>
+    queryAll(el, 'lightning-progress-step').map(
+      (s) => (s as HTMLElement & { label: string }).label,
+    );
+
+  async function panelAt(stageName: string, recordTypeId?: string) {
+    const el = mount('c-handoff-panel', Panel, 'sales_rep', {
+      recordId: OPP_ID,
+      objectApiName: 'Opportunity',
+    });
+    graphql.emit(graph(PLAYBOOK_JSON));
+    getRecord.emit({ ...opportunity(stageName), ...(recordTypeId ? { recordTypeId } : {}) });
+    getRelatedListRecords.emit({ records: [] });
+    getObjectInfo.emit({ apiName: 'Opportunity', defaultRecordTypeId: MASTER });
+    await flush();
+    return el;
+  }
+
+  it("when the org's picklist answers, then the stages and the current stage read its labels", async () => {
+    const el = await panelAt('Needs Analysis');
+    expect(getObjectInfo.getLastConfig()).toEqual({
+      objectApiName: { objectApiName: 'Opportunity' },
+    });
+    expect(getPicklistValues.getLastConfig()).toEqual({
+      recordTypeId: MASTER,
+      fieldApiName: { objectApiName: 'Opportunity', fieldApiName: 'StageName' },
+    });
+    getPicklistValues.emit(PICKLIST);
+    await flush();
+    expect(steps(el)).toContain('Qualifizierung / Bedarfsanalyse');
+    expect(steps(el)).toContain('Gewonnen');
+    // Stages whose StageNames the org does not have keep the playbook's names.
+    expect(steps(el)).toContain('Contract sent');
+    const current = query(el, '[data-id="current-stage"]')?.textContent;
+    expect(current).toContain('Stage: Bedarfsanalyse.');
+    expect(current).not.toContain('Qualified to buy');
+    await expectAccessible(el);
+  });
+
+  it("when the record has its own record type, then that type's picklist is read", async () => {
+    await panelAt('Closed Won', '012000000000002AAA');
+    expect(getPicklistValues.getLastConfig().recordTypeId).toBe('012000000000002AAA');
+  });
+
+  it("when the labels are still loading, then the playbook's stage names show", async () => {
+    const el = await panelAt('Needs Analysis');
+    expect(steps(el)).toContain('Qualified to buy');
+    expect(query(el, '[data-id="current-stage"]')?.textContent).toContain(
+      'Stage: Qualified to buy.',
+    );
+    await expectAccessible(el);
+  });
+
+  it("when the picklist cannot be read, then the playbook's stage names show and the panel still works", async () => {
+    const el = await panelAt('Needs Analysis');
+    getPicklistValues.emit(PICKLIST);
+    await flush();
+    getPicklistValues.error({ message: 'No access to StageName' }, 403, 'Forbidden');
+    await flush();
+    expect(steps(el)).toContain('Qualified to buy');
+    expect(steps(el)).not.toContain('Qualifizierung / Bedarfsanalyse');
+    expect(query(el, '[data-id="current-stage"]')?.textContent).toContain(
+      'Stage: Qualified to buy.',
+    );
+    expect(query(el, '[data-id="load-error"]')).toBeUndefined();
+    await expectAccessible(el);
   });
 });

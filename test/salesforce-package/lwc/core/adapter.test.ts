@@ -7,6 +7,7 @@ import {
   missingHandoffs,
   planAction,
   readPlaybook,
+  stageLabels,
   stageOf,
   viewerFrom,
 } from '../../../../salesforce-package/scripts/handoff-core/entry.js';
@@ -114,5 +115,24 @@ describe('the Salesforce adapter in c/handoffCore', () => {
     const yaml = readPlaybook('name: x');
     expect(yaml.ok).toBe(false);
     if (!yaml.ok) expect(yaml.issues[0]?.message).toContain('not valid JSON');
+  });
+
+  it("labels stages by the org's StageName labels; without picklist data, it leaves the playbook's names", () => {
+    const picklist = {
+      values: [
+        { value: 'Qualification', label: 'Qualifizierung' },
+        { value: 'Needs Analysis', label: 'Bedarfsanalyse' },
+        { value: 'Unmapped', label: 'Sonstiges' },
+      ],
+    };
+    expect(stageLabels(playbook, picklist, 'Needs Analysis')).toEqual({
+      stages: { qualified: 'Qualifizierung / Bedarfsanalyse' },
+      current: 'Bedarfsanalyse',
+    });
+    expect(stageLabels(playbook, picklist, 'Gone')).toEqual({
+      stages: { qualified: 'Qualifizierung / Bedarfsanalyse' },
+    });
+    expect(stageLabels(playbook, undefined, 'Needs Analysis')).toBeUndefined();
+    expect(stageLabels(playbook, {}, 'Needs Analysis')).toBeUndefined();
   });
 });

@@ -4,9 +4,12 @@
 import { LightningElement, api, wire } from 'lwc';
 import { getRecord, createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
+import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
 import { graphql, gql } from 'lightning/graphql';
 import { refreshApex } from '@salesforce/apex';
 import userId from '@salesforce/user/Id';
+import OPPORTUNITY_OBJECT from '@salesforce/schema/Opportunity';
+import STAGE_FIELD from '@salesforce/schema/Opportunity.StageName';
 import timeZone from '@salesforce/i18n/timeZone';
 import canSubmit from '@salesforce/customPermission/Handoff_Submit';
 import canAccept from '@salesforce/customPermission/Handoff_Accept';
@@ -24,6 +27,7 @@ import {
   panelModel,
   planAction,
   readPlaybook,
+  stageLabels,
   viewerFrom,
 } from 'c/handoffCore';
 import { graphNodes, itemsByHandoff } from './graph';
@@ -98,6 +102,8 @@ export default class HandoffPanel extends LightningElement {
   optionalFields = OPPORTUNITY_OPTIONAL;
   wiredGraph;
   wiredHeaders;
+  objectInfo;
+  stagePicklist;
 
   @wire(graphql, { query: QUERY, variables: '$graphVariables' })
   onGraph(result) {
@@ -150,6 +156,18 @@ export default class HandoffPanel extends LightningElement {
     }
   }
 
+  @wire(getObjectInfo, { objectApiName: '$opportunityObject' })
+  onObjectInfo({ data }) {
+    if (data) this.objectInfo = data;
+  }
+
+  /** The org's StageName labels; until they come (or if they fail) the playbook's names show. */
+  @wire(getPicklistValues, { recordTypeId: '$recordTypeId', fieldApiName: STAGE_FIELD })
+  onStagePicklist({ data, error }) {
+    if (error) this.stagePicklist = undefined;
+    else if (data) this.stagePicklist = data;
+  }
+
   get graphVariables() {
     return { recordId: this.recordId };
   }
@@ -161,6 +179,15 @@ export default class HandoffPanel extends LightningElement {
   /** On an Account page the opportunity wires stay idle: `undefined` parameters skip a wire. */
   get opportunityId() {
     return this.isAccount ? undefined : this.recordId;
+  }
+
+  get opportunityObject() {
+    return this.isAccount ? undefined : OPPORTUNITY_OBJECT;
+  }
+
+  /** The record's own record type (its StageName values may be a subset), else the default. */
+  get recordTypeId() {
+    return this.opportunity?.recordTypeId ?? this.objectInfo?.defaultRecordTypeId;
   }
 
   get viewer() {
@@ -208,7 +235,12 @@ export default class HandoffPanel extends LightningElement {
 
   get model() {
     const view = evaluateRecord(this.playbook, this.snapshot, this.viewer, Date.now());
-    const model = panelModel(view, timeZone);
+    const stageName = this.opportunity.fields.StageName?.value;
+    const model = panelModel(
+      view,
+      timeZone,
+      stageLabels(this.playbook, this.stagePicklist, stageName),
+    );
     if (this.handoffId) model.handoffs = model.handoffs.filter((h) => h.id === this.handoffId);
     model.hasHandoffs = model.handoffs.length > 0;
     return model;
