@@ -1,6 +1,7 @@
 // What the sandbox remembers between starts, in a table of the same SQLite file as the emulator
 // and the backend: the portal, the seeded people and deals, and where the clock stands.
 import Database from 'better-sqlite3';
+import type { SalesforceMeta } from './salesforce/seed.js';
 
 export interface SeededPerson {
   key: string;
@@ -16,6 +17,8 @@ export interface SandboxMeta {
   /** Seed key (w0, a3, …) → HubSpot deal id. */
   deals: Record<string, string>;
   clock: number;
+  /** The same company in the Salesforce emulator; absent in data folders seeded before it existed. */
+  salesforce?: SalesforceMeta;
 }
 
 export class MetaTable {

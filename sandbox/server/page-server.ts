@@ -24,6 +24,8 @@ export interface PageServerOptions {
   drain: () => Promise<void>;
   scan: () => Promise<void>;
   saveClock: () => void;
+  /** The Salesforce door: `/sf/session`, `/sf/opportunity`, `/sf/api/*` (salesforce/proxy.ts). */
+  salesforce?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 }
 
 type Handler = (body: unknown, url: URL) => Promise<{ status?: number; body: unknown }>;
@@ -84,6 +86,15 @@ export async function startPageServer(options: PageServerOptions) {
     if (req.method === 'GET' && asset) {
       res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-store' });
       return res.end(asset.body);
+    }
+    if (url.pathname.startsWith('/sf/') && options.salesforce) {
+      try {
+        if (await options.salesforce(req, res, url)) return;
+      } catch (error) {
+        return send(res, 502, {
+          error: `The Salesforce emulator failed to answer: ${(error as Error).message}`,
+        });
+      }
     }
     const route = routes[`${req.method} ${url.pathname}`];
     if (!route) return send(res, 404, { error: 'Not found.' });

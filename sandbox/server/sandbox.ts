@@ -13,6 +13,10 @@ import { SandboxError } from './errors.js';
 import { MetaTable, type SandboxMeta } from './meta.js';
 import { buildPage, type PageBundle } from './page-bundle.js';
 import { startPageServer } from './page-server.js';
+import { CrmReader } from './crm-reader.js';
+import { salesforceDoor } from './salesforce/proxy.js';
+import type { SalesforceOrg } from './salesforce/org.js';
+import { startSalesforceHalf } from './salesforce/start.js';
 import { seedSandbox } from './seed/run.js';
 import { SEEDED_AT, ny } from './seed/time.js';
 
@@ -40,6 +44,8 @@ export interface Sandbox {
   emulator: HubSpotEmulator;
   store: Store;
   service: Service;
+  /** The Salesforce emulator with the package, seeded with the same company. */
+  salesforce: SalesforceOrg;
   close(): Promise<void>;
 }
 
@@ -99,8 +105,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     createCardHost({ backendUrl, clientSecret: CLIENT_SECRET, portalId, appId: APP_ID, clock });
 
   const seeded = existing === null;
-  const meta =
+  const hubspotMeta =
     existing ?? (await seedSandbox({ emulator, clock, backendUrl, host: hostFor, drain, scan }));
+  const { org: salesforce, meta } = await startSalesforceHalf({
+    clock,
+    dbFile: file,
+    meta: hubspotMeta,
+    store,
+    reader: new CrmReader(emulator, hubspotMeta.portalId),
+  });
   metaTable.write({ ...meta, clock: clock.now() });
   const page: PageBundle = await buildPage();
   const drainTimer = setInterval(() => void drain().catch(() => undefined), 1_000);
@@ -110,6 +123,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     clearInterval(drainTimer);
     await draining?.catch(() => undefined);
     await service.close();
+    await salesforce.close();
     await store.close();
     await emulator.close();
     metaTable.close();
@@ -125,7 +139,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       emulator,
       host: hostFor(meta.portalId),
       drain,
-      scan: () => scan(meta.portalId),
+      // After each clock move both scanners run: HubSpot's backend and the jsforce one.
+      scan: async () => {
+        await scan(meta.portalId);
+        await salesforce.scan();
+      },
+      salesforce: salesforceDoor(salesforce, () => meta),
       saveClock: () => metaTable.write({ ...meta, clock: clock.now() }),
     });
   } catch (error) {
@@ -140,6 +159,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     emulator,
     store,
     service,
+    salesforce,
     async close() {
       await server.close();
       await closeBackend();

@@ -181,8 +181,11 @@ export class RecordStore {
       ...fields,
       Id: id,
       CreatedDate: created,
-      LastModifiedDate: created,
-      SystemModstamp: created,
+      // Seeding may also say when the record was last changed.
+      LastModifiedDate:
+        typeof fields.LastModifiedDate === 'number' ? fields.LastModifiedDate : created,
+      SystemModstamp:
+        typeof fields.LastModifiedDate === 'number' ? fields.LastModifiedDate : created,
     };
     this.#checkUnique(object, record);
     this.#seq = seq;

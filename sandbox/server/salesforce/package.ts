@@ -1,0 +1,162 @@
+// The Handoff package as an installed org sees it: its objects (from the package model), the
+// default playbook's Opportunity fields, and — read from the metadata XML that would be deployed —
+// its validation rules and the custom permissions each permission set grants.
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { XMLParser } from 'fast-xml-parser';
+import { parsePlaybookText, type Playbook } from '@handoff/shared';
+import type {
+  FieldDef,
+  ObjectDef,
+  PermissionSetDef,
+  ValidationRuleDef,
+  ValidationSetup,
+} from '../../emulators/salesforce/index.js';
+import { OBJECTS, type FieldModel } from '../../../salesforce-package/scripts/model.js';
+
+const PACKAGE_DIR = fileURLToPath(new URL('../../../salesforce-package/', import.meta.url));
+export const SOURCE_DIRS = ['force-app', 'default-playbook'].map((d) => join(PACKAGE_DIR, d));
+const PREFIXES = ['a00', 'a01', 'a02', 'a03', 'a04'];
+
+function fieldDef(field: FieldModel): FieldDef {
+  const type = field.type;
+  const base = { name: field.name, label: field.label };
+  switch (type.kind) {
+    case 'Text':
+      return {
+        ...base,
+        kind: 'string',
+        length: type.length,
+        ...(type.key ? { unique: true } : {}),
+      };
+    case 'LongTextArea':
+      return { ...base, kind: 'textarea', length: type.length };
+    case 'Number':
+      return { ...base, kind: 'double' };
+    case 'Checkbox':
+      return { ...base, kind: 'boolean' };
+    case 'Date':
+      return { ...base, kind: 'date' };
+    case 'DateTime':
+      return { ...base, kind: 'datetime' };
+    case 'Picklist':
+      return { ...base, kind: 'picklist', picklistValues: type.values };
+    case 'Lookup':
+    case 'MasterDetail':
+      return {
+        ...base,
+        kind: 'reference',
+        referenceTo: type.to,
+        childRelationship: `${type.relationshipName}__r`,
+      };
+    case 'Summary':
+      return {
+        ...base,
+        kind: 'double',
+        readOnly: true,
+        summary: { child: type.child, via: type.via, filters: type.filters },
+      };
+  }
+}
+
+/** The package's custom objects, with system fields and their name field. */
+export function packageObjects(): ObjectDef[] {
+  return OBJECTS.map((object, index) => ({
+    name: object.name,
+    label: object.label,
+    labelPlural: object.pluralLabel,
+    keyPrefix: PREFIXES[index] ?? `a1${index}`,
+    fields: [
+      { name: 'Id', kind: 'id', readOnly: true },
+      {
+        name: 'Name',
+        kind: 'string',
+        label: object.nameField.label,
+        readOnly: object.nameField.autoNumber !== undefined,
+      },
+      { name: 'CreatedDate', kind: 'datetime', readOnly: true },
+      { name: 'LastModifiedDate', kind: 'datetime', readOnly: true },
+      { name: 'SystemModstamp', kind: 'datetime', readOnly: true },
+      ...object.fields.map(fieldDef),
+    ],
+  }));
+}
+
+/** The playbook's custom Opportunity fields (the default playbook deploys them from default-playbook/). */
+export function playbookFields(playbook: Playbook): FieldDef[] {
+  return Object.values(playbook.fields)
+    .filter((f) => f.salesforce?.endsWith('__c'))
+    .map((f) => ({
+      name: f.salesforce ?? '',
+      label: f.label,
+      kind:
+        f.type === 'number'
+          ? 'double'
+          : f.type === 'date'
+            ? 'date'
+            : f.type === 'boolean'
+              ? 'boolean'
+              : 'string',
+    }));
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  isArray: (name) => name === 'customPermissions',
+});
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? files(path) : [path];
+  });
+}
+
+type Xml = Record<string, unknown>;
+
+/** The validation rules and permission sets of every source folder, as deployed. */
+export function packageValidation(dirs: readonly string[] = SOURCE_DIRS): ValidationSetup {
+  const all = dirs.flatMap(files);
+  const rules: ValidationRuleDef[] = all
+    .filter((f) => f.endsWith('.validationRule-meta.xml'))
+    .map((path) => {
+      const xml = (parser.parse(readFileSync(path, 'utf8')) as Xml).ValidationRule as Xml;
+      if (String(xml.active) === 'false') return undefined;
+      const display = xml.errorDisplayField;
+      return {
+        object: path.split('/objects/')[1]?.split('/')[0] ?? '',
+        name: basename(path, '.validationRule-meta.xml'),
+        errorConditionFormula: String(xml.errorConditionFormula),
+        errorMessage: String(xml.errorMessage),
+        ...(typeof display === 'string' && display !== '' ? { errorDisplayField: display } : {}),
+      };
+    })
+    .filter((rule): rule is ValidationRuleDef => rule !== undefined);
+  const permissionSets: PermissionSetDef[] = all
+    .filter((f) => f.endsWith('.permissionset-meta.xml'))
+    .map((path) => {
+      const xml = (parser.parse(readFileSync(path, 'utf8')) as Xml).PermissionSet as Xml;
+      const granted = (xml.customPermissions ?? []) as Xml[];
+      return {
+        name: basename(path, '.permissionset-meta.xml'),
+        customPermissions: granted
+          .filter((c) => String(c.enabled) === 'true')
+          .map((c) => String(c.name)),
+      };
+    });
+  return { rules, permissionSets };
+}
+
+let deployedPlaybook: Playbook | undefined;
+/** The default playbook, whose Opportunity fields the package's default-playbook/ folder deploys. */
+export function defaultPlaybook(): Playbook {
+  if (!deployedPlaybook) {
+    const file = fileURLToPath(new URL('../../../shared/playbooks/default.yaml', import.meta.url));
+    const parsed = parsePlaybookText(readFileSync(file, 'utf8'));
+    if (!parsed.ok) throw new Error('the default playbook is invalid');
+    deployedPlaybook = parsed.playbook;
+  }
+  return deployedPlaybook;
+}

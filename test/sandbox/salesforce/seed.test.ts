@@ -1,0 +1,159 @@
+// The Salesforce half of the sandbox seed: the same deals, stages, handoff states and playbook as the
+// HubSpot half, read back from both CRMs through their APIs (never from the seed code's own lists).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../../../sandbox/server/sandbox.js';
+import { SEEDED_AT } from '../../../sandbox/server/seed/time.js';
+import { ny } from '../../../sandbox/server/seed/time.js';
+
+interface Row {
+  id: string;
+  name: string;
+  amount: string | null;
+  handoffs: { id: string; status: string }[];
+}
+
+type SfRecord = Record<string, unknown> & { Id: string };
+
+describe('the sandbox seed in Salesforce', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'handoff-sf-seed-'));
+  let sandbox: Sandbox;
+  let deals: Row[];
+  const soql = async (viewer: string, q: string): Promise<SfRecord[]> => {
+    const response = await fetch(`${sandbox.url}/sf/api/query?q=${encodeURIComponent(q)}`, {
+      headers: { 'X-Handoff-Viewer': viewer },
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { records: SfRecord[] }).records;
+  };
+  beforeAll(async () => {
+    sandbox = await startSandbox({ dataDir, port: 0 });
+    deals = ((await (await fetch(`${sandbox.url}/api/state`)).json()) as { deals: Row[] }).deals;
+  }, 120_000);
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+
+  it('when first started, then the org has 60 Opportunities with the HubSpot deals’ names and amounts, and 15 Accounts', async () => {
+    const opportunities = await soql('admin', 'SELECT Id, Name, Amount FROM Opportunity');
+    expect(opportunities).toHaveLength(60);
+    const accounts = await soql('admin', 'SELECT Id, Name FROM Account');
+    expect(accounts).toHaveLength(15);
+    const hubspot = deals.map((d) => `${d.name}|${Number(d.amount)}`).sort();
+    const salesforce = opportunities.map((o) => `${String(o.Name)}|${Number(o.Amount)}`).sort();
+    expect(salesforce).toEqual(hubspot);
+  });
+
+  it('then every deal stands in the Salesforce stage the playbook maps its HubSpot stage to', async () => {
+    const opportunities = await soql('admin', 'SELECT StageName FROM Opportunity');
+    const count = (stage: string) => opportunities.filter((o) => o.StageName === stage).length;
+    // 22 won, 10 in the appointment stage, 7 qualified, 6 + 5 + 5 further along, 5 lost (deals.ts).
+    expect(count('Closed Won')).toBe(22);
+    expect(count('Prospecting')).toBe(10);
+    expect(count('Qualification')).toBe(7);
+    expect(count('Value Proposition')).toBe(6);
+    expect(count('Perception Analysis')).toBe(5);
+    expect(count('Negotiation/Review')).toBe(5);
+    expect(count('Closed Lost')).toBe(5);
+  });
+
+  it('then handoff headers stand in the same states as on HubSpot, deal by deal', async () => {
+    const headers = await soql(
+      'admin',
+      'SELECT Handoff_Id__c, Status__c, Opportunity__r.Name FROM Handoff__c',
+    );
+    const hubspot = deals
+      .flatMap((d) => d.handoffs.map((h) => `${d.name}|${h.id}|${h.status}`))
+      .sort();
+    const salesforce = headers
+      .map(
+        (h) =>
+          `${String((h.Opportunity__r as SfRecord).Name)}|${String(h.Handoff_Id__c)}|${String(h.Status__c)}`,
+      )
+      .sort();
+    expect(salesforce).toEqual(hubspot);
+    const count = (status: string) => headers.filter((h) => h.Status__c === status).length;
+    expect([
+      count('not_started'),
+      count('in_progress'),
+      count('submitted'),
+      count('rejected'),
+      count('accepted'),
+    ]).toEqual([52, 5, 5, 3, 17]);
+  });
+
+  it('then a won deal’s stage history and checklist read as they happened (w17: won 16 Nov 14:00, 8 answers)', async () => {
+    const key = 'w17';
+    const id = sandbox.meta.salesforce?.opportunities[key] ?? '';
+    const [opp] = await soql(
+      'admin',
+      `SELECT Id, StageName, LastStageChangeDate, (SELECT StageName, CreatedDate FROM OpportunityHistories ORDER BY CreatedDate) FROM Opportunity WHERE Id = '${id}'`,
+    );
+    const history = (opp?.OpportunityHistories as { records: SfRecord[] }).records;
+    expect(history.map((h) => h.StageName)).toEqual([
+      'Prospecting',
+      'Qualification',
+      'Value Proposition',
+      'Perception Analysis',
+      'Negotiation/Review',
+      'Closed Won',
+    ]);
+    const wonAt = ny('2026-11-16', '14:00');
+    expect(Date.parse(String(history.at(-1)?.CreatedDate).replace('+0000', 'Z'))).toBe(wonAt);
+    expect(Date.parse(String(opp?.LastStageChangeDate).replace('+0000', 'Z'))).toBe(wonAt);
+    const items = await soql(
+      'admin',
+      `SELECT Item_Id__c, Done__c, Value__c FROM Handoff_Item__c WHERE Handoff__r.Opportunity__c = '${id}' ORDER BY Item_Id__c`,
+    );
+    const done = items.filter((i) => i.Done__c === true).map((i) => i.Item_Id__c);
+    expect(done).toEqual([
+      'champion',
+      'complexity',
+      'customer_goals',
+      'executive_sponsor',
+      'implementation',
+      'kickoff_date',
+      'promises',
+      'renewal_date',
+    ]);
+    expect(items.find((i) => i.Item_Id__c === 'champion')?.Value__c).toBe(
+      'Priya Raman, Head of Ops',
+    );
+  });
+
+  it('then the active Handoff playbook record holds the portal’s playbook, and users hold the package’s permission sets', async () => {
+    const [playbook] = await soql(
+      'admin',
+      'SELECT Playbook_Text__c FROM Handoff_Playbook__c WHERE Active__c = true',
+    );
+    const parsed = JSON.parse(String(playbook?.Playbook_Text__c)) as {
+      name: string;
+      stages: unknown[];
+    };
+    expect(parsed.stages).toHaveLength(7);
+    const sessions = await Promise.all(
+      ['rep1', 'cs1', 'admin', 'guest'].map(async (viewer) => {
+        const response = await fetch(`${sandbox.url}/sf/session?viewer=${viewer}`);
+        return (await response.json()) as { customPermissions: string[]; userId: string };
+      }),
+    );
+    expect(sessions.map((s) => s.customPermissions)).toEqual([
+      ['Handoff_Submit'],
+      ['Handoff_Accept'],
+      ['Handoff_Accept', 'Handoff_Admin_Config', 'Handoff_Submit'],
+      [],
+    ]);
+    expect(sessions[0]?.userId).toMatch(/^005/);
+  });
+
+  it('then the scanner already ran at the seeded instant: a second scan raises no escalation', async () => {
+    expect(sandbox.clock.now()).toBe(SEEDED_AT);
+    const escalations = await soql('admin', 'SELECT Id, Executed_At__c FROM Handoff_Escalation__c');
+    expect(escalations.length).toBeGreaterThan(0);
+    expect(escalations.every((e) => e.Executed_At__c !== null)).toBe(true);
+    const report = await sandbox.salesforce.scan();
+    expect(report.escalations).toBe(0);
+  });
+});
