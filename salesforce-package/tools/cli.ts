@@ -48,7 +48,7 @@ export async function main(args: readonly string[], deps: CliDeps): Promise<numb
       if (!deps.deploy) throw new ConfigError('deploy is not available in this build');
       return await deps.deploy(rest, api, deps);
     }
-    return await scanCommand(rest, api, deps);
+    return await scanCommand(rest, api, deps, config.bulkThreshold);
   } catch (error) {
     // Messages name settings and Salesforce's error codes, never a token or key.
     deps.err(
@@ -58,7 +58,12 @@ export async function main(args: readonly string[], deps: CliDeps): Promise<numb
   }
 }
 
-async function scanCommand(args: readonly string[], api: OrgApi, deps: CliDeps): Promise<number> {
+async function scanCommand(
+  args: readonly string[],
+  api: OrgApi,
+  deps: CliDeps,
+  bulkThreshold: number,
+): Promise<number> {
   const every = option(args, '--every');
   const minutes = every === undefined ? undefined : Number(every);
   if (minutes !== undefined && !(minutes >= 1))
@@ -67,7 +72,7 @@ async function scanCommand(args: readonly string[], api: OrgApi, deps: CliDeps):
   for (;;) {
     const started = deps.clock.now();
     const playbook = await loadPlaybook(api, file);
-    const report = await scan({ api, playbook, clock: deps.clock });
+    const report = await scan({ api, playbook, clock: deps.clock, bulkThreshold });
     deps.out(summary(report));
     for (const failure of report.failures) deps.err(`failed: ${failure}`);
     if (minutes === undefined) return report.failures.length > 0 ? 1 : 0;
@@ -78,7 +83,8 @@ async function scanCommand(args: readonly string[], api: OrgApi, deps: CliDeps):
 }
 
 function summary(report: ScanReport): string {
-  const done = `scanned ${report.opportunities} opportunities: ${report.escalations} escalations (${report.tasks} tasks), ${report.statusWrites} SLA status updates, ${report.apiCalls} API calls`;
+  const bulk = report.read.bulkJobs > 0 ? ` (${report.read.bulkJobs} Bulk API 2.0 jobs)` : '';
+  const done = `scanned ${report.opportunities} opportunities: ${report.escalations} escalations (${report.tasks} tasks), ${report.statusWrites} SLA status updates, ${report.apiCalls} API calls${bulk}`;
   return report.stopped ? `${done}; ${report.stopped}` : done;
 }
 

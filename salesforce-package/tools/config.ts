@@ -1,6 +1,8 @@
 // The tools' settings, from the environment: one of two ways to sign in, the API version, and the
 // scanner's knobs. A bad setting is a sentence naming it; secrets are never part of a message.
 import { readFileSync } from 'node:fs';
+import { QUERY_BATCH } from './api.js';
+import { DEFAULT_BULK_THRESHOLD } from './read.js';
 
 export type Auth =
   | {
@@ -18,6 +20,8 @@ export interface ToolConfig {
   apiVersion: string;
   /** Stop before the org's daily API usage passes this share (0–1). */
   maxApiShare: number;
+  /** Above this many candidate opportunities the scanner reads through Bulk API 2.0. */
+  bulkThreshold: number;
 }
 
 export class ConfigError extends Error {}
@@ -32,6 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ToolConfig {
     auth: readAuth(env),
     apiVersion,
     maxApiShare: share(env.HANDOFF_SCAN_MAX_API_SHARE, 0.5),
+    bulkThreshold: threshold(env.HANDOFF_SCAN_BULK_THRESHOLD),
   };
 }
 
@@ -83,5 +88,16 @@ function share(value: string | undefined, fallback: number): number {
   const n = Number(value);
   if (!(n > 0 && n <= 1))
     throw new ConfigError(`HANDOFF_SCAN_MAX_API_SHARE must be in (0, 1], not "${value}"`);
+  return n;
+}
+
+/** The first SOQL page (2,000) is always read, so a smaller threshold would mean nothing. */
+function threshold(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_BULK_THRESHOLD;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < QUERY_BATCH)
+    throw new ConfigError(
+      `HANDOFF_SCAN_BULK_THRESHOLD must be a whole number of opportunities, ${QUERY_BATCH} or more, not "${value}"`,
+    );
   return n;
 }

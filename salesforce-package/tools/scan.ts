@@ -1,5 +1,5 @@
-// The SLA scanner for one org: pages through the opportunities that can have a live timer, evaluates
-// them with the core, carries out each due escalation exactly once, and writes each handoff's SLA
+// The SLA scanner for one org: pages through the opportunities that can have a live timer (SOQL, or
+// Bulk API 2.0 above a size — see read.ts), evaluates them with the core, carries out each due escalation exactly once, and writes each handoff's SLA
 // status back where it changed — stopping cleanly before the configured share of the daily API limit.
 import {
   evaluateRecord,
@@ -8,12 +8,16 @@ import {
   type RecordView,
   type TimerView,
 } from '@handoff/shared';
-import { COLLECTION_SIZE, LimitReached, soqlList, type OrgApi } from './api.js';
-import { candidateStageNames, handoffOfSla } from './candidates.js';
+import { COLLECTION_SIZE, LimitReached, type OrgApi } from './api.js';
+import { BulkQueryFailed, type BulkPolling } from './bulk.js';
+import { handoffOfSla } from './candidates.js';
 import type { Clock } from './clock.js';
 import { Escalator, type CrashPoint, type EscalationRecord } from './escalate.js';
 import { orgNames, type OrgNames } from './names.js';
-import { children, HANDOFF_FIELDS, opportunitySnapshot, type SfRecord } from './snapshot.js';
+import { candidatePages, DEFAULT_BULK_THRESHOLD, type ReadStats } from './read.js';
+import { children, opportunitySnapshot, type SfRecord } from './snapshot.js';
+
+export { scanQuery } from './read.js';
 
 const SYSTEM_VIEWER = { userId: 'handoff-scanner', roles: [] };
 
@@ -22,6 +26,10 @@ export interface ScanOptions {
   playbook: Playbook;
   clock: Clock;
   names?: OrgNames;
+  /** Above this many candidate opportunities, read through Bulk API 2.0 (HANDOFF_SCAN_BULK_THRESHOLD). */
+  bulkThreshold?: number;
+  /** How Bulk API 2.0 jobs are waited for; tests shorten it. */
+  bulkPolling?: BulkPolling;
   /** Tests stop the scan here, as a crash would. */
   crash?: (point: CrashPoint) => void;
 }
@@ -32,29 +40,14 @@ export interface ScanReport {
   tasks: number;
   statusWrites: number;
   apiCalls: number;
+  /** How the candidates were read: SOQL pages, and Bulk API 2.0 jobs with their status checks. */
+  read: ReadStats;
   failures: string[];
   /** Why the scan stopped early (the daily limit); the next scan picks up where this one left off. */
   stopped?: string;
 }
 
 type Write = Record<string, unknown> & { Id: string };
-
-export function scanQuery(playbook: Playbook, names: OrgNames): string {
-  const fields = new Set(['Id', 'StageName', 'OwnerId', 'CreatedDate']);
-  for (const def of Object.values(playbook.fields))
-    if (def.salesforce && !def.salesforce.includes('.')) fields.add(names.field(def.salesforce));
-  const handoff = HANDOFF_FIELDS.map((f) => names.field(f)).join(', ');
-  const escalation = ['Id', 'Escalation_Key__c', 'Executed_At__c']
-    .map((f) => names.field(f))
-    .join(', ');
-  return [
-    `SELECT ${[...fields].join(', ')},`,
-    '(SELECT StageName, CreatedDate FROM OpportunityHistories ORDER BY CreatedDate),',
-    `(SELECT ${handoff} FROM ${names.handoffs}),`,
-    `(SELECT ${escalation} FROM ${names.escalations})`,
-    `FROM Opportunity WHERE StageName IN (${soqlList(candidateStageNames(playbook))}) ORDER BY Id`,
-  ].join(' ');
-}
 
 export async function scan(options: ScanOptions): Promise<ScanReport> {
   const { api, playbook, clock } = options;
@@ -65,6 +58,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
     tasks: 0,
     statusWrites: 0,
     apiCalls: 0,
+    read: { soqlPages: 0, bulkJobs: 0, bulkChecks: 0 },
     failures: [],
   };
   const startCalls = api.calls;
@@ -72,7 +66,11 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   const escalator = new Escalator(api, names, playbook, () => clock.now(), options.crash);
   const writes: Write[] = [];
   try {
-    for await (const page of api.query(scanQuery(playbook, names))) {
+    const read = {
+      bulkThreshold: options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD,
+      ...(options.bulkPolling ? { polling: options.bulkPolling } : {}),
+    };
+    for await (const page of candidatePages(api, playbook, names, read, report.read)) {
       const now = clock.now();
       const views: RecordView[] = [];
       const handoffs = new Map<string, SfRecord>();
@@ -110,10 +108,15 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
     }
     if (writes.length > 0) await flush(writes.splice(0));
   } catch (error) {
+    if (error instanceof BulkQueryFailed)
+      throw new BulkQueryFailed(
+        `${error.message}: the scan stopped after ${report.opportunities} opportunities (their escalations are done; the next scan reads the rest)`,
+      );
     if (!(error instanceof LimitReached)) throw error;
     report.stopped = error.message;
+  } finally {
+    report.apiCalls = api.calls - startCalls;
   }
-  report.apiCalls = api.calls - startCalls;
   return report;
 
   async function flush(batch: Write[]): Promise<void> {

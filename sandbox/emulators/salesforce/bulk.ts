@@ -1,7 +1,8 @@
 // Bulk API 2.0 query jobs (https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/queries.htm):
 // a job runs its SOQL when created and is JobComplete at the first status check; results are CSV in
 // chunks of `maxRecords`, the next chunk named by the `Sforce-Locator` header ("null" after the last).
-// Bulk 2.0 takes no child subqueries, as in Salesforce.
+// Bulk 2.0 takes no child subqueries, as in Salesforce. A job not yet reported complete can be aborted
+// (`PATCH {"state":"Aborted"}`); it then stays Aborted and has no results.
 import { randomBytes } from 'node:crypto';
 import type { Route } from '../plumbing/router.js';
 import type { SalesforceContext } from './context.js';
@@ -16,6 +17,7 @@ interface Job {
   columns: string[];
   rows: WireRecord[];
   createdDate: string;
+  state: 'UploadComplete' | 'JobComplete' | 'Aborted';
 }
 
 const DOCS =
@@ -44,12 +46,12 @@ export class BulkQueries {
 
   routes(): Route[] {
     const base = '/services/data/:version/jobs/query';
-    const info = (job: Job, state: string) => ({
+    const info = (job: Job) => ({
       id: job.id,
       operation: 'query',
       object: job.object,
       createdDate: job.createdDate,
-      state,
+      state: job.state,
       concurrencyMode: 'Parallel',
       contentType: 'CSV',
       apiVersion: Number(this.context.apiVersion),
@@ -83,9 +85,10 @@ export class BulkQueries {
               columns: query.fields,
               rows: records,
               createdDate: new Date(this.context.clock.now()).toISOString(),
+              state: 'UploadComplete',
             };
             this.#jobs.set(id, job);
-            return { status: 200, body: info(job, 'UploadComplete') };
+            return { status: 200, body: info(job) };
           }),
       },
       {
@@ -95,9 +98,27 @@ export class BulkQueries {
         docs: DOCS,
         handler: (request) => {
           const job = this.#jobs.get(request.params.id ?? '');
-          return job
-            ? { status: 200, body: info(job, 'JobComplete') }
-            : sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
+          if (!job) return sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
+          if (job.state === 'UploadComplete') job.state = 'JobComplete';
+          return { status: 200, body: info(job) };
+        },
+      },
+      {
+        name: 'bulk2.query.abort',
+        method: 'PATCH',
+        path: `${base}/:id`,
+        docs: 'https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/query_abort_job.htm',
+        handler: (request) => {
+          const job = this.#jobs.get(request.params.id ?? '');
+          if (!job) return sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
+          const body = (request.body ?? {}) as { state?: unknown };
+          if (body.state !== 'Aborted')
+            return sfError(400, 'INVALIDJOB', 'state must be Aborted to abort a query job');
+          if (job.state === 'JobComplete')
+            return sfError(400, 'INVALIDJOBSTATE', 'the job is already complete');
+          job.state = 'Aborted';
+          job.rows = [];
+          return { status: 200, body: info(job) };
         },
       },
       {
@@ -116,14 +137,14 @@ export class BulkQueries {
   /** `GET …/jobs/query/<id>/results?locator=&maxRecords=`: answered as CSV by the front door. */
   results(id: string, query: URLSearchParams): RawResponse {
     const job = this.#jobs.get(id);
-    if (!job)
-      return {
-        status: 404,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify([
-          { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
-        ]),
-      };
+    const refuse = (status: number, errorCode: string, message: string): RawResponse => ({
+      status,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ errorCode, message }]),
+    });
+    if (!job) return refuse(404, 'NOT_FOUND', 'The requested resource does not exist');
+    if (job.state !== 'JobComplete')
+      return refuse(400, 'INVALIDJOBSTATE', `the job is ${job.state}; results need JobComplete`);
     const start = Number(query.get('locator') ?? '0') || 0;
     const max = Math.max(1, Number(query.get('maxRecords') ?? '50000') || 50_000);
     const rows = job.rows.slice(start, start + max);

@@ -68,6 +68,33 @@ describe('handoff-salesforce', () => {
     expect(result.all).not.toMatch(/00D000000000001EAA!/);
   });
 
+  it('scan reads through Bulk API 2.0 above HANDOFF_SCAN_BULK_THRESHOLD and says so in its line', async () => {
+    org = await startTestOrg();
+    seedOpportunities(org, 3000);
+    org.clock.set(NOW);
+    const result = await run(org, ['scan'], {
+      ...jwtEnv(org),
+      HANDOFF_SCAN_BULK_THRESHOLD: '2000',
+    });
+    expect(result.err).toEqual([]);
+    expect(result.out).toEqual([
+      'scanned 2400 opportunities: 2400 escalations (3600 tasks), 2100 SLA status updates, 67 API calls (4 Bulk API 2.0 jobs)',
+    ]);
+  }, 60_000);
+
+  it('when HANDOFF_SCAN_BULK_THRESHOLD is not a number of opportunities, then scan names it and exits 1', async () => {
+    const result = await run(undefined, ['scan'], {
+      SF_ACCESS_TOKEN: 'token',
+      SF_INSTANCE_URL: 'https://example.my.salesforce.com',
+      HANDOFF_SCAN_BULK_THRESHOLD: '10k',
+    });
+    expect(result.code).toBe(1);
+    expect(result.err).toEqual([
+      'handoff-salesforce scan: HANDOFF_SCAN_BULK_THRESHOLD must be a whole number of opportunities, 2000 or more, not "10k"',
+    ]);
+    expect(result.all).not.toContain('token');
+  });
+
   it('scan reads the playbook from the active Handoff_Playbook__c record', async () => {
     org = await startTestOrg();
     seedOpportunities(org, 10);

@@ -55,6 +55,10 @@ describe('Bulk API 2.0 query', () => {
       }),
       headers: { 'content-type': 'application/json' },
     });
+    // Results are there once the job is JobComplete (the emulator's jobs are at the first check).
+    expect(await t.conn.request<{ state: string }>(`/jobs/query/${job.id}`)).toMatchObject({
+      state: 'JobComplete',
+    });
     const chunks: { locator: string | null; lines: number }[] = [];
     let locator = '';
     do {
@@ -82,6 +86,41 @@ describe('Bulk API 2.0 query', () => {
         'SELECT Id, (SELECT StageName FROM OpportunityHistories) FROM Opportunity',
       ),
     ).rejects.toMatchObject({ errorCode: 'INVALIDJOB' });
+  });
+
+  it('when a job is aborted before it completes, then it stays Aborted and has no results', async () => {
+    t = await emulated();
+    const create = (query: string) =>
+      t!.conn.request<{ id: string; state: string }>({
+        method: 'POST',
+        url: '/jobs/query',
+        body: JSON.stringify({ operation: 'query', query }),
+        headers: { 'content-type': 'application/json' },
+      });
+    const abort = (id: string) =>
+      t!.conn.request<{ state: string }>({
+        method: 'PATCH',
+        url: `/jobs/query/${id}`,
+        body: JSON.stringify({ state: 'Aborted' }),
+        headers: { 'content-type': 'application/json' },
+      });
+    const job = await create('SELECT Id FROM Opportunity');
+    expect(job.state).toBe('UploadComplete');
+    expect(await abort(job.id)).toMatchObject({ state: 'Aborted' });
+    expect(await t.conn.request(`/jobs/query/${job.id}`)).toMatchObject({ state: 'Aborted' });
+    const results = await fetch(
+      `${t.emulator.url}/services/data/v66.0/jobs/query/${job.id}/results`,
+      { headers: { authorization: `Bearer ${t.conn.accessToken ?? ''}` } },
+    );
+    expect(results.status).toBe(400);
+    expect(await results.json()).toEqual([
+      { errorCode: 'INVALIDJOBSTATE', message: 'the job is Aborted; results need JobComplete' },
+    ]);
+
+    // A job already reported complete cannot be aborted.
+    const done = await create('SELECT Id FROM Opportunity');
+    await t.conn.request(`/jobs/query/${done.id}`);
+    await expect(abort(done.id)).rejects.toMatchObject({ errorCode: 'INVALIDJOBSTATE' });
   });
 
   it('when the session is invalid, then the results answer INVALID_SESSION_ID', async () => {
