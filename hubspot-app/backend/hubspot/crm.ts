@@ -151,6 +151,7 @@ export function hubspotCrm(
           owners.push({
             userId: String(o.userId),
             ownerId: o.id,
+            name: [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || '',
             teams: (o.teams ?? []).map((t) => ({ id: t.id, name: t.name })),
           });
         }

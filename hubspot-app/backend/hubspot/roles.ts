@@ -6,6 +6,8 @@ import type { Clock } from '../clock.js';
 export interface OwnerTeams {
   userId: string;
   ownerId: string;
+  /** What HubSpot shows for the owner: first and last name, or the email when there is none. */
+  name: string;
   teams: { id: string; name: string }[];
 }
 
@@ -49,6 +51,17 @@ export class RoleResolver {
         .map((o) => o.ownerId);
     }
     return { byRole, ownerOfUser: (userId) => owners.get(userId)?.ownerId };
+  }
+
+  /** Display names of these users, for those HubSpot knows as owners. */
+  async namesOf(portalId: string, userIds: Iterable<string>): Promise<Record<string, string>> {
+    const owners = await this.owners(portalId);
+    const names: Record<string, string> = {};
+    for (const userId of userIds) {
+      const name = owners.get(userId)?.name;
+      if (name) names[userId] = name;
+    }
+    return names;
   }
 
   async owners(portalId: string): Promise<Map<string, OwnerTeams>> {

@@ -5,10 +5,12 @@ import {
   HandoffRequestSchema,
   refusalStatus,
   type RecordSnapshot,
+  type RecordView,
 } from '@handoff/shared';
 import type { Deps } from '../deps.js';
 import { resolveContext, type Caller } from './context.js';
 import { UseCaseError } from './errors.js';
+import { withPeople } from './people.js';
 import { readDeal } from './record-view.js';
 import { outboxItemsFor } from '../outbox/items.js';
 
@@ -92,5 +94,14 @@ export async function applyAction(
     },
   );
   if (!answer.replayed && answer.status === 200) deps.afterCommit?.(caller.portalId);
-  return answer;
+  // Names are added to the answer, not recorded with it: a replay shows today's names.
+  return { ...answer, body: await namedBody(deps, caller.portalId, answer.status, answer.body) };
+}
+
+/** The view in an answer (the body itself, or beside a refusal) with the people it mentions named. */
+async function namedBody(deps: Deps, portalId: string, status: number, body: unknown) {
+  if (status === 200) return withPeople(deps, portalId, body as RecordView);
+  const refused = body as { refusal?: unknown; view?: RecordView } | null;
+  if (refused?.view) return { ...refused, view: await withPeople(deps, portalId, refused.view) };
+  return body;
 }

@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js';
 import { dealSnapshot } from '../hubspot/mapping.js';
 import { resolveContext, type Caller, type PortalContext } from './context.js';
 import { UseCaseError } from './errors.js';
+import { withPeople } from './people.js';
 
 export async function getRecordView(
   deps: Deps,
@@ -35,7 +36,8 @@ export async function dealView(
     objectType: 'deal',
     recordId: dealId,
   });
-  return evaluateRecord(context.playbook, snapshot, context.viewer, deps.clock.now());
+  const view = evaluateRecord(context.playbook, snapshot, context.viewer, deps.clock.now());
+  return withPeople(deps, caller.portalId, view);
 }
 
 export async function readDeal(deps: Deps, caller: Caller, context: PortalContext, dealId: string) {
@@ -89,12 +91,18 @@ async function companyView(
   );
   const now = deps.clock.now();
   return {
-    deals: snapshots.map((s) =>
-      evaluateRecord(
-        context.playbook,
-        { ...s, handoffs: states.get(s.recordId) ?? {} },
-        context.viewer,
-        now,
+    deals: await Promise.all(
+      snapshots.map((s) =>
+        withPeople(
+          deps,
+          caller.portalId,
+          evaluateRecord(
+            context.playbook,
+            { ...s, handoffs: states.get(s.recordId) ?? {} },
+            context.viewer,
+            now,
+          ),
+        ),
       ),
     ),
   };

@@ -132,5 +132,10 @@ export const RecordViewSchema = z.object({
   mayAdvance: z.boolean(),
   handoffs: z.array(HandoffViewSchema),
   timers: z.array(TimerViewSchema),
+  /**
+   * Display names of the people the view mentions, by user id. The core knows only ids; the CRM
+   * adapter fills this from its user directory. A missing name is shown as the id.
+   */
+  people: z.optional(z.record(z.string(), z.string())),
 });
 export type RecordView = z.infer<typeof RecordViewSchema>;

@@ -83,13 +83,20 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     updatedAt: clock.now(),
     updatedBy: 'setup',
   });
-  const owner = (email: string, teams: string[]) =>
-    String(emulator.seed.owner(portalId, { email, teams: teams.map((name) => ({ name })) }).userId);
+  const owner = (email: string, teams: string[], firstName: string, lastName: string) =>
+    String(
+      emulator.seed.owner(portalId, {
+        email,
+        firstName,
+        lastName,
+        teams: teams.map((name) => ({ name })),
+      }).userId,
+    );
   const users = {
-    rep: owner('rep@example.com', ['Sales']),
-    csManager: owner('cs@example.com', ['Customer Success']),
-    admin: owner('admin@example.com', ['RevOps']),
-    guest: owner('guest@example.com', ['Finance']),
+    rep: owner('rep@example.com', ['Sales'], 'Riley', 'Rep'),
+    csManager: owner('cs@example.com', ['Customer Success'], 'Casey', 'Manager'),
+    admin: owner('admin@example.com', ['RevOps'], 'Alex', 'Admin'),
+    guest: owner('guest@example.com', ['Finance'], 'Gale', 'Guest'),
   };
 
   const crmFor = async (id: string) => {

@@ -157,6 +157,12 @@ describe('the card API: the rep → CS manager flow', () => {
     const reread = (await h.call('GET', `/v1/hubspot/records/deals/${deal}`, { as: h.users.rep }))
       .body as RecordView;
     expect(handoff(reread).status).toBe('accepted');
+    // Names come from HubSpot's owners, for everyone the view mentions; the action's answer has them too.
+    expect(reread.people).toEqual({
+      [h.users.rep]: 'Riley Rep',
+      [h.users.csManager]: 'Casey Manager',
+    });
+    expect((accepted.body as RecordView).people?.[h.users.rep]).toBe('Riley Rep');
   });
 });
 

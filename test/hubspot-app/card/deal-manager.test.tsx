@@ -26,6 +26,16 @@ describe('the card on a deal, for a CS manager', () => {
     expect(card.maybeFindByTestId(Button, 'sales_to_cs:submit')).toBeNull();
   });
 
+  it('when the view names the people it mentions, then the card shows their names instead of ids', async () => {
+    const { card } = await openCard({
+      ...views.managerSubmitted(),
+      people: { 'u-rep': 'Riley Rep', 'u-cs': 'Casey Manager' },
+    });
+    const text = screenText(card);
+    expect(text).toContain('Submitted by Riley Rep on Nov 23, 2026, 11:00 AM.');
+    expect(text).not.toContain('user u-rep');
+  });
+
   it('when the manager accepts without naming a CSM, then accept is sent alone', async () => {
     const { client, card } = await openCard();
     card.findByTestId(Button, 'sales_to_cs:accept').trigger('onClick');

@@ -42,6 +42,7 @@ export function DealView(props: {
           key={handoff.id}
           handoff={handoff}
           viewerId={view.viewer.userId}
+          people={view.people ?? {}}
           timeZone={timeZone}
           busy={props.busy}
           assignees={props.assignees}

@@ -34,12 +34,14 @@ function offered(action: ActionAvailability | undefined): action is ActionAvaila
 export function HandoffSection(props: {
   handoff: HandoffView;
   viewerId: string;
+  /** Names by user id, from the view; ids without one are shown as ids. */
+  people: Readonly<Record<string, string>>;
   timeZone: string;
   busy: boolean;
   assignees: Assignee[];
   onCommand: (command: HandoffCommand) => void;
 }) {
-  const { handoff, viewerId, timeZone } = props;
+  const { handoff, viewerId, people, timeZone } = props;
   const action = (type: ActionAvailability['type']) => handoff.actions.find((a) => a.type === type);
   const submit = action('submit');
   const status = HANDOFF_STATUS[handoff.status] ?? { label: handoff.status, variant: 'default' };
@@ -51,7 +53,7 @@ export function HandoffSection(props: {
           {status.label}
         </StatusTag>
       </Flex>
-      <Milestones handoff={handoff} viewerId={viewerId} timeZone={timeZone} />
+      <Milestones handoff={handoff} viewerId={viewerId} people={people} timeZone={timeZone} />
       <ProgressBar
         title={handoff.checklistLabel}
         value={handoff.progress.requiredDone}
@@ -129,7 +131,7 @@ export function HandoffSection(props: {
           )
         }
       />
-      <History handoff={handoff} viewerId={viewerId} timeZone={timeZone} />
+      <History handoff={handoff} viewerId={viewerId} people={people} timeZone={timeZone} />
       <Divider />
     </Flex>
   );
@@ -138,27 +140,29 @@ export function HandoffSection(props: {
 function Milestones({
   handoff,
   viewerId,
+  people,
   timeZone,
 }: {
   handoff: HandoffView;
   viewerId: string;
+  people: Readonly<Record<string, string>>;
   timeZone: string;
 }) {
   const { submitted, accepted, rejected } = handoff;
   return (
     <Flex direction="column" gap="flush" testId={`${handoff.id}:milestones`}>
       {submitted && (
-        <Text>{`Submitted by ${who(submitted.by, viewerId)} on ${formatTime(submitted.at, timeZone)}.`}</Text>
+        <Text>{`Submitted by ${who(submitted.by, viewerId, people)} on ${formatTime(submitted.at, timeZone)}.`}</Text>
       )}
       {accepted && (
         <Text>
-          {`Accepted by ${who(accepted.by, viewerId)} on ${formatTime(accepted.at, timeZone)}`}
-          {accepted.assigneeId ? `; CSM: ${who(accepted.assigneeId, viewerId)}.` : '.'}
+          {`Accepted by ${who(accepted.by, viewerId, people)} on ${formatTime(accepted.at, timeZone)}`}
+          {accepted.assigneeId ? `; CSM: ${who(accepted.assigneeId, viewerId, people)}.` : '.'}
         </Text>
       )}
       {rejected && handoff.status === 'rejected' && (
         <Text>
-          {`Rejected by ${who(rejected.by, viewerId)} on ${formatTime(rejected.at, timeZone)}: ${rejected.reasonLabel}`}
+          {`Rejected by ${who(rejected.by, viewerId, people)} on ${formatTime(rejected.at, timeZone)}: ${rejected.reasonLabel}`}
           {rejected.comment ? ` — “${rejected.comment}”` : '.'}
         </Text>
       )}
@@ -177,10 +181,12 @@ const EVENT_VERB: Record<string, string> = {
 function History({
   handoff,
   viewerId,
+  people,
   timeZone,
 }: {
   handoff: HandoffView;
   viewerId: string;
+  people: Readonly<Record<string, string>>;
   timeZone: string;
 }) {
   if (handoff.history.length === 0) return null;
@@ -190,7 +196,7 @@ function History({
         const reason = handoff.rejectReasons.find((r) => r.id === event.details.reason)?.label;
         return (
           <Text key={`${event.actionId}-${i}`}>
-            {`${formatTime(event.at, timeZone)} — ${EVENT_VERB[event.type] ?? event.type} by ${who(event.by, viewerId)}`}
+            {`${formatTime(event.at, timeZone)} — ${EVENT_VERB[event.type] ?? event.type} by ${who(event.by, viewerId, people)}`}
             {reason ? `: ${reason}` : ''}
             {typeof event.details.comment === 'string' ? ` — “${event.details.comment}”` : ''}
           </Text>

@@ -67,6 +67,12 @@ export const HANDOFF_STATUS: Record<string, { label: string; variant: TagVariant
 };
 
 /** A person as the view names them: by id only, so the viewer themself reads as "you". */
-export function who(userId: string, viewerId: string): string {
-  return userId === viewerId ? 'you' : `user ${userId}`;
+/** "you", the person's name when the view carries it, else their user id. */
+export function who(
+  userId: string,
+  viewerId: string,
+  people: Readonly<Record<string, string>> = {},
+): string {
+  if (userId === viewerId) return 'you';
+  return people[userId] ?? `user ${userId}`;
 }
