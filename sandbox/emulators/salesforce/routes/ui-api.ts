@@ -22,12 +22,16 @@ const MAX_PAGE_SIZE = 1999;
 
 type Values = Record<string, unknown>;
 
-/** Runs a handler; faults become UI API errors (record errors in the Error with Output shape). */
+/**
+ * Runs a handler; faults become UI API errors — a refused save (given `object`, for writes) in the
+ * Error with Output shape, anything else as the error array.
+ */
 function answer(run: () => EmulatorResponse, object?: () => ObjectDef | undefined) {
   try {
     return run();
   } catch (error) {
     if (error instanceof SalesforceFault) {
+      if (!object) return uiError(error.status, error.errorCode, error.message);
       let def: ObjectDef | undefined;
       try {
         def = object?.();

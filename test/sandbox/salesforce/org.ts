@@ -1,0 +1,106 @@
+// An emulated org with the Handoff package as the sandbox installs it, three people holding the
+// package's permission sets, one opportunity with a submitted handoff, and a UI API caller per person.
+import { ManualClock } from '../../../sandbox/emulators/plumbing/clock.js';
+import {
+  startSalesforceEmulator,
+  type SalesforceEmulator,
+} from '../../../sandbox/emulators/salesforce/index.js';
+import {
+  defaultPlaybook,
+  packageObjects,
+  packageValidation,
+  playbookFields,
+} from '../../../sandbox/server/salesforce/package.js';
+
+export const VERSION = '66.0';
+export const START = Date.UTC(2026, 10, 17, 16);
+
+export interface TestOrg {
+  emulator: SalesforceEmulator;
+  clock: ManualClock;
+  users: { rep: string; cs: string; admin: string };
+  opportunityId: string;
+  handoffId: string;
+  /** An HTTP call to /services/data/v66.0/<path> as one of the people. */
+  call(
+    as: 'rep' | 'cs' | 'admin',
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: unknown }>;
+  close(): Promise<void>;
+}
+
+export async function startTestOrg(): Promise<TestOrg> {
+  const clock = new ManualClock(START);
+  const emulator = await startSalesforceEmulator({
+    clock,
+    apiVersion: VERSION,
+    customObjects: packageObjects(),
+    customFields: { Opportunity: playbookFields(defaultPlaybook()) },
+    validation: packageValidation(),
+  });
+  const user = (name: string) =>
+    emulator.seed.user({ Username: `${name}@example.com`, Name: name });
+  const users = { rep: user('rep'), cs: user('cs'), admin: user('admin') };
+  emulator.seed.permissionSet('Handoff_Sales_Rep', [users.rep]);
+  emulator.seed.permissionSet('Handoff_CS_Manager', [users.cs]);
+  emulator.seed.permissionSet('Handoff_Admin', [users.admin]);
+  const account = emulator.seed.record('Account', { Name: 'Globex' });
+  const opportunityId = emulator.seed.opportunity(
+    {
+      Name: 'Globex rollout',
+      StageName: 'Closed Won',
+      CloseDate: '2026-11-16',
+      Amount: 24000,
+      AccountId: account,
+      OwnerId: users.rep,
+    },
+    [
+      { stage: 'Negotiation/Review', at: START - 8 * 86_400_000 },
+      { stage: 'Closed Won', at: START - 86_400_000 },
+    ],
+  );
+  const handoffId = emulator.seed.record('Handoff__c', {
+    Opportunity__c: opportunityId,
+    Account__c: account,
+    Handoff_Id__c: 'sales_to_cs',
+    Record_Key__c: `${opportunityId}:sales_to_cs`,
+    Status__c: 'submitted',
+    Action__c: 'submit',
+    Action_Id__c: 'seed-submit',
+    Version__c: 9,
+    Required_Items__c: 0,
+    Submitted_By__c: users.rep,
+    Submitted_At__c: new Date(START - 3_600_000).toISOString(),
+    CreatedDate: new Date(START - 86_400_000).toISOString(),
+    LastModifiedDate: new Date(START - 3_600_000).toISOString(),
+  });
+  const tokens = {
+    rep: emulator.issueToken('rep@example.com'),
+    cs: emulator.issueToken('cs@example.com'),
+    admin: emulator.issueToken('admin@example.com'),
+  };
+  return {
+    emulator,
+    clock,
+    users,
+    opportunityId,
+    handoffId,
+    async call(as, method, path, body, headers = {}) {
+      const response = await fetch(`${emulator.url}/services/data/v${VERSION}/${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${tokens[as]}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
+    },
+    close: () => emulator.close(),
+  };
+}
