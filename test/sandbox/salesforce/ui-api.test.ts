@@ -92,7 +92,8 @@ describe('the emulator’s UI API', () => {
   });
 
   it('when the same accept comes through the REST sObject API, then the org refuses it the same way', async () => {
-    const { Id: _id, ...fields } = acceptBy(org, 'rep-accept-rest').fields;
+    const fields: Record<string, unknown> = { ...acceptBy(org, 'rep-accept-rest').fields };
+    delete fields.Id;
     const { status, body } = await org.call(
       'rep',
       'PATCH',
