@@ -1,45 +1,114 @@
 // The Salesforce SLA scanner on 10,000 opportunities in the local Salesforce emulator, through the
-// real jsforce over HTTP: wall time for one scan and API calls against the minimum the page (2,000)
-// and collection (200) sizes allow.
+// real jsforce over HTTP, once reading through SOQL pages and once through Bulk API 2.0 (threshold
+// 2,000): wall time and API calls for each, against the minimum its page, job and collection sizes
+// allow.
 import { performance } from 'node:perf_hooks';
-import { scan } from '../../salesforce-package/tools/scan.js';
+import {
+  BULK_RESULTS_PAGE,
+  COLLECTION_SIZE,
+  QUERY_BATCH,
+} from '../../salesforce-package/tools/api.js';
+import { scan, type ScanReport } from '../../salesforce-package/tools/scan.js';
 import { NOW, seedOpportunities } from '../salesforce-package/tools/dataset.js';
-import { defaultPlaybook, orgApi, startTestOrg } from '../salesforce-package/tools/org.js';
+import {
+  defaultPlaybook,
+  orgApi,
+  startTestOrg,
+  type TestOrg,
+} from '../salesforce-package/tools/org.js';
 import { line, section } from './lib.js';
 
+const OPPORTUNITIES = 10_000;
+const BULK_OBJECTS = ['Opportunity', 'OpportunityHistory', 'Handoff__c', 'Handoff_Escalation__c'];
+
+/** Record each escalation and mark it executed, create the Tasks, write the statuses, look up roles. */
+const writesMinimum = (report: ScanReport) =>
+  Math.ceil(report.escalations / COLLECTION_SIZE) * 2 +
+  Math.ceil(report.tasks / COLLECTION_SIZE) +
+  Math.ceil(report.statusWrites / COLLECTION_SIZE) +
+  1;
+
+interface Run {
+  report: ScanReport;
+  ms: number;
+  requests: number;
+  again: ScanReport;
+  againMs: number;
+}
+
+async function measure(org: TestOrg, bulkThreshold: number | undefined): Promise<Run> {
+  const api = await orgApi(org);
+  const options = { api, playbook: defaultPlaybook(), clock: org.clock, bulkThreshold };
+  const start = performance.now();
+  const report = await scan(options);
+  const ms = performance.now() - start;
+  const requests = org.emulator.requestLog
+    .entries()
+    .filter((e) => e.route !== 'oauth.token').length;
+  const second = performance.now();
+  const again = await scan(options);
+  return { report, ms, requests, again, againMs: performance.now() - second };
+}
+
 export default async function (): Promise<void> {
-  const org = await startTestOrg();
+  const soqlOrg = await startTestOrg();
+  const bulkOrg = await startTestOrg();
   try {
-    const seeded = seedOpportunities(org, 10_000);
-    org.clock.set(NOW);
-    const api = await orgApi(org);
-    const start = performance.now();
-    const report = await scan({ api, playbook: defaultPlaybook(), clock: org.clock });
-    const ms = performance.now() - start;
-    const requests = org.emulator.requestLog.entries().filter((e) => e.route !== 'oauth.token');
-    const minimum =
-      Math.ceil(report.opportunities / 2000) +
-      Math.ceil(report.escalations / 200) * 2 + // record each escalation, then mark it executed
-      Math.ceil(report.tasks / 200) +
-      Math.ceil(report.statusWrites / 200) +
-      1; // who holds each role
-    const second = performance.now();
-    const again = await scan({ api, playbook: defaultPlaybook(), clock: org.clock });
-    const againMs = performance.now() - second;
-    section('Salesforce SLA scanner (10,000 opportunities, jsforce → emulator on this machine)');
+    for (const org of [soqlOrg, bulkOrg]) {
+      seedOpportunities(org, OPPORTUNITIES);
+      org.clock.set(NOW);
+    }
+    const soql = await measure(soqlOrg, undefined);
+    const bulk = await measure(bulkOrg, 2000);
+    const candidates = soql.report.opportunities;
+    const soqlMinimum = Math.ceil(candidates / QUERY_BATCH) + writesMinimum(soql.report);
+    // The first SOQL page, then per job: create, one status check, its result sets (exact while an
+    // object has no more than 50,000 rows, as here).
+    const bulkReads =
+      1 +
+      BULK_OBJECTS.reduce(
+        (n, type) =>
+          n + 2 + Math.max(1, Math.ceil(bulkOrg.emulator.records(type).length / BULK_RESULTS_PAGE)),
+        0,
+      );
+    const bulkMinimum = bulkReads + writesMinimum(bulk.report);
+
+    section(
+      `Salesforce SLA scanner (${OPPORTUNITIES.toLocaleString('en-US')} opportunities, jsforce → emulator on this machine)`,
+    );
     line(
       'opportunities in the org / with a possibly live timer',
-      `${seeded.length} / ${report.opportunities}`,
+      `${OPPORTUNITIES} / ${candidates}`,
     );
-    line('one scan, wall time', `${(ms / 1000).toFixed(2)} s`);
-    line('API calls / minimum for pages and collections', `${requests.length} / ${minimum}`);
-    line('escalations executed (Tasks created)', `${report.escalations} (${report.tasks})`);
-    line('SLA status writes (handoffs)', String(report.statusWrites));
     line(
-      'second scan: API calls, escalations, wall time',
-      `${again.apiCalls}, ${again.escalations}, ${(againMs / 1000).toFixed(2)} s`,
+      'escalations executed (Tasks created)',
+      `${soql.report.escalations} (${soql.report.tasks})`,
     );
+    line('SLA status writes (handoffs)', String(soql.report.statusWrites));
+    for (const [name, run, minimum] of [
+      ['SOQL pages', soql, soqlMinimum],
+      ['Bulk API 2.0 above 2,000', bulk, bulkMinimum],
+    ] as const) {
+      line(
+        `${name}: one scan`,
+        `${(run.ms / 1000).toFixed(2)} s, ${run.requests} API calls (minimum ${minimum})`,
+      );
+      line(
+        `${name}: read through`,
+        `${run.report.read.soqlPages} SOQL pages, ${run.report.read.bulkJobs} jobs (${run.report.read.bulkChecks} checks)`,
+      );
+      line(
+        `${name}: second scan`,
+        `${(run.againMs / 1000).toFixed(2)} s, ${run.again.apiCalls} API calls, ${run.again.escalations} escalations`,
+      );
+    }
+    const same =
+      soql.report.escalations === bulk.report.escalations &&
+      soql.report.tasks === bulk.report.tasks &&
+      soql.report.statusWrites === bulk.report.statusWrites;
+    line('both paths did the same escalations, Tasks and writes', same ? 'yes' : 'NO');
   } finally {
-    await org.close();
+    await soqlOrg.close();
+    await bulkOrg.close();
   }
 }
