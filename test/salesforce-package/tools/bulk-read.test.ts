@@ -158,4 +158,24 @@ describe('a Bulk API 2.0 query through the emulator', () => {
     );
     expect(rows?.[2]).toMatchObject({ Amount: null, NextStep: null });
   }, 60_000);
+
+  it('when the session expires before the results are read, then jsforce re-mints a JWT token and the results come', async () => {
+    org = await startTestOrg();
+    org.emulator.seed.opportunity({
+      Name: 'Deal',
+      StageName: 'Prospecting',
+      CloseDate: '2026-03-31',
+      OwnerId: org.users.owner,
+    });
+    const api = await orgApi(org);
+    const job = await api.createQueryJob('SELECT Name FROM Opportunity');
+    expect(await api.queryJob(job.id)).toMatchObject({ state: 'JobComplete' });
+    org.emulator.sessions.expireAll();
+    const results = await api.queryJobResults(job.id, undefined);
+    expect(parseCsv(results.csv)).toEqual([{ Name: 'Deal' }]);
+    expect(results.locator).toBeNull();
+    expect(org.emulator.sessions.minted).toBe(2);
+    expect(org.emulator.requestLog.count({ status: 401 })).toBe(1);
+    expect(api.calls).toBe(3);
+  }, 60_000);
 });
