@@ -1,14 +1,16 @@
 // RecordView → what the panel's templates bind to. LWC templates hold no expressions, so every
 // label, flag and sentence is decided here, where it is tested without a DOM.
-import type {
-  HandoffView,
-  ItemView,
-  Playbook,
-  RecordView,
-  TimerView,
-  Verdict,
+import {
+  evaluateRecord,
+  type HandoffView,
+  type ItemView,
+  type Playbook,
+  type RecordView,
+  type TimerView,
+  type Verdict,
 } from '@handoff/shared/runtime';
-import { text, value, type UiRecord } from './records.js';
+import { buildSnapshot } from './snapshot.js';
+import { text, type UiRecord } from './records.js';
 
 const STATUS_LABELS: Record<HandoffView['status'], string> = {
   not_started: 'Not started',
@@ -223,23 +225,78 @@ export function panelModel(view: RecordView, timeZone: string, labels?: StageLab
 
 export type PanelModel = ReturnType<typeof panelModel>;
 
-/** An Account's handoffs, one line each: which opportunity, which handoff, where it stands. */
-export function accountRows(
-  playbook: { handoffs: readonly { id: string; label: string }[] } | undefined,
-  records: readonly UiRecord[],
-) {
-  return records.map((r) => {
-    const handoffId = text(r, 'Handoff_Id__c') ?? '';
-    const status = (text(r, 'Status__c') ?? 'not_started') as HandoffView['status'];
-    const opportunity = value(r, 'Opportunity__r') as { fields?: UiRecord['fields'] } | undefined;
-    const name = opportunity?.fields?.Name?.value;
-    const opportunityId = text(r, 'Opportunity__c');
-    return {
-      id: r.id,
-      label: playbook?.handoffs.find((h) => h.id === handoffId)?.label ?? handoffId,
-      opportunity: typeof name === 'string' ? name : 'Opportunity',
-      statusLabel: STATUS_LABELS[status] ?? status,
-      url: opportunityId ? `/lightning/r/Opportunity/${opportunityId}/view` : undefined,
-    };
-  });
+const STATUS_BADGES: Record<HandoffView['status'], string> = {
+  not_started: 'slds-badge',
+  in_progress: 'slds-badge slds-theme_info',
+  submitted: 'slds-badge slds-theme_info',
+  accepted: 'slds-badge slds-theme_success',
+  rejected: 'slds-badge slds-theme_error',
+};
+/** Timers still running somewhere, most urgent first; pending and finished ones stay on the opportunity. */
+const LIVE_TIMERS: readonly TimerView['state'][] = ['breached', 'at_risk', 'running', 'paused'];
+
+export interface AccountRecords {
+  /** The account's opportunities (related list `Opportunities`, ACCOUNT_OPPORTUNITY_FIELDS). */
+  opportunities: readonly UiRecord[];
+  /** The account's Handoff__c headers (related list `Handoffs__r`, HANDOFF_FIELDS). */
+  handoffs: readonly UiRecord[];
+  /** Item rows by the id of their header. */
+  items: Readonly<Record<string, readonly UiRecord[]>>;
 }
+
+/** Reading only: the account view offers no actions, so no role is needed. */
+const READER = { userId: 'account-view', roles: [] };
+
+/**
+ * An Account's handoffs: for each opportunity with a handoff open, where each handoff stands
+ * (status, checklist progress) and the SLA timers still running, evaluated by the core exactly as
+ * the opportunity's own panel does. Opportunities with a breached or at-risk timer come first.
+ */
+export function accountModel(
+  playbook: Playbook,
+  records: AccountRecords,
+  now: number,
+  timeZone: string,
+) {
+  const rows = records.opportunities.flatMap((opportunity) => {
+    const headers = records.handoffs.filter((h) => text(h, 'Opportunity__c') === opportunity.id);
+    const snapshot = buildSnapshot(playbook, {
+      opportunity,
+      handoffs: headers,
+      items: records.items,
+    });
+    const view = evaluateRecord(playbook, snapshot, READER, now);
+    if (view.handoffs.length === 0) return [];
+    const live = view.timers
+      .filter((t) => LIVE_TIMERS.includes(t.state))
+      .sort((a, b) => LIVE_TIMERS.indexOf(a.state) - LIVE_TIMERS.indexOf(b.state));
+    const name = text(opportunity, 'Name') ?? 'Opportunity';
+    return [
+      {
+        id: opportunity.id,
+        name,
+        url: `/lightning/r/Opportunity/${opportunity.id}/view`,
+        linkTitle: `Open ${name}`,
+        stageLabel: view.currentStage?.label ?? text(opportunity, 'StageName') ?? '',
+        handoffs: view.handoffs.map((h) => {
+          const model = handoff(h, timeZone);
+          return {
+            key: `${opportunity.id}:${h.id}`,
+            label: h.label,
+            statusLabel: model.statusLabel,
+            statusClass: STATUS_BADGES[h.status],
+            progressText: model.progressText,
+            progressValue: model.progressValue,
+          };
+        }),
+        timers: live.map((t) => ({ ...timer(t, timeZone), key: `${opportunity.id}:${t.slaId}` })),
+        hasTimers: live.length > 0,
+        urgency: live[0] ? LIVE_TIMERS.indexOf(live[0].state) : LIVE_TIMERS.length,
+      },
+    ];
+  });
+  rows.sort((a, b) => a.urgency - b.urgency || a.name.localeCompare(b.name));
+  return { rows, hasRows: rows.length > 0 };
+}
+
+export type AccountModel = ReturnType<typeof accountModel>;

@@ -12,7 +12,7 @@ import {
 export { evaluateRecord };
 export { buildSnapshot, opportunityFields, stageOf } from './snapshot.js';
 export { errorSentences, missingHandoffs, missingItems, planAction, recordKey } from './writes.js';
-export { accountRows, panelModel, formatTime, stageLabels } from './display.js';
+export { accountModel, panelModel, formatTime, stageLabels } from './display.js';
 export {
   HANDOFF,
   ITEM,
@@ -21,6 +21,9 @@ export {
   ITEM_FIELDS,
   OPPORTUNITY_FIELDS,
   OPPORTUNITY_OPTIONAL,
+  ACCOUNT_OPPORTUNITY_FIELDS,
+  graphNodes,
+  itemsByHandoff,
 } from './records.js';
 
 export type PlaybookResult =

@@ -47,6 +47,8 @@ export const OPPORTUNITY_FIELDS = [
   'Opportunity.AccountId',
   'Opportunity.CreatedDate',
 ];
+/** An Account's opportunities (related list `Opportunities`): the panel's fields and the name. */
+export const ACCOUNT_OPPORTUNITY_FIELDS = ['Opportunity.Name', ...OPPORTUNITY_FIELDS];
 /** Present from API 52 on; optional so the panel still loads where it is missing. */
 export const OPPORTUNITY_OPTIONAL = ['Opportunity.LastStageChangeDate'];
 
@@ -68,4 +70,24 @@ export function time(record: UiRecord | undefined, field: string): number | unde
 
 export function iso(at: number): string {
   return new Date(at).toISOString();
+}
+
+/** GraphQL wire results in the UI API record shape the adapter reads (`{ id, fields: { X: { value } } }`). */
+export function graphNodes(data: unknown, objectApiName: string): UiRecord[] {
+  const query = (data as { uiapi?: { query?: Record<string, unknown> } } | undefined)?.uiapi?.query;
+  const edges = (query?.[objectApiName] as { edges?: { node: Record<string, unknown> }[] })?.edges;
+  return (edges ?? []).map(({ node }) => ({
+    id: String(node.Id),
+    fields: node as UiRecord['fields'],
+  }));
+}
+
+/** Checklist item rows by the id of their Handoff__c. */
+export function itemsByHandoff(rows: readonly UiRecord[]): Record<string, UiRecord[]> {
+  const out: Record<string, UiRecord[]> = {};
+  for (const row of rows) {
+    const handoff = text(row, 'Handoff__c');
+    if (handoff) (out[handoff] ??= []).push(row);
+  }
+  return out;
 }

@@ -23,7 +23,8 @@ declare module 'lightning/graphql' {
   export const graphql: TestAdapter;
 }
 interface TestAdapter {
-  emit(value: unknown): void;
+  /** To every wire of the adapter, or those whose config passes `filter`. */
+  emit(value: unknown, filter?: (config: Record<string, unknown>) => boolean): void;
   error(body?: unknown, status?: number, statusText?: string): void;
   getLastConfig(): Record<string, unknown>;
 }

@@ -392,25 +392,31 @@ describe('handoffPanel: loading, errors and configuration', () => {
 });
 
 describe('handoffPanel on an Account', () => {
-  it("lists the handoffs of the account's opportunities with their status", async () => {
+  it("shows the handoffs of the account's opportunities, linked to each opportunity", async () => {
     const el = mount('c-handoff-panel', Panel, 'cs_manager', {
       recordId: ACCOUNT_ID,
       objectApiName: 'Account',
     });
-    graphql.emit(graph(PLAYBOOK_JSON));
+    const forAccount = (config: Record<string, unknown>) =>
+      (config.variables as { accountId?: string } | undefined)?.accountId === ACCOUNT_ID;
+    graphql.emit(graph(PLAYBOOK_JSON), (config) => !forAccount(config));
     await flush();
-    const row = {
-      ...header('submitted'),
-      fields: {
-        ...header('submitted').fields,
-        Opportunity__r: { value: { fields: { Name: { value: 'Acme renewal' } } } },
-      },
-    };
-    getRelatedListRecords.emit({ records: [row] });
+    const list = (id: string) => (config: Record<string, unknown>) =>
+      config.parentRecordId === ACCOUNT_ID && config.relatedListId === id;
+    getRelatedListRecords.emit(
+      { records: [opportunity('Closed Won', { Name: 'Acme renewal' })] },
+      list('Opportunities'),
+    );
+    getRelatedListRecords.emit({ records: [header('submitted')] }, list('Handoffs__r'));
+    graphql.emit(graph(null, itemNodes(true)), forAccount);
     await flush();
-    const list = query(el, '[data-id="account-handoffs"]');
-    expect(list?.textContent).toContain('Acme renewal: Sales → CS');
-    expect(list?.textContent).toContain('Submitted');
+    const shown = query(el, '[data-id="account-handoffs"]');
+    expect(shown?.textContent).toContain('Acme renewal');
+    expect(shown?.textContent).toContain('Sales → CS');
+    expect(shown?.textContent).toContain('Submitted');
+    expect(query(el, '[data-id="account-handoffs"] a')?.getAttribute('href')).toBe(
+      `/lightning/r/Opportunity/${OPP_ID}/view`,
+    );
     expect(getRecord.getLastConfig().recordId).toBeUndefined();
     await expectAccessible(el);
   });

@@ -21,6 +21,8 @@ import {
   buildSnapshot,
   errorSentences,
   evaluateRecord,
+  graphNodes,
+  itemsByHandoff,
   missingHandoffs,
   missingItems,
   opportunityFields,
@@ -30,7 +32,6 @@ import {
   stageLabels,
   viewerFrom,
 } from 'c/handoffCore';
-import { graphNodes, itemsByHandoff } from './graph';
 
 const QUERY = gql`
   query handoffPanel($recordId: ID) {

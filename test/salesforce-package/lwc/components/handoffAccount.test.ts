@@ -1,0 +1,148 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import Account from 'c/handoffAccount';
+import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
+import { graphql } from 'lightning/graphql';
+import { ACCOUNT_ID, OPP_ID, PLAYBOOK, header, itemNodes, opportunity } from './fixtures.js';
+import { expectAccessible, flush, mount, query, queryAll } from './harness.js';
+
+// Wednesday 2026-11-25, 16:00 UTC. The fixtures' deal was won on Thursday the 19th, so its
+// one-business-day "CS accepts the won deal" timer is breached unless CS accepted.
+const NOW = '2026-11-25T16:00:00.000Z';
+const RENEWAL_ID = '006000000000002AAA';
+const LOST_ID = '006000000000003AAA';
+
+const expansion = opportunity('Closed Won', { Name: 'Acme expansion' });
+const renewal = {
+  ...opportunity('Closed Won', {
+    Name: 'Acme renewal',
+    LastStageChangeDate: '2026-11-25T15:00:00.000Z',
+  }),
+  id: RENEWAL_ID,
+};
+const lost = { ...opportunity('Closed Lost', { Name: 'Acme pilot' }), id: LOST_ID };
+
+const list = (id: string) => (config: Record<string, unknown>) => config.relatedListId === id;
+const items = (nodes: unknown[]) => ({
+  uiapi: { query: { Handoff_Item__c: { edges: nodes.map((node) => ({ node })) } } },
+});
+
+async function account(opportunities: unknown[], handoffs: unknown[], itemRows: unknown[] = []) {
+  const el = mount('c-handoff-account', Account, 'cs_manager', {
+    recordId: ACCOUNT_ID,
+    playbook: PLAYBOOK,
+  });
+  // Wires receive their config in a microtask; the emits below pick wires by it.
+  await flush();
+  getRelatedListRecords.emit({ records: opportunities }, list('Opportunities'));
+  getRelatedListRecords.emit({ records: handoffs }, list('Handoffs__r'));
+  graphql.emit(items(itemRows));
+  await flush();
+  return el;
+}
+
+const rows = (el: Element) => queryAll(el, '[data-id="account-opportunity"]');
+
+beforeEach(() => {
+  // Only Date is faked: the engine's microtasks must keep running.
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.parse(NOW) });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("handoffAccount: the handoffs of an account's opportunities", () => {
+  it("when LDS answers, then it reads the account's opportunities (with the playbook's fields), handoffs and items", async () => {
+    await account([], []);
+    const configs = { opportunities: {}, handoffs: {} } as Record<string, Record<string, unknown>>;
+    getRelatedListRecords.emit({ records: [] }, (config) => {
+      if (config.relatedListId === 'Opportunities') configs.opportunities = config;
+      if (config.relatedListId === 'Handoffs__r') configs.handoffs = config;
+      return false;
+    });
+    expect(configs.opportunities).toMatchObject({ parentRecordId: ACCOUNT_ID });
+    expect(configs.opportunities?.fields).toEqual(
+      expect.arrayContaining(['Opportunity.Name', 'Opportunity.StageName']),
+    );
+    expect(configs.opportunities?.optionalFields).toEqual(
+      expect.arrayContaining(['Opportunity.ARR__c']),
+    );
+    expect(configs.handoffs).toMatchObject({ parentRecordId: ACCOUNT_ID });
+    expect(configs.handoffs?.fields).toEqual(expect.arrayContaining(['Handoff__c.Opportunity__c']));
+    expect(graphql.getLastConfig().variables).toEqual({ accountId: ACCOUNT_ID });
+  });
+
+  it('when opportunities have handoffs open, then each shows its status, progress and live timers, breached first, linked to the opportunity', async () => {
+    const el = await account([renewal, lost, expansion], [header('submitted')], itemNodes(true));
+    const shown = rows(el);
+    expect(shown.map((r) => r.querySelector('a')?.textContent)).toEqual([
+      'Acme expansion',
+      'Acme renewal',
+    ]);
+    expect(shown.map((r) => r.querySelector('a')?.getAttribute('href'))).toEqual([
+      `/lightning/r/Opportunity/${OPP_ID}/view`,
+      `/lightning/r/Opportunity/${RENEWAL_ID}/view`,
+    ]);
+
+    const [first, second] = shown.map((r) => r.textContent ?? '');
+    expect(first).toContain('Stage: Closed won');
+    expect(first).toContain('Sales → CS');
+    expect(first).toContain('Submitted');
+    expect(first).toContain('10 of 12 done (10 of 10 required)');
+    expect(first).toContain('CS accepts the won deal');
+    expect(first).toContain('Breached');
+    const bar = shown[0]?.querySelector('lightning-progress-bar') as HTMLElement & {
+      value: number;
+    };
+    expect(bar.value).toBe(83);
+
+    expect(second).toContain('Not started');
+    // Items mirroring opportunity fields count as soon as the fields are set.
+    expect(second).toContain('2 of 12 done (2 of 10 required)');
+    expect(second).toContain('On track');
+    await expectAccessible(el);
+  });
+
+  it('when the handoff was accepted, then its timer is done and no longer listed', async () => {
+    const el = await account([expansion], [header('accepted')], itemNodes(true));
+    const text = rows(el)[0]?.textContent ?? '';
+    expect(text).toContain('Accepted');
+    expect(query(el, '[data-id="account-timers"]')).toBeUndefined();
+    await expectAccessible(el);
+  });
+
+  it('when no opportunity has a handoff open, then it says so', async () => {
+    const el = await account([lost], []);
+    expect(rows(el)).toHaveLength(0);
+    expect(query(el, '[data-id="account-empty"]')?.textContent).toContain('has a handoff open');
+    await expectAccessible(el);
+  });
+
+  it('when LDS has not answered yet, then a labelled spinner shows', async () => {
+    const el = mount('c-handoff-account', Account, 'cs_manager', {
+      recordId: ACCOUNT_ID,
+      playbook: PLAYBOOK,
+    });
+    await flush();
+    const spinner = query(el, 'lightning-spinner') as HTMLElement & { alternativeText: string };
+    expect(spinner.alternativeText).toBe("Loading the account's handoffs");
+    await expectAccessible(el);
+  });
+
+  it('when a list cannot be read, then the error shows as a sentence', async () => {
+    const el = mount('c-handoff-account', Account, 'cs_manager', {
+      recordId: ACCOUNT_ID,
+      playbook: PLAYBOOK,
+    });
+    getRelatedListRecords.error(
+      { message: 'You do not have access to Handoff.' },
+      403,
+      'Forbidden',
+    );
+    await flush();
+    const error = query(el, '[data-id="account-error"]');
+    expect(error?.getAttribute('role')).toBe('alert');
+    expect(error?.textContent).toContain('You do not have access to Handoff.');
+    expect(query(el, 'lightning-spinner')).toBeUndefined();
+    await expectAccessible(el);
+  });
+});
