@@ -9,7 +9,12 @@ import {
   type BulkPolling,
 } from '../../../salesforce-package/tools/bulk.js';
 import { parseCsv } from '../../../salesforce-package/tools/csv.js';
-import { orgApi, startTestOrg, type TestOrg } from './org.js';
+import { orgNames } from '../../../salesforce-package/tools/names.js';
+import { bulkQueries, join, scanQuery } from '../../../salesforce-package/tools/read.js';
+import { scan } from '../../../salesforce-package/tools/scan.js';
+import { children, opportunitySnapshot } from '../../../salesforce-package/tools/snapshot.js';
+import { NOW, seedOpportunities } from './dataset.js';
+import { defaultPlaybook, orgApi, startTestOrg, type TestOrg } from './org.js';
 
 let org: TestOrg | undefined;
 afterEach(async () => {
@@ -177,5 +182,49 @@ describe('a Bulk API 2.0 query through the emulator', () => {
     expect(org.emulator.sessions.minted).toBe(2);
     expect(org.emulator.requestLog.count({ status: 401 })).toBe(1);
     expect(api.calls).toBe(3);
+  }, 60_000);
+
+  it('the four jobs joined give every opportunity the snapshot and handoff rows the SOQL query gives it', async () => {
+    org = await startTestOrg();
+    seedOpportunities(org, 200);
+    org.clock.set(NOW);
+    const api = await orgApi(org);
+    const playbook = defaultPlaybook();
+    const names = orgNames('');
+    // Leave some escalations unfinished, and some SLA fields set, so every kind of value is read.
+    await (
+      await import('../../../salesforce-package/tools/scan.js')
+    )
+      .scan({
+        api,
+        playbook,
+        clock: org.clock,
+        crash: (point) => {
+          if (point === 'recorded') throw new Error('crash');
+        },
+      })
+      .catch(() => undefined);
+    const soql = await api.queryAll(scanQuery(playbook, names));
+    const bulk = join(
+      playbook,
+      names,
+      await (await startBulkQueries(api, bulkQueries(playbook, names, ''))).rows(),
+    );
+    expect(bulk.map((r) => r.Id)).toEqual(soql.map((r) => r.Id));
+    const handoffRows = (record: (typeof soql)[number], relationship: string) =>
+      children(record, relationship)
+        .map(({ attributes: _, ...row }) => row)
+        .sort((a, b) => a.Id.localeCompare(b.Id));
+    soql.forEach((record, i) => {
+      const other = bulk[i];
+      if (!other) throw new Error(`no bulk record for ${record.Id}`);
+      expect(opportunitySnapshot(playbook, names, other)).toEqual(
+        opportunitySnapshot(playbook, names, record),
+      );
+      for (const relationship of [names.handoffs, names.escalations])
+        expect(handoffRows(other, relationship)).toEqual(handoffRows(record, relationship));
+    });
+    expect(soql.some((r) => children(r, names.escalations).length > 0)).toBe(true);
+    expect(soql.some((r) => typeof r.Amount === 'number')).toBe(true);
   }, 60_000);
 });

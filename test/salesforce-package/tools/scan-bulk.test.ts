@@ -133,6 +133,34 @@ describe('scan above the bulk threshold', () => {
     expect(again.apiCalls).toBe(1 + 4 * 3);
   }, 120_000);
 
+  it('when the scanner dies after recording the escalations of the Bulk-read opportunities, then the next scan finds them through the jobs and finishes them once', async () => {
+    const { t, rows } = await seeded(3000);
+    let points = 0;
+    const crash = () => {
+      // Points 1 and 2 are the first (SOQL) page's; 3 is "recorded" for the Bulk-read rest.
+      if (++points === 3) throw new Error('crash');
+    };
+    await expect(
+      scan({
+        api: await orgApi(t),
+        playbook: defaultPlaybook(),
+        clock: t.clock,
+        bulkThreshold: 2000,
+        bulkPolling: FAST,
+        crash,
+      }),
+    ).rejects.toThrow('crash');
+    const unfinished = t.emulator
+      .records('Handoff_Escalation__c')
+      .filter((e) => e.Executed_At__c === null || e.Executed_At__c === undefined);
+    expect(unfinished).toHaveLength(expectedKeys(rows.slice(2500)).length);
+
+    t.clock.advance(60_000);
+    const next = await bulkScan(t);
+    expect(next).toMatchObject({ escalations: unfinished.length, failures: [] });
+    expectEveryEscalationOnce(t, rows);
+  }, 120_000);
+
   it('when the candidates are exactly the threshold, then SOQL pages alone read them', async () => {
     const { t } = await seeded(3000);
     const report = await scan({
