@@ -156,4 +156,76 @@ describe('the sandbox seed in Salesforce', () => {
     const report = await sandbox.salesforce.scan();
     expect(report.escalations).toBe(0);
   });
+
+  it('when the page calls /sf without a known viewer, then it is refused with a sentence naming the viewer', async () => {
+    const noViewer = await fetch(`${sandbox.url}/sf/api/query?q=SELECT+Id+FROM+Account`);
+    expect(noViewer.status).toBe(401);
+    expect(((await noViewer.json()) as { errorCode: string }[])[0]?.errorCode).toBe(
+      'INVALID_SESSION_ID',
+    );
+    const unknown = await fetch(`${sandbox.url}/sf/session?viewer=nobody`);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: string }).error).toContain('"nobody"');
+  });
+
+  it('when the page asks for a deal’s Opportunity, then it gets the same deal by its HubSpot id', async () => {
+    const hubspotId = sandbox.meta.deals.w17 ?? '';
+    const response = await fetch(`${sandbox.url}/sf/opportunity?deal=${hubspotId}`);
+    const body = (await response.json()) as { id: string; name: string; stageName: string };
+    expect(body.id).toBe(sandbox.meta.salesforce?.opportunities.w17);
+    expect(body.name).toBe(deals.find((d) => d.id === hubspotId)?.name);
+    expect(body.stageName).toBe('Closed Won');
+  });
+
+  it('when a rep and then a CS manager accept w17 through /sf/api, then the rule refuses the rep, a stale copy gets 412, and the CS manager succeeds', async () => {
+    const opp = sandbox.meta.salesforce?.opportunities.w17 ?? '';
+    const [header] = await soql(
+      'cs1',
+      `SELECT Id, LastModifiedDate, Version__c FROM Handoff__c WHERE Opportunity__c = '${opp}' AND Handoff_Id__c = 'sales_to_cs'`,
+    );
+    const since = new Date(String(header?.LastModifiedDate).replace('+0000', 'Z')).toUTCString();
+    const accept = (viewer: string, actionId: string, unmodifiedSince: string) =>
+      fetch(`${sandbox.url}/sf/api/ui-api/records/${header?.Id ?? ''}`, {
+        method: 'PATCH',
+        headers: {
+          'X-Handoff-Viewer': viewer,
+          'content-type': 'application/json',
+          'If-Unmodified-Since': unmodifiedSince,
+        },
+        body: JSON.stringify({
+          fields: {
+            Status__c: 'accepted',
+            Action__c: 'accept',
+            Action_Id__c: actionId,
+            Version__c: Number(header?.Version__c) + 1,
+          },
+        }),
+      });
+    const refused = await accept('rep1', 'rep-try', since);
+    expect(refused.status).toBe(400);
+    const error = (await refused.json()) as {
+      output: { fieldErrors: Record<string, { message: string }[]> };
+    };
+    expect(error.output.fieldErrors.Status__c?.[0]?.message).toBe(
+      'Accept needs the Handoff Accept permission.',
+    );
+    const stale = await accept(
+      'cs1',
+      'cs-stale',
+      new Date(SEEDED_AT - 7 * 86_400_000).toUTCString(),
+    );
+    expect(stale.status).toBe(412);
+    const accepted = await accept('cs1', 'cs-accept', since);
+    expect(accepted.status).toBe(200);
+    const record = (await accepted.json()) as { fields: { Status__c: { value: string } } };
+    expect(record.fields.Status__c.value).toBe('accepted');
+  });
+
+  it('when the sandbox starts again on the same folder, then the org is not seeded twice and sessions work', async () => {
+    await sandbox.close();
+    sandbox = await startSandbox({ dataDir, port: 0 });
+    expect(sandbox.seeded).toBe(false);
+    expect(await soql('rep1', 'SELECT Id FROM Opportunity')).toHaveLength(60);
+    expect(await soql('rep1', 'SELECT Id FROM User')).toHaveLength(9);
+  }, 120_000);
 });
