@@ -23,10 +23,10 @@ interface Job {
 const DOCS =
   'https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/queries.htm';
 
+/** Every value quoted, as in the documented results example; null is an empty cell. */
 function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'object' ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (value === null || value === undefined || typeof value === 'object') return '';
+  return `"${String(value).replace(/"/g, '""')}"`;
 }
 
 function pick(record: WireRecord, column: string): unknown {

@@ -13,7 +13,7 @@ describe('Bulk API 2.0 query', () => {
     t = await emulated();
     for (let i = 0; i < 25; i++)
       t.emulator.seed.opportunity({
-        Name: i === 3 ? 'Acme, "Inc"' : `Deal ${i}`,
+        Name: i === 3 ? 'Acme, "Inc"' : i === 4 ? 'North; South | East' : `Deal ${i}`,
         StageName: 'Prospecting',
         CloseDate: '2026-03-31',
         Amount: i,
@@ -33,6 +33,9 @@ describe('Bulk API 2.0 query', () => {
       Amount: '3',
       'Owner.Name': 'Dev Eloper',
     });
+    // Every value is quoted, as in Salesforce's example, so jsforce's parser (which splits on any of
+    // six delimiters) keeps semicolons and bars.
+    expect(records[4]).toMatchObject({ Name: 'North; South | East' });
     const results = t.emulator.requestLog.entries({ route: 'bulk2.query.results' });
     expect(results.map((r) => r.status)).toEqual([200]);
   });
@@ -68,6 +71,7 @@ describe('Bulk API 2.0 query', () => {
       );
       expect(response.headers.get('content-type')).toBe('text/csv');
       const text = await response.text();
+      expect(text.split('\n')[0]).toBe('"Name"');
       locator = response.headers.get('sforce-locator') ?? 'null';
       chunks.push({ locator, lines: text.trim().split('\n').length - 1 });
     } while (locator !== 'null');
