@@ -1,6 +1,7 @@
 // The SLA scanner for one org: pages through the opportunities that can have a live timer (SOQL, or
-// Bulk API 2.0 above a size — see read.ts), evaluates them with the core, carries out each due escalation exactly once, and writes each handoff's SLA
-// status back where it changed — stopping cleanly before the configured share of the daily API limit.
+// Bulk API 2.0 above a size — see read.ts), evaluates them with the core, carries out each due
+// escalation exactly once, and writes each handoff's SLA status back where it changed — stopping
+// cleanly before the configured share of the daily API limit.
 import {
   evaluateRecord,
   planEscalations,
