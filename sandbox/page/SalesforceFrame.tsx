@@ -1,6 +1,8 @@
 // One Salesforce component (the package's real LWC) in a frame of its own: custom permissions are
 // static imports in LWC, so each viewer gets a fresh frame that reads their session first
-// (sandbox/page/salesforce/boot.ts). The frame reports its height so the page never scrolls it.
+// (sandbox/page/salesforce/boot.ts). The frame reports its content's height and grows to it, up to
+// the window's height: beyond that it scrolls like a Salesforce tab, so a component's modal
+// (fixed to the frame's viewport, as Lightning's are to the window) is always in view.
 import { useEffect, useRef, useState } from 'react';
 
 export function SalesforceFrame(props: {

@@ -9,6 +9,12 @@ export interface FrameParams {
   recordId: string;
   objectApiName: string;
   now: number;
+  /**
+   * Custom permissions granted to this frame only, not to the Salesforce user: the panel then
+   * offers what the user may not do, and the org's validation rules answer. The sandbox's way to
+   * show a forbidden write refused server-side (the browser tests use it).
+   */
+  grant: string[];
 }
 
 const search = new URLSearchParams(location.search);
@@ -18,6 +24,7 @@ const params: FrameParams = {
   recordId: search.get('recordId') ?? '',
   objectApiName: search.get('objectApiName') ?? 'Opportunity',
   now: Number(search.get('now')),
+  grant: (search.get('grant') ?? '').split(',').filter(Boolean),
 };
 
 // The sandbox clock stands still between moves; the panel evaluates with Date.now().
@@ -28,7 +35,11 @@ try {
   const response = await fetch(`/sf/session?viewer=${encodeURIComponent(params.viewer)}`);
   const body = (await response.json()) as Omit<SalesforceSession, 'viewer'> & { error?: string };
   if (!response.ok) throw new Error(body.error ?? `the sandbox answered ${response.status}`);
-  setSession({ ...body, viewer: params.viewer });
+  setSession({
+    ...body,
+    viewer: params.viewer,
+    customPermissions: [...body.customPermissions, ...params.grant],
+  });
   const { mount } = await import('./mount.js');
   mount(root, params);
 } catch (error) {
