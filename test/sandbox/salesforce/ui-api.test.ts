@@ -260,4 +260,41 @@ describe('the emulator’s UI API', () => {
     );
     expect(wrongType.status).toBe(404);
   });
+
+  it('when object infos come in a batch and picklists by record type, then each object and picklist field is answered', async () => {
+    const batch = await org.call('rep', 'GET', 'ui-api/object-info/batch/Opportunity,Nope__c');
+    const results = (
+      batch.body as { results: { statusCode: number; result: { apiName?: string } }[] }
+    ).results;
+    expect(results.map((r) => r.statusCode)).toEqual([200, 404]);
+    expect(results[0]?.result.apiName).toBe('Opportunity');
+    const all = await org.call(
+      'rep',
+      'GET',
+      'ui-api/object-info/Handoff__c/picklist-values/012000000000000AAA',
+    );
+    const fields = (
+      all.body as { picklistFieldValues: Record<string, { values: { value: string }[] }> }
+    ).picklistFieldValues;
+    expect(Object.keys(fields).sort()).toEqual(['Action__c', 'SLA_Status__c', 'Status__c']);
+    expect(fields.Status__c?.values.map((v) => v.value)).toContain('submitted');
+  });
+
+  it('when a record is read by layout or deleted, then the layout read has every field and the deleted record is gone', async () => {
+    const layout = await org.call(
+      'rep',
+      'GET',
+      `ui-api/records/${org.opportunityId}?layoutTypes=Full`,
+    );
+    expect(Object.keys((layout.body as UiRecord).fields)).toContain('CloseDate');
+    const created = await org.call('admin', 'POST', 'ui-api/records', {
+      apiName: 'Account',
+      fields: { Name: 'Short-lived' },
+    });
+    const id = (created.body as UiRecord).id;
+    expect((await org.call('admin', 'DELETE', `ui-api/records/${id}`)).status).toBe(204);
+    expect(
+      (await org.call('admin', 'GET', `ui-api/records/${id}?fields=Account.Name`)).status,
+    ).toBe(404);
+  });
 });

@@ -159,6 +159,19 @@ export function uiApiRoutes(context: SalesforceContext): Route[] {
     themeInfo: null,
   });
 
+  const picklistValues = (object: ObjectDef, field: FieldDef) => ({
+    controllerValues: {},
+    defaultValue: null,
+    eTag: `${object.name}.${field.name}:${(field.picklistValues ?? []).length}`,
+    url: `/services/data/v${context.apiVersion}/ui-api/object-info/${object.name}/picklist-values/${MASTER_RECORD_TYPE}/${field.name}`,
+    values: (field.picklistValues ?? []).map((value) => ({
+      attributes: null,
+      label: value,
+      validFor: [],
+      value,
+    })),
+  });
+
   return [
     {
       name: 'uiapi.records.create',
@@ -189,12 +202,16 @@ export function uiApiRoutes(context: SalesforceContext): Route[] {
           const { object, record } = recordOf(request.params.recordId ?? '');
           const fields = listParam(request.query, 'fields');
           const optional = listParam(request.query, 'optionalFields');
-          if (fields.length === 0 && optional.length === 0)
+          const layouts = listParam(request.query, 'layoutTypes');
+          if (fields.length === 0 && optional.length === 0 && layouts.length === 0)
             return uiError(
               400,
               'MISSING_ARGUMENT',
               'Specify fields, optionalFields or layoutTypes',
             );
+          // Layouts are not emulated: a layout read gets every field of the object.
+          if (layouts.length > 0 && fields.length === 0 && optional.length === 0)
+            return { status: 200, body: records.represent(object, record) };
           const paths = requestedFields(schema, object, fields, optional);
           return { status: 200, body: records.represent(object, record, paths) };
         }),
@@ -229,6 +246,18 @@ export function uiApiRoutes(context: SalesforceContext): Route[] {
           () => schema.byPrefix(id),
         );
       },
+    },
+    {
+      name: 'uiapi.records.delete',
+      method: 'DELETE',
+      path: `${base}/records/:recordId`,
+      docs: `${DOCS}/ui_api_resources_records_delete.htm`,
+      handler: (request) =>
+        answer(() => {
+          const { object } = recordOf(request.params.recordId ?? '');
+          store.delete(object.name, request.params.recordId ?? '');
+          return { status: 204 };
+        }),
     },
     {
       name: 'uiapi.relatedListRecords',
@@ -320,22 +349,51 @@ export function uiApiRoutes(context: SalesforceContext): Route[] {
             );
           if (field.kind !== 'picklist')
             return uiError(400, 'INVALID_TYPE', `${object.name}.${field.name} is not a picklist`);
+          return { status: 200, body: picklistValues(object, field) };
+        }),
+    },
+    {
+      name: 'uiapi.picklistValuesByRecordType',
+      method: 'GET',
+      path: `${base}/object-info/:objectApiName/picklist-values/:recordTypeId`,
+      docs: `${DOCS}/ui_api_resources_picklist_values_collection.htm`,
+      handler: (request) =>
+        answer(() => {
+          const object = store.object(request.params.objectApiName ?? '');
+          const recordTypeId = request.params.recordTypeId ?? '';
+          if (recordTypeId.slice(0, 15) !== MASTER_RECORD_TYPE.slice(0, 15))
+            return uiError(404, 'NOT_FOUND', `No record type ${recordTypeId} on ${object.name}`);
+          const picklists = object.fields.filter((f) => f.kind === 'picklist');
           return {
             status: 200,
             body: {
-              controllerValues: {},
-              defaultValue: null,
-              eTag: `${object.name}.${field.name}:${(field.picklistValues ?? []).length}`,
-              url: `/services/data/v${context.apiVersion}/ui-api/object-info/${object.name}/picklist-values/${MASTER_RECORD_TYPE}/${field.name}`,
-              values: (field.picklistValues ?? []).map((value) => ({
-                attributes: null,
-                label: value,
-                validFor: [],
-                value,
-              })),
+              eTag: `${object.name}:${picklists.length}`,
+              picklistFieldValues: Object.fromEntries(
+                picklists.map((f) => [f.name, picklistValues(object, f)]),
+              ),
             },
           };
         }),
+    },
+    {
+      name: 'uiapi.objectInfo.batch',
+      method: 'GET',
+      path: `${base}/object-info/batch/:objectApiNames`,
+      docs: `${DOCS}/ui_api_resources_object_info_batch.htm`,
+      handler: (request) => ({
+        status: 200,
+        body: {
+          results: (request.params.objectApiNames ?? '').split(',').map((name) => {
+            const object = schema.get(name.trim());
+            return object
+              ? { statusCode: 200, result: objectInfo(object) }
+              : {
+                  statusCode: 404,
+                  result: [{ errorCode: 'NOT_FOUND', message: `No object ${name.trim()}` }],
+                };
+          }),
+        },
+      }),
     },
     {
       name: 'uiapi.objectInfo',
