@@ -166,7 +166,8 @@ export function uiFault(error: SalesforceFault, object: ObjectDef | undefined): 
   const errors: unknown[] = [];
   const fieldErrors: Record<string, unknown[]> = {};
   for (const e of list) {
-    const field = e.fields?.[0];
+    // A duplicate key is a record-level error (Salesforce names no field for it).
+    const field = e.errorCode === 'DUPLICATE_VALUE' ? undefined : e.fields?.[0];
     const def = field && object ? object.fields.find((f) => f.name === field) : undefined;
     const entry = {
       constituentField: null,

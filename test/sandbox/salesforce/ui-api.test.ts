@@ -181,9 +181,7 @@ describe('the emulator’s UI API', () => {
       fields: { ...fields, Status__c: 'not_started' },
     });
     expect(again.status).toBe(400);
-    expect((again.body as RecordError).output.fieldErrors.Record_Key__c?.[0]?.errorCode).toBe(
-      'DUPLICATE_VALUE',
-    );
+    expect((again.body as RecordError).output.errors[0]?.errorCode).toBe('DUPLICATE_VALUE');
   });
 
   it('when a submit comes with a required item open, then the roll-up summaries make Submit_Needs_Required_Items refuse it', async () => {
