@@ -113,6 +113,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     meta: hubspotMeta,
     store,
     reader: new CrmReader(emulator, hubspotMeta.portalId),
+  }).catch(async (error: unknown) => {
+    await service.close();
+    await store.close();
+    await emulator.close();
+    metaTable.close();
+    throw error;
   });
   metaTable.write({ ...meta, clock: clock.now() });
   const page: PageBundle = await buildPage();

@@ -4,6 +4,7 @@
 import type { Store } from '../../../hubspot-app/backend/store/index.js';
 import type { ManualClock } from '../../emulators/plumbing/clock.js';
 import type { CrmReader } from '../crm-reader.js';
+import { SandboxError } from '../errors.js';
 import type { SandboxMeta } from '../meta.js';
 import { readPortal } from '../portal-view.js';
 import { dealPlans } from '../seed/deals.js';
@@ -27,6 +28,11 @@ export async function startSalesforceHalf(options: {
   let meta = options.meta;
   try {
     if (!meta.salesforce) {
+      // A start that died while seeding Salesforce left records the meta does not know.
+      if (org.emulator.records('User').length > 0)
+        throw new SandboxError(
+          'handoff: the Salesforce half of the data folder was left half-seeded; start over with npm start -- --reset.',
+        );
       const portal = await readPortal(
         options.store,
         options.reader,

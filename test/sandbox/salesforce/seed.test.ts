@@ -3,7 +3,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATA_FILE } from '../../../sandbox/server/data-dir.js';
 import { startSandbox, type Sandbox } from '../../../sandbox/server/sandbox.js';
 import { SEEDED_AT } from '../../../sandbox/server/seed/time.js';
 import { ny } from '../../../sandbox/server/seed/time.js';
@@ -227,5 +229,22 @@ describe('the sandbox seed in Salesforce', () => {
     expect(sandbox.seeded).toBe(false);
     expect(await soql('rep1', 'SELECT Id FROM Opportunity')).toHaveLength(60);
     expect(await soql('rep1', 'SELECT Id FROM User')).toHaveLength(9);
+  }, 120_000);
+
+  it('when a start died while seeding Salesforce, then the next start says to reset instead of seeding twice', async () => {
+    await sandbox.close();
+    const db = new Database(join(dataDir, DATA_FILE));
+    const row = db.prepare("SELECT value FROM sandbox_meta WHERE key = 'meta'").get() as {
+      value: string;
+    };
+    const meta = JSON.parse(row.value) as Record<string, unknown>;
+    delete meta.salesforce;
+    db.prepare("UPDATE sandbox_meta SET value = ? WHERE key = 'meta'").run(JSON.stringify(meta));
+    db.close();
+    await expect(startSandbox({ dataDir, port: 0 })).rejects.toThrow(
+      'start over with npm start -- --reset',
+    );
+    sandbox = await startSandbox({ dataDir, port: 0, reset: true });
+    expect(sandbox.seeded).toBe(true);
   }, 120_000);
 });
