@@ -204,6 +204,16 @@ export function dealPlans(): DealPlan[] {
   });
   return plans.map((p) => ({
     ...p,
-    properties: { ...p.properties, dealname: `${p.name}`.trim() },
+    properties: { ...p.properties, dealname: `${p.name}`.trim(), closedate: closeDate(p.history) },
   }));
+}
+
+/**
+ * A closed deal closed the day it was won or lost; an open one is expected to close 30 days after
+ * entering its stage. Salesforce requires a close date, so both CRMs carry the same one.
+ */
+function closeDate(history: DealPlan['history']): string {
+  const last = history[history.length - 1];
+  const closed = last?.stage === 'closedwon' || last?.stage === 'closedlost';
+  return new Date((last?.at ?? 0) + (closed ? 0 : 30 * DAY)).toISOString().slice(0, 10);
 }

@@ -151,6 +151,18 @@ describe('the two faces of the sandbox', () => {
     }
   });
 
+  it('when a rep looks at deals further along and a lost one, then the criteria verdicts agree (close date included)', async () => {
+    for (const deal of ['pre0', 'dec0', 'con0', 'l0']) {
+      const hubspot = verdicts(await hubspotView(deal, 'rep1'), []);
+      expect(verdicts(await salesforceView(deal, 'rep1'), [])).toEqual(hubspot);
+    }
+    // Decision maker bought in: the close date is set on both sides, the proposal is not.
+    expect(verdicts(await hubspotView('dec0', 'rep1'), []).exitCriteria).toEqual([
+      ['proposal_sent', 'fail'],
+      ['close_date', 'pass'],
+    ]);
+  });
+
   // w17: won Monday 16 Nov 14:00, the CS checklist submitted 15 minutes later (seed/scripts.ts).
   it('when a CS manager looks at a submitted won deal at the seeded instant, then both faces give the same verdicts and timers', async () => {
     const hubspot = verdicts(await hubspotView('w17', 'cs1'), WON_SLAS);
