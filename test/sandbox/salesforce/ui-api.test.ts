@@ -295,4 +295,21 @@ describe('the emulator’s UI API', () => {
       (await org.call('admin', 'GET', `ui-api/records/${id}?fields=Account.Name`)).status,
     ).toBe(404);
   });
+
+  it('when an Account’s handoffs are listed with their opportunity’s name (the account panel’s fields), then the parent comes nested', async () => {
+    const account = org.emulator.records('Account').find((a) => a.Name === 'Globex') as {
+      Id: string;
+    };
+    const { status, body } = await org.call(
+      'cs',
+      'GET',
+      `ui-api/related-list-records/${account.Id}/Handoffs__r?fields=Handoff__c.Handoff_Id__c,Handoff__c.Status__c,Handoff__c.Opportunity__c,Handoff__c.Opportunity__r.Name`,
+    );
+    expect(status).toBe(200);
+    const [first] = (
+      body as { records: (UiRecord & { fields: Record<string, { value: UiRecord }> })[] }
+    ).records;
+    expect(first?.fields.Opportunity__r?.value.fields.Name?.value).toBe('Globex rollout');
+    expect(first?.fields.Opportunity__c?.value).toBe(org.opportunityId);
+  });
 });
