@@ -50,24 +50,25 @@ async function submitAndReject(harness: ServiceHarness) {
   return { portalId: portal.portalId, deal, users, act };
 }
 
-/** HubSpot owner id by user id, as HubSpot's owners API lists them. */
-async function ownersOf(harness: ServiceHarness, portalId: string) {
+/** The real client with the portal's own token, as a person inspecting HubSpot would read it. */
+async function hubspotAs(harness: ServiceHarness, portalId: string) {
   const installation = await harness.store.getInstallation(portalId);
   const token =
     (await harness.service.tokens.accessToken(portalId)) ?? installation?.accessToken ?? '';
-  const client = new Client({ accessToken: token, basePath: harness.emulator.url });
   harness.emulator.resetRateLimits();
+  return new Client({ accessToken: token, basePath: harness.emulator.url });
+}
+
+/** HubSpot owner id by user id, as HubSpot's owners API lists them. */
+async function ownersOf(harness: ServiceHarness, portalId: string) {
+  const client = await hubspotAs(harness, portalId);
   const page = await client.crm.owners.ownersApi.getPage();
   return new Map(page.results.map((o) => [String(o.userId), o.id]));
 }
 
 /** Tasks in HubSpot: who they are for and whether they are still open, by Handoff key. */
 async function tasksOf(harness: ServiceHarness, portalId: string) {
-  const installation = await harness.store.getInstallation(portalId);
-  const token =
-    (await harness.service.tokens.accessToken(portalId)) ?? installation?.accessToken ?? '';
-  const client = new Client({ accessToken: token, basePath: harness.emulator.url });
-  harness.emulator.resetRateLimits();
+  const client = await hubspotAs(harness, portalId);
   const page = await client.crm.objects.tasks.basicApi.getPage(100, undefined, [
     'handoff_key',
     'hs_task_subject',
@@ -82,11 +83,7 @@ async function tasksOf(harness: ServiceHarness, portalId: string) {
 }
 
 async function engagementsOf(harness: ServiceHarness, portalId: string, type: 'notes' | 'tasks') {
-  const installation = await harness.store.getInstallation(portalId);
-  const token =
-    (await harness.service.tokens.accessToken(portalId)) ?? installation?.accessToken ?? '';
-  const client = new Client({ accessToken: token, basePath: harness.emulator.url });
-  harness.emulator.resetRateLimits();
+  const client = await hubspotAs(harness, portalId);
   const page = await (
     type === 'notes' ? client.crm.objects.notes : client.crm.objects.tasks
   ).basicApi.getPage(100, undefined, ['handoff_key']);
