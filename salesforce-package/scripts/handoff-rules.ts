@@ -32,6 +32,7 @@ export function handoffRules(): ValidationRuleModel[] {
     ...TRANSITIONS.flatMap((t) => [statusRule(t), permissionRule(t)]),
     submitNeedsItems(),
     rejectNeedsReason(),
+    ...rejectionMilestoneRules(),
     ...itemRules(),
     ...OBJECTS.flatMap(fixedFieldsRule),
     playbookNeedsAdmin(),
@@ -114,6 +115,40 @@ function rejectNeedsReason(): ValidationRuleModel {
     message: 'Choose a reason for rejecting the handoff.',
     field: 'Rejection_Reason__c',
   });
+}
+
+/**
+ * When and by whom a handoff was rejected: SLAs pause from that instant until the next submission, so
+ * it must be exact. Every new rejection writes both fields, and nothing else may touch them.
+ */
+const REJECTED_AT = 'Rejected_At__c';
+const REJECTED_BY = 'Rejected_By__c';
+
+function rejectionMilestoneRules(): ValidationRuleModel[] {
+  const reject = transitionFor('reject');
+  const rejecting = and(newAction, isPickval(ACTION, reject.action));
+  return [
+    rule(HANDOFF, 'Reject_Records_Time_And_User', {
+      description:
+        'A rejection records when (a new Rejected_At__c) and by whom (Rejected_By__c): SLAs pause from that instant until the next submission.',
+      formula: and(
+        rejecting,
+        or(not(isChanged(REJECTED_AT)), isBlank(REJECTED_AT), isBlank(REJECTED_BY)),
+      ),
+      message: 'A rejection must record when and by whom it was made (Rejected at, Rejected by).',
+      field: REJECTED_AT,
+    }),
+    rule(HANDOFF, 'Rejection_Time_Only_By_Reject', {
+      description:
+        'Only the reject action sets Rejected_At__c and Rejected_By__c; a new handoff has neither.',
+      formula: or(
+        and(isNew(), or(not(isBlank(REJECTED_AT)), not(isBlank(REJECTED_BY)))),
+        and(or(isChanged(REJECTED_AT), isChanged(REJECTED_BY)), not(rejecting)),
+      ),
+      message: 'Rejected at and Rejected by change only when the handoff is rejected.',
+      field: REJECTED_AT,
+    }),
+  ];
 }
 
 function itemRules(): ValidationRuleModel[] {

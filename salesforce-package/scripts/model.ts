@@ -198,6 +198,21 @@ export const HANDOFF: ObjectModel = {
       access: csEdits,
     },
     {
+      name: 'Rejected_By__c',
+      label: 'Rejected by',
+      description: 'Who rejected the handoff last; set by the reject action only.',
+      type: user('Handoffs_Rejected'),
+      access: csEdits,
+    },
+    {
+      name: 'Rejected_At__c',
+      label: 'Rejected at',
+      description:
+        'When the handoff was rejected last; set by the reject action only. SLAs pause from here until the next submission.',
+      type: { kind: 'DateTime' },
+      access: csEdits,
+    },
+    {
       name: 'Rejection_Reason__c',
       label: 'Rejection reason',
       description: "The id of one of the playbook handoff's reject reasons.",

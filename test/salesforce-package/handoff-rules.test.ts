@@ -57,8 +57,17 @@ function handoffRecord(status: HandoffState['status']): Record<string, Value> {
     Done_Required_Items__c: itemsDone,
     Open_Required_Items__c: 0,
     Rejection_Reason__c: status === 'rejected' ? 'wrong_contacts' : null,
+    Rejected_At__c: status === 'rejected' ? '2026-11-20T15:00:00.000Z' : null,
+    Rejected_By__c: status === 'rejected' ? 'u-csm-before' : null,
   };
 }
+
+/** What the panel writes with a rejection, beside the status: a reason, the time and the user. */
+const REJECTION: Record<string, Value> = {
+  Rejection_Reason__c: 'missing_information',
+  Rejected_At__c: '2026-11-23T16:00:00.000Z',
+  Rejected_By__c: 'u-csm',
+};
 
 /** The writes the Salesforce panel makes for an action, and the rules each of them trips. */
 function salesforceAttempt(actionType: string, status: HandoffState['status'], viewer: Viewer) {
@@ -86,7 +95,7 @@ function salesforceAttempt(actionType: string, status: HandoffState['status'], v
     Action__c: actionType,
     Action_Id__c: 'a-1',
     Version__c: 4,
-    ...(actionType === 'reject' ? { Rejection_Reason__c: 'missing_information' } : {}),
+    ...(actionType === 'reject' ? REJECTION : {}),
   };
   blocked.push(...firingRules({ object: 'Handoff__c', before, after, permissions }));
   return { allowed: blocked.length === 0, status: to, blocked };
@@ -140,7 +149,13 @@ describe('generated handoff rules: writes that name no action, or the wrong one'
         Rejection_Reason__c: 'duplicate',
       };
       const after = action
-        ? { ...before, Status__c: to, Action__c: action, Action_Id__c: 'a-new' }
+        ? {
+            ...before,
+            Status__c: to,
+            Action__c: action,
+            Action_Id__c: 'a-new',
+            ...(action === 'reject' ? REJECTION : {}),
+          }
         : { ...before, Status__c: to };
       const saved = firingRules({ object: 'Handoff__c', before, after, permissions }).length === 0;
       const expected =
@@ -186,7 +201,14 @@ describe('generated handoff rules: writes that name no action, or the wrong one'
 
   it('when a rejection has no reason, then it is refused', () => {
     const before = handoffRecord('submitted');
-    const after = { ...before, Status__c: 'rejected', Action__c: 'reject', Action_Id__c: 'a-9' };
+    const after = {
+      ...before,
+      ...REJECTION,
+      Rejection_Reason__c: null,
+      Status__c: 'rejected',
+      Action__c: 'reject',
+      Action_Id__c: 'a-9',
+    };
     expect(
       firingRules({
         object: 'Handoff__c',
@@ -195,6 +217,106 @@ describe('generated handoff rules: writes that name no action, or the wrong one'
         permissions: permissionsOf(['Handoff_CS_Manager']),
       }),
     ).toEqual(['Reject_Needs_Reason']);
+  });
+
+  describe('when and by whom a handoff was rejected (Rejected_At__c, Rejected_By__c)', () => {
+    const csm = permissionsOf(['Handoff_CS_Manager']);
+    const admin = permissionsOf(['Handoff_Admin']);
+    const reject = (before: Record<string, Value>, changes: Record<string, Value>) =>
+      firingRules({
+        object: 'Handoff__c',
+        before,
+        after: {
+          ...before,
+          ...REJECTION,
+          Status__c: 'rejected',
+          Action__c: 'reject',
+          Action_Id__c: 'a-9',
+          ...changes,
+        },
+        permissions: csm,
+      });
+
+    it('when a rejection records its time and user, then it is saved', () => {
+      expect(reject(handoffRecord('submitted'), {})).toEqual([]);
+    });
+
+    it('when a rejection leaves the time or the user out, then it is refused', () => {
+      const submitted = handoffRecord('submitted');
+      expect(reject(submitted, { Rejected_At__c: null })).toEqual(['Reject_Records_Time_And_User']);
+      expect(reject(submitted, { Rejected_By__c: null })).toEqual(['Reject_Records_Time_And_User']);
+    });
+
+    it('when a second rejection keeps the first one’s time, then it is refused (the pause would start too early)', () => {
+      // Rejected once, reworked and resubmitted: the header still holds the first rejection.
+      const resubmitted = {
+        ...handoffRecord('submitted'),
+        Rejected_At__c: '2026-11-20T15:00:00.000Z',
+        Rejected_By__c: 'u-csm',
+      };
+      expect(reject(resubmitted, { Rejected_At__c: '2026-11-20T15:00:00.000Z' })).toEqual([
+        'Reject_Records_Time_And_User',
+      ]);
+      // The same person rejecting again at a new time is fine.
+      expect(reject(resubmitted, {})).toEqual([]);
+    });
+
+    it('when any other action or a plain edit changes them, then it is refused, even for an admin', () => {
+      const rejected = handoffRecord('rejected');
+      const edits: Record<string, Value>[] = [
+        { Rejected_At__c: '2026-11-21T09:00:00.000Z' },
+        { Rejected_By__c: 'u-someone-else' },
+        { Rejected_At__c: null, Rejected_By__c: null },
+      ];
+      for (const edit of edits) {
+        expect(
+          firingRules({
+            object: 'Handoff__c',
+            before: rejected,
+            after: { ...rejected, ...edit },
+            permissions: admin,
+          }),
+        ).toEqual(['Rejection_Time_Only_By_Reject']);
+        expect(
+          firingRules({
+            object: 'Handoff__c',
+            before: rejected,
+            after: {
+              ...rejected,
+              ...edit,
+              Status__c: 'in_progress',
+              Action__c: 'reopen',
+              Action_Id__c: 'a-9',
+            },
+            permissions: admin,
+          }),
+        ).toEqual(['Rejection_Time_Only_By_Reject']);
+      }
+      // Reworking without touching them keeps the last rejection on record.
+      expect(
+        firingRules({
+          object: 'Handoff__c',
+          before: rejected,
+          after: {
+            ...rejected,
+            Status__c: 'in_progress',
+            Action__c: 'reopen',
+            Action_Id__c: 'a-9',
+          },
+          permissions: admin,
+        }),
+      ).toEqual([]);
+    });
+
+    it('when a handoff is created with a rejection time, then it is refused', () => {
+      expect(
+        firingRules({
+          object: 'Handoff__c',
+          after: { ...handoffRecord('not_started'), Rejected_At__c: '2026-11-20T15:00:00.000Z' },
+          permissions: admin,
+        }),
+      ).toEqual(['Rejection_Time_Only_By_Reject']);
+    });
   });
 
   it('when a key or playbook reference changes after creation, then it is refused', () => {

@@ -150,9 +150,11 @@ function handoff(h: HandoffView, timeZone: string) {
         reason: a.allowed ? undefined : a.reason?.message,
       })),
     rejectReasons: h.rejectReasons.map((r) => ({ label: r.label, value: r.id })),
-    rejection: h.rejected
-      ? `Rejected: ${h.rejected.reasonLabel}${h.rejected.comment ? ` — ${h.rejected.comment}` : ''}`
-      : undefined,
+    // The last rejection stays in the history; its reason is news only while the handoff is rejected.
+    rejection:
+      h.rejected && h.status === 'rejected'
+        ? `Rejected: ${h.rejected.reasonLabel}${h.rejected.comment ? ` — ${h.rejected.comment}` : ''}`
+        : undefined,
     history: h.history.map((e, n) => ({
       key: `${e.type}-${e.at}-${n}`,
       text: `${EVENT_LABELS[e.type] ?? e.type} ${formatTime(e.at, timeZone)}`,

@@ -25,6 +25,8 @@ export const HANDOFF_FIELDS = [
   'Submitted_At__c',
   'Accepted_By__c',
   'Accepted_At__c',
+  'Rejected_By__c',
+  'Rejected_At__c',
   'Rejection_Reason__c',
   'Rejection_Comment__c',
   'LastModifiedDate',

@@ -116,7 +116,15 @@ export function formatValue(v: ItemValue): string | null {
 
 /**
  * Salesforce keeps the latest milestone of each kind on the header, not an event log, so history
- * (and the SLA pauses computed from it) is rebuilt from those fields.
+ * (and the SLA pauses computed from it) is rebuilt from those fields:
+ * - `Submitted_At__c` is the last submission, `Accepted_At__c` the acceptance, `Rejected_At__c` the
+ *   last rejection — kept after the handoff moves on, so a rejection that was reworked and submitted
+ *   again still pauses the timer from the rejection to that submission, and one still in rework keeps
+ *   it paused (the core pauses from a rejection until the next submission).
+ * - What the header cannot tell: the time of a rework (no field holds it, so no `reworked` event:
+ *   the pause does not need it), earlier submissions and rejections when a handoff went round more
+ *   than once (only the last pause is counted), and who rejected a handoff before the package had
+ *   Rejected_At__c (its rejection time is then LastModifiedDate, which any later write moves).
  */
 function events(header: UiRecord, status: HandoffStatus): HandoffEvent[] {
   const out: HandoffEvent[] = [];
@@ -133,9 +141,12 @@ function events(header: UiRecord, status: HandoffStatus): HandoffEvent[] {
   if (status === 'accepted') {
     push('accepted', time(header, 'Accepted_At__c'), text(header, 'Accepted_By__c'));
   }
-  if (status === 'rejected') {
+  const rejectedAt =
+    time(header, 'Rejected_At__c') ??
+    (status === 'rejected' ? time(header, 'LastModifiedDate') : undefined);
+  if (rejectedAt !== undefined) {
     const comment = text(header, 'Rejection_Comment__c');
-    push('rejected', time(header, 'LastModifiedDate'), undefined, {
+    push('rejected', rejectedAt, text(header, 'Rejected_By__c'), {
       reason: text(header, 'Rejection_Reason__c') ?? '',
       ...(comment ? { comment } : {}),
     });

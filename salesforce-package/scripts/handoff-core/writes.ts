@@ -157,6 +157,9 @@ export function planAction(ctx: ActionContext, action: HandoffAction): ActionPla
     case 'reject':
       return ok(
         header({
+          // Exact, because SLAs pause from this instant until the next submission.
+          Rejected_By__c: by,
+          Rejected_At__c: at,
           Rejection_Reason__c: action.reason,
           Rejection_Comment__c: action.comment ?? null,
         }),

@@ -17,6 +17,8 @@ export const OPP_ID = '006000000000001AAA';
 export const ACCOUNT_ID = '001000000000001AAA';
 export const HEADER_ID = 'a01000000000001AAA';
 export const MODIFIED = '2026-11-20T15:00:00.000Z';
+/** A rejection half an hour after the submission, before the header's last change (MODIFIED). */
+export const REJECTED = '2026-11-20T14:30:00.000Z';
 
 const f = (value: unknown) => ({ value, displayValue: null });
 
@@ -61,6 +63,8 @@ export function header(status: Status, version = 3) {
     fields.Accepted_At__c = MODIFIED;
   }
   if (status === 'rejected') {
+    fields.Rejected_By__c = '005000000000003AAA';
+    fields.Rejected_At__c = REJECTED;
     fields.Rejection_Reason__c = 'missing_information';
     fields.Rejection_Comment__c = 'Add the champion';
   }

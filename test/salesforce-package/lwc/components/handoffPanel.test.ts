@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import Panel from 'c/handoffPanel';
 import { createRecord, getRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
@@ -105,7 +105,10 @@ describe('handoffPanel: what each role may do in each state', () => {
     expect(query(el, '[data-id="rejection"]')?.textContent).toBe(
       'Rejected: Missing or vague information — Add the champion',
     );
-    expect(query(el, '[data-id="history"]')?.textContent).toMatch(/Submitted.*Rejected/);
+    // The rejection's own time (Rejected_At__c, 09:30 New York), not the header's last change (10:00).
+    expect(query(el, '[data-id="history"]')?.textContent).toMatch(
+      /Submitted Nov 20, 2026, 9:00 AM.*Rejected Nov 20, 2026, 9:30 AM/,
+    );
     await expectAccessible(el);
   });
 });
@@ -152,6 +155,11 @@ describe('handoffPanel: writes through Lightning Data Service', () => {
   });
 
   it('when a CS manager rejects, then a dialog asks for a reason and a comment before writing', async () => {
+    // Only Date is faked: the engine's microtasks must keep running.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-23T15:00:00.000Z') });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const el = await panel('cs_manager', 'submitted');
     byName(el, 'lightning-button', 'reject')?.click();
     await flush();
@@ -176,6 +184,8 @@ describe('handoffPanel: writes through Lightning Data Service', () => {
     expect(input.fields).toMatchObject({
       Status__c: 'rejected',
       Action__c: 'reject',
+      Rejected_By__c: USER,
+      Rejected_At__c: '2026-11-23T15:00:00.000Z',
       Rejection_Reason__c: 'promises_unclear',
       Rejection_Comment__c: 'Which discount?',
     });
@@ -435,6 +445,23 @@ describe('handoffPanel: SLA timers', () => {
       expect(timers?.textContent).toContain('CS accepts the won deal');
       expect(timers?.textContent).toContain(state);
       expect(timers?.textContent).toMatch(detail);
+      await expectAccessible(el);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('handoffPanel: SLA timers while a handoff is rejected', () => {
+  // Won Thursday 10:00 New York; submitted Friday 09:00, rejected 09:30: 7.5 of 8 business hours
+  // used. The header's last change (Friday 10:00) would have used all 8.
+  it('when the handoff is rejected, then the won-deal timer is paused at Rejected_At__c, not at the header’s last change', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-25T16:00:00.000Z') });
+    try {
+      const el = await panel('cs_manager', 'rejected');
+      const timers = query(el, '[data-id="timers"]');
+      expect(timers?.textContent).toContain('Paused');
+      expect(timers?.textContent).toContain('Paused with 30 min of business time left.');
       await expectAccessible(el);
     } finally {
       vi.useRealTimers();
