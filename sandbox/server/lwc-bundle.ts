@@ -15,6 +15,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, relative, sep } from 'node:path';
@@ -26,7 +27,11 @@ import { rollup, type Plugin } from 'rollup';
 export interface Asset {
   type: string;
   body: string | Buffer;
+  /** `cache-control` when the file may be kept (content-hashed names, the design system). */
+  cacheControl?: string;
 }
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const require = createRequire(import.meta.url);
@@ -57,6 +62,8 @@ const STAND_INS: Record<string, string> = {
   '@salesforce/apex': 'apex.ts',
 };
 const VIRTUAL = '\0handoff-sf:';
+/** Longer than any build on a loaded two-core machine. */
+const STALE_LOCK_MS = 5 * 60_000;
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -68,45 +75,149 @@ const TYPES: Record<string, string> = {
 };
 
 export interface SalesforceFrame {
-  /** `/sf/frame.html` and the built modules under `/sf/lwc/`. */
-  files: Record<string, Asset>;
-  /** SLDS under `/sf/slds/` (stylesheet and the images it points at), read when asked for. */
+  /**
+   * `/sf/frame.html`, the built modules under `/sf/lwc/` and SLDS under `/sf/slds/` (the
+   * stylesheet and the images it points at). Until the components are built, the frame's
+   * bootstrap is a small script that says so and reloads.
+   */
   serve(pathname: string): Asset | undefined;
-  /** Whether this start built the components (false: read from the cache). */
-  built: boolean;
+  /** Settles when the components are built (or read from the cache); rejects when the build fails. */
+  ready: Promise<void>;
 }
 
-export async function buildSalesforceFrame(): Promise<SalesforceFrame> {
-  const key = inputsHash();
-  const dir = join(CACHE, key);
-  let built = false;
-  if (!existsSync(join(dir, 'boot.js'))) {
-    await build(dir);
-    built = true;
-  }
-  const files: Record<string, Asset> = {
-    '/sf/frame.html': {
-      type: TYPES['.html'] as string,
-      body: readFileSync(join(FRAME, 'frame.html')),
+/**
+ * The Salesforce frame, its components loaded from the cache or built in the background: a cold
+ * `npm start` does not wait for the build (the HubSpot half is usable at once), a warm one finds
+ * it in a few milliseconds.
+ */
+export function salesforceFrame(): SalesforceFrame {
+  let files: Record<string, Asset> | undefined;
+  let failure: Error | undefined;
+  const ready = loadSalesforceComponents().then(
+    (loaded) => void (files = loaded),
+    (error: Error) => {
+      failure = error;
+      process.stderr.write(`handoff: the Salesforce panel could not be built: ${error.message}\n`);
+      throw error;
+    },
+  );
+  // Whoever starts the sandbox may never wait on it; the failure is reported above.
+  ready.catch(() => undefined);
+  return {
+    ready,
+    serve(pathname) {
+      if (pathname === '/sf/frame.html') {
+        return { type: TYPES['.html'] as string, body: readFileSync(join(FRAME, 'frame.html')) };
+      }
+      if (pathname.startsWith('/sf/slds/')) return serveSlds(pathname);
+      if (!pathname.startsWith('/sf/lwc/')) return undefined;
+      if (files) return files[pathname];
+      return pathname === '/sf/lwc/boot.js' ? waiting(failure) : undefined;
     },
   };
-  for (const file of readdirSync(dir)) {
-    files[`/sf/lwc/${file}`] = { type: typeOf(file), body: readFileSync(join(dir, file)) };
-  }
-  return { files, serve: serveSlds, built };
+}
+
+let loading: Promise<Record<string, Asset>> | undefined;
+
+/** The built components (once per process), building them first when the cache has none. */
+export function loadSalesforceComponents(): Promise<Record<string, Asset>> {
+  loading ??= (async () => {
+    const dir = join(CACHE, inputsHash());
+    if (!existsSync(join(dir, 'boot.js'))) await buildOnce(dir);
+    const files: Record<string, Asset> = {};
+    for (const file of readdirSync(dir)) {
+      files[`/sf/lwc/${file}`] = {
+        type: typeOf(file),
+        body: readFileSync(join(dir, file)),
+        // Chunks are named by their content's hash; the entry (boot.js) is not.
+        ...(file === 'boot.js' ? {} : { cacheControl: IMMUTABLE }),
+      };
+    }
+    return files;
+  })();
+  return loading;
+}
+
+/** The frame's bootstrap while the components are being built: it says so and tries again. */
+function waiting(failure: Error | undefined): Asset {
+  const text = failure
+    ? `The Salesforce panel could not be built: ${failure.message}`
+    : 'Compiling the Salesforce panel (the first start after an install or a change to the components, about 10–30 s)…';
+  const script = `const root = document.getElementById('root');
+const note = document.createElement('div');
+note.className = 'slds-notify slds-notify_alert ${failure ? 'slds-alert_error' : 'slds-alert_offline'}';
+note.setAttribute('role', ${failure ? "'alert'" : "'status'"});
+note.dataset.id = 'frame-building';
+note.textContent = ${JSON.stringify(text)};
+root.replaceChildren(note);
+parent.postMessage({ type: 'handoff-sf-frame', height: document.documentElement.scrollHeight }, location.origin);
+${failure ? '' : 'setTimeout(() => location.reload(), 2000);'}
+`;
+  return { type: TYPES['.js'] as string, body: script };
 }
 
 function serveSlds(pathname: string): Asset | undefined {
-  if (!pathname.startsWith('/sf/slds/')) return undefined;
   const file = join(SLDS, pathname.slice('/sf/slds/'.length));
   // Only files inside the design system's assets folder.
   if (!file.startsWith(SLDS + sep) || !existsSync(file) || !statSync(file).isFile())
     return undefined;
-  return { type: typeOf(file), body: readFileSync(file) };
+  return { type: typeOf(file), body: readFileSync(file), cacheControl: 'public, max-age=3600' };
+}
+
+/**
+ * Builds into `dir` unless another process is already doing it (several sandboxes start at once
+ * under `npm test`): the first takes a lock directory holding its pid, the others wait for its
+ * output. A lock whose process is gone (Ctrl-C during a build) or that is older than any build
+ * is taken over.
+ */
+async function buildOnce(dir: string): Promise<void> {
+  const lock = `${dir}.lock`;
+  mkdirSync(CACHE, { recursive: true });
+  for (;;) {
+    if (existsSync(join(dir, 'boot.js'))) return;
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+    } catch {
+      if (abandoned(lock)) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+      continue;
+    }
+    try {
+      if (!existsSync(join(dir, 'boot.js'))) await build(dir);
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+    return;
+  }
+}
+
+function abandoned(lock: string): boolean {
+  const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+  if (since === undefined) return false;
+  if (Date.now() - since > STALE_LOCK_MS) return true;
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    // Taken a moment ago, its pid not written yet.
+    return false;
+  }
+  return pid > 0 && !alive(pid);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function build(dir: string): Promise<void> {
-  process.stdout.write('Building the Salesforce panel (first start only, about 30 s)…\n');
+  const started = Date.now();
+  process.stdout.write('Compiling the Salesforce panel in the background (first start only)…\n');
   const bundle = await rollup({
     input: { boot: join(FRAME, 'boot.ts') },
     plugins: [
@@ -144,14 +255,18 @@ async function build(dir: string): Promise<void> {
     chunkFileNames: '[name]-[hash].js',
   });
   await bundle.close();
-  // Older builds go: one cached build is enough.
-  if (existsSync(CACHE)) {
-    for (const old of readdirSync(CACHE)) {
-      if (join(CACHE, old) !== partial) rmSync(join(CACHE, old), { recursive: true, force: true });
-    }
-  }
-  mkdirSync(dirname(dir), { recursive: true });
   renameSync(partial, dir);
+  // Older builds go (one cached build is enough), and what killed builds left; builds running in
+  // other processes keep their lock and partial output.
+  for (const entry of readdirSync(CACHE)) {
+    const path = join(CACHE, entry);
+    const pid = Number(/\.partial-(\d+)$/.exec(entry)?.[1] ?? 0);
+    const left = entry.endsWith('.lock') ? abandoned(path) : pid > 0 ? !alive(pid) : path !== dir;
+    if (left) rmSync(path, { recursive: true, force: true });
+  }
+  process.stdout.write(
+    `Salesforce panel compiled in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+  );
 }
 
 /** Resolves platform modules to the sandbox's stand-ins and prepares code for the browser. */

@@ -4,23 +4,23 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { buildSalesforceFrame, type Asset } from './lwc-bundle.js';
+import { salesforceFrame, type Asset } from './lwc-bundle.js';
 
 export interface PageBundle {
   files: Record<string, Asset>;
-  /** Files read only when asked for (the SLDS stylesheet's images). */
+  /** Files answered when asked for: the Salesforce frame (built in the background) and SLDS. */
   serve?(pathname: string): Asset | undefined;
 }
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export async function buildPage(): Promise<PageBundle> {
-  const [result, salesforce] = await Promise.all([buildHubSpotPage(), buildSalesforceFrame()]);
+  const salesforce = salesforceFrame();
+  const result = await buildHubSpotPage();
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'));
   if (!js) throw new Error('the page bundle is empty');
   return {
     files: {
-      ...salesforce.files,
       '/index.html': {
         type: 'text/html; charset=utf-8',
         body: readFileSync(here('../page/index.html'), 'utf8'),

@@ -84,7 +84,10 @@ export async function startPageServer(options: PageServerOptions) {
       options.page.files[url.pathname === '/' ? '/index.html' : url.pathname] ??
       (req.method === 'GET' ? options.page.serve?.(url.pathname) : undefined);
     if (req.method === 'GET' && asset) {
-      res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': asset.type,
+        'cache-control': asset.cacheControl ?? 'no-store',
+      });
       return res.end(asset.body);
     }
     if (url.pathname.startsWith('/sf/') && options.salesforce) {

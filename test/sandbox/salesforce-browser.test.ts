@@ -5,6 +5,7 @@
 // the panel; the clock raising an escalation Task in Salesforce.
 import type { Response } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { loadSalesforceComponents } from '../../sandbox/server/lwc-bundle.js';
 import { dealPlans } from '../../sandbox/server/seed/deals.js';
 import { hasChromium, openDeal, openSandbox, viewAs, type BrowserRun } from './browser.js';
 import { sfAction, sfHandoff, sfPanel, sfReady, sfStatus, sfWrite } from './salesforce-browser.js';
@@ -27,8 +28,10 @@ describeIfChromium(
     let run: BrowserRun;
     const frameErrors: string[] = [];
     beforeAll(async () => {
-      // Cold, the Salesforce components are compiled first (about 15–30 s on two cores).
       run = await openSandbox();
+      // Cold, the sandbox compiles the Salesforce components in the background (10–30 s on two
+      // cores, once for all the sandboxes of a test run); the frame shows them once they are.
+      await loadSalesforceComponents();
       // Tall enough for the whole panel in one picture (at 1000 px its frame scrolls inside).
       await run.page.setViewportSize({ width: 1440, height: 2200 });
       run.page.on('console', (m) => {
