@@ -18,6 +18,8 @@ export const HANDOFF_FIELDS = [
   'Submitted_At__c',
   'Accepted_By__c',
   'Accepted_At__c',
+  'Rejected_By__c',
+  'Rejected_At__c',
   'SLA_Status__c',
   'SLA_Next_Due__c',
 ];
@@ -81,8 +83,10 @@ function stageHistory(playbook: Playbook, opportunity: SfRecord, current: string
 }
 
 /**
- * Handoff__c keeps the latest submission and acceptance, which is what SLA stops need. It has no
- * rejection time, so a rejection cannot pause a timer here (reported in the issue).
+ * Handoff__c keeps the latest submission, acceptance and rejection: what SLA stops need, and the
+ * last rejection's pause (from Rejected_At__c to a later Submitted_At__c, or still open while the
+ * handoff is rejected or in rework). Earlier rounds of rejection and rework are not kept, so only
+ * the last pause counts; the panel's adapter (scripts/handoff-core/snapshot.ts) reads it alike.
  */
 function handoffStates(names: OrgNames, opportunity: SfRecord): Record<string, HandoffState> {
   const states: Record<string, HandoffState> = {};
@@ -105,6 +109,7 @@ function handoffStates(names: OrgNames, opportunity: SfRecord): Record<string, H
     event('submitted', row[names.field('Submitted_At__c')], row[names.field('Submitted_By__c')]);
     if (status.data === 'accepted')
       event('accepted', row[names.field('Accepted_At__c')], row[names.field('Accepted_By__c')]);
+    event('rejected', row[names.field('Rejected_At__c')], row[names.field('Rejected_By__c')]);
     events.sort((a, b) => a.at - b.at);
     const version = Number(row[names.field('Version__c')] ?? 0);
     states[id] = {
