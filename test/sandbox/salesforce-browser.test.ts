@@ -202,20 +202,51 @@ describeIfChromium(
       await shot('10-timer-at-risk-task');
     }, 90_000);
 
-    it('shows the Salesforce playbook admin beside the HubSpot settings, editable by the admin only', async () => {
+    it('when an admin edits the Salesforce copy of the playbook in the Salesforce admin beside the HubSpot settings, a broken one shows its issue path and the saved one drives the Salesforce panel only', async () => {
       const { page } = run;
-      await viewAs(run, 'admin');
+      await viewAs(run, OWNER_W13);
       await page.getByTestId('tab-settings').click();
       const admin = page.frameLocator('[data-testid="sf-admin"]');
+      await expect
+        .poll(() => admin.locator('[data-id="denied"]').isVisible(), { timeout: 30_000 })
+        .toBe(true);
+
+      await viewAs(run, 'admin');
       await expect
         .poll(() => admin.locator('[data-id="summary"]').textContent(), { timeout: 30_000 })
         .toMatch(/stages/);
       await shot('11-settings-both-faces');
-      await viewAs(run, OWNER_W13);
+      const editor = admin.locator('textarea');
+      const text = await editor.inputValue();
+      await editor.fill(text.replace(/"opensAt": ?"closed_won"/, '"opensAt": "closed_wonn"'));
       await expect
-        .poll(() => admin.locator('[data-id="denied"]').isVisible(), { timeout: 30_000 })
-        .toBe(true);
+        .poll(() => admin.locator('[data-id="issues"]').textContent())
+        .toContain('handoffs[1].opensAt');
+      await expect(admin.locator('button[name="save"]').isDisabled()).resolves.toBe(true);
+      await shot('12-salesforce-admin-broken-playbook');
+
+      const renamed = text.replace(
+        '"AE accepts the new deal"',
+        '"AE accepts the new deal (Salesforce copy)"',
+      );
+      expect(renamed).not.toBe(text);
+      await editor.fill(renamed);
+      const saved = sfWrite(run);
+      await admin.locator('button[name="save"]').click();
+      expect((await saved).ok()).toBe(true);
+      await admin.locator('[data-id="saved"]').waitFor({ timeout: 30_000 });
+      await shot('13-salesforce-admin-saved');
+
+      await page.getByTestId('tab-deals').click();
+      await openDeal(run, 'a2');
+      await expect
+        .poll(() => sfPanel(run).locator('[data-id="timers"]').textContent(), { timeout: 30_000 })
+        .toContain('AE accepts the new deal (Salesforce copy)');
+      // HubSpot keeps its own playbook.
+      await expect(page.getByTestId('card').textContent()).resolves.not.toContain(
+        'Salesforce copy',
+      );
       expect(frameErrors).toEqual([]);
-    }, 60_000);
+    }, 90_000);
   },
 );
