@@ -6,6 +6,7 @@
 // after the breach → the admins.
 import { afterEach, describe, expect, it } from 'vitest';
 import { scan } from '../../../salesforce-package/tools/scan.js';
+import { packageValidation } from '../../../sandbox/server/salesforce/package.js';
 import { requestsByRoute } from './expected.js';
 import { defaultPlaybook, orgApi, startTestOrg, type TestOrg } from './org.js';
 
@@ -88,8 +89,8 @@ function seedSettled(t: TestOrg, count: number): void {
   }
 }
 
-async function org(settled = 0) {
-  const t = await startTestOrg();
+async function org(settled = 0, options: Parameters<typeof startTestOrg>[0] = {}) {
+  const t = await startTestOrg(options);
   orgs.push(t);
   seedSettled(t, settled);
   const cases = {
@@ -176,5 +177,54 @@ describe('scan: a rejection pauses the SLA', () => {
     expect(status(t, cases.resubmitted.handoff)).toEqual(['at_risk', est(2, 15)]);
     expect(status(t, cases.stillRejected.handoff)).toEqual(['paused', null]);
     expect(status(t, cases.inRework.handoff)).toEqual(['paused', null]);
+  }, 60_000);
+
+  it('when the org enforces the package’s validation rules, then a rejection through the API must record its time and user, nothing else may move them, and the scanner’s status writes on rejected handoffs pass', async () => {
+    const { t, cases } = await org(0, { validation: packageValidation() });
+    t.clock.set(NOW);
+    const api = await orgApi(t);
+    // A submitted handoff, as the tools user (Handoff_Admin, so it may reject) sees it.
+    const open = t.emulator.seed.opportunity(
+      { Name: 'Open', StageName: 'Closed Won', CloseDate: '2026-03-31', OwnerId: t.users.owner },
+      [{ stage: 'Closed Won', at: est(2, 9) }],
+    );
+    const handoff = t.emulator.seed.record('Handoff__c', {
+      Opportunity__c: open,
+      Handoff_Id__c: 'sales_to_cs',
+      Record_Key__c: `${open}:sales_to_cs`,
+      Status__c: 'submitted',
+      Action__c: 'submit',
+      Action_Id__c: 'a-1',
+      Version__c: 1,
+      Submitted_At__c: iso(est(2, 9)),
+      Submitted_By__c: t.users.owner,
+    });
+    const reject = {
+      Id: handoff,
+      Status__c: 'rejected',
+      Action__c: 'reject',
+      Action_Id__c: 'a-2',
+      Version__c: 2,
+      Rejection_Reason__c: 'missing_information',
+    };
+    const save = async (record: Record<string, unknown> & { Id: string }) => {
+      const [result] = await api.update('Handoff__c', [record]);
+      return result?.success ? 'saved' : result?.errors.map((e) => e.message).join(' ');
+    };
+    expect(await save(reject)).toBe(
+      'A rejection must record when and by whom it was made (Rejected at, Rejected by).',
+    );
+    expect(
+      await save({ ...reject, Rejected_At__c: iso(NOW), Rejected_By__c: t.users.csManagers[0] }),
+    ).toBe('saved');
+    expect(await save({ Id: handoff, Rejected_At__c: iso(est(2, 13)) })).toBe(
+      'Rejected at and Rejected by change only when the handoff is rejected.',
+    );
+
+    const report = await scan({ api, playbook: defaultPlaybook(), clock: t.clock });
+    expect(report.failures).toEqual([]);
+    expect(status(t, handoff)).toEqual(['paused', null]);
+    expect(status(t, cases.stillRejected.handoff)).toEqual(['paused', null]);
+    expect(status(t, cases.resubmitted.handoff)).toEqual(['at_risk', est(2, 15)]);
   }, 60_000);
 });
