@@ -153,7 +153,7 @@ function handoff(h: HandoffView, timeZone: string) {
     // The last rejection stays in the history; its reason is news only while the handoff is rejected.
     rejection:
       h.rejected && h.status === 'rejected'
-        ? `Rejected: ${h.rejected.reasonLabel}${h.rejected.comment ? ` — ${h.rejected.comment}` : ''}`
+        ? `Rejected on ${formatTime(h.rejected.at, timeZone)}: ${h.rejected.reasonLabel}${h.rejected.comment ? ` — ${h.rejected.comment}` : ''}`
         : undefined,
     history: h.history.map((e, n) => ({
       key: `${e.type}-${e.at}-${n}`,

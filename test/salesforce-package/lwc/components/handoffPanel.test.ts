@@ -103,7 +103,7 @@ describe('handoffPanel: what each role may do in each state', () => {
   it('when rejected, then the reason and comment show, and the history lists the events', async () => {
     const el = await panel('sales_rep', 'rejected');
     expect(query(el, '[data-id="rejection"]')?.textContent).toBe(
-      'Rejected: Missing or vague information — Add the champion',
+      'Rejected on Nov 20, 2026, 9:30 AM: Missing or vague information — Add the champion',
     );
     // The rejection's own time (Rejected_At__c, 09:30 New York), not the header's last change (10:00).
     expect(query(el, '[data-id="history"]')?.textContent).toMatch(
