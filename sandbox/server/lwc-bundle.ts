@@ -180,7 +180,8 @@ async function buildOnce(dir: string): Promise<void> {
       writeFileSync(join(lock, 'pid'), String(process.pid));
     } catch {
       if (abandoned(lock)) rmSync(lock, { recursive: true, force: true });
-      else await new Promise((resolve) => setTimeout(resolve, 500));
+      // Unref'd: a test that closes its sandbox early need not wait for another's build.
+      else await new Promise((resolve) => setTimeout(resolve, 500).unref());
       continue;
     }
     try {
