@@ -179,7 +179,8 @@ function seedHandoff(
   const lastOf = (type: HandoffEvent['type']) => events.filter((e) => e.type === type).at(-1);
   const submitted = lastOf('submitted');
   const accepted = h.state.status === 'accepted' ? lastOf('accepted') : undefined;
-  const rejected = h.state.status === 'rejected' ? lastOf('rejected') : undefined;
+  // The last rejection stays on the header after rework, as the panel's writes leave it.
+  const rejected = lastOf('rejected');
   const lastEvent = events.at(-1);
   const key = `${h.oppId}:${h.handoffId}`;
   const header = emulator.seed.record('Handoff__c', {
@@ -201,13 +202,15 @@ function seedHandoff(
       : {}),
     ...(rejected
       ? {
+          Rejected_By__c: h.sfUser(rejected.by),
+          Rejected_At__c: iso(rejected.at),
           Rejection_Reason__c: String(rejected.details.reason ?? ''),
           Rejection_Comment__c:
             typeof rejected.details.comment === 'string' ? rejected.details.comment : null,
         }
       : {}),
     CreatedDate: iso(h.openedAt),
-    // The header was last changed by its last action (the panel reads a rejection's time here).
+    // The header was last changed by its last action.
     LastModifiedDate: iso(lastEvent?.at ?? h.openedAt),
   });
   for (const item of typed) {
