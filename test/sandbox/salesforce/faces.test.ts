@@ -135,14 +135,14 @@ describe('the two faces of the sandbox', () => {
     );
   }
 
-  // Not a9 (rejected): the panel takes a rejection's time from the header's LastModifiedDate, which
-  // the scanner's SLA status write-back moves, so its paused timer reads as breached on Salesforce
-  // (reported with issue 13; the fix is a rejection time field in the package).
-  it('when anyone looks at deals in their first stage (submitted, in progress, not started), then every verdict and timer agrees', async () => {
+  // a9 is rejected: its paused timer agrees because the header records the rejection's time
+  // (Rejected_At__c), which the scanner's status write-back does not move.
+  it('when anyone looks at deals in their first stage (submitted, in progress, not started, rejected), then every verdict and timer agrees', async () => {
     for (const [deal, viewer] of [
       ['a7', 'rep4'],
       ['a5', 'admin'],
       ['a0', 'cs1'],
+      ['a9', 'admin'],
     ] as const) {
       const hubspot = verdicts(await hubspotView(deal, viewer));
       expect(verdicts(await salesforceView(deal, viewer))).toEqual(hubspot);
@@ -179,8 +179,8 @@ describe('the two faces of the sandbox', () => {
     ]);
   });
 
-  it('when a rep looks at an in-progress and a not-started won deal, then both faces agree too', async () => {
-    for (const deal of ['w14', 'w13']) {
+  it('when a rep looks at won deals in progress, not started, rejected and reworked, then both faces agree too', async () => {
+    for (const deal of ['w14', 'w13', 'w20', 'w21', 'w5', 'w6']) {
       expect(verdicts(await salesforceView(deal, 'rep2'), WON_SLAS)).toEqual(
         verdicts(await hubspotView(deal, 'rep2'), WON_SLAS),
       );
