@@ -13,6 +13,8 @@ import { sfAction, sfHandoff, sfPanel, sfReady, sfStatus, sfWrite } from './sale
 const describeIfChromium = hasChromium ? describe : describe.skip;
 const OWNER_W13 = dealPlans().find((d) => d.key === 'w13')?.owner ?? 'rep1';
 const HANDOFF = 'sales_to_cs';
+/** A write and the panel's refresh take well over vitest's 1 s default on a loaded two-core CI. */
+const POLL = { timeout: 20_000 };
 
 /** The item value a write sent to the emulator (Handoff_Item__c.Value__c). */
 function sentValue(response: Response): unknown {
@@ -79,7 +81,7 @@ describeIfChromium(
       await viewAs(run, OWNER_W13);
       await openDeal(run, 'w13');
       await sfReady(run, HANDOFF);
-      await expect.poll(() => sfStatus(run, HANDOFF)).toMatch(/Not started|In progress/);
+      await expect.poll(() => sfStatus(run, HANDOFF), POLL).toMatch(/Not started|In progress/);
       await shot('01-rep-opens-won-deal');
 
       const section = sfHandoff(run, HANDOFF);
@@ -96,7 +98,7 @@ describeIfChromium(
         await input.fill(value);
         await input.blur();
         expect((await saved).ok()).toBe(true);
-        await expect.poll(() => input.inputValue()).toBe(value);
+        await expect.poll(() => input.inputValue(), POLL).toBe(value);
       }
       for (const [item, typed, iso] of [
         ['renewal_date', 'Dec 1, 2027', '2027-12-01'],
@@ -120,7 +122,7 @@ describeIfChromium(
           expect(sentValue(await again)).toBe(iso);
         }
         await expect
-          .poll(() => section.locator(`li[data-item="${item}"]`).textContent())
+          .poll(() => section.locator(`li[data-item="${item}"]`).textContent(), POLL)
           .toContain('Done');
       }
       const chosen = sfWrite(run);
@@ -130,10 +132,10 @@ describeIfChromium(
         .click();
       expect((await chosen).ok()).toBe(true);
       const submit = sfAction(run, HANDOFF, 'submit');
-      await expect.poll(() => submit.isEnabled()).toBe(true);
+      await expect.poll(() => submit.isEnabled(), POLL).toBe(true);
       await shot('02-rep-checklist-complete');
       await submit.click();
-      await expect.poll(() => sfStatus(run, HANDOFF)).toBe('Submitted');
+      await expect.poll(() => sfStatus(run, HANDOFF), POLL).toBe('Submitted');
       await shot('03-rep-submitted');
 
       await viewAs(run, 'cs1');
@@ -145,18 +147,18 @@ describeIfChromium(
       await dialog.locator('textarea').fill('Which SSO provider? Add the admin contact.');
       await shot('04-cs-rejects-with-reason');
       await dialog.locator('button[name="confirm-reject"]').click();
-      await expect.poll(() => sfStatus(run, HANDOFF)).toBe('Rejected');
+      await expect.poll(() => sfStatus(run, HANDOFF), POLL).toBe('Rejected');
       await expect
-        .poll(() => sfHandoff(run, HANDOFF).locator('[data-id="rejection"]').textContent())
+        .poll(() => sfHandoff(run, HANDOFF).locator('[data-id="rejection"]').textContent(), POLL)
         .toContain('Which SSO provider?');
       await shot('05-cs-rejected');
 
       await viewAs(run, OWNER_W13);
       await sfReady(run, HANDOFF);
       await sfAction(run, HANDOFF, 'reopen').click();
-      await expect.poll(() => sfStatus(run, HANDOFF)).toBe('In progress');
+      await expect.poll(() => sfStatus(run, HANDOFF), POLL).toBe('In progress');
       await sfAction(run, HANDOFF, 'submit').click();
-      await expect.poll(() => sfStatus(run, HANDOFF)).toBe('Submitted');
+      await expect.poll(() => sfStatus(run, HANDOFF), POLL).toBe('Submitted');
       await shot('06-rep-resubmitted');
 
       // The rep's panel offers no Accept: the rep lacks Handoff_Accept.
@@ -172,15 +174,15 @@ describeIfChromium(
       await sfAction(run, HANDOFF, 'accept').click();
       expect((await refused).status()).toBe(400);
       await expect
-        .poll(() => sfPanel(run).locator('[data-id="action-error"]').textContent())
+        .poll(() => sfPanel(run).locator('[data-id="action-error"]').textContent(), POLL)
         .toContain('Accept needs the Handoff Accept permission.');
-      await expect.poll(() => sfStatus(run, HANDOFF)).toBe('Submitted');
+      await expect.poll(() => sfStatus(run, HANDOFF), POLL).toBe('Submitted');
       await shot('07-rep-accept-refused-by-validation-rule');
 
       await viewAs(run, 'cs1');
       await sfReady(run, HANDOFF);
       await sfAction(run, HANDOFF, 'accept').click();
-      await expect.poll(() => sfStatus(run, HANDOFF)).toBe('Accepted');
+      await expect.poll(() => sfStatus(run, HANDOFF), POLL).toBe('Accepted');
       await shot('08-cs-accepted');
     }, 180_000);
 
@@ -220,7 +222,7 @@ describeIfChromium(
       const text = await editor.inputValue();
       await editor.fill(text.replace(/"opensAt": ?"closed_won"/, '"opensAt": "closed_wonn"'));
       await expect
-        .poll(() => admin.locator('[data-id="issues"]').textContent())
+        .poll(() => admin.locator('[data-id="issues"]').textContent(), POLL)
         .toContain('handoffs[1].opensAt');
       await expect(admin.locator('button[name="save"]').isDisabled()).resolves.toBe(true);
       await shot('12-salesforce-admin-broken-playbook');
