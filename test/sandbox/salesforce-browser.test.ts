@@ -29,6 +29,8 @@ describeIfChromium(
   () => {
     let run: BrowserRun;
     const frameErrors: string[] = [];
+    const outside: string[] = [];
+    const missing: string[] = [];
     beforeAll(async () => {
       run = await openSandbox();
       // Cold, the sandbox compiles the Salesforce components in the background (10–30 s on two
@@ -36,6 +38,16 @@ describeIfChromium(
       await loadSalesforceComponents();
       // Tall enough for the whole panel in one picture (at 1000 px its frame scrolls inside).
       await run.page.setViewportSize({ width: 1440, height: 2200 });
+      // Everything is served by the sandbox: no request leaves it, none is missing.
+      run.page.on('request', (r) => {
+        if (!r.url().startsWith(run.sandbox.url) && !r.url().startsWith('data:')) {
+          outside.push(r.url());
+        }
+      });
+      run.page.on('response', (r) => {
+        const path = new URL(r.url()).pathname;
+        if (r.status() === 404 && path !== '/favicon.ico') missing.push(path);
+      });
       run.page.on('console', (m) => {
         if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) {
           frameErrors.push(m.text());
@@ -249,6 +261,8 @@ describeIfChromium(
         'Salesforce copy',
       );
       expect(frameErrors).toEqual([]);
+      expect(outside).toEqual([]);
+      expect(missing).toEqual([]);
     }, 90_000);
   },
 );
