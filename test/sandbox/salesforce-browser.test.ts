@@ -3,7 +3,9 @@
 // the Salesforce emulator through the stand-in Lightning Data Service. The same rep → CS manager
 // flow as on HubSpot; a forbidden accept refused by the org's validation rule with its message on
 // the panel; the clock raising an escalation Task in Salesforce.
-import type { Response } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Locator, Response } from 'playwright-core';
+import { parsePlaybookText } from '@handoff/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { loadSalesforceComponents } from '../../sandbox/server/lwc-bundle.js';
 import { dealPlans } from '../../sandbox/server/seed/deals.js';
@@ -15,6 +17,73 @@ const OWNER_W13 = dealPlans().find((d) => d.key === 'w13')?.owner ?? 'rep1';
 const HANDOFF = 'sales_to_cs';
 /** A write and the panel's refresh take well over vitest's 1 s default on a loaded two-core CI. */
 const POLL = { timeout: 20_000 };
+
+/** Seeded deals in different states: timers at risk and breached, handoffs in every state. */
+const FACE_DEALS = ['a2', 'a5', 'a8', 'w14', 'w17', 'w20', 'w0'];
+
+const SLA_BY_LABEL = (() => {
+  const parsed = parsePlaybookText(
+    readFileSync(new URL('../../shared/playbooks/default.yaml', import.meta.url), 'utf8'),
+  );
+  if (!parsed.ok) throw new Error('the default playbook must parse');
+  return new Map(parsed.playbook.slas.map((s) => [s.label, s.id]));
+})();
+const HUBSPOT_TIMER: Record<string, string> = {
+  Pending: 'pending',
+  Running: 'running',
+  Paused: 'paused',
+  'At risk': 'at_risk',
+  Breached: 'breached',
+  Met: 'met',
+  'Met late': 'met_late',
+};
+const SALESFORCE_TIMER: Record<string, string> = {
+  ...HUBSPOT_TIMER,
+  'Not started': 'pending',
+  'On track': 'running',
+};
+const HANDOFF_STATUS: Record<string, string> = {
+  'Not started': 'not_started',
+  'In progress': 'in_progress',
+  'Waiting for review': 'submitted',
+  Submitted: 'submitted',
+  Accepted: 'accepted',
+  Rejected: 'rejected',
+};
+
+interface Face {
+  handoffs: Record<string, string | undefined>;
+  timers: Record<string, string | undefined>;
+}
+
+async function readHubSpotFace(card: Locator): Promise<Face> {
+  const face: Face = { handoffs: {}, timers: {} };
+  for (const tag of await card.locator('[data-testid$=":status"]').all()) {
+    const id = (await tag.getAttribute('data-testid'))?.replace(/:status$/, '') ?? '';
+    face.handoffs[id] = HANDOFF_STATUS[(await tag.textContent())?.trim() ?? ''];
+  }
+  for (const tag of await card.locator('[data-testid^="timer-"]').all()) {
+    const id = (await tag.getAttribute('data-testid'))?.replace(/^timer-/, '') ?? '';
+    face.timers[id] = HUBSPOT_TIMER[(await tag.textContent())?.trim() ?? ''];
+  }
+  return face;
+}
+
+async function readSalesforceFace(run: BrowserRun): Promise<Face> {
+  const face: Face = { handoffs: {}, timers: {} };
+  const panel = sfPanel(run);
+  for (const section of await panel.locator('article[data-handoff]').all()) {
+    const id = (await section.getAttribute('data-handoff')) ?? '';
+    const status = await section.locator('[data-id="status"]').textContent();
+    face.handoffs[id] = HANDOFF_STATUS[status?.trim() ?? ''];
+  }
+  for (const row of await panel.locator('[data-id="timers"] li').all()) {
+    const [label, state] = await row.locator('span').allTextContents();
+    const id = SLA_BY_LABEL.get(label?.trim() ?? '') ?? `unknown SLA "${label}"`;
+    face.timers[id] = SALESFORCE_TIMER[state?.trim() ?? ''];
+  }
+  return face;
+}
 
 /** The item value a write sent to the emulator (Handoff_Item__c.Value__c). */
 function sentValue(response: Response): unknown {
@@ -87,6 +156,31 @@ describeIfChromium(
       const badge = sfHandoff(run, HANDOFF).locator('[data-id="status"]');
       await expect(badge.evaluate((b) => getComputedStyle(b).paddingLeft)).resolves.not.toBe('0px');
     }, 90_000);
+
+    it('shows the same handoff states and timer states on both faces for the same seeded deals at the same instant', async () => {
+      const { page } = run;
+      await viewAs(run, 'admin');
+      for (const key of FACE_DEALS) {
+        await openDeal(run, key);
+        const card = page.getByTestId('card');
+        await card.locator('[data-testid$=":status"]').first().waitFor({ timeout: 30_000 });
+        await sfPanel(run).locator('article[data-handoff] [data-id="status"]').first().waitFor({
+          timeout: 30_000,
+        });
+        const hubspot = await readHubSpotFace(card);
+        const salesforce = await readSalesforceFace(run);
+        expect(salesforce.handoffs, key).toEqual(hubspot.handoffs);
+        // The panel knows a deal's current stage entry only, so timers of SLAs that ran in an
+        // earlier stage are missing on Salesforce (reported with issue 13); every timer it shows
+        // agrees, and for deals in their first stage all of them do.
+        for (const [sla, state] of Object.entries(salesforce.timers)) {
+          expect([key, sla, state]).toEqual([key, sla, hubspot.timers[sla]]);
+        }
+        if (key.startsWith('a')) expect(salesforce.timers, key).toEqual(hubspot.timers);
+        expect(Object.keys(salesforce.timers).length, key).toBeGreaterThan(0);
+      }
+      await shot('00-faces-agree');
+    }, 120_000);
 
     it('when a rep completes the checklist and submits, a CS manager rejects, the rep reworks and resubmits, a rep forcing an accept is refused by the validation rule, then the CS manager accepts', async () => {
       const { page } = run;
