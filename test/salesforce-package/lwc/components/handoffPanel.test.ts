@@ -205,6 +205,21 @@ describe('handoffPanel: writes through Lightning Data Service', () => {
     expect(write.fields.Id).toMatch(/^a02/);
   });
 
+  it('when a sales rep picks a date, then it is saved from the change event (a date input commits before it takes the value)', async () => {
+    const el = await panel('sales_rep', 'in_progress', false);
+    const input = byName(el, 'lightning-input', 'kickoff_date') as HTMLElement & { value: string };
+    // What lightning-input does for a date: commit first, with the old value still in place…
+    input.dispatchEvent(new CustomEvent('commit'));
+    await flush();
+    expect(updateRecord).not.toHaveBeenCalled();
+    // …then change, carrying the picked date.
+    input.dispatchEvent(new CustomEvent('change', { detail: { value: '2026-12-03' } }));
+    await flush();
+    expect(updateRecord).toHaveBeenCalledTimes(1);
+    const [write] = vi.mocked(updateRecord).mock.calls[0] ?? [];
+    expect(write.fields).toMatchObject({ Value__c: '2026-12-03', Done__c: true });
+  });
+
   it('when an item is ticked on a rejected handoff, then the header moves back to in progress too', async () => {
     const el = await panel('sales_rep', 'rejected');
     byName(el, 'lightning-input', 'intro_call')?.dispatchEvent(

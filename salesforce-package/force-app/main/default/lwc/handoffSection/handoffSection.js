@@ -29,8 +29,22 @@ export default class HandoffSection extends LightningElement {
     });
   }
 
+  /** Text and number items are saved when the person leaves the field (`commit`), not per key. */
   handleCommit(event) {
     const { name, type, value } = event.target;
+    // A date input fires `commit` before it takes the new value; dates are saved on `change`.
+    if (type === 'date') return;
+    this.sendValue(name, type, value);
+  }
+
+  /** A date item's `change` comes once a whole date is picked or typed, with the value in detail. */
+  handleDateChange(event) {
+    const { name, type } = event.target;
+    if (type !== 'date') return;
+    this.sendValue(name, type, event.detail.value);
+  }
+
+  sendValue(name, type, value) {
     const text = value === undefined || value === null ? '' : String(value).trim();
     let parsed = text === '' ? null : text;
     if (type === 'number' && parsed !== null) parsed = Number(parsed);
