@@ -48,6 +48,9 @@ describe('handoffAdmin', () => {
     type(el, JSON.stringify(broken));
     await flush();
     expect(query(el, '[data-id="issues"]')?.textContent).toContain('stages[0].exit[0].rule');
+    expect(query(el, '[data-id="summary"]')?.textContent).toBe(
+      '1 problem: the playbook cannot be saved yet.',
+    );
     expect(save(el).disabled).toBe(true);
     await expectAccessible(el);
   });

@@ -83,7 +83,10 @@ export default class HandoffAdmin extends LightningElement {
 
   get summary() {
     const result = this.result;
-    if (!result.ok) return `${result.issues.length} problem(s): the playbook cannot be saved yet.`;
+    if (!result.ok) {
+      const count = result.issues.length;
+      return `${count} ${count === 1 ? 'problem' : 'problems'}: the playbook cannot be saved yet.`;
+    }
     const p = result.playbook;
     return `${p.name} ${p.version}: ${p.stages.length} stages, ${p.handoffs.length} handoffs, ${p.slas.length} SLAs.`;
   }
