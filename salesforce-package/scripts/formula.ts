@@ -1,7 +1,16 @@
 // The one formula subset the generators emit: builders, and an evaluator for exactly that subset
-// (AND, OR, NOT, ISCHANGED, PRIORVALUE, ISPICKVAL, ISBLANK, ISNEW, comparisons, TRUE/FALSE,
-// $Permission and field references). Anything else is an error, so a generator that starts emitting
-// more fails first. The metadata tests and the Salesforce emulator's validation rules share it.
+// (AND, OR, NOT, ISCHANGED, PRIORVALUE, ISPICKVAL, ISBLANK, ISNEW, INCLUDES, comparisons,
+// TRUE/FALSE, $Permission, $User and field references). Anything else is an error, so a generator
+// that starts emitting more fails first. The metadata tests and the Salesforce emulator's validation
+// rules share it.
+//
+// INCLUDES(multiselect_picklist_field, text_literal) is true when any selected value equals the
+// literal, which must be a non-empty text literal
+// [https://help.salesforce.com/apex/HTViewHelpDoc?id=platform.customize_functions_includes.htm].
+// $User.<field> reads the saving user's User record; "most of the fields available on the User
+// standard object are also available on $User", custom ones included
+// [https://developer.salesforce.com/docs/platform/salesforce-pages-developers-guide/guide/pages-variables-global-user.html]
+// (the page documents the merge field for Visualforce; formulas share the global variables).
 export type Formula = string;
 
 export const and = (...parts: Formula[]): Formula => call('AND', parts);
@@ -12,11 +21,19 @@ export const isNew = (): Formula => 'ISNEW()';
 export const priorValue = (field: string): Formula => `PRIORVALUE(${field})`;
 export const isBlank = (value: Formula): Formula => `ISBLANK(${value})`;
 export const permission = (name: string): Formula => `$Permission.${name}`;
+/** A field of the saving user's User record. */
+export const user = (field: string): Formula => `$User.${field}`;
 export const text = (value: string): Formula =>
   `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 export function isPickval(field: Formula, value: string): Formula {
   return `ISPICKVAL(${field}, ${text(value)})`;
+}
+
+/** A multi-select picklist has this value among its selected ones. */
+export function includes(field: Formula, value: string): Formula {
+  if (value.trim() === '') throw new Error('INCLUDES needs a value that is not empty');
+  return `INCLUDES(${field}, ${text(value)})`;
 }
 
 /** The picklist holds one of the values (an empty list never holds). */
@@ -58,6 +75,8 @@ export interface SaveContext {
   before: Readonly<Record<string, Value>>;
   isNew: boolean;
   permissions: ReadonlySet<string>;
+  /** The saving user's User record, for `$User.<field>`. */
+  user: Readonly<Record<string, Value>>;
   /** References the formula may name; any other is a mistake in the rule. */
   knownFields: ReadonlySet<string>;
 }
@@ -93,6 +112,7 @@ const FUNCTIONS: Record<string, number | 'many'> = {
   ISPICKVAL: 2,
   ISBLANK: 1,
   ISNEW: 0,
+  INCLUDES: 2,
 };
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
 
@@ -200,6 +220,17 @@ export function evaluate(node: Node, context: SaveContext): Value {
             throw new Error('ISPICKVAL compares with a text literal');
           return same(evaluate(first, context), second.value);
         }
+        case 'INCLUDES': {
+          if (second.kind !== 'literal' || typeof second.value !== 'string' || blank(second.value))
+            throw new Error('INCLUDES compares with a text literal that is not empty');
+          const selected = evaluate(first, context);
+          if (blank(selected)) return false;
+          if (typeof selected !== 'string')
+            throw new Error(
+              `INCLUDES reads a multi-select picklist, got ${JSON.stringify(selected)}`,
+            );
+          return selected.split(';').includes(second.value);
+        }
       }
       throw new Error(`${node.name} is not in the evaluated subset`);
     }
@@ -216,6 +247,10 @@ function read(name: string, record: Readonly<Record<string, Value>>, context: Sa
   if (name.startsWith('$Permission.')) {
     if (!context.knownFields.has(name)) throw new Error(`unknown custom permission ${name}`);
     return context.permissions.has(name.slice('$Permission.'.length));
+  }
+  if (name.startsWith('$User.')) {
+    if (!context.knownFields.has(name)) throw new Error(`unknown user field ${name}`);
+    return context.user[name.slice('$User.'.length)] ?? null;
   }
   if (!context.knownFields.has(name)) throw new Error(`unknown field ${name}`);
   return record[name] ?? null;

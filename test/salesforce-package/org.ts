@@ -5,6 +5,7 @@ import { customPermissions, fields, permissionSets, validationRules } from './so
 /** Standard fields our rules may name; Salesforce has them in every org. */
 export const STANDARD_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Opportunity: ['Name', 'StageName', 'Amount', 'CloseDate', 'NextStep', 'LeadSource', 'Type'],
+  User: ['Id', 'Name', 'Username', 'IsActive'],
 };
 
 const allFields = fields();
@@ -12,7 +13,7 @@ const rules = validationRules();
 const permissionNames = customPermissions();
 const sets = permissionSets();
 
-/** Every name a formula on this object may use: its fields, its parents' fields, custom permissions. */
+/** Every name a formula on this object may use: its fields, its parents' fields, custom permissions, the user's fields. */
 export function knownReferences(object: string): Set<string> {
   const own = allFields.filter((f) => f.object === object);
   const known = new Set([...(STANDARD_FIELDS[object] ?? []), ...own.map((f) => f.name)]);
@@ -23,6 +24,8 @@ export function knownReferences(object: string): Set<string> {
     }
   }
   for (const p of permissionNames) known.add(`$Permission.${p}`);
+  for (const f of STANDARD_FIELDS.User ?? []) known.add(`$User.${f}`);
+  for (const f of allFields.filter((g) => g.object === 'User')) known.add(`$User.${f.name}`);
   return known;
 }
 
@@ -31,6 +34,8 @@ export interface Save {
   before?: Record<string, Value>;
   after: Record<string, Value>;
   permissions: ReadonlySet<string>;
+  /** The saving user's User record (`$User.<field>`); no fields set when absent. */
+  user?: Record<string, Value>;
 }
 
 /** The names of the rules that block this save; empty means Salesforce saves it. */
@@ -44,6 +49,7 @@ export function firingRules(save: Save): string[] {
     before: save.before ?? {},
     isNew: save.before === undefined,
     permissions: save.permissions,
+    user: save.user ?? {},
     knownFields,
   };
   return rules

@@ -1,7 +1,8 @@
 // Validation rules on every write, as the org runs them: each rule's error condition formula is
 // evaluated with the package's own evaluator (salesforce-package/scripts/formula.ts, the one the
 // metadata tests use) over the record as it would be saved, its prior values, its parents' fields
-// and the writing user's custom permissions (from the permission sets assigned to them).
+// the writing user's custom permissions (from the permission sets assigned to them) and the writing
+// user's own User record (`$User.<field>`).
 // https://help.salesforce.com/s/articleView?id=sf.fields_about_field_validation.htm
 import {
   evaluate,
@@ -102,6 +103,7 @@ export class Validator {
       for (const f of parent.fields) known.add(`${relationship}.${f.name}`);
     }
     for (const p of permissions) known.add(`$Permission.${p}`);
+    for (const f of this.schema.get('User')?.fields ?? []) known.add(`$User.${f.name}`);
     this.#known.set(object.name, known);
     return known;
   }
@@ -127,6 +129,7 @@ export class Validator {
       before: before ? this.#values(object, before) : {},
       isNew: before === undefined,
       permissions: this.permissionsOf(userId),
+      user: this.store.get('User', userId) ?? {},
       knownFields: this.#known.get(object.name) ?? new Set<string>(),
     };
     const firing = rules.filter((rule) => evaluate(rule.formula, context) === true);
