@@ -9,8 +9,9 @@ import {
   validationRuleFiles,
   type Files,
 } from './metadata.js';
-import { OBJECTS, PERMISSION_SETS } from './model.js';
+import { OBJECTS, PERMISSION_SETS, userObject } from './model.js';
 import { playbookFieldObject, playbookFieldSet } from './playbook-fields.js';
+import { roleRules } from './role-rules.js';
 import { stageRules, type SkippedCriterion } from './stage-rules.js';
 
 /** The managed package's source. */
@@ -36,17 +37,24 @@ export function generateAll(playbook: Playbook): Generated {
   const add = (more: Files) => more.forEach((content, path) => files.set(path, content));
 
   for (const object of OBJECTS) add(objectFiles(PACKAGE_ROOT, object));
+  // User is standard: the package adds its Handoff roles field, never the object file. A package may
+  // add custom fields to standard objects (they are packaged explicitly)
+  // [https://developer.salesforce.com/docs/platform/pkg1-dev/guide/packaging-unmanaged-components.md].
+  const users = userObject(playbook);
+  add(fieldFilesOnly(objectFiles(PACKAGE_ROOT, users)));
   add(validationRuleFiles(PACKAGE_ROOT, handoffRules()));
   add(customPermissionFiles(PACKAGE_ROOT));
-  for (const set of PERMISSION_SETS) add(permissionSetFile(PACKAGE_ROOT, set, OBJECTS));
+  for (const set of PERMISSION_SETS) add(permissionSetFile(PACKAGE_ROOT, set, [...OBJECTS, users]));
 
   const opportunity = playbookFieldObject(playbook);
-  for (const field of objectFiles(PLAYBOOK_ROOT, opportunity)) {
-    // Opportunity is standard: only its fields are ours, never its object file.
-    if (!field[0].endsWith('.object-meta.xml')) files.set(field[0], field[1]);
-  }
+  // Opportunity is standard: only its fields are ours, never its object file.
+  add(fieldFilesOnly(objectFiles(PLAYBOOK_ROOT, opportunity)));
   const stages = stageRules(playbook);
-  add(validationRuleFiles(PLAYBOOK_ROOT, stages.rules));
+  add(validationRuleFiles(PLAYBOOK_ROOT, [...stages.rules, ...roleRules(playbook)]));
   add(permissionSetFile(PLAYBOOK_ROOT, playbookFieldSet(), [opportunity]));
   return { files, skipped: stages.skipped };
+}
+
+function fieldFilesOnly(files: Files): Files {
+  return new Map([...files].filter(([path]) => !path.endsWith('.object-meta.xml')));
 }

@@ -1,6 +1,7 @@
 // The core's state machine (TRANSITIONS) as validation rules on Handoff__c and Handoff_Item__c.
 // Every action writes Action__c and a fresh Action_Id__c with the status it produces; the rules then
-// hold each action to its `from` statuses, its `to` status and the custom permission of its role list.
+// hold each action to its `from` statuses and its `to` status. Who may take it depends on the
+// playbook's roles, so those rules are generated from the playbook (role-rules.ts).
 import { TRANSITIONS, transitionFor, type Transition } from '@handoff/shared';
 import {
   and,
@@ -14,8 +15,10 @@ import {
   pickvalIn,
   priorValue,
   isBlank,
+  user,
+  type Formula,
 } from './formula.js';
-import { OBJECTS, PERMISSION_FOR_ROLE_LIST, type ObjectModel } from './model.js';
+import { OBJECTS, USER_ROLES_FIELD, type ObjectModel } from './model.js';
 import { checkRuleName, listWords, titleCase, words, type ValidationRuleModel } from './rules.js';
 
 const HANDOFF = 'Handoff__c';
@@ -29,10 +32,11 @@ export function handoffRules(): ValidationRuleModel[] {
   return [
     startsNotStarted(),
     changesNameAnAction(),
-    ...TRANSITIONS.flatMap((t) => [statusRule(t), permissionRule(t)]),
+    ...TRANSITIONS.map(statusRule),
     submitNeedsItems(),
     rejectNeedsReason(),
     ...rejectionMilestoneRules(),
+    ...milestoneRules(),
     ...itemRules(),
     ...OBJECTS.flatMap(fixedFieldsRule),
     playbookNeedsAdmin(),
@@ -75,16 +79,6 @@ function statusRule(t: Transition): ValidationRuleModel {
       not(and(pickvalIn(priorValue(STATUS), t.from), isPickval(STATUS, t.to))),
     ),
     message: `${actionLabel(t)} is possible only when the handoff is ${listWords(t.from)}, and it makes the handoff ${words(t.to)}.`,
-    field: STATUS,
-  });
-}
-
-function permissionRule(t: Transition): ValidationRuleModel {
-  const needed = PERMISSION_FOR_ROLE_LIST[t.by];
-  return rule(HANDOFF, `${titleCase(t.action)}_Permission`, {
-    description: `Generated from the core's transition table: ${t.action} is for the ${t.by} roles, which hold ${needed}.`,
-    formula: and(newAction, isPickval(ACTION, t.action), not(permission(needed))),
-    message: `${actionLabel(t)} needs the ${words(needed)} permission.`,
     field: STATUS,
   });
 }
@@ -151,20 +145,67 @@ function rejectionMilestoneRules(): ValidationRuleModel[] {
   ];
 }
 
+/**
+ * Submission and acceptance are recorded by their own actions only: every Handoff user may edit the
+ * header (one person submits one handoff and accepts another), so the rules, not field-level
+ * security, keep these milestones honest.
+ */
+function milestoneRules(): ValidationRuleModel[] {
+  const only = (action: 'submit' | 'accept', fields: string[], name: string, label: string) =>
+    rule(HANDOFF, name, {
+      description: `Only the ${action} action sets ${fields.join(' and ')}; a new handoff has neither.`,
+      formula: or(
+        and(isNew(), or(...fields.map((f) => not(isBlank(f))))),
+        and(
+          or(...fields.map(isChanged)),
+          not(and(newAction, isPickval(ACTION, transitionFor(action).action))),
+        ),
+      ),
+      message: `${label} change only when the handoff is ${action === 'submit' ? 'submitted' : 'accepted'}.`,
+      field: fields[0] as string,
+    });
+  return [
+    only(
+      'submit',
+      ['Submitted_At__c', 'Submitted_By__c'],
+      'Submission_Only_By_Submit',
+      'Submitted at and Submitted by',
+    ),
+    only(
+      'accept',
+      ['Accepted_At__c', 'Accepted_By__c'],
+      'Acceptance_Only_By_Accept',
+      'Accepted at and Accepted by',
+    ),
+  ];
+}
+
+/** An item's answer changes (or a row is created with one); creating an empty row is not a change. */
+export function itemValueChanges(): Formula {
+  const answer = ['Value__c', 'Done__c', 'Done_By__c', 'Done_At__c'];
+  return or(
+    ...answer.map(isChanged),
+    and(
+      isNew(),
+      or('Done__c', ...answer.filter((f) => f !== 'Done__c').map((f) => not(isBlank(f)))),
+    ),
+  );
+}
+
 function itemRules(): ValidationRuleModel[] {
   const setItem = transitionFor('set_item');
-  const needed = PERMISSION_FOR_ROLE_LIST[setItem.by];
   return [
     rule(ITEM, 'Item_Handoff_Status', {
-      description: `Generated from the core's transition table: items change only while the handoff is ${setItem.from.join(', ')}; accepted handoffs are final.`,
+      description: `Generated from the core's transition table: answers change only while the handoff is ${setItem.from.join(', ')}; accepted handoffs are final. Empty rows may be created at any time (the panel completes a handoff's missing rows).`,
       // Read as the handoff is now, before this item is saved.
-      formula: not(pickvalIn(`Handoff__r.${STATUS}`, setItem.from)),
+      formula: and(itemValueChanges(), not(pickvalIn(`Handoff__r.${STATUS}`, setItem.from))),
       message: `Checklist items can change only while the handoff is ${listWords(setItem.from)}. Withdraw a submitted handoff first; an accepted one is final.`,
     }),
-    rule(ITEM, 'Item_Permission', {
-      description: `Generated from the core's transition table: ${setItem.action} is for the ${setItem.by} roles, which hold ${needed}.`,
-      formula: not(permission(needed)),
-      message: `Changing checklist items needs the ${words(needed)} permission.`,
+    rule(ITEM, 'Item_Needs_A_Handoff_Role', {
+      description:
+        "Anyone with a Handoff role on their User record may create a handoff's item rows; whose answers they may change, the playbook's rules decide.",
+      formula: and(isNew(), isBlank(user(USER_ROLES_FIELD))),
+      message: 'Creating checklist items needs a Handoff role on your User record.',
     }),
   ];
 }

@@ -97,6 +97,15 @@ export function fieldXml(object: Pick<ObjectModel, 'name'>, field: FieldModel): 
     case 'Picklist':
       body = [label, ['required', false], ['type', 'Picklist'], ['valueSet', valueSet(t.values)]];
       break;
+    case 'MultiPicklist':
+      body = [
+        label,
+        ['required', false],
+        ['type', 'MultiselectPicklist'],
+        ['valueSet', valueSet(t.values, t.labels)],
+        ['visibleLines', t.visibleLines],
+      ];
+      break;
     case 'Lookup':
       body = [
         ...(t.to === 'User' ? [] : [['deleteConstraint', 'SetNull'] as XmlNode]),
@@ -141,7 +150,10 @@ export function fieldXml(object: Pick<ObjectModel, 'name'>, field: FieldModel): 
 }
 
 /** Restricted, so an API write cannot invent a status; labels are the core's words. */
-function valueSet(values: readonly string[]): XmlNode[] {
+function valueSet(
+  values: readonly string[],
+  labels: Readonly<Record<string, string>> = {},
+): XmlNode[] {
   return [
     ['restricted', true],
     [
@@ -153,7 +165,10 @@ function valueSet(values: readonly string[]): XmlNode[] {
           [
             ['fullName', value],
             ['default', false],
-            ['label', value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ')],
+            [
+              'label',
+              labels[value] ?? value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' '),
+            ],
           ],
         ]),
       ],

@@ -1,10 +1,9 @@
 // The package's data model, declared once. Objects, fields and field-level security are generated
 // from it, so a field cannot ship without an access decision for every permission set.
-import { HandoffStatus } from '@handoff/shared';
+import { HandoffStatus, type Playbook } from '@handoff/shared';
 
-export type PermissionSetName =
-  'Handoff_Sales_Rep' | 'Handoff_CS_Manager' | 'Handoff_Admin' | 'Handoff_Playbook_Fields';
-export type CustomPermissionName = 'Handoff_Submit' | 'Handoff_Accept' | 'Handoff_Admin_Config';
+export type PermissionSetName = 'Handoff_User' | 'Handoff_Admin' | 'Handoff_Playbook_Fields';
+export type CustomPermissionName = 'Handoff_Admin_Config';
 export type Access = 'read' | 'edit';
 type AccessBySet = Partial<Record<PermissionSetName, Access>>;
 
@@ -16,6 +15,13 @@ export type FieldType =
   | { kind: 'Date' }
   | { kind: 'DateTime' }
   | { kind: 'Picklist'; values: readonly string[] }
+  | {
+      kind: 'MultiPicklist';
+      values: readonly string[];
+      /** Labels by value; a value without one is labelled from its id. */
+      labels?: Readonly<Record<string, string>>;
+      visibleLines: number;
+    }
   | { kind: 'Lookup'; to: string; relationshipName: string }
   | { kind: 'MasterDetail'; to: string; relationshipName: string }
   | { kind: 'Summary'; child: string; via: string; filters: Readonly<Record<string, boolean>> };
@@ -52,8 +58,6 @@ export interface ObjectAccess {
 export interface PermissionSetModel {
   name: PermissionSetName;
   label: string;
-  /** The playbook role this set stands for: Salesforce has no teams, so roles come from these sets. */
-  role?: string;
   description: string;
   customPermissions: readonly CustomPermissionName[];
   objects: Readonly<Record<string, ObjectAccess>>;
@@ -63,38 +67,16 @@ export interface PermissionSetModel {
 const TIMER_STATES = ['pending', 'running', 'paused', 'at_risk', 'breached', 'met', 'met_late'];
 const ACTIONS = ['set_item', 'submit', 'withdraw', 'accept', 'reject', 'reopen'];
 
-const everyoneEdits: AccessBySet = {
-  Handoff_Sales_Rep: 'edit',
-  Handoff_CS_Manager: 'edit',
-  Handoff_Admin: 'edit',
-};
-const salesEdits: AccessBySet = {
-  Handoff_Sales_Rep: 'edit',
-  Handoff_CS_Manager: 'read',
-  Handoff_Admin: 'edit',
-};
-const csEdits: AccessBySet = {
-  Handoff_Sales_Rep: 'read',
-  Handoff_CS_Manager: 'edit',
-  Handoff_Admin: 'edit',
-};
+/**
+ * Everyone who works handoffs holds Handoff_User, whatever their playbook roles: one person may submit
+ * one handoff and accept another (an AE accepts the SDR's handoff and submits the one to CS). What
+ * each may do is decided by the Handoff roles on their User record, through the validation rules.
+ */
+const everyoneEdits: AccessBySet = { Handoff_User: 'edit', Handoff_Admin: 'edit' };
 /** Written only by Handoff's own tools, which run as a user with the admin set. */
-const toolsWrite: AccessBySet = {
-  Handoff_Sales_Rep: 'read',
-  Handoff_CS_Manager: 'read',
-  Handoff_Admin: 'edit',
-};
-const csAndToolsOnly: AccessBySet = { Handoff_CS_Manager: 'read', Handoff_Admin: 'edit' };
-const everyoneReads: AccessBySet = {
-  Handoff_Sales_Rep: 'read',
-  Handoff_CS_Manager: 'read',
-  Handoff_Admin: 'read',
-};
-const adminEdits: AccessBySet = {
-  Handoff_Sales_Rep: 'read',
-  Handoff_CS_Manager: 'read',
-  Handoff_Admin: 'edit',
-};
+const toolsWrite: AccessBySet = { Handoff_User: 'read', Handoff_Admin: 'edit' };
+const everyoneReads: AccessBySet = { Handoff_User: 'read', Handoff_Admin: 'read' };
+const adminEdits: AccessBySet = { Handoff_User: 'read', Handoff_Admin: 'edit' };
 
 const user = (relationshipName: string): FieldType => ({
   kind: 'Lookup',
@@ -115,7 +97,7 @@ export const HANDOFF: ObjectModel = {
       label: 'Opportunity',
       description: 'The record being handed off.',
       type: { kind: 'Lookup', to: 'Opportunity', relationshipName: 'Handoffs' },
-      access: salesEdits,
+      access: everyoneEdits,
       fixed: true,
     },
     {
@@ -123,14 +105,14 @@ export const HANDOFF: ObjectModel = {
       label: 'Account',
       description: "The opportunity's account, for account-level reports.",
       type: { kind: 'Lookup', to: 'Account', relationshipName: 'Handoffs' },
-      access: salesEdits,
+      access: everyoneEdits,
     },
     {
       name: 'Handoff_Id__c',
       label: 'Playbook handoff',
       description: "The handoff's id in the playbook, e.g. sales_to_cs.",
       type: { kind: 'Text', length: 64 },
-      access: salesEdits,
+      access: everyoneEdits,
       fixed: true,
     },
     {
@@ -138,7 +120,7 @@ export const HANDOFF: ObjectModel = {
       label: 'Record key',
       description: 'Opportunity id and playbook handoff id: one handoff per record and handoff.',
       type: { kind: 'Text', length: 255, key: true },
-      access: salesEdits,
+      access: everyoneEdits,
       fixed: true,
     },
     {
@@ -174,35 +156,35 @@ export const HANDOFF: ObjectModel = {
       label: 'Submitted by',
       description: 'Who submitted the handoff last.',
       type: user('Handoffs_Submitted'),
-      access: salesEdits,
+      access: everyoneEdits,
     },
     {
       name: 'Submitted_At__c',
       label: 'Submitted at',
       description: 'When the handoff was submitted last.',
       type: { kind: 'DateTime' },
-      access: salesEdits,
+      access: everyoneEdits,
     },
     {
       name: 'Accepted_By__c',
       label: 'Accepted by',
       description: 'Who accepted the handoff.',
       type: user('Handoffs_Accepted'),
-      access: csEdits,
+      access: everyoneEdits,
     },
     {
       name: 'Accepted_At__c',
       label: 'Accepted at',
       description: 'When the handoff was accepted.',
       type: { kind: 'DateTime' },
-      access: csEdits,
+      access: everyoneEdits,
     },
     {
       name: 'Rejected_By__c',
       label: 'Rejected by',
       description: 'Who rejected the handoff last; set by the reject action only.',
       type: user('Handoffs_Rejected'),
-      access: csEdits,
+      access: everyoneEdits,
     },
     {
       name: 'Rejected_At__c',
@@ -210,28 +192,28 @@ export const HANDOFF: ObjectModel = {
       description:
         'When the handoff was rejected last; set by the reject action only. SLAs pause from here until the next submission.',
       type: { kind: 'DateTime' },
-      access: csEdits,
+      access: everyoneEdits,
     },
     {
       name: 'Rejection_Reason__c',
       label: 'Rejection reason',
       description: "The id of one of the playbook handoff's reject reasons.",
       type: { kind: 'Text', length: 64 },
-      access: csEdits,
+      access: everyoneEdits,
     },
     {
       name: 'Rejection_Comment__c',
       label: 'Rejection comment',
       description: 'What the receiver asks the submitter to fix.',
       type: { kind: 'LongTextArea', length: 2000 },
-      access: csEdits,
+      access: everyoneEdits,
     },
     {
       name: 'Assigned_CSM__c',
       label: 'Assigned CSM',
       description: 'The customer success manager who takes the account over.',
       type: user('Handoffs_Assigned'),
-      access: csEdits,
+      access: everyoneEdits,
     },
     {
       name: 'SLA_Status__c',
@@ -253,7 +235,7 @@ export const HANDOFF: ObjectModel = {
       description:
         "How many required typed-in items the playbook's checklist has, set on creation.",
       type: { kind: 'Number', precision: 4, scale: 0 },
-      access: salesEdits,
+      access: everyoneEdits,
       fixed: true,
     },
     {
@@ -304,7 +286,7 @@ export const HANDOFF_ITEM: ObjectModel = {
       label: 'Playbook item',
       description: "The item's id in the playbook checklist.",
       type: { kind: 'Text', length: 64 },
-      access: salesEdits,
+      access: everyoneEdits,
       fixed: true,
     },
     {
@@ -312,7 +294,7 @@ export const HANDOFF_ITEM: ObjectModel = {
       label: 'Item key',
       description: 'Handoff id and item id: one record per item of a handoff.',
       type: { kind: 'Text', length: 255, key: true },
-      access: salesEdits,
+      access: everyoneEdits,
       fixed: true,
     },
     {
@@ -320,7 +302,7 @@ export const HANDOFF_ITEM: ObjectModel = {
       label: 'Required',
       description: 'Copied from the playbook when the item is created; counted by the handoff.',
       type: { kind: 'Checkbox' },
-      access: salesEdits,
+      access: everyoneEdits,
       fixed: true,
     },
     {
@@ -328,28 +310,28 @@ export const HANDOFF_ITEM: ObjectModel = {
       label: 'Done',
       description: 'Whether the value completes the item.',
       type: { kind: 'Checkbox' },
-      access: salesEdits,
+      access: everyoneEdits,
     },
     {
       name: 'Value__c',
       label: 'Value',
       description: 'The answer as text (dates as YYYY-MM-DD, checks as true or false).',
       type: { kind: 'LongTextArea', length: 5000 },
-      access: salesEdits,
+      access: everyoneEdits,
     },
     {
       name: 'Done_By__c',
       label: 'Done by',
       description: 'Who last set the item.',
       type: user('Handoff_Items_Done'),
-      access: salesEdits,
+      access: everyoneEdits,
     },
     {
       name: 'Done_At__c',
       label: 'Done at',
       description: 'When the item was last set.',
       type: { kind: 'DateTime' },
-      access: salesEdits,
+      access: everyoneEdits,
     },
   ],
 };
@@ -368,56 +350,56 @@ export const HANDOFF_ESCALATION: ObjectModel = {
       label: 'Escalation key',
       description: 'Record, SLA and level: the unique key that makes an escalation happen once.',
       type: { kind: 'Text', length: 255, key: true },
-      access: csAndToolsOnly,
+      access: toolsWrite,
     },
     {
       name: 'Opportunity__c',
       label: 'Opportunity',
       description: 'The record whose timer escalated.',
       type: { kind: 'Lookup', to: 'Opportunity', relationshipName: 'Handoff_Escalations' },
-      access: csAndToolsOnly,
+      access: toolsWrite,
     },
     {
       name: 'Handoff__c',
       label: 'Handoff',
       description: 'The handoff the timer belongs to, when it belongs to one.',
       type: { kind: 'Lookup', to: 'Handoff__c', relationshipName: 'Escalations' },
-      access: csAndToolsOnly,
+      access: toolsWrite,
     },
     {
       name: 'SLA_Id__c',
       label: 'Playbook SLA',
       description: "The SLA's id in the playbook.",
       type: { kind: 'Text', length: 64 },
-      access: csAndToolsOnly,
+      access: toolsWrite,
     },
     {
       name: 'Level__c',
       label: 'Level',
       description: "The escalation's position in the SLA's escalation list.",
       type: { kind: 'Number', precision: 3, scale: 0 },
-      access: csAndToolsOnly,
+      access: toolsWrite,
     },
     {
       name: 'When__c',
       label: 'When',
       description: 'Whether the timer was at risk or breached.',
       type: { kind: 'Picklist', values: ['at_risk', 'breached'] },
-      access: csAndToolsOnly,
+      access: toolsWrite,
     },
     {
       name: 'Target__c',
       label: 'Target',
       description: 'Who was escalated to: the owner, a user id or a playbook role.',
       type: { kind: 'Text', length: 255 },
-      access: csAndToolsOnly,
+      access: toolsWrite,
     },
     {
       name: 'Action__c',
       label: 'Action',
       description: 'What the escalation did.',
       type: { kind: 'Picklist', values: ['task', 'note', 'reassign'] },
-      access: csAndToolsOnly,
+      access: toolsWrite,
     },
     {
       name: 'Task_Id__c',
@@ -425,14 +407,14 @@ export const HANDOFF_ESCALATION: ObjectModel = {
       description:
         'The Task it created (custom objects cannot look up to Task, so the id is kept).',
       type: { kind: 'Text', length: 18 },
-      access: csAndToolsOnly,
+      access: toolsWrite,
     },
     {
       name: 'Executed_At__c',
       label: 'Executed at',
       description: 'When the escalation was carried out.',
       type: { kind: 'DateTime' },
-      access: csAndToolsOnly,
+      access: toolsWrite,
     },
   ],
 };
@@ -471,19 +453,43 @@ export const OBJECTS: readonly ObjectModel[] = [
 ];
 
 export const CUSTOM_PERMISSIONS: Readonly<Record<CustomPermissionName, string>> = {
-  Handoff_Submit: 'Edit checklists, submit, withdraw and rework handoffs.',
-  Handoff_Accept: 'Accept or reject submitted handoffs.',
   Handoff_Admin_Config: 'Change the Handoff playbook.',
 };
 
-/** Which custom permission grants each of the core's role lists (`Transition.by`). */
-export const PERMISSION_FOR_ROLE_LIST: Readonly<
-  Record<'submit' | 'accept' | 'reject', CustomPermissionName>
-> = {
-  submit: 'Handoff_Submit',
-  accept: 'Handoff_Accept',
-  reject: 'Handoff_Accept',
-};
+/**
+ * Salesforce has no teams: a person's playbook roles are listed on their User record, named exactly as
+ * in the playbook (`sdr`, `sales_rep`, …), as HubSpot teams are mapped to them. The values are the
+ * default playbook's role ids; an admin who adds a role to the playbook adds its id here too.
+ */
+export const USER_ROLES_FIELD = 'Handoff_Roles__c';
+
+export function userObject(playbook: Playbook): ObjectModel {
+  return {
+    name: 'User',
+    label: 'User',
+    pluralLabel: 'Users',
+    description: 'Standard object: only the fields are generated.',
+    nameField: { label: 'Full Name' },
+    sharingModel: 'ReadWrite',
+    fields: [
+      {
+        name: USER_ROLES_FIELD,
+        label: 'Handoff roles',
+        description:
+          "The person's roles in the Handoff playbook (its role ids): they decide which handoff actions the person may take.",
+        type: {
+          kind: 'MultiPicklist',
+          values: Object.keys(playbook.roles),
+          labels: Object.fromEntries(
+            Object.entries(playbook.roles).map(([id, role]) => [id, `${role.label} (${id})`]),
+          ),
+          visibleLines: 4,
+        },
+        access: { Handoff_User: 'read', Handoff_Admin: 'edit' },
+      },
+    ],
+  };
+}
 
 const none: ObjectAccess = { create: false, read: false, edit: false, delete: false };
 const readOnly: ObjectAccess = { ...none, read: true };
@@ -492,27 +498,14 @@ const full: ObjectAccess = { create: true, read: true, edit: true, delete: true 
 
 export const PERMISSION_SETS: readonly PermissionSetModel[] = [
   {
-    name: 'Handoff_Sales_Rep',
-    label: 'Handoff Sales Rep',
-    role: 'sales_rep',
-    description: 'Account executives: fill in and submit handoff checklists.',
-    customPermissions: ['Handoff_Submit'],
+    name: 'Handoff_User',
+    label: 'Handoff User',
+    description:
+      'Everyone who works handoffs: fill in checklists and act on handoffs as the Handoff roles on their User record allow.',
+    customPermissions: [],
     objects: {
       Handoff__c: createEdit,
       Handoff_Item__c: createEdit,
-      Handoff_Escalation__c: none,
-      Handoff_Playbook__c: readOnly,
-    },
-  },
-  {
-    name: 'Handoff_CS_Manager',
-    label: 'Handoff CS Manager',
-    role: 'cs_manager',
-    description: 'Customer success managers: accept or reject submitted handoffs.',
-    customPermissions: ['Handoff_Accept'],
-    objects: {
-      Handoff__c: { ...none, read: true, edit: true },
-      Handoff_Item__c: readOnly,
       Handoff_Escalation__c: readOnly,
       Handoff_Playbook__c: readOnly,
     },
@@ -520,9 +513,9 @@ export const PERMISSION_SETS: readonly PermissionSetModel[] = [
   {
     name: 'Handoff_Admin',
     label: 'Handoff Admin',
-    role: 'admin',
-    description: "RevOps admins and Handoff's own tools: the playbook, every action, SLA upkeep.",
-    customPermissions: ['Handoff_Submit', 'Handoff_Accept', 'Handoff_Admin_Config'],
+    description:
+      "RevOps admins and Handoff's own tools: the playbook, people's Handoff roles, SLA upkeep.",
+    customPermissions: ['Handoff_Admin_Config'],
     objects: {
       Handoff__c: full,
       Handoff_Item__c: full,

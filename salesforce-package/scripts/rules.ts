@@ -42,3 +42,16 @@ export function listWords(ids: readonly string[]): string {
     ? (said[0] ?? '')
     : `${said.slice(0, -1).join(', ')} or ${said.at(-1) ?? ''}`;
 }
+
+/** A rule name within Salesforce's 40 characters, shortened with a stable hash when they run out. */
+export function shortRuleName(full: string): string {
+  const name = full.replace(/_+/g, '_');
+  if (name.length <= 40) return checkRuleName(name);
+  return checkRuleName(`${name.slice(0, 33).replace(/_+$/, '')}_${hash(name)}`);
+}
+
+function hash(text: string): string {
+  let h = 0;
+  for (const char of text) h = (h * 31 + char.charCodeAt(0)) >>> 0;
+  return h.toString(36).slice(0, 6).padStart(6, '0');
+}

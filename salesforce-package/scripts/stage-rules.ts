@@ -17,7 +17,7 @@ import {
   text,
   type Formula,
 } from './formula.js';
-import { checkRuleName, titleCase, type ValidationRuleModel } from './rules.js';
+import { shortRuleName, titleCase, type ValidationRuleModel } from './rules.js';
 
 export interface SkippedCriterion {
   stage: string;
@@ -86,15 +86,7 @@ function exitRule(
 
 /** `Exit_<Stage>_<Criterion>`, shortened with a stable hash when Salesforce's 40 characters run out. */
 function ruleName(stageId: string, criterionId: string): string {
-  const full = `Exit_${titleCase(stageId)}_${titleCase(criterionId)}`.replace(/_+/g, '_');
-  if (full.length <= 40) return checkRuleName(full);
-  return checkRuleName(`${full.slice(0, 33).replace(/_+$/, '')}_${hash(full)}`);
-}
-
-function hash(text: string): string {
-  let h = 0;
-  for (const char of text) h = (h * 31 + char.charCodeAt(0)) >>> 0;
-  return h.toString(36).slice(0, 6).padStart(6, '0');
+  return shortRuleName(`Exit_${titleCase(stageId)}_${titleCase(criterionId)}`);
 }
 
 function fieldsOf(rule: Rule): string[] {

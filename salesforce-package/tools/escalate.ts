@@ -3,10 +3,9 @@
 // is marked executed. A record left unmarked by a crash is finished on the next scan: Tasks that
 // already exist (found by the key in their description) are not created again.
 import type { EscalationAction, Playbook } from '@handoff/shared';
-import { PERMISSION_SETS } from '../scripts/model.js';
+import { USER_ROLES_FIELD } from '../scripts/model.js';
 import { soqlList, type OrgApi } from './api.js';
 import type { OrgNames } from './names.js';
-import type { SfRecord } from './snapshot.js';
 
 export interface EscalationRecord {
   id: string;
@@ -156,19 +155,23 @@ export class Escalator {
     return byRole.get(action.to.role) ?? [];
   }
 
-  /** Salesforce has no teams: a role's people are the assignees of the package's permission set. */
+  /**
+   * Salesforce has no teams: a role's people are the active users whose Handoff roles (a
+   * multi-select picklist on User, values `;`-separated through the API) include its id.
+   */
   async #roles(): Promise<Map<string, string[]>> {
     if (this.#usersByRole) return this.#usersByRole;
-    const sets = PERMISSION_SETS.filter((s) => s.role && s.role in this.playbook.roles);
+    const field = this.names.field(USER_ROLES_FIELD);
     const rows = await this.api.queryAll(
-      `SELECT AssigneeId, PermissionSet.Name FROM PermissionSetAssignment WHERE PermissionSet.Name IN (${soqlList(sets.map((s) => s.name))}) ORDER BY AssigneeId`,
+      `SELECT Id, ${field} FROM User WHERE IsActive = true AND ${field} != null ORDER BY Id`,
     );
     const byRole = new Map<string, string[]>();
     for (const row of rows) {
-      const setName = (row.PermissionSet as SfRecord | null)?.Name;
-      const role = sets.find((s) => s.name === setName)?.role;
-      if (!role || typeof row.AssigneeId !== 'string') continue;
-      byRole.set(role, [...(byRole.get(role) ?? []), row.AssigneeId]);
+      const roles = typeof row[field] === 'string' ? row[field].split(';') : [];
+      for (const role of roles) {
+        if (!(role in this.playbook.roles) || typeof row.Id !== 'string') continue;
+        byRole.set(role, [...(byRole.get(role) ?? []), row.Id]);
+      }
     }
     this.#usersByRole = byRole;
     return byRole;

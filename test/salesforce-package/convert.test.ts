@@ -32,8 +32,10 @@ describe('salesforce-package source → metadata format', () => {
       '<members>Handoff_Playbook__c</members>',
       '<members>Handoff__c.Submit_Needs_Required_Items</members>',
       '<members>Opportunity.Exit_Qualified_Amount</members>',
-      '<members>Handoff_Sales_Rep</members>',
-      '<members>Handoff_Accept</members>',
+      '<members>Handoff__c.Sdr_To_Ae_Accept_Roles</members>',
+      '<members>User.Handoff_Roles__c</members>',
+      '<members>Handoff_User</members>',
+      '<members>Handoff_Admin_Config</members>',
       '<version>66.0</version>',
     ]) {
       expect(packageXml).toContain(member);

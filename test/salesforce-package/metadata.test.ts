@@ -103,17 +103,29 @@ describe('salesforce-package metadata', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('when people hold a permission set, then they get only what their role needs', () => {
+  it('when people hold a permission set, then they get access, and only admins the playbook and roles', () => {
     const byName = Object.fromEntries(sets.map((s) => [s.name, s]));
-    const rep = byName.Handoff_Sales_Rep;
-    const cs = byName.Handoff_CS_Manager;
-    expect(rep?.customPermissions).toEqual(['Handoff_Submit']);
-    expect(cs?.customPermissions).toEqual(['Handoff_Accept']);
-    expect(byName.Handoff_Admin?.customPermissions.sort()).toEqual([
-      'Handoff_Accept',
-      'Handoff_Admin_Config',
-      'Handoff_Submit',
-    ]);
+    const users = byName.Handoff_User;
+    // Roles are on the User record now; the one custom permission left guards the playbook.
+    expect(users?.customPermissions).toEqual([]);
+    expect(byName.Handoff_Admin?.customPermissions).toEqual(['Handoff_Admin_Config']);
+    // Everyone reads their Handoff roles (the panel does); only admins assign them.
+    const roles = (set: (typeof sets)[number] | undefined) =>
+      set?.fields.find((f) => f.field === 'User.Handoff_Roles__c');
+    expect(roles(users)).toEqual({
+      field: 'User.Handoff_Roles__c',
+      readable: true,
+      editable: false,
+    });
+    expect(roles(byName.Handoff_Admin)).toMatchObject({ readable: true, editable: true });
+    // Any Handoff user may create a handoff's header and item rows (the validation rules decide answers).
+    for (const object of ['Handoff__c', 'Handoff_Item__c'])
+      expect(users?.objects.find((o) => o.object === object)).toMatchObject({
+        read: true,
+        create: true,
+        edit: true,
+        delete: false,
+      });
     // Nobody bypasses sharing, and only admins delete (deleting skips validation rules).
     const wide = sets.flatMap((s) =>
       s.objects.filter((o) => o.viewAll || o.modifyAll).map((o) => `${s.name}: ${o.object}`),
@@ -126,10 +138,9 @@ describe('salesforce-package metadata', () => {
       .filter((s) => s.fields.some((f) => f.field === 'Handoff__c.SLA_Status__c' && f.editable))
       .map((s) => s.name);
     expect(slaEditors).toEqual(['Handoff_Admin']);
-    expect(cs?.objects.find((o) => o.object === 'Handoff_Item__c')).toMatchObject({
+    expect(users?.objects.find((o) => o.object === 'Handoff_Playbook__c')).toMatchObject({
       read: true,
       edit: false,
-      create: false,
     });
   });
 

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { refreshApex } from '../../sandbox/page/salesforce/lds/apex.js';
 import { graphql } from '../../sandbox/page/salesforce/lds/graphql.js';
-import { setSession } from '../../sandbox/page/salesforce/lds/session.js';
+import { session, setSession } from '../../sandbox/page/salesforce/lds/session.js';
 import { getPicklistValues } from '../../sandbox/page/salesforce/lds/uiObjectInfoApi.js';
 import {
   createRecord,
@@ -36,7 +36,7 @@ beforeEach(() => {
     viewer: 'rep1',
     userId: '005000000000001AAA',
     timeZone: 'America/New_York',
-    customPermissions: ['Handoff_Submit'],
+    customPermissions: [],
     apiVersion: '66.0',
   });
   vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
@@ -101,6 +101,28 @@ describe('getRecord', () => {
     expect(values).toEqual([
       { data: undefined, error: expect.objectContaining({ ok: false, status: 404, body }) },
     ]);
+  });
+
+  it('when the panel reads the viewer’s own User record, then it gets the Handoff roles the org holds, or the ones the frame pretends', async () => {
+    const user = (roles: string | null) => ({
+      id: '005000000000001AAA',
+      apiName: 'User',
+      fields: { Handoff_Roles__c: { value: roles, displayValue: roles } },
+    });
+    answer = () => ({ status: 200, body: user('sales_rep') });
+    const read = async () => {
+      const { adapter, values } = wire(getRecord);
+      adapter.update({ recordId: '005000000000001AAA', fields: ['User.Handoff_Roles__c'] });
+      adapter.connect();
+      await settle();
+      return getFieldValue(values[0]?.data as never, 'User.Handoff_Roles__c');
+    };
+    expect(await read()).toBe('sales_rep');
+    expect(decodeURIComponent(calls[0]?.url ?? '')).toBe(
+      '/sf/api/ui-api/records/005000000000001AAA?fields=User.Handoff_Roles__c',
+    );
+    setSession({ ...session(), pretendRoles: ['sales_rep', 'cs_manager'] });
+    expect(await read()).toBe('sales_rep;cs_manager');
   });
 
   it('when a newer configuration answers first, then the older answer is dropped', async () => {

@@ -257,13 +257,14 @@ describeIfChromium(
       await expect.poll(() => sfStatus(run, HANDOFF), POLL).toBe('Submitted');
       await shot('06-rep-resubmitted');
 
-      // The rep's panel offers no Accept: the rep lacks Handoff_Accept.
+      // The rep's panel offers no Accept: the rep's User record lists no CS manager role.
       await expect(sfAction(run, HANDOFF, 'accept').count()).resolves.toBe(0);
-      // Granted in the frame only (the UI wrong, the org right): the org's validation rule refuses.
+      // The role shown in the frame only (the UI wrong, the org right): the org's role rule refuses.
       await page
         .getByTestId('sf-panel')
         .evaluate(
-          (frame: HTMLIFrameElement) => void (frame.src = `${frame.src}&grant=Handoff_Accept`),
+          (frame: HTMLIFrameElement) =>
+            void (frame.src = `${frame.src}&roles=sales_rep,cs_manager`),
         );
       await sfReady(run, HANDOFF);
       const refused = sfWrite(run);
@@ -271,7 +272,9 @@ describeIfChromium(
       expect((await refused).status()).toBe(400);
       await expect
         .poll(() => sfPanel(run).locator('[data-id="action-error"]').textContent(), POLL)
-        .toContain('Accept needs the Handoff Accept permission.');
+        .toContain(
+          'Only CS manager or RevOps admin may accept Sales → CS: add the role to the Handoff roles on your User record.',
+        );
       await expect.poll(() => sfStatus(run, HANDOFF), POLL).toBe('Submitted');
       await shot('07-rep-accept-refused-by-validation-rule');
 

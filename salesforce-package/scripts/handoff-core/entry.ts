@@ -53,15 +53,20 @@ export function readPlaybook(text: string | null | undefined): PlaybookResult {
   return parsed.ok ? { ok: true, playbook: parsed.playbook } : { ok: false, issues: parsed.issues };
 }
 
-/** Salesforce has no teams: roles come from the package's custom permissions (one per permission set). */
+/**
+ * Salesforce has no teams: a person's roles are the playbook role ids listed in the Handoff roles
+ * multi-select picklist on their User record (`a;b` through LDS). Ids the playbook does not declare
+ * are ignored, as HubSpot teams the playbook maps to no role are.
+ */
 export function viewerFrom(
   userId: string,
-  permissions: { submit: boolean; accept: boolean; admin: boolean },
+  handoffRoles: unknown,
+  playbook: Pick<Playbook, 'roles'>,
 ): Viewer {
-  const roles: string[] = [];
-  if (permissions.submit) roles.push('sales_rep');
-  if (permissions.accept) roles.push('cs_manager');
-  if (permissions.admin) roles.push('admin');
+  const listed = typeof handoffRoles === 'string' ? handoffRoles.split(';') : [];
+  const roles = [...new Set(listed.map((r) => r.trim()))].filter((r) =>
+    Object.prototype.hasOwnProperty.call(playbook.roles, r),
+  );
   return { userId, roles };
 }
 

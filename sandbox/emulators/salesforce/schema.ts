@@ -11,6 +11,8 @@ export type FieldKind =
   | 'datetime'
   | 'time'
   | 'picklist'
+  /** A multi-select picklist: selected values joined by `;` through the API. */
+  | 'multipicklist'
   | 'reference';
 
 export interface FieldDef {

@@ -9,7 +9,7 @@ export class Seeder {
     private readonly store: RecordStore,
   ) {}
 
-  user(values: { Username: string; Name?: string; Email?: string; IsActive?: boolean }): string {
+  user(values: Record<string, unknown> & { Username: string }): string {
     return this.store.insert('User', { IsActive: true, Name: values.Username, ...values })
       .Id as string;
   }

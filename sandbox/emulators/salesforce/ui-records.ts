@@ -92,7 +92,7 @@ export function uiValue(field: FieldDef, value: Stored | undefined): unknown {
 
 function displayValue(field: FieldDef, value: unknown): string | null {
   if (value === null) return null;
-  if (field.kind === 'picklist') return String(value);
+  if (field.kind === 'picklist' || field.kind === 'multipicklist') return String(value);
   if (field.kind === 'currency' && typeof value === 'number')
     return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(value);
   return null;

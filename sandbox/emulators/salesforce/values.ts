@@ -15,7 +15,7 @@ export function formatDateTime(ms: number): string {
 function invalid(field: FieldDef, value: unknown): SalesforceFault {
   const shown = typeof value === 'string' ? value : JSON.stringify(value);
   const code =
-    field.kind === 'picklist'
+    field.kind === 'picklist' || field.kind === 'multipicklist'
       ? 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST'
       : 'INVALID_TYPE_ON_FIELD_IN_RECORD';
   return new SalesforceFault(400, code, `${field.name}: value not of required type: ${shown}`, [
@@ -66,6 +66,21 @@ export function toStored(field: FieldDef, value: unknown): Stored {
           [field.name],
         );
       return value;
+    case 'multipicklist': {
+      if (typeof value !== 'string') throw invalid(field, value);
+      const selected = value.split(';');
+      const bad = selected.find(
+        (v) => field.picklistValues && !field.unrestricted && !field.picklistValues.includes(v),
+      );
+      if (bad !== undefined)
+        throw new SalesforceFault(
+          400,
+          'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+          `${field.name}: bad value for restricted picklist field: ${bad}`,
+          [field.name],
+        );
+      return value;
+    }
     default: {
       if (typeof value !== 'string') throw invalid(field, value);
       if (field.length !== undefined && value.length > field.length)

@@ -1,5 +1,5 @@
 // The Salesforce frame's bootstrap: one frame per viewer, so the viewer's session (user id, time
-// zone, custom permissions) is known before the components' static imports are evaluated. The
+// zone, custom permissions; the Handoff roles are read by the panel from the User record) is known before the components' static imports are evaluated. The
 // frame runs at the sandbox's instant (`now`), the one clock every part of the sandbox reads.
 import { setSession, type SalesforceSession } from './lds/session.js';
 
@@ -15,6 +15,11 @@ export interface FrameParams {
    * show a forbidden write refused server-side (the browser tests use it).
    */
   grant: string[];
+  /**
+   * Handoff roles this frame reads on the user's User record instead of the stored ones (the
+   * record in the org is untouched): the same way to show a write the org's role rules refuse.
+   */
+  roles?: string[];
 }
 
 const search = new URLSearchParams(location.search);
@@ -25,6 +30,7 @@ const params: FrameParams = {
   objectApiName: search.get('objectApiName') ?? 'Opportunity',
   now: Number(search.get('now')),
   grant: (search.get('grant') ?? '').split(',').filter(Boolean),
+  ...(search.has('roles') ? { roles: (search.get('roles') ?? '').split(',').filter(Boolean) } : {}),
 };
 
 // The sandbox clock stands still between moves; the panel evaluates with Date.now().
@@ -39,6 +45,7 @@ try {
     ...body,
     viewer: params.viewer,
     customPermissions: [...body.customPermissions, ...params.grant],
+    ...(params.roles ? { pretendRoles: params.roles } : {}),
   });
   const { mount } = await import('./mount.js');
   mount(root, params);

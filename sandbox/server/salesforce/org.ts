@@ -10,7 +10,7 @@ import {
 } from '../../emulators/salesforce/index.js';
 import { OrgApi } from '../../../salesforce-package/tools/api.js';
 import { scan, type ScanReport } from '../../../salesforce-package/tools/scan.js';
-import { packageObjects, packageValidation, playbookFields } from './package.js';
+import { packageCustomFields, packageObjects, packageValidation } from './package.js';
 import type { SalesforceMeta } from './seed.js';
 
 export const API_VERSION = '66.0';
@@ -38,7 +38,7 @@ export async function startSalesforceOrg(options: {
     dbFile: options.dbFile,
     apiVersion: API_VERSION,
     customObjects: packageObjects(),
-    customFields: { Opportunity: playbookFields(options.deployed) },
+    customFields: packageCustomFields(options.deployed),
     validation: packageValidation(),
     sessionLifetimeMs: SESSION_LIFETIME_MS,
   });

@@ -1,5 +1,5 @@
-// The Handoff package as an installed org sees it: its objects (from the package model), the
-// default playbook's Opportunity fields, and — read from the metadata XML that would be deployed —
+// The Handoff package as an installed org sees it: its objects (from the package model), its Handoff
+// roles field on User, the default playbook's Opportunity fields, and — read from the metadata XML that would be deployed —
 // its validation rules and the custom permissions each permission set grants.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -13,7 +13,7 @@ import type {
   ValidationRuleDef,
   ValidationSetup,
 } from '../../emulators/salesforce/index.js';
-import { OBJECTS, type FieldModel } from '../../../salesforce-package/scripts/model.js';
+import { OBJECTS, userObject, type FieldModel } from '../../../salesforce-package/scripts/model.js';
 
 const PACKAGE_DIR = fileURLToPath(new URL('../../../salesforce-package/', import.meta.url));
 export const SOURCE_DIRS = ['force-app', 'default-playbook'].map((d) => join(PACKAGE_DIR, d));
@@ -42,6 +42,8 @@ function fieldDef(field: FieldModel): FieldDef {
       return { ...base, kind: 'datetime' };
     case 'Picklist':
       return { ...base, kind: 'picklist', picklistValues: type.values };
+    case 'MultiPicklist':
+      return { ...base, kind: 'multipicklist', picklistValues: type.values };
     case 'Lookup':
     case 'MasterDetail':
       return {
@@ -81,6 +83,17 @@ export function packageObjects(): ObjectDef[] {
       ...object.fields.map(fieldDef),
     ],
   }));
+}
+
+/**
+ * The fields the package and the deployed playbook add to standard objects: the Handoff roles on
+ * User (values from the playbook's roles) and the playbook's Opportunity fields.
+ */
+export function packageCustomFields(playbook: Playbook): Record<string, FieldDef[]> {
+  return {
+    Opportunity: playbookFields(playbook),
+    User: userObject(playbook).fields.map(fieldDef),
+  };
 }
 
 /** The playbook's custom Opportunity fields (the default playbook deploys them from default-playbook/). */

@@ -1,5 +1,5 @@
 // The same demo company in the Salesforce emulator: the HubSpot seed's people as Users with the
-// package's permission sets, its companies as Accounts, its 60 deals as Opportunities (same names,
+// package's permission sets and the Handoff roles their HubSpot teams give them, its companies as Accounts, its 60 deals as Opportunities (same names,
 // amounts, close dates and playbook fields; stages through the playbook's Salesforce mapping and
 // the same stage entry times in OpportunityHistory), each deal's handoffs as Handoff__c headers
 // and Handoff_Item__c rows in the states the HubSpot side reached, and the active playbook.
@@ -44,12 +44,15 @@ export interface SalesforceSeedInput {
 const DOMAIN = 'handoff-demo.example';
 export const SCANNER_USERNAME = `handoff-scanner@${DOMAIN}`;
 
-/** The package's permission set for each seeded role; the no-role person gets none. */
-const SETS_BY_ROLE: Record<string, string[]> = {
-  sales_rep: ['Handoff_Sales_Rep', 'Handoff_Playbook_Fields'],
-  cs_manager: ['Handoff_CS_Manager', 'Handoff_Playbook_Fields'],
-  admin: ['Handoff_Admin', 'Handoff_Playbook_Fields'],
-};
+/**
+ * The package's permission sets give access: everyone with a playbook role works handoffs; the admin
+ * also configures. What each may do comes from the Handoff roles on their User record. The no-role
+ * person gets neither.
+ */
+function setsOf(playbook: Playbook, role: string): string[] {
+  if (!(role in playbook.roles)) return [];
+  return [role === 'admin' ? 'Handoff_Admin' : 'Handoff_User', 'Handoff_Playbook_Fields'];
+}
 
 const EVENT_ACTIONS: Record<HandoffEvent['type'], string> = {
   item_set: 'set_item',
@@ -93,15 +96,22 @@ export function seedSalesforce(input: SalesforceSeedInput): SalesforceMeta {
   const byHubSpotUser = new Map<string, string>();
   for (const person of input.people) {
     const username = `${person.key}@${DOMAIN}`;
-    users[person.key] = seed.user({ Username: username, Name: person.name, Email: username });
+    // Salesforce has no teams: the role the person's HubSpot team maps to is listed on their User.
+    const roles = person.role in playbook.roles ? person.role : null;
+    users[person.key] = seed.user({
+      Username: username,
+      Name: person.name,
+      Email: username,
+      Handoff_Roles__c: roles,
+    });
     usernames[person.key] = username;
     byHubSpotUser.set(person.userId, users[person.key] as string);
   }
+  // The scanner's user holds the admin set for access and no Handoff role: escalations go to people.
   const scanner = seed.user({ Username: SCANNER_USERNAME, Name: 'Handoff scanner' });
-  const setNames = [...new Set([...Object.values(SETS_BY_ROLE).flat(), 'Handoff_Admin'])].sort();
-  for (const set of setNames) {
+  for (const set of ['Handoff_Admin', 'Handoff_Playbook_Fields', 'Handoff_User']) {
     const holders = input.people
-      .filter((p) => SETS_BY_ROLE[p.role]?.includes(set))
+      .filter((p) => setsOf(playbook, p.role).includes(set))
       .map((p) => users[p.key] as string);
     seed.permissionSet(set, set === 'Handoff_Admin' ? [...holders, scanner] : holders);
   }

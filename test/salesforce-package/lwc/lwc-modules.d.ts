@@ -8,7 +8,11 @@ declare module 'c/*' {
 }
 declare module 'lightning/uiRecordApi' {
   import type { Mock } from 'vitest';
-  export const getRecord: TestAdapter;
+  /** Emitted records reach the wires asking for their id; `configs()` lists every live wire's config. */
+  export const getRecord: TestAdapter & {
+    configs(): Record<string, unknown>[];
+    reset(): void;
+  };
   export const updateRecord: Mock;
   export const createRecord: Mock;
 }
@@ -26,5 +30,9 @@ interface TestAdapter {
   /** To every wire of the adapter, or those whose config passes `filter`. */
   emit(value: unknown, filter?: (config: Record<string, unknown>) => boolean): void;
   error(body?: unknown, status?: number, statusText?: string): void;
+  emitError(
+    error: { body?: unknown; status?: number; statusText?: string },
+    filter?: (config: Record<string, unknown>) => boolean,
+  ): void;
   getLastConfig(): Record<string, unknown>;
 }

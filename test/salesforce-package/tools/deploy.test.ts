@@ -76,7 +76,7 @@ describe('deploy', () => {
       'main',
       'default',
       'permissionsets',
-      'Handoff_Sales_Rep.permissionset-meta.xml',
+      'Handoff_User.permissionset-meta.xml',
     );
     writeFileSync(rep, readFileSync(rep, 'utf8').replace('</label>', '</labell>'));
     const { err, deps } = capture();
@@ -93,7 +93,7 @@ describe('deploy', () => {
     );
     expect(err).toContainEqual(
       expect.stringMatching(
-        /permissionsets\/Handoff_Sales_Rep\.permissionset-meta\.xml:\d+:\d+: PermissionSet Handoff_Sales_Rep: Error parsing file: The element type "label" must be terminated by the matching end-tag "<\/label>"\.$/,
+        /permissionsets\/Handoff_User\.permissionset-meta\.xml:\d+:\d+: PermissionSet Handoff_User: Error parsing file: The element type "label" must be terminated by the matching end-tag "<\/label>"\.$/,
       ),
     );
     expect(err[err.length - 1]).toMatch(

@@ -1,5 +1,5 @@
 // A Salesforce emulator holding the package's objects and the default playbook's Opportunity fields,
-// a connected app with a fresh key pair, the tools' user and one user per permission set.
+// a connected app with a fresh key pair, the tools' user and people with Handoff roles on their User records.
 import { generateKeyPairSync } from 'node:crypto';
 import { ManualClock } from '../../../sandbox/emulators/plumbing/clock.js';
 import {
@@ -11,7 +11,7 @@ import {
 import {
   defaultPlaybook,
   packageObjects,
-  playbookFields,
+  packageCustomFields,
 } from '../../../sandbox/server/salesforce/package.js';
 
 export { defaultPlaybook };
@@ -40,7 +40,7 @@ export async function startTestOrg(
     clock,
     apiVersion: API_VERSION,
     customObjects: packageObjects(),
-    customFields: { Opportunity: playbookFields(defaultPlaybook()) },
+    customFields: packageCustomFields(defaultPlaybook()),
     connectedApps: [
       {
         consumerKey: CONSUMER_KEY,
@@ -49,16 +49,24 @@ export async function startTestOrg(
     ],
     ...options,
   });
-  const tools = emulator.seed.user({ Username: TOOLS_USER });
-  const owner = emulator.seed.user({ Username: 'ae@example.com' });
+  const person = (Username: string, role: string) =>
+    emulator.seed.user({ Username, Handoff_Roles__c: role });
+  const owner = person('ae@example.com', 'sales_rep');
   const csManagers = [
-    emulator.seed.user({ Username: 'csm1@example.com' }),
-    emulator.seed.user({ Username: 'csm2@example.com' }),
+    person('csm1@example.com', 'cs_manager'),
+    person('csm2@example.com', 'cs_manager'),
   ];
-  const admins = [emulator.seed.user({ Username: 'revops@example.com' })];
-  emulator.seed.permissionSet('Handoff_CS_Manager', csManagers);
+  const admins = [person('revops@example.com', 'admin')];
+  // The tools' user is an admin here, so escalations to admins reach it as well (the expected tasks count it).
+  const tools = person(TOOLS_USER, 'admin');
+  // Someone who left: an inactive user keeps their roles but gets no escalation.
+  emulator.seed.user({
+    Username: 'gone@example.com',
+    Handoff_Roles__c: 'cs_manager;admin',
+    IsActive: false,
+  });
+  emulator.seed.permissionSet('Handoff_User', [owner, ...csManagers]);
   emulator.seed.permissionSet('Handoff_Admin', [tools, ...admins]);
-  emulator.seed.permissionSet('Handoff_Sales_Rep', [owner]);
   return {
     emulator,
     clock,

@@ -91,6 +91,11 @@ describe('the two faces of the sandbox', () => {
       userId: string;
       customPermissions: string[];
     };
+    // The panel's roles: the Handoff roles on the viewer's own User record, read through the UI API.
+    const user = await sf<UiRecord>(
+      viewer,
+      `ui-api/records/${session.userId}?fields=User.Handoff_Roles__c`,
+    );
     const graph = await sf<{
       data: { uiapi: { query: Record<string, { edges: { node: Record<string, unknown> }[] }> } };
     }>(viewer, 'graphql', {
@@ -122,15 +127,10 @@ describe('the two faces of the sandbox', () => {
       (items[handoff] = items[handoff] ?? []).push(row);
     }
     const snapshot = buildSnapshot(playbook, { opportunity, handoffs: related.records, items });
-    const roles = {
-      submit: session.customPermissions.includes('Handoff_Submit'),
-      accept: session.customPermissions.includes('Handoff_Accept'),
-      admin: session.customPermissions.includes('Handoff_Admin_Config'),
-    };
     return evaluateRecord(
       playbook,
       snapshot,
-      viewerFrom(session.userId, roles),
+      viewerFrom(session.userId, user.fields.Handoff_Roles__c?.value, playbook),
       sandbox.clock.now(),
     );
   }
@@ -149,6 +149,20 @@ describe('the two faces of the sandbox', () => {
       expect(hubspot.stage).toBe('appointment_scheduled');
       expect(hubspot.timers.length).toBeGreaterThan(0);
     }
+  });
+
+  /** What each viewer may do on each handoff: the role checks of both faces. */
+  const actions = (view: RecordView) =>
+    view.handoffs.map((h) => [h.id, h.actions.filter((a) => a.allowed).map((a) => a.type)]);
+
+  it('when the deal’s AE and a CS manager look at a submitted SDR → AE handoff, then both faces let the AE accept or reject it and the CS manager neither', async () => {
+    const a7 = await hubspotView('a7', 'rep4');
+    expect(a7.handoffs.map((h) => [h.id, h.status])).toEqual([['sdr_to_ae', 'submitted']]);
+    expect(actions(a7)).toEqual([['sdr_to_ae', ['accept', 'reject']]]);
+    expect(actions(await salesforceView('a7', 'rep4'))).toEqual(actions(a7));
+    const byCs = await hubspotView('a7', 'cs1');
+    expect(actions(byCs)).toEqual([['sdr_to_ae', []]]);
+    expect(actions(await salesforceView('a7', 'cs1'))).toEqual(actions(byCs));
   });
 
   it('when a rep looks at deals further along and a lost one, then the criteria verdicts agree (close date included)', async () => {

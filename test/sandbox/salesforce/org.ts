@@ -1,5 +1,6 @@
-// An emulated org with the Handoff package as the sandbox installs it, three people holding the
-// package's permission sets, one opportunity with a submitted handoff, and a UI API caller per person.
+// An emulated org with the Handoff package as the sandbox installs it, three people with Handoff
+// roles on their User records and the package's permission sets, one opportunity with a submitted
+// handoff, and a UI API caller per person.
 import { ManualClock } from '../../../sandbox/emulators/plumbing/clock.js';
 import {
   startSalesforceEmulator,
@@ -9,7 +10,7 @@ import {
   defaultPlaybook,
   packageObjects,
   packageValidation,
-  playbookFields,
+  packageCustomFields,
 } from '../../../sandbox/server/salesforce/package.js';
 
 export const VERSION = '66.0';
@@ -38,14 +39,17 @@ export async function startTestOrg(): Promise<TestOrg> {
     clock,
     apiVersion: VERSION,
     customObjects: packageObjects(),
-    customFields: { Opportunity: playbookFields(defaultPlaybook()) },
+    customFields: packageCustomFields(defaultPlaybook()),
     validation: packageValidation(),
   });
-  const user = (name: string) =>
-    emulator.seed.user({ Username: `${name}@example.com`, Name: name });
-  const users = { rep: user('rep'), cs: user('cs'), admin: user('admin') };
-  emulator.seed.permissionSet('Handoff_Sales_Rep', [users.rep]);
-  emulator.seed.permissionSet('Handoff_CS_Manager', [users.cs]);
+  const user = (name: string, role: string) =>
+    emulator.seed.user({ Username: `${name}@example.com`, Name: name, Handoff_Roles__c: role });
+  const users = {
+    rep: user('rep', 'sales_rep'),
+    cs: user('cs', 'cs_manager'),
+    admin: user('admin', 'admin'),
+  };
+  emulator.seed.permissionSet('Handoff_User', [users.rep, users.cs]);
   emulator.seed.permissionSet('Handoff_Admin', [users.admin]);
   const account = emulator.seed.record('Account', { Name: 'Globex' });
   const opportunityId = emulator.seed.opportunity(

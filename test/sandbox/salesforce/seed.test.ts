@@ -125,7 +125,7 @@ describe('the sandbox seed in Salesforce', () => {
     );
   });
 
-  it('then the active Handoff playbook record holds the portal’s playbook, and users hold the package’s permission sets', async () => {
+  it('then the active Handoff playbook record holds the portal’s playbook, users hold the Handoff roles their HubSpot teams give them, and only the admin the admin permission', async () => {
     const [playbook] = await soql(
       'admin',
       'SELECT Playbook_Text__c FROM Handoff_Playbook__c WHERE Active__c = true',
@@ -133,6 +133,7 @@ describe('the sandbox seed in Salesforce', () => {
     const parsed = JSON.parse(String(playbook?.Playbook_Text__c)) as {
       name: string;
       stages: unknown[];
+      roles: Record<string, unknown>;
     };
     expect(parsed.stages).toHaveLength(7);
     const sessions = await Promise.all(
@@ -142,12 +143,23 @@ describe('the sandbox seed in Salesforce', () => {
       }),
     );
     expect(sessions.map((s) => s.customPermissions)).toEqual([
-      ['Handoff_Submit'],
-      ['Handoff_Accept'],
-      ['Handoff_Accept', 'Handoff_Admin_Config', 'Handoff_Submit'],
+      [],
+      [],
+      ['Handoff_Admin_Config'],
       [],
     ]);
     expect(sessions[0]?.userId).toMatch(/^005/);
+    // Every seeded person's Handoff roles are the role their HubSpot team maps to in the playbook.
+    const users = await soql('admin', 'SELECT Username, Handoff_Roles__c FROM User');
+    const rolesOf = new Map(
+      users.map((u) => [String(u.Username).split('@')[0], u.Handoff_Roles__c]),
+    );
+    for (const person of sandbox.meta.people)
+      expect([person.key, rolesOf.get(person.key)]).toEqual([
+        person.key,
+        person.role in parsed.roles ? person.role : null,
+      ]);
+    expect(rolesOf.get('handoff-scanner')).toBeNull();
   });
 
   it('then the scanner already ran at the seeded instant: a second scan raises no escalation', async () => {
@@ -209,7 +221,7 @@ describe('the sandbox seed in Salesforce', () => {
       output: { fieldErrors: Record<string, { message: string }[]> };
     };
     expect(error.output.fieldErrors.Status__c?.[0]?.message).toBe(
-      'Accept needs the Handoff Accept permission.',
+      'Only CS manager or RevOps admin may accept Sales → CS: add the role to the Handoff roles on your User record.',
     );
     const stale = await accept(
       'cs1',

@@ -1,6 +1,6 @@
 // The UI API subset Lightning Data Service uses, through HTTP as the panel's stand-ins call it:
 // record reads in the Record representation, conditional updates (412), validation rules per user
-// ($Permission from permission sets), related lists, object info and picklist values.
+// (the writing user's Handoff roles from their User record), related lists, object info and picklist values.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestOrg, type TestOrg } from './org.js';
 
@@ -71,7 +71,7 @@ describe('the emulator’s UI API', () => {
     expect((body as { errorCode: string }[])[0]?.errorCode).toBe('INVALID_FIELD');
   });
 
-  it('when a rep tries to accept, then the Accept_Permission rule refuses it under Status__c with its message', async () => {
+  it('when a rep tries to accept, then the Sales_To_Cs_Accept_Roles rule refuses it under Status__c with its message', async () => {
     const { status, body } = await org.call(
       'rep',
       'PATCH',
@@ -85,7 +85,8 @@ describe('the emulator’s UI API', () => {
       expect.objectContaining({
         errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
         field: 'Status__c',
-        message: 'Accept needs the Handoff Accept permission.',
+        message:
+          'Only CS manager or RevOps admin may accept Sales → CS: add the role to the Handoff roles on your User record.',
       }),
     ]);
     expect(org.emulator.records('Handoff__c')[0]?.Status__c).toBe('submitted');
@@ -104,7 +105,8 @@ describe('the emulator’s UI API', () => {
     expect(body).toEqual([
       {
         errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
-        message: 'Accept needs the Handoff Accept permission.',
+        message:
+          'Only CS manager or RevOps admin may accept Sales → CS: add the role to the Handoff roles on your User record.',
         fields: ['Status__c'],
       },
     ]);
@@ -118,7 +120,8 @@ describe('the emulator’s UI API', () => {
         errors: [
           {
             statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
-            message: 'Accept needs the Handoff Accept permission.',
+            message:
+              'Only CS manager or RevOps admin may accept Sales → CS: add the role to the Handoff roles on your User record.',
             fields: ['Status__c'],
           },
         ],

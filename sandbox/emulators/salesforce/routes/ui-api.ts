@@ -70,6 +70,7 @@ const DATA_TYPES: Record<FieldDef['kind'], string> = {
   datetime: 'DateTime',
   time: 'Time',
   picklist: 'Picklist',
+  multipicklist: 'MultiPicklist',
   reference: 'Reference',
 };
 

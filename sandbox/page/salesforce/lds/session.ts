@@ -8,6 +8,8 @@ export interface SalesforceSession {
   timeZone: string;
   customPermissions: string[];
   apiVersion: string;
+  /** Handoff roles the frame shows on the user's own User record instead of the stored ones. */
+  pretendRoles?: string[];
 }
 
 const KEY = '__handoffSalesforceSession';

@@ -2,7 +2,7 @@
 // updateRecord and deleteRecord write through the UI API, which applies the package's validation
 // rules, and reject with the API's error body (`body.output.errors` / `fieldErrors`) as LDS does.
 // https://developer.salesforce.com/docs/platform/lwc/guide/reference-lightning-ui-api-record.html
-import { uiApi } from './session.js';
+import { session, uiApi } from './session.js';
 import {
   LdsAdapter,
   fieldList,
@@ -33,8 +33,20 @@ export class getRecord extends LdsAdapter {
         layoutTypes: layoutTypes.join(','),
         modes: config.modes ? fieldList(config.modes).join(',') : undefined,
       });
-    return () => uiApi<RecordRepresentation>(path);
+    return async () => pretend(await uiApi<RecordRepresentation>(path));
   }
+}
+
+/** The frame's pretend Handoff roles (boot.ts `roles=`) on the user's own record; the org keeps its own. */
+function pretend(record: RecordRepresentation): RecordRepresentation {
+  const roles = session().pretendRoles;
+  if (!roles || record.id !== session().userId || !('Handoff_Roles__c' in record.fields))
+    return record;
+  const value = roles.length > 0 ? roles.join(';') : null;
+  return {
+    ...record,
+    fields: { ...record.fields, Handoff_Roles__c: { value, displayValue: value } },
+  };
 }
 
 export async function createRecord(recordInput: {

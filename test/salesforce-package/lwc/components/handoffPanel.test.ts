@@ -25,6 +25,7 @@ import {
   query,
   queryAll,
   text,
+  USER_ID,
   type Role,
 } from './harness.js';
 
@@ -313,6 +314,96 @@ describe('handoffPanel: creating a handoff when its stage is reached', () => {
     const el = await panel('read_only', 'none');
     await flush(10);
     expect(createRecord).not.toHaveBeenCalled();
+    await expectAccessible(el);
+  });
+});
+
+describe('handoffPanel: roles from the playbook, read from the viewer’s User record', () => {
+  /** A first-stage (Prospecting) opportunity whose SDR → AE handoff is submitted. */
+  async function sdrToAe(role: Role) {
+    const el = mount('c-handoff-panel', Panel, role, {
+      recordId: OPP_ID,
+      objectApiName: 'Opportunity',
+    });
+    const submitted = header('submitted');
+    graphql.emit(graph(PLAYBOOK_JSON));
+    getRecord.emit(opportunity('Prospecting'));
+    getRelatedListRecords.emit({
+      records: [
+        {
+          ...submitted,
+          fields: {
+            ...submitted.fields,
+            Handoff_Id__c: { value: 'sdr_to_ae', displayValue: null },
+            Record_Key__c: { value: `${OPP_ID}:sdr_to_ae`, displayValue: null },
+          },
+        },
+      ],
+    });
+    await flush();
+    return el;
+  }
+
+  it.each([
+    ['sales_rep', ['accept', 'reject']],
+    ['sdr', ['withdraw']],
+    ['cs_manager', []],
+    ['admin', ['accept', 'reject', 'withdraw']],
+  ] as const)(
+    'when %s views a submitted SDR → AE handoff, then the actions are %j (the AE accepts what the SDR submits)',
+    async (role, actions) => {
+      const el = await sdrToAe(role);
+      expect(text(el)).toContain('SDR → AE');
+      expect(enabledActions(el)).toEqual(actions);
+      await expectAccessible(el);
+    },
+  );
+
+  it('when the User record has not arrived, then the panel waits, then shows the roles’ actions', async () => {
+    const el = mount(
+      'c-handoff-panel',
+      Panel,
+      'cs_manager',
+      { recordId: OPP_ID, objectApiName: 'Opportunity' },
+      { emitUser: false },
+    );
+    graphql.emit(graph(PLAYBOOK_JSON, itemNodes(true)));
+    getRecord.emit(opportunity());
+    getRelatedListRecords.emit({ records: [header('submitted')] });
+    await flush();
+    expect(query(el, '[data-id="loading"] lightning-spinner')).toBeDefined();
+    expect(enabledActions(el)).toEqual([]);
+    getRecord.emit({
+      id: USER_ID,
+      apiName: 'User',
+      fields: { Handoff_Roles__c: { value: 'cs_manager', displayValue: 'cs_manager' } },
+    });
+    await flush();
+    expect(query(el, '[data-id="loading"]')).toBeUndefined();
+    expect(enabledActions(el)).toEqual(['accept', 'reject']);
+    await expectAccessible(el);
+  });
+
+  it('when the User record cannot be read, then the panel says so instead of guessing the roles', async () => {
+    const el = mount(
+      'c-handoff-panel',
+      Panel,
+      'cs_manager',
+      { recordId: OPP_ID, objectApiName: 'Opportunity' },
+      { emitUser: false },
+    );
+    graphql.emit(graph(PLAYBOOK_JSON, itemNodes(true)));
+    getRecord.emit(opportunity());
+    getRelatedListRecords.emit({ records: [header('submitted')] });
+    getRecord.emitError(
+      { body: { message: 'You do not have access to the User record.' }, status: 403 },
+      (config) => config.recordId === USER_ID,
+    );
+    await flush();
+    const error = query(el, '[data-id="load-error"]')?.textContent;
+    expect(error).toContain('Your Handoff roles could not be read.');
+    expect(error).toContain('You do not have access to the User record.');
+    expect(enabledActions(el)).toEqual([]);
     await expectAccessible(el);
   });
 });

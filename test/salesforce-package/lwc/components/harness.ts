@@ -2,30 +2,53 @@
 import { assertAccessible } from '@sa11y/assert';
 import { createElement } from 'lwc';
 import { afterEach } from 'vitest';
+import { getRecord } from 'lightning/uiRecordApi';
 import { grant } from '../stubs/salesforce/permissions.js';
 
+/** The test user (`@salesforce/user/Id`). */
+export const USER_ID = '005000000000001AAA';
+
+/**
+ * Who the viewer is: the Handoff roles on their User record, and the custom permissions of their
+ * permission sets (only Handoff_Admin_Config is left; it opens the playbook admin panel).
+ */
 export const ROLES = {
-  sales_rep: ['Handoff_Submit'],
-  cs_manager: ['Handoff_Accept'],
-  admin: ['Handoff_Submit', 'Handoff_Accept', 'Handoff_Admin_Config'],
-  read_only: [],
+  sdr: { roles: ['sdr'], permissions: [] },
+  sales_rep: { roles: ['sales_rep'], permissions: [] },
+  cs_manager: { roles: ['cs_manager'], permissions: [] },
+  admin: { roles: ['admin'], permissions: ['Handoff_Admin_Config'] },
+  read_only: { roles: [], permissions: [] },
 } as const;
 export type Role = keyof typeof ROLES;
 
+/** The viewer's User record as LDS gives it: the multi-select picklist's values joined by `;`. */
+export function userRecord(roles: readonly string[]) {
+  const value = roles.length > 0 ? roles.join(';') : null;
+  return {
+    id: USER_ID,
+    apiName: 'User',
+    fields: { Handoff_Roles__c: { value, displayValue: value } },
+  };
+}
+
+/** Mounts the component and answers its wire for the viewer's User record with `role`'s roles. */
 export function mount(
   tag: string,
   ctor: unknown,
   role: Role,
   props: Record<string, unknown> = {},
+  options: { emitUser?: boolean } = {},
 ): HTMLElement {
-  grant(ROLES[role]);
+  grant(ROLES[role].permissions);
   const element = createElement(tag, { is: ctor as never });
   Object.assign(element, props);
   document.body.appendChild(element);
+  if (options.emitUser !== false) getRecord.emit(userRecord(ROLES[role].roles));
   return element;
 }
 
 afterEach(() => {
+  getRecord.reset();
   while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
 });
 

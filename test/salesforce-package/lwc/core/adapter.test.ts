@@ -42,6 +42,19 @@ describe('the Salesforce adapter in c/handoffCore', () => {
     expect(stageOf(playbook, 'Nope')).toBe('Nope');
   });
 
+  it('reads the viewer’s roles from the Handoff roles on their User record: only ids the playbook declares', () => {
+    expect(viewerFrom('005A', 'sdr;sales_rep', playbook)).toEqual({
+      userId: '005A',
+      roles: ['sdr', 'sales_rep'],
+    });
+    expect(viewerFrom('005A', 'cs_manager;retired_role', playbook).roles).toEqual(['cs_manager']);
+    expect(viewerFrom('005A', null, playbook).roles).toEqual([]);
+    expect(viewerFrom('005A', '', playbook).roles).toEqual([]);
+    // A renamed role drives the panel as soon as the playbook and the User record say it.
+    const renamed = { roles: { closer: { label: 'Closer' } } };
+    expect(viewerFrom('005A', 'closer;sales_rep', renamed).roles).toEqual(['closer']);
+  });
+
   it('reads item values stored as text by the item kind', () => {
     expect(parseValue('check', 'true')).toBe(true);
     expect(parseValue('number', '12.5')).toBe(12.5);
@@ -81,7 +94,7 @@ describe('the Salesforce adapter in c/handoffCore', () => {
       {
         playbook,
         snapshot,
-        viewer: viewerFrom('005C', { submit: true, accept: false, admin: false }),
+        viewer: viewerFrom('005C', 'sales_rep', playbook),
         now,
         header: header('submitted'),
         rows: [],

@@ -144,7 +144,7 @@ describe('the panel adapter reads when and by whom a handoff was rejected', () =
       {
         playbook,
         snapshot,
-        viewer: viewerFrom(CS_MANAGER, { submit: false, accept: true, admin: false }),
+        viewer: viewerFrom(CS_MANAGER, 'cs_manager', playbook),
         now: NOW,
         header: before,
         rows: [],

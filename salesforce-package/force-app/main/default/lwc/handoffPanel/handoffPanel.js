@@ -10,10 +10,8 @@ import { refreshApex } from '@salesforce/apex';
 import userId from '@salesforce/user/Id';
 import OPPORTUNITY_OBJECT from '@salesforce/schema/Opportunity';
 import STAGE_FIELD from '@salesforce/schema/Opportunity.StageName';
+import ROLES_FIELD from '@salesforce/schema/User.Handoff_Roles__c';
 import timeZone from '@salesforce/i18n/timeZone';
-import canSubmit from '@salesforce/customPermission/Handoff_Submit';
-import canAccept from '@salesforce/customPermission/Handoff_Accept';
-import canConfigure from '@salesforce/customPermission/Handoff_Admin_Config';
 import {
   HANDOFF_FIELDS,
   OPPORTUNITY_FIELDS,
@@ -105,6 +103,8 @@ export default class HandoffPanel extends LightningElement {
   wiredHeaders;
   objectInfo;
   stagePicklist;
+  /** The Handoff roles on the viewer's User record (`a;b`), or null when none; undefined until read. */
+  handoffRoles;
 
   @wire(graphql, { query: QUERY, variables: '$graphVariables' })
   onGraph(result) {
@@ -157,6 +157,16 @@ export default class HandoffPanel extends LightningElement {
     }
   }
 
+  /** Salesforce has no teams: the viewer's playbook roles are on their own User record. */
+  @wire(getRecord, { recordId: userId, fields: [ROLES_FIELD] })
+  onUser({ data, error }) {
+    if (error) this.loadError = ['Your Handoff roles could not be read.', ...errorSentences(error)];
+    else if (data) {
+      this.handoffRoles = data.fields.Handoff_Roles__c?.value ?? null;
+      this.afterLoad();
+    }
+  }
+
   @wire(getObjectInfo, { objectApiName: '$opportunityObject' })
   onObjectInfo({ data }) {
     if (data) this.objectInfo = data;
@@ -192,11 +202,15 @@ export default class HandoffPanel extends LightningElement {
   }
 
   get viewer() {
-    return viewerFrom(userId, { submit: canSubmit, accept: canAccept, admin: canConfigure });
+    return viewerFrom(userId, this.handoffRoles, this.playbook ?? { roles: {} });
   }
 
   get loaded() {
-    return this.graphLoaded && (this.isAccount || (this.opportunity && this.headers));
+    return (
+      this.graphLoaded &&
+      this.handoffRoles !== undefined &&
+      (this.isAccount || (this.opportunity && this.headers))
+    );
   }
 
   get isLoading() {
