@@ -460,6 +460,9 @@ export const CUSTOM_PERMISSIONS: Readonly<Record<CustomPermissionName, string>> 
  * Salesforce has no teams: a person's playbook roles are listed on their User record, named exactly as
  * in the playbook (`sdr`, `sales_rep`, …), as HubSpot teams are mapped to them. The values are the
  * default playbook's role ids; an admin who adds a role to the playbook adds its id here too.
+ * Restricted: "only an admin can add or change values; users can't load or remove values through the
+ * API" [https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_picklist.htm].
+ * Uncertain: that a subscriber may add values to this packaged picklist (not tried on an install).
  */
 export const USER_ROLES_FIELD = 'Handoff_Roles__c';
 

@@ -157,7 +157,11 @@ export default class HandoffPanel extends LightningElement {
     }
   }
 
-  /** Salesforce has no teams: the viewer's playbook roles are on their own User record. */
+  /**
+   * Salesforce has no teams: the viewer's playbook roles are on their own User record, read with
+   * getRecord like any record (lwc-recipes' wireGetRecordUser reads the current user this way;
+   * https://developer.salesforce.com/docs/component-library/bundle/lightning-ui-record-api).
+   */
   @wire(getRecord, { recordId: userId, fields: [ROLES_FIELD] })
   onUser({ data, error }) {
     if (error) this.loadError = ['Your Handoff roles could not be read.', ...errorSentences(error)];
