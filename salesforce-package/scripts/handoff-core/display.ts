@@ -207,8 +207,12 @@ export function panelModel(view: RecordView, timeZone: string, labels?: StageLab
     hasProblems: view.problems.length > 0,
     stages: view.stages.map((s) => ({ id: s.id, label: label(s) })),
     currentStage: view.currentStage?.id ?? '',
-    currentLabel: view.currentStage
-      ? (labels?.current ?? label(view.currentStage))
+    // The path already prints "Stage: <its label>"; the record's own label is said only where it
+    // differs (a path step can stand for several StageNames) or when no step is current.
+    stageNote: view.currentStage
+      ? labels?.current !== undefined && labels.current !== label(view.currentStage)
+        ? labels.current
+        : undefined
       : 'Not in the playbook',
     nextLabel: next,
     advanceText: next
