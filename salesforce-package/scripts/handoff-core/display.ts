@@ -220,8 +220,17 @@ export function panelModel(view: RecordView, timeZone: string, labels?: StageLab
         ? `Ready to move to ${next}.`
         : `Not ready to move to ${next} yet.`
       : undefined,
-    exitCriteria: view.exitCriteria.map(verdict),
-    hasCriteria: view.exitCriteria.length > 0,
+    // What must be true to leave this stage, then what the next stage asks on entry (as the card shows).
+    criteriaSections: [
+      { key: 'exit', title: 'To leave this stage', items: view.exitCriteria },
+      { key: 'entry', title: next ? `To enter ${next}` : '', items: view.nextEntryCriteria },
+    ]
+      .filter((section) => section.items.length > 0)
+      .map((section) => ({
+        ...section,
+        dataId: `${section.key}-criteria`,
+        items: section.items.map(verdict),
+      })),
     timers: view.timers.map((t) => timer(t, timeZone)),
     hasTimers: view.timers.length > 0,
     handoffs: view.handoffs.map((h) => handoff(h, timeZone)),

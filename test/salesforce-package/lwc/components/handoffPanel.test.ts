@@ -493,6 +493,24 @@ describe('handoffPanel: loading, errors and configuration', () => {
     await expectAccessible(el);
   });
 
+  it('when the next stage has entry criteria, then they show under its name, as on the HubSpot card', async () => {
+    const el = mount('c-handoff-panel', Panel, 'sales_rep', {
+      recordId: OPP_ID,
+      objectApiName: 'Opportunity',
+    });
+    graphql.emit(graph(PLAYBOOK_JSON));
+    getRecord.emit(opportunity('Prospecting', { Pain__c: null }));
+    getRelatedListRecords.emit({ records: [] });
+    await flush();
+    const entry = query(el, '[data-id="entry-criteria"]');
+    expect(entry?.closest('section')?.querySelector('h2')?.textContent).toBe(
+      'To enter Qualified to buy',
+    );
+    expect(entry?.textContent).toContain('Pain identified');
+    expect(entry?.textContent).toContain('must be filled in');
+    await expectAccessible(el);
+  });
+
   it('with an App Builder handoff id, then only that handoff shows', async () => {
     const el = mount('c-handoff-panel', Panel, 'sales_rep', {
       recordId: OPP_ID,
