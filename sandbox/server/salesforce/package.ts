@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
-import { parsePlaybookText, type Playbook } from '@handoff/shared';
+import type { Playbook } from '@handoff/shared';
 import type {
   FieldDef,
   ObjectDef,
@@ -162,14 +162,5 @@ export function packageValidation(dirs: readonly string[] = SOURCE_DIRS): Valida
   return { rules, permissionSets };
 }
 
-let deployedPlaybook: Playbook | undefined;
 /** The default playbook, whose Opportunity fields the package's default-playbook/ folder deploys. */
-export function defaultPlaybook(): Playbook {
-  if (!deployedPlaybook) {
-    const file = fileURLToPath(new URL('../../../shared/playbooks/default.yaml', import.meta.url));
-    const parsed = parsePlaybookText(readFileSync(file, 'utf8'));
-    if (!parsed.ok) throw new Error('the default playbook is invalid');
-    deployedPlaybook = parsed.playbook;
-  }
-  return deployedPlaybook;
-}
+export { defaultPlaybook } from '../../../hubspot-app/backend/default-playbook.js';

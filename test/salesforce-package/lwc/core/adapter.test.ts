@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { parsePlaybookText } from '@handoff/shared';
 import { describe, expect, it } from 'vitest';
+import { defaultPlaybook } from '../../../shared/fixtures.js';
 import {
   buildSnapshot,
   errorSentences,
@@ -13,11 +12,7 @@ import {
 } from '../../../../salesforce-package/scripts/handoff-core/entry.js';
 import { parseValue } from '../../../../salesforce-package/scripts/handoff-core/snapshot.js';
 
-const parsed = parsePlaybookText(
-  readFileSync(new URL('../../../../shared/playbooks/default.yaml', import.meta.url), 'utf8'),
-);
-if (!parsed.ok) throw new Error('the default playbook must parse');
-const playbook = parsed.playbook;
+const playbook = defaultPlaybook();
 const f = (value: unknown) => ({ value });
 const opportunity = {
   id: '006A',

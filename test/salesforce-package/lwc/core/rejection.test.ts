@@ -2,9 +2,9 @@
 // comes from them (not from LastModifiedDate), so the core pauses the CS SLA while the handoff is sent
 // back, exactly as on HubSpot. Times are hand-computed on the default playbook's calendar
 // (Mon–Fri 09:00–17:00 New York, EST in November 2026; no holiday 19–23 Nov).
-import { readFileSync } from 'node:fs';
-import { evaluateRecord, parsePlaybookText } from '@handoff/shared';
+import { evaluateRecord } from '@handoff/shared';
 import { describe, expect, it } from 'vitest';
+import { defaultPlaybook } from '../../../shared/fixtures.js';
 import {
   buildSnapshot,
   panelModel,
@@ -12,11 +12,7 @@ import {
   viewerFrom,
 } from '../../../../salesforce-package/scripts/handoff-core/entry.js';
 
-const parsed = parsePlaybookText(
-  readFileSync(new URL('../../../../shared/playbooks/default.yaml', import.meta.url), 'utf8'),
-);
-if (!parsed.ok) throw new Error('the default playbook must parse');
-const playbook = parsed.playbook;
+const playbook = defaultPlaybook();
 
 const HOUR = 3_600_000;
 /** New York wall time in November 2026 (EST, UTC−5). */
