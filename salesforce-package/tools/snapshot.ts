@@ -1,7 +1,8 @@
 // An Opportunity as the scan query returns it → the core's RecordSnapshot. The only place that knows
 // how Salesforce stage names, OpportunityHistory and Handoff__c fields map to the playbook's words.
-import type { HandoffEvent, HandoffState, Playbook, RecordSnapshot } from '@handoff/shared';
+import type { HandoffState, Playbook, RecordSnapshot } from '@handoff/shared';
 import { HandoffStatus } from '@handoff/shared';
+import { milestoneEvents } from '../scripts/handoff-core/milestones.js';
 import type { OrgNames } from './names.js';
 
 export type SfRecord = Record<string, unknown> & { Id: string };
@@ -94,23 +95,16 @@ function handoffStates(names: OrgNames, opportunity: SfRecord): Record<string, H
     const id = row[names.field('Handoff_Id__c')];
     const status = HandoffStatus.safeParse(row[names.field('Status__c')]);
     if (typeof id !== 'string' || !status.success) continue;
-    const events: HandoffEvent[] = [];
-    const event = (type: HandoffEvent['type'], at: unknown, by: unknown) => {
-      const ms = instant(at);
-      if (ms !== undefined)
-        events.push({
-          type,
-          at: ms,
-          by: typeof by === 'string' ? by : '',
-          actionId: '',
-          details: {},
-        });
+    const field = (name: string) => row[names.field(name)];
+    const person = (name: string) => {
+      const value = field(name);
+      return typeof value === 'string' ? value : undefined;
     };
-    event('submitted', row[names.field('Submitted_At__c')], row[names.field('Submitted_By__c')]);
-    if (status.data === 'accepted')
-      event('accepted', row[names.field('Accepted_At__c')], row[names.field('Accepted_By__c')]);
-    event('rejected', row[names.field('Rejected_At__c')], row[names.field('Rejected_By__c')]);
-    events.sort((a, b) => a.at - b.at);
+    const events = milestoneEvents(status.data, {
+      submitted: { at: instant(field('Submitted_At__c')), by: person('Submitted_By__c') },
+      accepted: { at: instant(field('Accepted_At__c')), by: person('Accepted_By__c') },
+      rejected: { at: instant(field('Rejected_At__c')), by: person('Rejected_By__c') },
+    });
     const version = Number(row[names.field('Version__c')] ?? 0);
     states[id] = {
       status: status.data,

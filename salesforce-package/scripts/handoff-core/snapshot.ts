@@ -9,6 +9,7 @@ import type {
   Playbook,
   RecordSnapshot,
 } from '@handoff/shared/runtime';
+import { milestoneEvents } from './milestones.js';
 import { text, time, value, type UiRecord } from './records.js';
 
 export interface PanelRecords {
@@ -127,29 +128,19 @@ export function formatValue(v: ItemValue): string | null {
  *   Rejected_At__c (its rejection time is then LastModifiedDate, which any later write moves).
  */
 function events(header: UiRecord, status: HandoffStatus): HandoffEvent[] {
-  const out: HandoffEvent[] = [];
-  const push = (
-    type: HandoffEvent['type'],
-    at: number | undefined,
-    by: string | undefined,
-    details: HandoffEvent['details'] = {},
-  ) => {
-    if (at !== undefined)
-      out.push({ type, at, by: by ?? '', actionId: `sf:${type}:${at}`, details });
-  };
-  push('submitted', time(header, 'Submitted_At__c'), text(header, 'Submitted_By__c'));
-  if (status === 'accepted') {
-    push('accepted', time(header, 'Accepted_At__c'), text(header, 'Accepted_By__c'));
-  }
-  const rejectedAt =
-    time(header, 'Rejected_At__c') ??
-    (status === 'rejected' ? time(header, 'LastModifiedDate') : undefined);
-  if (rejectedAt !== undefined) {
-    const comment = text(header, 'Rejection_Comment__c');
-    push('rejected', rejectedAt, text(header, 'Rejected_By__c'), {
-      reason: text(header, 'Rejection_Reason__c') ?? '',
-      ...(comment ? { comment } : {}),
-    });
-  }
-  return out.sort((a, b) => a.at - b.at);
+  const comment = text(header, 'Rejection_Comment__c');
+  return milestoneEvents(status, {
+    submitted: { at: time(header, 'Submitted_At__c'), by: text(header, 'Submitted_By__c') },
+    accepted: { at: time(header, 'Accepted_At__c'), by: text(header, 'Accepted_By__c') },
+    rejected: {
+      at:
+        time(header, 'Rejected_At__c') ??
+        (status === 'rejected' ? time(header, 'LastModifiedDate') : undefined),
+      by: text(header, 'Rejected_By__c'),
+      details: {
+        reason: text(header, 'Rejection_Reason__c') ?? '',
+        ...(comment ? { comment } : {}),
+      },
+    },
+  });
 }

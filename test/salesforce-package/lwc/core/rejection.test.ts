@@ -97,6 +97,18 @@ describe('the panel adapter reads when and by whom a handoff was rejected', () =
     expect(timer?.remainingMs).toBe(1.5 * HOUR);
   });
 
+  it('when the rejection and the resubmission carry the same instant (a clock standing still), then the resubmission still ends the pause', () => {
+    const { timer, handoff } = view(
+      header('submitted', { ...rejectedBy, Submitted_At__c: iso(REJECTED) }),
+    );
+    expect(handoff?.history.map((e) => e.type)).toEqual(['rejected', 'submitted']);
+    expect(timer?.paused).toBe(false);
+    // And a rejection at the instant of its submission still reads as rejected, paused.
+    const rejected = view(header('rejected', { ...rejectedBy, Submitted_At__c: iso(REJECTED) }));
+    expect(rejected.handoff?.history.map((e) => e.type)).toEqual(['submitted', 'rejected']);
+    expect(rejected.timer?.paused).toBe(true);
+  });
+
   it('when it is in rework (in progress after the rejection), then the timer stays paused, the history keeps the rejection, no rework time is invented and the rejection notice is gone', () => {
     const { timer, handoff, view: v } = view(header('in_progress', rejectedBy));
     expect(timer).toMatchObject({ state: 'paused', dueAt: null });
