@@ -40,6 +40,10 @@ export interface Crm {
   findEngagement(type: EngagementType, key: string): Promise<string | null>;
   /** Marks the open tasks tagged with these keys completed; answers how many it closed. */
   completeTasks(keys: readonly string[]): Promise<number>;
+  /** completeTasks' first step: the ids of the tasks tagged with these keys (at most 100) still open. */
+  openTaskIds(keys: readonly string[]): Promise<string[]>;
+  /** completeTasks' second step: marks up to 100 tasks completed in one call. */
+  markTasksCompleted(ids: readonly string[]): Promise<void>;
   /**
    * One page of deals in these stages with an id above `aboveId`, by ascending id. Paging by id
    * rather than by `after` keeps every query under HubSpot's 10,000-results-per-query cap.
@@ -51,6 +55,8 @@ export interface Crm {
     properties: readonly string[];
     limit: number;
   }): Promise<HubSpotObject[]>;
+  /** Up to 100 deals by id in one call; ids HubSpot no longer has are left out. */
+  readDeals(ids: readonly string[], properties: readonly string[]): Promise<HubSpotObject[]>;
   /** Updates up to 100 deals in one call. */
   batchUpdateDeals(
     inputs: readonly { id: string; properties: Record<string, string> }[],
@@ -94,6 +100,35 @@ export function hubspotCrm(
     basePath,
     numberOfApiCallRetries: options.retries ?? 3,
   });
+  async function openTaskIds(keys: readonly string[]): Promise<string[]> {
+    if (keys.length === 0) return [];
+    const open = await call(() =>
+      client.crm.objects.tasks.searchApi.doSearch({
+        filterGroups: [
+          {
+            filters: [
+              { propertyName: KEY_PROPERTY, operator: 'IN' as never, values: [...keys] },
+              { propertyName: 'hs_task_status', operator: 'NEQ' as never, value: 'COMPLETED' },
+            ],
+          },
+        ],
+        properties: [KEY_PROPERTY],
+        limit: 100,
+        after: '0',
+        sorts: [],
+      }),
+    );
+    return open.results.map((task) => task.id);
+  }
+
+  async function markTasksCompleted(ids: readonly string[]): Promise<void> {
+    await call(() =>
+      client.crm.objects.tasks.batchApi.update({
+        inputs: ids.map((id) => ({ id, properties: { hs_task_status: 'COMPLETED' } })),
+      }),
+    );
+  }
+
   return {
     async getDeal(dealId, playbook, extra = []) {
       try {
@@ -209,33 +244,13 @@ export function hubspotCrm(
       if (keys.length === 0) return 0;
       // One search for the still-open ones, one batch update: a task someone already closed (or
       // a second run of the same item) is left alone.
-      const open = await call(() =>
-        client.crm.objects.tasks.searchApi.doSearch({
-          filterGroups: [
-            {
-              filters: [
-                { propertyName: KEY_PROPERTY, operator: 'IN' as never, values: [...keys] },
-                { propertyName: 'hs_task_status', operator: 'NEQ' as never, value: 'COMPLETED' },
-              ],
-            },
-          ],
-          properties: [KEY_PROPERTY],
-          limit: 100,
-          after: '0',
-          sorts: [],
-        }),
-      );
-      if (open.results.length === 0) return 0;
-      await call(() =>
-        client.crm.objects.tasks.batchApi.update({
-          inputs: open.results.map((task) => ({
-            id: task.id,
-            properties: { hs_task_status: 'COMPLETED' },
-          })),
-        }),
-      );
-      return open.results.length;
+      const ids = await openTaskIds(keys);
+      if (ids.length > 0) await markTasksCompleted(ids);
+      return ids.length;
     },
+
+    openTaskIds,
+    markTasksCompleted,
 
     async searchDeals(query) {
       const found = await call(() =>
@@ -256,6 +271,18 @@ export function hubspotCrm(
         }),
       );
       return found.results.map((d) => ({ id: d.id, properties: d.properties }));
+    },
+
+    async readDeals(ids, properties) {
+      if (ids.length === 0) return [];
+      const batch = await call(() =>
+        client.crm.deals.batchApi.read({
+          inputs: ids.map((id) => ({ id })),
+          properties: [...properties],
+          propertiesWithHistory: [],
+        }),
+      );
+      return batch.results.map((d) => ({ id: d.id, properties: d.properties }));
     },
 
     async batchUpdateDeals(inputs) {

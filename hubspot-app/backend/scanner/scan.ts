@@ -1,6 +1,7 @@
 // The SLA scanner: every live timer of a portal watched, every escalation executed exactly once,
 // SLA status written back for HubSpot's own reports — within the portal's rate budget.
 import {
+  escalationKey,
   evaluateRecord,
   planEscalations,
   type EscalationAction,
@@ -20,6 +21,8 @@ import { candidateStages } from './candidates.js';
 
 export const SEARCH_PAGE = 200;
 export const BATCH = 100;
+/** Task keys per completion: one search (IN takes up to 100 values, a page 100 results) and one batch update. */
+export const COMPLETE_BATCH = 100;
 const LEASE_MS = 5 * 60_000;
 const RETRIES = 6;
 const SYSTEM_VIEWER = { userId: 'handoff-scanner', roles: [] };
@@ -30,7 +33,14 @@ export interface ScanReport {
   deals: number;
   escalations: number;
   statusWrites: number;
+  /** Every API call of the scan, completions included. */
   apiCalls: number;
+  /** Escalations whose SLA was met since they were raised: their open tasks were completed. */
+  escalationsClosed: number;
+  /** Tasks this scan marked completed. */
+  tasksCompleted: number;
+  /** The calls of those completions (a search, and a batch update when some were still open). */
+  completionCalls: number;
 }
 
 export interface ScannerOptions {
@@ -53,7 +63,16 @@ export class Scanner {
 
   async scanPortal(portalId: string): Promise<ScanReport> {
     const { store, clock } = this.options;
-    const report: ScanReport = { portalId, deals: 0, escalations: 0, statusWrites: 0, apiCalls: 0 };
+    const report: ScanReport = {
+      portalId,
+      deals: 0,
+      escalations: 0,
+      statusWrites: 0,
+      apiCalls: 0,
+      escalationsClosed: 0,
+      tasksCompleted: 0,
+      completionCalls: 0,
+    };
     const playbook = await this.options.playbookFor(portalId);
     if (!playbook) return { ...report, skipped: 'no_playbook' };
     const raw = await this.options.crmFor(portalId);
@@ -74,7 +93,9 @@ export class Scanner {
         'handoff_next_due_at',
       ];
       const done = await store.escalationsOf(portalId);
+      const closing = new Closing(await store.openEscalations(portalId));
       const writes: { id: string; properties: Record<string, string> }[] = [];
+      const seen = new Set<string>();
       for (const [pipeline, stageIds] of candidateStages(playbook)) {
         let aboveId = '0';
         for (;;) {
@@ -85,6 +106,7 @@ export class Scanner {
             properties,
             limit: SEARCH_PAGE,
           });
+          for (const deal of page) seen.add(deal.id);
           const views = await this.evaluate(portalId, playbook, page, stageProps);
           report.deals += views.length;
           const actions = planEscalations(
@@ -98,6 +120,8 @@ export class Scanner {
             done.set(action.key, 'done');
             report.escalations++;
           }
+          for (const view of views) closing.add(playbook, view);
+          await this.closeEscalations(crm, portalId, closing, report, false);
           for (const view of views) {
             const deal = page.find((d) => d.id === view.record.recordId);
             const update = statusUpdate(view.timers, deal);
@@ -111,10 +135,57 @@ export class Scanner {
         }
       }
       if (writes.length > 0) await crm.batchUpdateDeals(writes.splice(0));
+      // A deal the searches no longer return has left every stage where a timer can run (moved on,
+      // lost, deleted): read it once to close the escalations of timers that are not live any more.
+      const left = closing.recordsNotIn(seen);
+      for (let i = 0; i < left.length; i += BATCH) {
+        const ids = left.slice(i, i + BATCH);
+        const before = report.apiCalls;
+        const deals = await crm.readDeals(ids, properties);
+        report.completionCalls += report.apiCalls - before;
+        const views = await this.evaluate(portalId, playbook, deals, stageProps);
+        for (const view of views) closing.add(playbook, view);
+        for (const id of ids)
+          closing.addUnlessLive(
+            playbook,
+            id,
+            views.find((v) => v.record.recordId === id),
+          );
+        await this.closeEscalations(crm, portalId, closing, report, false);
+      }
+      await this.closeEscalations(crm, portalId, closing, report, true);
 
       return report;
     } finally {
       await store.releaseLease(portalId, this.options.holder);
+    }
+  }
+
+  /**
+   * Completes the open tasks of escalations whose SLA has been met, COMPLETE_BATCH task keys at a
+   * time (the rest waits for more unless `all`), and records each escalation closed once all its
+   * keys have been sent, so a later scan makes no call for it.
+   */
+  private async closeEscalations(
+    crm: Crm,
+    portalId: string,
+    closing: Closing,
+    report: ScanReport,
+    all: boolean,
+  ): Promise<void> {
+    for (;;) {
+      const keys = closing.nextChunk(all);
+      if (keys) {
+        const before = report.apiCalls;
+        report.tasksCompleted += await crm.completeTasks(keys);
+        report.completionCalls += report.apiCalls - before;
+      }
+      const closed = closing.settled();
+      if (closed.length > 0) {
+        await this.options.store.escalationsClosed(portalId, closed, this.options.clock.now());
+        report.escalationsClosed += closed.length;
+      }
+      if (!keys) return;
     }
   }
 
@@ -163,19 +234,27 @@ export class Scanner {
     interrupted: boolean,
   ): Promise<void> {
     const { store, clock } = this.options;
-    await store.escalationStarted(portalId, action.key, clock.now());
     const dealId = action.record.recordId;
     if (action.action === 'reassign') {
+      await store.escalationStarted(portalId, action.key, clock.now());
       const to = typeof action.to === 'object' && 'user' in action.to ? action.to.user : undefined;
       const people = await this.options.roles.ownersByRole(portalId, playbook);
       const ownerId = to ? people.ownerOfUser(to) : undefined;
       if (ownerId) await crm.updateDeal(dealId, { hubspot_owner_id: ownerId });
     } else {
-      const owners = await this.targets(portalId, playbook, action);
       const type = action.action === 'note' ? 'notes' : 'tasks';
-      const targets = type === 'notes' ? [undefined] : owners;
-      for (const ownerId of targets) {
-        const key = ownerId ? `${action.key}:${ownerId}` : action.key;
+      const targets =
+        type === 'notes' ? [undefined] : await this.targets(portalId, playbook, action);
+      const keys = targets.map((ownerId) => (ownerId ? `${action.key}:${ownerId}` : action.key));
+      // The task keys are stored before any task exists, so a crash cannot lose one to complete later.
+      await store.escalationStarted(
+        portalId,
+        action.key,
+        clock.now(),
+        type === 'tasks' ? keys : [],
+      );
+      for (const [index, ownerId] of targets.entries()) {
+        const key = keys[index] as string;
         if (interrupted && (await crm.findEngagement(type, key))) continue;
         const properties: Record<string, string> =
           type === 'notes'
@@ -245,7 +324,16 @@ export class Scanner {
       ...crm,
       searchDeals: (query) => attempt(true, () => crm.searchDeals(query)),
       findEngagement: (type, key) => attempt(true, () => crm.findEngagement(type, key)),
-      completeTasks: (keys) => attempt(true, () => crm.completeTasks(keys)),
+      // Two steps, each paced and counted as the call it is (a search, then a batch update).
+      completeTasks: async (keys) => {
+        if (keys.length === 0) return 0;
+        const ids = await attempt(true, () => crm.openTaskIds(keys));
+        if (ids.length > 0) await attempt(false, () => crm.markTasksCompleted(ids));
+        return ids.length;
+      },
+      openTaskIds: (keys) => attempt(true, () => crm.openTaskIds(keys)),
+      readDeals: (ids, properties) => attempt(false, () => crm.readDeals(ids, properties)),
+      markTasksCompleted: (ids) => attempt(false, () => crm.markTasksCompleted(ids)),
       batchUpdateDeals: async (inputs) => {
         await attempt(false, () => crm.batchUpdateDeals(inputs));
         report.statusWrites += inputs.length;
@@ -259,6 +347,88 @@ export class Scanner {
       updateDeal: (dealId, properties) => attempt(false, () => crm.updateDeal(dealId, properties)),
     };
   }
+}
+
+/**
+ * Escalations to close during one scan: those still open in the store whose timer the scan saw
+ * completed (met or met_late), or whose deal has left the searched stages and shows no live timer
+ * for them. A timer's escalation keys are rebuilt as planEscalations builds them (record, SLA,
+ * level, start instant), so a restarted timer never closes its successor's.
+ */
+class Closing {
+  private readonly queued: string[] = [];
+  /** Escalation keys waiting to be recorded closed, each with how many queued keys precede its end. */
+  private readonly waiting: { key: string; end: number }[] = [];
+
+  constructor(private readonly open: Map<string, string[]>) {}
+
+  add(playbook: Playbook, view: RecordView): void {
+    if (this.open.size === 0) return;
+    for (const timer of view.timers) {
+      if (timer.completedAt === null) continue;
+      const sla = playbook.slas.find((s) => s.id === timer.slaId);
+      for (let level = 1; level <= (sla?.escalations.length ?? 0); level++) {
+        const key = escalationKey(view.record, timer.slaId, level, timer.startedAt);
+        const taskKeys = this.open.get(key);
+        if (taskKeys) this.queue(key, taskKeys);
+      }
+    }
+  }
+
+  /** Deals with open escalations that are not among `seen`. */
+  recordsNotIn(seen: ReadonlySet<string>): string[] {
+    const ids = new Set<string>();
+    for (const key of this.open.keys()) {
+      const id = dealOf(key);
+      if (id !== undefined && !seen.has(id)) ids.add(id);
+    }
+    return [...ids];
+  }
+
+  /**
+   * Queues a deal's remaining open escalations, except those of a timer its view shows still
+   * running (none when HubSpot no longer has the deal: nobody can act on it).
+   */
+  addUnlessLive(playbook: Playbook, dealId: string, view: RecordView | undefined): void {
+    const live = new Set<string>();
+    for (const timer of view?.timers ?? []) {
+      if (!view || timer.completedAt !== null) continue;
+      const levels = playbook.slas.find((s) => s.id === timer.slaId)?.escalations.length ?? 0;
+      for (let level = 1; level <= levels; level++)
+        live.add(escalationKey(view.record, timer.slaId, level, timer.startedAt));
+    }
+    for (const [key, taskKeys] of [...this.open]) {
+      if (dealOf(key) !== dealId || live.has(key)) continue;
+      this.queue(key, taskKeys);
+    }
+  }
+
+  private queue(key: string, taskKeys: readonly string[]): void {
+    this.open.delete(key);
+    this.queued.push(...taskKeys);
+    this.waiting.push({ key, end: this.queued.length });
+  }
+
+  /** The next task keys to complete: a full chunk, or (when `all`) whatever is left. */
+  nextChunk(all: boolean): string[] | undefined {
+    if (this.queued.length === 0 || (!all && this.queued.length < COMPLETE_BATCH)) return undefined;
+    const chunk = this.queued.splice(0, COMPLETE_BATCH);
+    for (const w of this.waiting) w.end -= chunk.length;
+    return chunk;
+  }
+
+  /** Escalations whose every task key has been sent. */
+  settled(): string[] {
+    const done = this.waiting.filter((w) => w.end <= 0).map((w) => w.key);
+    this.waiting.splice(0, done.length);
+    return done;
+  }
+}
+
+/** The deal an escalation key names (escalationKey: hubspot:deal:<id>:<sla>:L<level>:<start>). */
+function dealOf(key: string): string | undefined {
+  const [crm, objectType, recordId] = key.split(':');
+  return crm === 'hubspot' && objectType === 'deal' ? recordId : undefined;
 }
 
 /** The SLA mirror properties that changed for one deal, or undefined when HubSpot already shows them. */

@@ -102,6 +102,17 @@ export const MIGRATIONS: readonly {
       )`,
     ],
   },
+  {
+    version: 4,
+    name: 'escalation task keys, closed when the SLA is met',
+    statements: [
+      // JSON array of the task keys an escalation creates, stored before creating them; NULL on
+      // rows from before this migration.
+      'ALTER TABLE escalations ADD COLUMN task_keys text',
+      'ALTER TABLE escalations ADD COLUMN closed_at bigint',
+      'CREATE INDEX escalations_open ON escalations (portal_id, closed_at)',
+    ],
+  },
 ];
 
 /** Applies what is missing in one transaction; on PostgreSQL an advisory lock keeps two starting instances from racing. */

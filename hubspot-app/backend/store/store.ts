@@ -128,8 +128,21 @@ export interface Store {
   ): Promise<Map<string, StageTransition[]>>;
   /** Escalation keys already started ('started' survived a crash before HubSpot confirmed; 'done' did not). */
   escalationsOf(portalId: string): Promise<Map<string, 'started' | 'done'>>;
-  escalationStarted(portalId: string, key: string, now: number): Promise<void>;
+  /**
+   * Records an escalation before it is executed, with the keys of the tasks it is about to create
+   * (merged with those of an interrupted earlier attempt), so they can be completed later.
+   */
+  escalationStarted(
+    portalId: string,
+    key: string,
+    now: number,
+    taskKeys?: readonly string[],
+  ): Promise<void>;
   escalationDone(portalId: string, key: string, now: number): Promise<void>;
+  /** Escalations whose tasks have not been closed yet: escalation key → its task keys. */
+  openEscalations(portalId: string): Promise<Map<string, string[]>>;
+  /** Records that these escalations' tasks were completed (their SLA was met). */
+  escalationsClosed(portalId: string, keys: readonly string[], now: number): Promise<void>;
   /** Takes or renews the portal's scan lease; false when another holder has it. */
   takeLease(portalId: string, holder: string, now: number, ttlMs: number): Promise<boolean>;
   releaseLease(portalId: string, holder: string): Promise<void>;
@@ -434,11 +447,20 @@ export function createStore(sql: Sql): Store {
       return new Map(rows.map((r) => [r.key, r.status === 'done' ? 'done' : 'started']));
     },
 
-    async escalationStarted(portalId, key, now) {
-      await sql.query(
-        `INSERT INTO escalations (portal_id, key, status, started_at) VALUES ($1, $2, 'started', $3) ON CONFLICT DO NOTHING`,
-        [portalId, key, now],
-      );
+    async escalationStarted(portalId, key, now, taskKeys = []) {
+      await sql.transaction(async (tx) => {
+        const [row] = await tx.query<{ task_keys: string | null }>(
+          `SELECT task_keys FROM escalations WHERE portal_id = $1 AND key = $2${tx.engine === 'postgres' ? ' FOR UPDATE' : ''}`,
+          [portalId, key],
+        );
+        const known = row?.task_keys ? (JSON.parse(row.task_keys) as string[]) : [];
+        const merged = JSON.stringify([...new Set([...known, ...taskKeys])]);
+        await tx.query(
+          `INSERT INTO escalations (portal_id, key, status, started_at, task_keys) VALUES ($1, $2, 'started', $3, $4)
+           ON CONFLICT (portal_id, key) DO UPDATE SET task_keys = $4`,
+          [portalId, key, now, merged],
+        );
+      });
     },
 
     async escalationDone(portalId, key, now) {
@@ -446,6 +468,27 @@ export function createStore(sql: Sql): Store {
         `UPDATE escalations SET status = 'done', done_at = $3 WHERE portal_id = $1 AND key = $2`,
         [portalId, key, now],
       );
+    },
+
+    async openEscalations(portalId) {
+      const rows = await sql.query<{ key: string; task_keys: string | null }>(
+        'SELECT key, task_keys FROM escalations WHERE portal_id = $1 AND closed_at IS NULL',
+        [portalId],
+      );
+      return new Map(
+        rows.map((r) => [r.key, r.task_keys ? (JSON.parse(r.task_keys) as string[]) : []]),
+      );
+    },
+
+    async escalationsClosed(portalId, keys, now) {
+      for (let i = 0; i < keys.length; i += 500) {
+        const chunk = keys.slice(i, i + 500);
+        const placeholders = chunk.map((_, n) => `$${n + 3}`).join(', ');
+        await sql.query(
+          `UPDATE escalations SET closed_at = $2 WHERE portal_id = $1 AND key IN (${placeholders})`,
+          [portalId, now, ...chunk],
+        );
+      }
     },
 
     async takeLease(portalId, holder, now, ttlMs) {

@@ -88,3 +88,28 @@ export async function seedScanPortal(
   h.emulator.resetRateLimits();
   return { portalId, dealsOf, candidates: 7 * perGroup + inertWon };
 }
+
+/** Accepts these groups' handoffs at `at` (the AE deals' SDR → AE, the won deals' Sales → CS): their timers are met. */
+export async function acceptGroups(
+  h: ServiceHarness,
+  portal: ScanPortal,
+  groups: readonly string[],
+  at: number,
+): Promise<void> {
+  for (const group of groups) {
+    const handoffId = group.startsWith('A') ? 'sdr_to_ae' : 'sales_to_cs';
+    for (const deal of portal.dealsOf[group] ?? []) {
+      await h.store.applyAction(
+        { portalId: portal.portalId, objectType: 'deal', recordId: deal },
+        handoffId,
+        `accept-${deal}`,
+        at,
+        () => ({
+          kind: 'store',
+          state: accepted(at),
+          response: () => ({ status: 200, body: null }),
+        }),
+      );
+    }
+  }
+}

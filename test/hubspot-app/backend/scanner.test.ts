@@ -5,7 +5,7 @@ import {
   PORTAL_LIMIT,
   WINDOW_MS,
 } from '../../../hubspot-app/backend/scanner/budget.js';
-import { seedScanPortal } from './scan-fixture.js';
+import { acceptGroups, seedScanPortal, type ScanPortal } from './scan-fixture.js';
 import { startServiceHarness, type ServiceHarness } from './service-harness.js';
 
 const PER_GROUP = 20;
@@ -16,6 +16,7 @@ let portalId: string;
 let report: ScanReport;
 let second: ScanReport;
 let dealsOf: Record<string, string[]> = {};
+let scanPortal: ScanPortal;
 
 beforeAll(async () => {
   h = await startServiceHarness();
@@ -26,6 +27,7 @@ beforeAll(async () => {
   });
   portalId = portal.portalId;
   dealsOf = portal.dealsOf;
+  scanPortal = portal;
   report = await h.service.scanner.scanPortal(portalId);
   second = await h.service.scanner.scanPortal(portalId);
 }, 240_000);
@@ -83,6 +85,8 @@ describe('the SLA scanner on 12,000 deals', () => {
   it('when it reads, then the searches slice past the 10,000-result cap and API calls stay within 10 % of the minimum', () => {
     const candidates = 7 * PER_GROUP + INERT_WON;
     const minimum = Math.ceil((candidates + 1) / 200) + Math.ceil(candidates / 100) + PER_GROUP * 7;
+    // Nothing was met since an escalation: no completion call is among them.
+    expect(report.completionCalls).toBe(0);
     expect(report.apiCalls).toBeGreaterThanOrEqual(minimum - 1);
     expect(report.apiCalls).toBeLessThanOrEqual(Math.ceil(minimum * 1.1));
     const searches = h.emulator.requestLog
@@ -111,4 +115,42 @@ describe('the SLA scanner on 12,000 deals', () => {
       `scanner: peak ${peak} requests in 10 s (budget ${PORTAL_LIMIT - CARD_RESERVE} + reserve ${CARD_RESERVE})\n`,
     );
   });
+
+  it("when the escalated deals' handoffs are accepted, then the next scan completes their 120 tasks in 2 searches and 2 batch updates, and the one after makes no completion call", async () => {
+    h.clock.advance(60 * 60_000);
+    await acceptGroups(h, scanPortal, ['A1', 'A2', 'C1', 'C2'], h.clock.now());
+    h.clock.advance(60_000);
+    h.emulator.resetRateLimits();
+    const closing = await h.service.scanner.scanPortal(portalId);
+    // Tasks counted by hand above: 20 × (2 + 1 + 2 + 1) = 120, 100 keys per search → 2 + 2 calls.
+    // Escalations closed include C1's breach notes (which stay, as history): 20 × (2 + 1 + 3 + 1).
+    expect(closing).toMatchObject({
+      escalations: 0,
+      escalationsClosed: PER_GROUP * 7,
+      tasksCompleted: PER_GROUP * 6,
+      completionCalls: 2 * Math.ceil((PER_GROUP * 6) / 100),
+    });
+    const { Client } = await import('@hubspot/api-client');
+    const client = new Client({
+      accessToken: (await h.service.tokens.accessToken(portalId)) ?? '',
+      basePath: h.emulator.url,
+    });
+    let open = 0;
+    let after: string | undefined;
+    do {
+      h.emulator.resetRateLimits();
+      const page = await client.crm.objects.tasks.basicApi.getPage(100, after, ['hs_task_status']);
+      open += page.results.filter((t) => t.properties.hs_task_status !== 'COMPLETED').length;
+      after = page.paging?.next?.after;
+    } while (after);
+    expect(open).toBe(0);
+    h.emulator.resetRateLimits();
+    expect(await h.service.scanner.scanPortal(portalId)).toMatchObject({
+      escalationsClosed: 0,
+      completionCalls: 0,
+    });
+    process.stdout.write(
+      `scanner: ${closing.completionCalls} completion calls for ${closing.tasksCompleted} tasks (minimum ${2 * Math.ceil(closing.tasksCompleted / 100)})\n`,
+    );
+  }, 240_000);
 });

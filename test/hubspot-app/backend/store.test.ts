@@ -138,4 +138,22 @@ describe.each(ENGINES)('the store on %s', (engine, open) => {
     expect(final?.version).toBe(40);
     expect(Object.keys(final?.items ?? {})).toHaveLength(40);
   });
+
+  it("when an escalation is started twice with task keys, then it keeps both attempts' keys until it is closed, per portal", async () => {
+    await store.escalationStarted('p1', 'e1', 10, ['e1:o1']);
+    await store.escalationStarted('p1', 'e1', 11, ['e1:o1', 'e1:o2']);
+    await store.escalationDone('p1', 'e1', 12);
+    await store.escalationStarted('p1', 'e2', 13);
+    await store.escalationStarted('p2', 'e1', 14, ['e1:o9']);
+    expect(await store.openEscalations('p1')).toEqual(
+      new Map([
+        ['e1', ['e1:o1', 'e1:o2']],
+        ['e2', []],
+      ]),
+    );
+    await store.escalationsClosed('p1', ['e1', 'e2'], 15);
+    expect(await store.openEscalations('p1')).toEqual(new Map());
+    expect(await store.openEscalations('p2')).toEqual(new Map([['e1', ['e1:o9']]]));
+    expect((await store.escalationsOf('p1')).get('e1')).toBe('done');
+  });
 });
