@@ -2,6 +2,7 @@ import { Client } from '@hubspot/api-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_ATTEMPTS } from '../../../hubspot-app/backend/outbox/worker.js';
 import { startServiceHarness, type ServiceHarness } from './service-harness.js';
+import { CS_CHECKLIST_ANSWERS } from './answers.js';
 
 let h: ServiceHarness | undefined;
 afterEach(async () => {
@@ -9,16 +10,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-const ANSWERS: Record<string, string> = {
-  customer_goals: 'Halve onboarding time',
-  promises: 'Quarterly reviews',
-  champion: 'Dana Lee',
-  executive_sponsor: 'Sam Ortiz',
-  renewal_date: '2027-12-01',
-  implementation: 'SSO',
-  complexity: 'Medium',
-  kickoff_date: '2026-12-03',
-};
+const ANSWERS = CS_CHECKLIST_ANSWERS;
 
 /** A won deal whose CS handoff the rep completes and submits, and the CS manager rejects. */
 async function submitAndReject(harness: ServiceHarness) {

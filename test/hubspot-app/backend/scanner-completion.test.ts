@@ -1,20 +1,12 @@
 import { Client } from '@hubspot/api-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServiceHarness, type ServiceHarness } from './service-harness.js';
+import { CS_CHECKLIST_ANSWERS } from './answers.js';
 
 /** New York wall time in November 2026 (UTC−5). */
 const ny = (day: number, hour: number, minute = 0) => Date.UTC(2026, 10, day, hour + 5, minute);
 
-const ANSWERS: Record<string, string> = {
-  customer_goals: 'Halve onboarding time',
-  promises: 'Quarterly reviews',
-  champion: 'Dana Lee',
-  executive_sponsor: 'Sam Ortiz',
-  renewal_date: '2027-12-01',
-  implementation: 'SSO',
-  complexity: 'Medium',
-  kickoff_date: '2026-12-03',
-};
+const ANSWERS = CS_CHECKLIST_ANSWERS;
 
 let h: ServiceHarness | undefined;
 afterEach(async () => {

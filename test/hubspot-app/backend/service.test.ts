@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordView } from '@handoff/shared';
 import { startHarness, type Harness } from './harness.js';
+import { CS_CHECKLIST_ANSWERS } from './answers.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -8,16 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-const ANSWERS: Record<string, string | boolean> = {
-  customer_goals: 'Halve onboarding time',
-  promises: 'Quarterly reviews',
-  champion: 'Dana Lee',
-  executive_sponsor: 'Sam Ortiz',
-  renewal_date: '2027-12-01',
-  implementation: 'SSO',
-  complexity: 'Medium',
-  kickoff_date: '2026-12-03',
-};
+const ANSWERS = CS_CHECKLIST_ANSWERS;
 
 function handoff(view: RecordView, id = 'sales_to_cs') {
   const found = view.handoffs.find((x) => x.id === id);
