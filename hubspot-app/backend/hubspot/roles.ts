@@ -40,6 +40,7 @@ export class RoleResolver {
   ): Promise<{
     byRole: Record<string, string[]>;
     ownerOfUser: (userId: string) => string | undefined;
+    nameOfUser: (userId: string) => string | undefined;
   }> {
     const owners = await this.owners(portalId);
     const byRole: Record<string, string[]> = {};
@@ -50,7 +51,11 @@ export class RoleResolver {
         )
         .map((o) => o.ownerId);
     }
-    return { byRole, ownerOfUser: (userId) => owners.get(userId)?.ownerId };
+    return {
+      byRole,
+      ownerOfUser: (userId) => owners.get(userId)?.ownerId,
+      nameOfUser: (userId) => owners.get(userId)?.name || undefined,
+    };
   }
 
   /** Display names of these users, for those HubSpot knows as owners. */

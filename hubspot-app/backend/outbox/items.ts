@@ -34,6 +34,8 @@ export interface OutboxPeople {
   ownersByRole: Record<string, string[]>;
   /** HubSpot owner id of a HubSpot user id, when the user is an owner. */
   ownerOfUser: (userId: string) => string | undefined;
+  /** What HubSpot shows for the user, for notes people read; the id when HubSpot has no name. */
+  nameOfUser?: (userId: string) => string | undefined;
 }
 
 /**
@@ -74,7 +76,7 @@ export function outboxItemsFor(
         type: 'notes',
         properties: {
           hs_timestamp: String(event.at),
-          hs_note_body: `Handoff: ${handoff.label} ${verb} by user ${event.by}${reason ? ` (${reason})` : ''}${comment}.`,
+          hs_note_body: `Handoff: ${handoff.label} ${verb} by ${people.nameOfUser?.(event.by) ?? `user ${event.by}`}${reason ? ` (${reason})` : ''}${comment}.`,
         },
       } satisfies EngagementPayload,
     });

@@ -78,6 +78,7 @@ export async function applyAction(
                 {
                   ownersByRole: people.byRole,
                   ownerOfUser: people.ownerOfUser,
+                  nameOfUser: people.nameOfUser,
                 },
               )
             : [],

@@ -111,15 +111,18 @@ describe('the mirror outbox', () => {
     expect((await engagementsOf(h, portalId, 'notes')).sort()).toEqual(
       ['note:a9:0', 'note:a10:0'].sort(),
     );
+    // Notes are for people: they name who acted, as HubSpot shows them.
+    const client = await hubspotAs(h, portalId);
+    const bodies = (
+      await client.crm.objects.notes.basicApi.getPage(100, undefined, ['hs_note_body'])
+    ).results.map((n) => n.properties.hs_note_body);
+    expect(bodies.sort()).toEqual([
+      'Handoff: Sales → CS rejected by Casey Manager (Missing or vague information).',
+      'Handoff: Sales → CS submitted by Riley Rep.',
+    ]);
     expect((await engagementsOf(h, portalId, 'tasks')).length).toBe(3);
     expect(outbox.some((e) => e.attempts > 0)).toBe(true);
 
-    const installation = await h.store.getInstallation(portalId);
-    const client = new Client({
-      accessToken:
-        (await h.service.tokens.accessToken(portalId)) ?? installation?.accessToken ?? '',
-      basePath: h.emulator.url,
-    });
     h.emulator.resetRateLimits();
     const mirrored = await client.crm.deals.basicApi.getById(deal, [
       'handoff_sales_to_cs_status',

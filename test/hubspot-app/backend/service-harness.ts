@@ -112,12 +112,15 @@ export async function startServiceHarness(
     },
     call,
     async setUp(portalId) {
-      const owner = (email: string, team: string) =>
-        String(emulator.seed.owner(portalId, { email, teams: [{ name: team }] }).userId);
+      const owner = (email: string, team: string, firstName: string, lastName: string) =>
+        String(
+          emulator.seed.owner(portalId, { email, firstName, lastName, teams: [{ name: team }] })
+            .userId,
+        );
       const users = {
-        rep: owner('rep@example.com', 'Sales'),
-        csManager: owner('cs@example.com', 'Customer Success'),
-        admin: owner('admin@example.com', 'RevOps'),
+        rep: owner('rep@example.com', 'Sales', 'Riley', 'Rep'),
+        csManager: owner('cs@example.com', 'Customer Success', 'Casey', 'Manager'),
+        admin: owner('admin@example.com', 'RevOps', 'Alex', 'Admin'),
       };
       const saved = await call('PUT', '/v1/hubspot/playbook', portalId, {
         as: users.admin,
