@@ -50,8 +50,15 @@ export function CardPreview(props: {
           <h3>Tasks in HubSpot</h3>
           {activity?.tasks.length === 0 && <p className="muted">No tasks.</p>}
           {activity?.tasks.map((t) => (
-            <p key={t.id} className="task" data-testid="task">
+            <p
+              key={t.id}
+              className={t.hs_task_status === 'COMPLETED' ? 'task done' : 'task'}
+              data-testid="task"
+            >
               {t.hs_task_subject}
+              {t.hs_task_status === 'COMPLETED' ? (
+                <span className="muted"> · completed</span>
+              ) : null}
             </p>
           ))}
           <h3>Notes</h3>

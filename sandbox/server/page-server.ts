@@ -53,6 +53,7 @@ export async function startPageServer(options: PageServerOptions) {
       const [tasks, notes] = await Promise.all([
         engagements(reader, dealId, 'tasks', [
           'hs_task_subject',
+          'hs_task_status',
           'hs_task_body',
           'hs_timestamp',
           'hubspot_owner_id',

@@ -106,6 +106,16 @@ describeIfChromium(
         .toMatch(/Met/);
       const row = page.getByTestId(`deal-${run.sandbox.meta.deals.w13}`);
       await expect.poll(() => row.textContent()).toContain('Accepted');
+      // The review and rework tasks the flow opened in HubSpot are all completed once it is accepted.
+      await expect
+        .poll(
+          async () => {
+            const tasks = await page.getByTestId('task').allTextContents();
+            return tasks.length > 0 && tasks.every((t) => t.endsWith('· completed'));
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(true);
       await run.shot('07-cs-accepted');
     }, 90_000);
 

@@ -76,7 +76,7 @@ export function outboxItemsFor(
         type: 'notes',
         properties: {
           hs_timestamp: String(event.at),
-          hs_note_body: `Handoff: ${handoff.label} ${verb} by ${people.nameOfUser?.(event.by) ?? `user ${event.by}`}${reason ? ` (${reason})` : ''}${comment}.`,
+          hs_note_body: `Handoff: ${handoff.label} ${verb} by ${people.nameOfUser?.(event.by) ?? `user ${event.by}`}${reason ? ` (${reason})` : ''}${comment || '.'}`,
         },
       } satisfies EngagementPayload,
     });
