@@ -9,6 +9,7 @@ import { parsePlaybookText } from '@handoff/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { loadSalesforceComponents } from '../../sandbox/server/lwc-bundle.js';
 import { dealPlans } from '../../sandbox/server/seed/deals.js';
+import { PEOPLE } from '../../sandbox/server/seed/people.js';
 import { hasChromium, openDeal, openSandbox, viewAs, type BrowserRun } from './browser.js';
 import { sfAction, sfHandoff, sfPanel, sfReady, sfStatus, sfWrite } from './salesforce-browser.js';
 
@@ -232,10 +233,17 @@ describeIfChromium(
       await shot('02-rep-checklist-complete');
       await submit.click();
       await expect.poll(() => sfStatus(run, HANDOFF), POLL).toBe('Submitted');
+      const history = () => sfHandoff(run, HANDOFF).locator('[data-id="history"]').textContent();
+      await expect.poll(history, POLL).toContain('Submitted by you ·');
       await shot('03-rep-submitted');
 
+      // The CS manager's panel names the rep: the seeded User's Name, read through Submitted_By__r.
+      const rep = PEOPLE.find((p) => p.key === OWNER_W13);
       await viewAs(run, 'cs1');
       await sfReady(run, HANDOFF);
+      await expect
+        .poll(history, POLL)
+        .toContain(`Submitted by ${rep?.firstName} ${rep?.lastName} ·`);
       await sfAction(run, HANDOFF, 'reject').click();
       const dialog = sfHandoff(run, HANDOFF).locator('[data-id="reject-dialog"]');
       await dialog.locator('[role="combobox"]').click();
@@ -251,6 +259,11 @@ describeIfChromium(
 
       await viewAs(run, OWNER_W13);
       await sfReady(run, HANDOFF);
+      // The CS manager set no item: their name can only come through the header's Rejected_By__r.
+      const cs = PEOPLE.find((p) => p.key === 'cs1');
+      await expect
+        .poll(() => sfHandoff(run, HANDOFF).locator('[data-id="rejection"]').textContent(), POLL)
+        .toContain(`Rejected by ${cs?.firstName} ${cs?.lastName} on`);
       await sfAction(run, HANDOFF, 'reopen').click();
       await expect.poll(() => sfStatus(run, HANDOFF), POLL).toBe('In progress');
       await sfAction(run, HANDOFF, 'submit').click();

@@ -96,7 +96,31 @@ function timer(t: TimerView, timeZone: string) {
   return { key: t.slaId, label: t.label, stateLabel, badgeClass, detail };
 }
 
-function item(i: ItemView, timeZone: string) {
+/** Who the view's people are to the viewer: "you", a name from RecordView.people, else no one. */
+export interface Names {
+  viewerId: string;
+  people: Readonly<Record<string, string>>;
+}
+const NO_NAMES: Names = { viewerId: '', people: {} };
+
+function who(userId: string | undefined, names: Names): string | undefined {
+  if (!userId) return undefined;
+  return userId === names.viewerId ? 'you' : names.people[userId];
+}
+
+/** "Submitted by Riley Rep on <time>", or "Submitted on <time>" when no name is known. */
+function milestone(
+  verb: string,
+  userId: string | undefined,
+  at: number,
+  timeZone: string,
+  names: Names,
+) {
+  const name = who(userId, names);
+  return `${verb}${name ? ` by ${name}` : ''} on ${formatTime(at, timeZone)}`;
+}
+
+function item(i: ItemView, timeZone: string, names: Names) {
   const value = i.value === null || typeof i.value === 'boolean' ? '' : String(i.value);
   return {
     id: i.id,
@@ -115,14 +139,20 @@ function item(i: ItemView, timeZone: string) {
     doneText: i.done
       ? i.at === undefined
         ? 'Done'
-        : `Done ${formatTime(i.at, timeZone)}`
+        : who(i.by, names)
+          ? milestone('Done', i.by, i.at, timeZone, names)
+          : `Done ${formatTime(i.at, timeZone)}`
       : i.required
         ? 'Required'
         : 'Optional',
   };
 }
 
-function handoff(h: HandoffView, timeZone: string) {
+function handoff(h: HandoffView, timeZone: string, names: Names = NO_NAMES) {
+  const accepted = h.accepted
+    ? milestone('Accepted', h.accepted.by, h.accepted.at, timeZone, names) +
+      (who(h.accepted.assigneeId, names) ? `; CSM: ${who(h.accepted.assigneeId, names)}` : '')
+    : undefined;
   const percent =
     h.progress.total === 0 ? 0 : Math.round((100 * h.progress.done) / h.progress.total);
   return {
@@ -133,7 +163,7 @@ function handoff(h: HandoffView, timeZone: string) {
     statusLabel: STATUS_LABELS[h.status],
     progressText: `${h.progress.done} of ${h.progress.total} done (${h.progress.requiredDone} of ${h.progress.required} required)`,
     progressValue: percent,
-    items: h.items.map((i) => item(i, timeZone)),
+    items: h.items.map((i) => item(i, timeZone, names)),
     criteria: h.criteria.map(verdict),
     // Actions the viewer's role never takes are hidden; the rest show why they are unavailable.
     actions: h.actions
@@ -153,12 +183,30 @@ function handoff(h: HandoffView, timeZone: string) {
     // The last rejection stays in the history; its reason is news only while the handoff is rejected.
     rejection:
       h.rejected && h.status === 'rejected'
-        ? `Rejected on ${formatTime(h.rejected.at, timeZone)}: ${h.rejected.reasonLabel}${h.rejected.comment ? ` — ${h.rejected.comment}` : ''}`
+        ? `${milestone('Rejected', h.rejected.by, h.rejected.at, timeZone, names)}: ${h.rejected.reasonLabel}${h.rejected.comment ? ` — ${h.rejected.comment}` : ''}`
         : undefined,
-    history: h.history.map((e, n) => ({
-      key: `${e.type}-${e.at}-${n}`,
-      text: `${EVENT_LABELS[e.type] ?? e.type} ${formatTime(e.at, timeZone)}`,
-    })),
+    // The submission and acceptance as sentences; the rejection is `rejection` above.
+    milestones: [
+      ...(h.submitted
+        ? [
+            {
+              key: 'submitted',
+              text: milestone('Submitted', h.submitted.by, h.submitted.at, timeZone, names),
+            },
+          ]
+        : []),
+      ...(accepted ? [{ key: 'accepted', text: accepted }] : []),
+    ],
+    hasMilestones: h.submitted !== undefined || accepted !== undefined,
+    history: h.history.map((e, n) => {
+      const name = who(e.by, names);
+      const label = EVENT_LABELS[e.type] ?? e.type;
+      const at = formatTime(e.at, timeZone);
+      return {
+        key: `${e.type}-${e.at}-${n}`,
+        text: name ? `${label} by ${name} · ${at}` : `${label} ${at}`,
+      };
+    }),
     hasHistory: h.history.length > 0,
   };
 }
@@ -233,7 +281,9 @@ export function panelModel(view: RecordView, timeZone: string, labels?: StageLab
       })),
     timers: view.timers.map((t) => timer(t, timeZone)),
     hasTimers: view.timers.length > 0,
-    handoffs: view.handoffs.map((h) => handoff(h, timeZone)),
+    handoffs: view.handoffs.map((h) =>
+      handoff(h, timeZone, { viewerId: view.viewer.userId, people: view.people ?? {} }),
+    ),
     hasHandoffs: view.handoffs.length > 0,
   };
 }

@@ -18,12 +18,14 @@ export {
   ITEM,
   PLAYBOOK,
   HANDOFF_FIELDS,
+  HANDOFF_PEOPLE_FIELDS,
   ITEM_FIELDS,
   OPPORTUNITY_FIELDS,
   OPPORTUNITY_OPTIONAL,
   ACCOUNT_OPPORTUNITY_FIELDS,
   graphNodes,
   itemsByHandoff,
+  peopleOf,
 } from './records.js';
 
 export type PlaybookResult =

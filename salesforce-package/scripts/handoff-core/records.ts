@@ -29,8 +29,28 @@ export const HANDOFF_FIELDS = [
   'Rejected_At__c',
   'Rejection_Reason__c',
   'Rejection_Comment__c',
+  'Assigned_CSM__c',
   'LastModifiedDate',
 ].map((f) => `${HANDOFF}.${f}`);
+
+/** The User lookups of a header and of an item row, by the relationship that names the person. */
+export const HANDOFF_PEOPLE = {
+  Submitted_By__c: 'Submitted_By__r',
+  Accepted_By__c: 'Accepted_By__r',
+  Rejected_By__c: 'Rejected_By__r',
+  Assigned_CSM__c: 'Assigned_CSM__r',
+} as const;
+export const ITEM_PEOPLE = { Done_By__c: 'Done_By__r' } as const;
+
+/**
+ * The people's names, read through the lookups' relationships in the same related-list read
+ * (`Handoff__c.Submitted_By__r.Name`). Optional: a viewer who may not read User names still gets
+ * the panel, with times only. The UI API answers a relationship field with the parent's Record
+ * representation (https://developer.salesforce.com/docs/atlas.en-us.uiapi.meta/uiapi/ui_api_responses_record.htm).
+ */
+export const HANDOFF_PEOPLE_FIELDS = Object.values(HANDOFF_PEOPLE).map(
+  (r) => `${HANDOFF}.${r}.Name`,
+);
 
 export const ITEM_FIELDS = [
   'Item_Id__c',
@@ -72,6 +92,40 @@ export function time(record: UiRecord | undefined, field: string): number | unde
 
 export function iso(at: number): string {
   return new Date(at).toISOString();
+}
+
+/**
+ * The name a lookup's relationship carries: the UI API nests the parent's Record representation
+ * (`{ value: { fields: { Name: { value } } } }`), GraphQL the parent's fields (`{ Name: { value } }`).
+ */
+export function relatedName(
+  record: UiRecord | undefined,
+  relationship: string,
+): string | undefined {
+  const related = record?.fields[relationship] as
+    | { value?: { fields?: Record<string, UiField | undefined> } | null; Name?: UiField | null }
+    | null
+    | undefined;
+  const name = related?.Name?.value ?? related?.value?.fields?.Name?.value;
+  return typeof name === 'string' && name !== '' ? name : undefined;
+}
+
+/** Display names by user id of everyone the headers and item rows name, as RecordView.people wants. */
+export function peopleOf(
+  headers: readonly UiRecord[],
+  items: Readonly<Record<string, readonly UiRecord[]>>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  const add = (record: UiRecord, lookups: Record<string, string>) => {
+    for (const [lookup, relationship] of Object.entries(lookups)) {
+      const id = text(record, lookup);
+      const name = relatedName(record, relationship);
+      if (id !== undefined && name !== undefined) out[id] = name;
+    }
+  };
+  for (const header of headers) add(header, HANDOFF_PEOPLE);
+  for (const row of Object.values(items).flat()) add(row, ITEM_PEOPLE);
+  return out;
 }
 
 /** GraphQL wire results in the UI API record shape the adapter reads (`{ id, fields: { X: { value } } }`). */

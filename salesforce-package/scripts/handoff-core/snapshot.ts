@@ -129,9 +129,14 @@ export function formatValue(v: ItemValue): string | null {
  */
 function events(header: UiRecord, status: HandoffStatus): HandoffEvent[] {
   const comment = text(header, 'Rejection_Comment__c');
+  const assigneeId = text(header, 'Assigned_CSM__c');
   return milestoneEvents(status, {
     submitted: { at: time(header, 'Submitted_At__c'), by: text(header, 'Submitted_By__c') },
-    accepted: { at: time(header, 'Accepted_At__c'), by: text(header, 'Accepted_By__c') },
+    accepted: {
+      at: time(header, 'Accepted_At__c'),
+      by: text(header, 'Accepted_By__c'),
+      ...(assigneeId ? { details: { assigneeId } } : {}),
+    },
     rejected: {
       at:
         time(header, 'Rejected_At__c') ??

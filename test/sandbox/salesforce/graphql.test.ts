@@ -110,6 +110,17 @@ describe('the emulator’s UI API GraphQL', () => {
         expect(normal((node[field] as { value: unknown }).value)).toEqual(
           normal(expected[i]?.[field]),
         );
+    // Who set each item, by name through the User relationship, as SOQL's Done_By__r.Name.
+    const names = await soql(
+      `SELECT Id, Done_By__r.Name FROM Handoff_Item__c WHERE Handoff__r.Opportunity__c = '${org.opportunityId}' LIMIT 200`,
+    );
+    expect(names.some((r) => r.Done_By__r)).toBe(true);
+    expect(nodes.map((n) => n.Done_By__r)).toEqual(
+      names.map((r) => {
+        const user = r.Done_By__r as { Name: string } | null;
+        return user ? { Name: { value: user.Name } } : null;
+      }),
+    );
     const playbooks = (query.Handoff_Playbook__c?.edges ?? []).map((e) => e.node);
     const active = await soql(
       'SELECT Id, Playbook_Text__c FROM Handoff_Playbook__c WHERE Active__c = true LIMIT 1',

@@ -315,4 +315,25 @@ describe('the emulator’s UI API', () => {
     expect(first?.fields.Opportunity__r?.value.fields.Name?.value).toBe('Globex rollout');
     expect(first?.fields.Opportunity__c?.value).toBe(org.opportunityId);
   });
+
+  it('when the panel asks for the people’s names as optional relationship fields, then each lookup’s User comes nested, an empty lookup as null, an unknown field left out', async () => {
+    const { status, body } = await org.call(
+      'cs',
+      'GET',
+      `ui-api/related-list-records/${org.opportunityId}/Handoffs__r?fields=Handoff__c.Submitted_By__c&optionalFields=Handoff__c.Submitted_By__r.Name,Handoff__c.Accepted_By__r.Name,Handoff__c.Nobody__r.Name`,
+    );
+    expect(status).toBe(200);
+    const record = (body as { records: UiRecord[] }).records.find((r) => r.id === org.handoffId);
+    const submitter = record?.fields.Submitted_By__r as
+      { displayValue: string | null; value: UiRecord } | undefined;
+    expect(submitter?.displayValue).toBe('rep');
+    expect(submitter?.value).toMatchObject({ apiName: 'User', id: org.users.rep });
+    expect(submitter?.value.fields).toEqual({ Name: { value: 'rep', displayValue: null } });
+    expect(record?.fields.Accepted_By__r).toEqual({ value: null, displayValue: null });
+    expect(Object.keys(record?.fields ?? {}).sort()).toEqual([
+      'Accepted_By__r',
+      'Submitted_By__c',
+      'Submitted_By__r',
+    ]);
+  });
 });

@@ -22,6 +22,16 @@ export const REJECTED = '2026-11-20T14:30:00.000Z';
 
 const f = (value: unknown) => ({ value, displayValue: null });
 
+/** The seed's people other than the viewer (harness USER_ID), by user id. */
+export const REP_ID = '005000000000002AAA';
+export const CSM_ID = '005000000000003AAA';
+export const NAMES: Record<string, string> = { [REP_ID]: 'Riley Rep', [CSM_ID]: 'Casey Manager' };
+/** A lookup's relationship as the UI API returns it: the User's Record representation, nested. */
+const related = (id: string) => ({
+  displayValue: NAMES[id] ?? null,
+  value: { apiName: 'User', id, fields: { Name: f(NAMES[id]) } },
+});
+
 export function opportunity(stageName = 'Closed Won', extra: Record<string, unknown> = {}) {
   return {
     id: OPP_ID,
@@ -45,7 +55,8 @@ export function opportunity(stageName = 'Closed Won', extra: Record<string, unkn
 
 export type Status = 'not_started' | 'in_progress' | 'submitted' | 'accepted' | 'rejected';
 
-export function header(status: Status, version = 3) {
+/** `names`: the people's names come with the header (the panel's optionalFields), else only ids. */
+export function header(status: Status, version = 3, names = true) {
   const fields: Record<string, unknown> = {
     Handoff_Id__c: 'sales_to_cs',
     Record_Key__c: `${OPP_ID}:sales_to_cs`,
@@ -55,24 +66,32 @@ export function header(status: Status, version = 3) {
     LastModifiedDate: MODIFIED,
   };
   if (status === 'submitted' || status === 'accepted' || status === 'rejected') {
-    fields.Submitted_By__c = '005000000000002AAA';
+    fields.Submitted_By__c = REP_ID;
     fields.Submitted_At__c = '2026-11-20T14:00:00.000Z';
   }
   if (status === 'accepted') {
-    fields.Accepted_By__c = '005000000000003AAA';
+    fields.Accepted_By__c = CSM_ID;
     fields.Accepted_At__c = MODIFIED;
   }
   if (status === 'rejected') {
-    fields.Rejected_By__c = '005000000000003AAA';
+    fields.Rejected_By__c = CSM_ID;
     fields.Rejected_At__c = REJECTED;
     fields.Rejection_Reason__c = 'missing_information';
     fields.Rejection_Comment__c = 'Add the champion';
   }
+  const people = Object.fromEntries(
+    ['Submitted_By', 'Accepted_By', 'Rejected_By']
+      .filter((lookup) => names && typeof fields[`${lookup}__c`] === 'string')
+      .map((lookup) => [`${lookup}__r`, related(fields[`${lookup}__c`] as string)]),
+  );
   return {
     id: HEADER_ID,
     apiName: 'Handoff__c',
     lastModifiedDate: MODIFIED,
-    fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, f(v)])),
+    fields: {
+      ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, f(v)])),
+      ...people,
+    },
   };
 }
 
@@ -100,7 +119,9 @@ export function itemNodes(done: boolean) {
       Required__c: f(id in TYPED),
       Done__c: f(filled),
       Value__c: f(filled ? TYPED[id] : null),
-      Done_By__c: f(filled ? '005000000000002AAA' : null),
+      Done_By__c: f(filled ? REP_ID : null),
+      // GraphQL nests the parent's fields under the relationship, or null without one.
+      Done_By__r: filled ? { Name: { value: NAMES[REP_ID] } } : null,
       Done_At__c: f(filled ? '2026-11-20T13:00:00.000Z' : null),
     };
   });

@@ -104,11 +104,65 @@ describe('handoffPanel: what each role may do in each state', () => {
   it('when rejected, then the reason and comment show, and the history lists the events', async () => {
     const el = await panel('sales_rep', 'rejected');
     expect(query(el, '[data-id="rejection"]')?.textContent).toBe(
-      'Rejected on Nov 20, 2026, 9:30 AM: Missing or vague information — Add the champion',
+      'Rejected by Casey Manager on Nov 20, 2026, 9:30 AM: Missing or vague information — Add the champion',
     );
     // The rejection's own time (Rejected_At__c, 09:30 New York), not the header's last change (10:00).
     expect(query(el, '[data-id="history"]')?.textContent).toMatch(
+      /Submitted by Riley Rep · Nov 20, 2026, 9:00 AM.*Rejected by Casey Manager · Nov 20, 2026, 9:30 AM/,
+    );
+    await expectAccessible(el);
+  });
+
+  it('when the header and items carry the people’s names, then milestones, history and items say who, "you" for the viewer', async () => {
+    const el = mount('c-handoff-panel', Panel, 'cs_manager', {
+      recordId: OPP_ID,
+      objectApiName: 'Opportunity',
+    });
+    const items = itemNodes(true).map((node, n) =>
+      n === 0 ? { ...node, Done_By__c: { value: USER_ID }, Done_By__r: null } : node,
+    );
+    const accepted = header('accepted');
+    // The viewer accepted it.
+    accepted.fields.Accepted_By__c = { value: USER_ID, displayValue: null };
+    graphql.emit(graph(PLAYBOOK_JSON, items));
+    getRecord.emit(opportunity());
+    getRelatedListRecords.emit({ records: [accepted] });
+    await flush();
+    expect(queryAll(el, '[data-id="milestones"] li').map((li) => li.textContent)).toEqual([
+      'Submitted by Riley Rep on Nov 20, 2026, 9:00 AM',
+      'Accepted by you on Nov 20, 2026, 10:00 AM',
+    ]);
+    expect(query(el, '[data-id="history"]')?.textContent).toMatch(
+      /Submitted by Riley Rep · Nov 20, 2026, 9:00 AM.*Accepted by you · Nov 20, 2026, 10:00 AM/,
+    );
+    const done = (id: string) =>
+      query(el, `[data-item="${id}"] .slds-text-color_weak`)?.textContent;
+    expect(done('customer_goals')).toBe('Done by you on Nov 20, 2026, 8:00 AM');
+    expect(done('promises')).toBe('Done by Riley Rep on Nov 20, 2026, 8:00 AM');
+    await expectAccessible(el);
+  });
+
+  it('when the names could not be read (optional fields left out), then the times show alone', async () => {
+    const el = mount('c-handoff-panel', Panel, 'sales_rep', {
+      recordId: OPP_ID,
+      objectApiName: 'Opportunity',
+    });
+    const items = itemNodes(true).map((node) => ({ ...node, Done_By__r: null }));
+    graphql.emit(graph(PLAYBOOK_JSON, items));
+    getRecord.emit(opportunity());
+    getRelatedListRecords.emit({ records: [header('rejected', 3, false)] });
+    await flush();
+    expect(query(el, '[data-id="rejection"]')?.textContent).toBe(
+      'Rejected on Nov 20, 2026, 9:30 AM: Missing or vague information — Add the champion',
+    );
+    expect(queryAll(el, '[data-id="milestones"] li').map((li) => li.textContent)).toEqual([
+      'Submitted on Nov 20, 2026, 9:00 AM',
+    ]);
+    expect(query(el, '[data-id="history"]')?.textContent).toMatch(
       /Submitted Nov 20, 2026, 9:00 AM.*Rejected Nov 20, 2026, 9:30 AM/,
+    );
+    expect(query(el, '[data-item="promises"] .slds-text-color_weak')?.textContent).toBe(
+      'Done Nov 20, 2026, 8:00 AM',
     );
     await expectAccessible(el);
   });

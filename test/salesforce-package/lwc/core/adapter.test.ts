@@ -3,6 +3,9 @@ import { defaultPlaybook } from '../../../shared/fixtures.js';
 import {
   buildSnapshot,
   errorSentences,
+  evaluateRecord,
+  panelModel,
+  peopleOf,
   missingHandoffs,
   planAction,
   readPlaybook,
@@ -11,6 +14,7 @@ import {
   viewerFrom,
 } from '../../../../salesforce-package/scripts/handoff-core/entry.js';
 import { parseValue } from '../../../../salesforce-package/scripts/handoff-core/snapshot.js';
+import type { UiRecord } from '../../../../salesforce-package/scripts/handoff-core/records.js';
 
 const playbook = defaultPlaybook();
 const f = (value: unknown) => ({ value });
@@ -142,5 +146,100 @@ describe('the Salesforce adapter in c/handoffCore', () => {
     });
     expect(stageLabels(playbook, undefined, 'Needs Analysis')).toBeUndefined();
     expect(stageLabels(playbook, {}, 'Needs Analysis')).toBeUndefined();
+  });
+
+  describe('names the people the headers and items mention', () => {
+    // The UI API nests the parent's Record representation under the relationship; GraphQL nests its fields.
+    const user = (id: string, name: string) => ({
+      displayValue: name,
+      value: { apiName: 'User', id, fields: { Name: { value: name, displayValue: null } } },
+    });
+    const accepted = {
+      id: 'a01A',
+      fields: {
+        Handoff_Id__c: f('sales_to_cs'),
+        Status__c: f('accepted'),
+        Version__c: f(3),
+        Submitted_By__c: f('005REP'),
+        Submitted_At__c: f('2026-11-20T14:00:00.000Z'),
+        Submitted_By__r: user('005REP', 'Riley Rep'),
+        Accepted_By__c: f('005CSM'),
+        Accepted_At__c: f('2026-11-20T15:00:00.000Z'),
+        Accepted_By__r: user('005CSM', 'Casey Manager'),
+        Assigned_CSM__c: f('005NEW'),
+        Assigned_CSM__r: user('005NEW', 'Noor Success'),
+        // A lookup the viewer may not follow comes back without the relationship (optionalFields).
+        Rejected_By__c: f('005OLD'),
+      },
+    };
+    // GraphQL nodes as graphNodes hands them on: a relationship is not a `{ value }` field.
+    const rows: Record<string, UiRecord[]> = {
+      a01A: [
+        {
+          id: 'a02A',
+          fields: {
+            Handoff__c: f('a01A'),
+            Item_Id__c: f('champion'),
+            Value__c: f('Dana Diaz'),
+            Done__c: f(true),
+            Done_By__c: f('005REP'),
+            Done_At__c: f('2026-11-20T13:00:00.000Z'),
+            Done_By__r: { Name: { value: 'Riley Rep' } },
+          },
+        },
+        {
+          id: 'a02B',
+          fields: {
+            Handoff__c: f('a01A'),
+            Item_Id__c: f('promises'),
+            Value__c: f('None'),
+            Done__c: f(true),
+            Done_By__c: f('005CSM'),
+            Done_At__c: f('2026-11-20T13:30:00.000Z'),
+            Done_By__r: null,
+          },
+        },
+      ] as unknown as UiRecord[],
+    };
+
+    it('when the relationships carry names, then people maps each user id to its name, in both shapes', () => {
+      expect(peopleOf([accepted], rows)).toEqual({
+        '005REP': 'Riley Rep',
+        '005CSM': 'Casey Manager',
+        '005NEW': 'Noor Success',
+      });
+      expect(peopleOf([header('submitted')], {})).toEqual({});
+    });
+
+    it('when the view carries them, then milestones, history and items say who, "you" for the viewer', () => {
+      const snapshot = buildSnapshot(playbook, {
+        opportunity,
+        handoffs: [accepted],
+        items: rows,
+      });
+      const render = (userId: string, people: Record<string, string>) => {
+        const view = evaluateRecord(playbook, snapshot, { userId, roles: [] }, now);
+        return panelModel({ ...view, people }, 'UTC').handoffs[0];
+      };
+      const named = render('005CSM', peopleOf([accepted], rows));
+      expect(named?.milestones.map((m) => m.text)).toEqual([
+        'Submitted by Riley Rep on Nov 20, 2026, 2:00 PM',
+        'Accepted by you on Nov 20, 2026, 3:00 PM; CSM: Noor Success',
+      ]);
+      expect(named?.history.map((e) => e.text)).toEqual([
+        'Submitted by Riley Rep · Nov 20, 2026, 2:00 PM',
+        'Accepted by you · Nov 20, 2026, 3:00 PM',
+      ]);
+      const done = (id: string) => named?.items.find((i) => i.id === id)?.doneText;
+      expect(done('champion')).toBe('Done by Riley Rep on Nov 20, 2026, 1:00 PM');
+      expect(done('promises')).toBe('Done by you on Nov 20, 2026, 1:30 PM');
+      // No names read: the times alone, as before.
+      const bare = render('005X', {});
+      expect(bare?.milestones.map((m) => m.text)).toEqual([
+        'Submitted on Nov 20, 2026, 2:00 PM',
+        'Accepted on Nov 20, 2026, 3:00 PM',
+      ]);
+      expect(bare?.history[0]?.text).toBe('Submitted Nov 20, 2026, 2:00 PM');
+    });
   });
 });

@@ -116,8 +116,9 @@ describe('the panel adapter reads when and by whom a handoff was rejected', () =
     expect(handoff?.history.map((e) => e.type)).toEqual(['submitted', 'rejected']);
     const model = panelModel(v, 'America/New_York').handoffs[0];
     expect(model?.rejection).toBeUndefined();
+    // The viewer submitted ("you"); the rejecter's name was not read, so only the time shows.
     expect(model?.history.map((e) => e.text)).toEqual([
-      'Submitted Nov 19, 2026, 9:00 AM',
+      'Submitted by you · Nov 19, 2026, 9:00 AM',
       'Rejected Nov 19, 2026, 11:00 AM',
     ]);
   });

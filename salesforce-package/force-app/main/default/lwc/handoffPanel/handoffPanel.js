@@ -14,6 +14,7 @@ import ROLES_FIELD from '@salesforce/schema/User.Handoff_Roles__c';
 import timeZone from '@salesforce/i18n/timeZone';
 import {
   HANDOFF_FIELDS,
+  HANDOFF_PEOPLE_FIELDS,
   OPPORTUNITY_FIELDS,
   OPPORTUNITY_OPTIONAL,
   buildSnapshot,
@@ -25,12 +26,15 @@ import {
   missingItems,
   opportunityFields,
   panelModel,
+  peopleOf,
   planAction,
   readPlaybook,
   stageLabels,
   viewerFrom,
 } from 'c/handoffCore';
 
+// Items name who set them through the parent relationship `Done_By__r { Name { value } }`
+// (https://developer.salesforce.com/docs/platform/lwc/guide/reference-graphql-relationships.html).
 const QUERY = gql`
   query handoffPanel($recordId: ID) {
     uiapi {
@@ -69,6 +73,11 @@ const QUERY = gql`
               }
               Done_By__c {
                 value
+              }
+              Done_By__r {
+                Name {
+                  value
+                }
               }
               Done_At__c {
                 value
@@ -147,6 +156,10 @@ export default class HandoffPanel extends LightningElement {
     parentRecordId: '$opportunityId',
     relatedListId: 'Handoffs__r',
     fields: HANDOFF_FIELDS,
+    // The people's names ride on the same read: getRelatedListRecords takes relationship fields
+    // (`Handoff__c.Submitted_By__r.Name`), optional so a viewer who may not read names still loads
+    // (https://developer.salesforce.com/docs/platform/lwc/guide/reference-wire-adapters-get-related-list-records.html).
+    optionalFields: HANDOFF_PEOPLE_FIELDS,
   })
   onHeaders(result) {
     this.wiredHeaders = result;
@@ -254,6 +267,7 @@ export default class HandoffPanel extends LightningElement {
 
   get model() {
     const view = evaluateRecord(this.playbook, this.snapshot, this.viewer, Date.now());
+    view.people = peopleOf(this.headers, this.items ?? {});
     const stageName = this.opportunity.fields.StageName?.value;
     const model = panelModel(
       view,
