@@ -2,5 +2,6 @@
 export * from './runtime.js';
 export * from './escalation/index.js';
 export * from './metrics/index.js';
+export { stagesWhereSlaMayRun, stagesWithLiveTimers } from './sla/live-stages.js';
 export { parsePlaybookText } from './playbook/text.js';
 export { explainPlaybook } from './playbook/explain.js';
