@@ -88,16 +88,18 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const stale = read(CORE_FILE) !== text || read(meta) !== CORE_META;
   if (process.argv.includes('--check')) {
     if (stale) {
-      console.error(
-        'handoffCore.js is stale: run npm run build:handoff-core -w @handoff/salesforce-package',
+      process.stderr.write(
+        'handoffCore.js is stale: run npm run build:handoff-core -w @handoff/salesforce-package\n',
       );
       process.exit(1);
     }
-    console.log('handoffCore is up to date.');
+    process.stdout.write('handoffCore is up to date.\n');
   } else {
     mkdirSync(dirname(CORE_FILE), { recursive: true });
     writeFileSync(CORE_FILE, text);
     writeFileSync(meta, CORE_META);
-    console.log(`Wrote handoffCore.js (${(Buffer.byteLength(text) / 1024).toFixed(1)} KB).`);
+    process.stdout.write(
+      `Wrote handoffCore.js (${(Buffer.byteLength(text) / 1024).toFixed(1)} KB).\n`,
+    );
   }
 }

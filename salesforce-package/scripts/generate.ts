@@ -12,7 +12,7 @@ const PLAYBOOK = fileURLToPath(new URL('../../shared/playbooks/default.yaml', im
 const started = performance.now();
 const parsed = parsePlaybookText(readFileSync(PLAYBOOK, 'utf8'));
 if (!parsed.ok) {
-  console.error(`The default playbook is invalid: ${JSON.stringify(parsed.issues)}`);
+  process.stderr.write(`The default playbook is invalid: ${JSON.stringify(parsed.issues)}\n`);
   process.exit(1);
 }
 const { files, skipped } = generateAll(parsed.playbook);
@@ -26,12 +26,12 @@ const stale = [
 
 if (process.argv.includes('--check')) {
   if (stale.length > 0) {
-    console.error(
-      `Stale generated metadata (run npm run generate:salesforce):\n  ${stale.join('\n  ')}`,
+    process.stderr.write(
+      `Stale generated metadata (run npm run generate:salesforce):\n  ${stale.join('\n  ')}\n`,
     );
     process.exit(1);
   }
-  console.log(`${files.size} generated files are up to date.`);
+  process.stdout.write(`${files.size} generated files are up to date.\n`);
 } else {
   for (const path of onDisk.filter((p) => !files.has(p))) rmSync(join(ROOT, path));
   for (const [path, content] of files) {
@@ -39,11 +39,11 @@ if (process.argv.includes('--check')) {
     writeFileSync(join(ROOT, path), content);
   }
   const ms = Math.round(performance.now() - started);
-  console.log(`Wrote ${files.size} files (${stale.length} changed) in ${ms} ms.`);
+  process.stdout.write(`Wrote ${files.size} files (${stale.length} changed) in ${ms} ms.\n`);
 }
 for (const s of skipped) {
-  console.log(
-    `Not enforced by Salesforce, the panel checks it: ${s.stage}.${s.criterion} (${s.reason})`,
+  process.stdout.write(
+    `Not enforced by Salesforce, the panel checks it: ${s.stage}.${s.criterion} (${s.reason})\n`,
   );
 }
 
