@@ -1,5 +1,9 @@
 // The sandbox page's calls to its own server.
 import type { Metrics } from '@handoff/shared';
+// One shape for a deal row: the server builds it (a type-only import: no server code reaches the page).
+import type { DealRow } from '../server/portal-view.js';
+
+export type { DealRow };
 
 export interface Person {
   key: string;
@@ -7,17 +11,6 @@ export interface Person {
   name: string;
   team: string;
   role: string;
-}
-
-export interface DealRow {
-  id: string;
-  name: string;
-  company: string;
-  ownerId: string | null;
-  stage: string;
-  amount: string | null;
-  handoffs: { id: string; label: string; status: string }[];
-  timers: { id: string; label: string; state: string }[];
 }
 
 export interface SandboxState {
