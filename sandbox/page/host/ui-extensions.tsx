@@ -416,6 +416,10 @@ type FieldProps = {
   error?: boolean;
   validationMessage?: string;
 };
+/** A controlled input when the card passes `value`, otherwise one that starts at `defaultValue`. */
+const valueOf = <T,>(p: { value?: T; defaultValue?: T }) =>
+  p.value !== undefined ? { value: p.value } : { defaultValue: p.defaultValue };
+
 const fieldOf = (p: FieldProps) => ({
   label: typeof p.label === 'string' ? p.label : undefined,
   required: p.required,
@@ -480,9 +484,7 @@ export function Input(props: InputProps) {
         data-testid={props.testId}
         readOnly={props.readOnly}
         placeholder={props.placeholder}
-        {...(props.value !== undefined
-          ? { value: props.value }
-          : { defaultValue: props.defaultValue })}
+        {...valueOf(props)}
         onChange={(e) => {
           props.onInput?.(e.target.value);
           props.onChange?.(e.target.value);
@@ -516,9 +518,7 @@ export function NumberInput(props: NumberInputProps) {
         name={props.name}
         data-testid={props.testId}
         readOnly={props.readOnly}
-        {...(props.value !== undefined
-          ? { value: props.value }
-          : { defaultValue: props.defaultValue })}
+        {...valueOf(props)}
         onChange={(e) => props.onChange?.(e.target.valueAsNumber)}
         onBlur={(e) => props.onBlur?.(e.target.valueAsNumber)}
       />
@@ -553,9 +553,7 @@ export function TextArea(props: TextAreaProps) {
         maxLength={props.maxLength}
         readOnly={props.readOnly}
         style={{ resize: props.resize ?? 'vertical' }}
-        {...(props.value !== undefined
-          ? { value: props.value }
-          : { defaultValue: props.defaultValue })}
+        {...valueOf(props)}
         onChange={(e) => {
           props.onInput?.(e.target.value);
           props.onChange?.(e.target.value);
