@@ -37,7 +37,8 @@ function body(request: EmulatorRequest): Values {
   return value as Values;
 }
 
-function unmodifiedSince(request: EmulatorRequest): number | undefined {
+/** The instant of an `If-Unmodified-Since` header, for the REST and UI API writes alike. */
+export function unmodifiedSince(request: EmulatorRequest): number | undefined {
   const header = request.headers['if-unmodified-since'];
   if (typeof header !== 'string') return undefined;
   const ms = Date.parse(header);

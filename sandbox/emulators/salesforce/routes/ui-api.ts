@@ -7,6 +7,7 @@ import { SalesforceFault } from '../errors.js';
 import type { FieldDef, ObjectDef } from '../schema.js';
 import { relationshipName } from '../soql-run.js';
 import type { StoredRecord } from '../store.js';
+import { unmodifiedSince } from './sobjects.js';
 import {
   listParam,
   MASTER_RECORD_TYPE,
@@ -50,13 +51,6 @@ function fieldsOf(request: EmulatorRequest): Values {
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields))
     throw new SalesforceFault(400, 'INVALID_INPUT', 'The request body needs a fields object');
   return fields as Values;
-}
-
-function unmodifiedSince(request: EmulatorRequest): number | undefined {
-  const header = request.headers['if-unmodified-since'];
-  if (typeof header !== 'string') return undefined;
-  const ms = Date.parse(header);
-  return Number.isNaN(ms) ? undefined : ms;
 }
 
 const DATA_TYPES: Record<FieldDef['kind'], string> = {
