@@ -2,7 +2,7 @@
 // how Salesforce stage names, OpportunityHistory and Handoff__c fields map to the playbook's words.
 import type { HandoffState, Playbook, RecordSnapshot } from '@handoff/shared';
 import { HandoffStatus } from '@handoff/shared';
-import { milestoneEvents } from '../scripts/handoff-core/milestones.js';
+import { MILESTONE_FIELDS, milestoneEvents } from '../scripts/handoff-core/milestones.js';
 import type { OrgNames } from './names.js';
 
 export type SfRecord = Record<string, unknown> & { Id: string };
@@ -15,12 +15,7 @@ export const HANDOFF_FIELDS = [
   'Handoff_Id__c',
   'Status__c',
   'Version__c',
-  'Submitted_By__c',
-  'Submitted_At__c',
-  'Accepted_By__c',
-  'Accepted_At__c',
-  'Rejected_By__c',
-  'Rejected_At__c',
+  ...MILESTONE_FIELDS,
   'SLA_Status__c',
   'SLA_Next_Due__c',
 ];

@@ -15,6 +15,16 @@ export interface HeaderMilestones {
   rejected: Milestone;
 }
 
+/** The Handoff__c fields the milestones come from: every reader of headers asks for these. */
+export const MILESTONE_FIELDS = [
+  'Submitted_By__c',
+  'Submitted_At__c',
+  'Accepted_By__c',
+  'Accepted_At__c',
+  'Rejected_By__c',
+  'Rejected_At__c',
+] as const;
+
 const LIFECYCLE: readonly HandoffEvent['type'][] = ['submitted', 'rejected', 'accepted'];
 
 export function milestoneEvents(status: HandoffStatus, header: HeaderMilestones): HandoffEvent[] {

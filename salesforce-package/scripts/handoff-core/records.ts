@@ -1,5 +1,7 @@
 // Lightning Data Service records (UI API shape: `{ id, fields: { Name: { value } } }`) and the
 // API names the panel reads and writes. Names come from the package model (scripts/model.ts).
+import { MILESTONE_FIELDS } from './milestones.js';
+
 export interface UiField {
   value: unknown;
   displayValue?: string | null;
@@ -21,12 +23,7 @@ export const HANDOFF_FIELDS = [
   'Status__c',
   'Version__c',
   'Opportunity__c',
-  'Submitted_By__c',
-  'Submitted_At__c',
-  'Accepted_By__c',
-  'Accepted_At__c',
-  'Rejected_By__c',
-  'Rejected_At__c',
+  ...MILESTONE_FIELDS,
   'Rejection_Reason__c',
   'Rejection_Comment__c',
   'Assigned_CSM__c',
