@@ -27,7 +27,12 @@ if (!config.DATABASE_URL) {
     process.exit(2);
   }
 }
-const store = openStore({ databaseUrl: config.DATABASE_URL, sqliteFile });
+const store = openStore({
+  databaseUrl: config.DATABASE_URL,
+  sqliteFile,
+  onDatabaseError: (error) =>
+    log.warn({ err: { message: error.message } }, 'database connection lost; reconnecting'),
+});
 await store.migrate(systemClock.now());
 
 const service = createService({

@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { API_PREFIX, type ApiError, type ApiErrorCode } from '@handoff/shared';
 import type { Deps } from '../deps.js';
 import { CrmError } from '../hubspot/crm.js';
+import { StoreUnavailable } from '../store/index.js';
 import { verifySignatureV3 } from '../signature.js';
 import { applyAction } from '../use-cases/apply-action.js';
 import type { Caller } from '../use-cases/context.js';
@@ -137,6 +138,10 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
     if (error instanceof UseCaseError)
       return sendError(reply, error.status, error.code, error.message, error.details);
+    if (error instanceof StoreUnavailable) {
+      request.log.warn({ reason: error.reason }, 'database unavailable');
+      return sendError(reply, 503, 'internal', error.message);
+    }
     if (error instanceof CrmError)
       return sendError(
         reply,

@@ -5,10 +5,21 @@ import { createStore, type Store } from './store.js';
 export * from './store.js';
 export { openSqlite } from './sqlite.js';
 export { openPostgres } from './postgres.js';
+export { StoreUnavailable } from './sql.js';
 
 /** PostgreSQL when a URL is given, else the embedded SQLite file. */
-export function openStore(options: { databaseUrl?: string; sqliteFile: string }): Store {
+export function openStore(options: {
+  databaseUrl?: string;
+  sqliteFile: string;
+  /** Told about database connections lost while idle (PostgreSQL); the process carries on. */
+  onDatabaseError?: (error: Error) => void;
+}): Store {
   return createStore(
-    options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options.sqliteFile),
+    options.databaseUrl
+      ? openPostgres(
+          options.databaseUrl,
+          options.onDatabaseError ? { onError: options.onDatabaseError } : {},
+        )
+      : openSqlite(options.sqliteFile),
   );
 }

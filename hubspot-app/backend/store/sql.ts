@@ -7,3 +7,14 @@ export interface Sql {
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/**
+ * The database could not be reached (restart, failover, network): the request may be tried again
+ * in a moment, and the HTTP layer answers 503 with this sentence.
+ */
+export class StoreUnavailable extends Error {
+  constructor(readonly reason: string) {
+    super('The database is unavailable right now; try again in a moment.');
+    this.name = 'StoreUnavailable';
+  }
+}
