@@ -8,8 +8,9 @@ import { createLogger } from '../../hubspot-app/backend/log.js';
 import { createService, type Service } from '../../hubspot-app/backend/service.js';
 import { createStore, openSqlite, type Store } from '../../hubspot-app/backend/store/index.js';
 import { createCardHost, type CardHost } from './card-host.js';
-import { prepareDataDir } from './data-dir.js';
+import { checkDataDir, prepareDataDir } from './data-dir.js';
 import { SandboxError } from './errors.js';
+import { lockDataDir } from './lock.js';
 import { MetaTable, type SandboxMeta } from './meta.js';
 import { buildPage, type PageBundle } from './page-bundle.js';
 import { startPageServer } from './page-server.js';
@@ -53,6 +54,27 @@ export interface Sandbox {
 type MaybeScanner = { scanner?: { scanPortal(portalId: string): Promise<unknown> } };
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  // The folder's lock first: a second start must neither reset nor seed the data a running one uses.
+  const lock = lockDataDir(checkDataDir(options.dataDir));
+  try {
+    const sandbox = await startOnLockedDataDir(options);
+    return {
+      ...sandbox,
+      async close() {
+        try {
+          await sandbox.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function startOnLockedDataDir(options: SandboxOptions): Promise<Sandbox> {
   // Checked before anything is seeded, so a busy port costs a sentence, not a minute.
   if (options.port !== 0) await assertPortFree(options.port);
   const file = prepareDataDir(options.dataDir, options.reset ?? false);

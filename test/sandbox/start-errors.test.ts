@@ -1,11 +1,19 @@
 // Starting problems a person can fix are one sentence, not a stack trace.
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SandboxError } from '../../sandbox/server/errors.js';
+import { LOCK_FILE, lockDataDir } from '../../sandbox/server/lock.js';
 import { startSandbox } from '../../sandbox/server/sandbox.js';
+
+/** The id of a process that has ended (a short child, waited for). */
+function endedPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+  return Number(child.stdout.toString());
+}
 
 describe('starting the sandbox', () => {
   it('when the data folder cannot be created, then it says which folder and what to set', async () => {
@@ -43,4 +51,28 @@ describe('starting the sandbox', () => {
       blocker.close();
     }
   }, 60_000);
+
+  it('when another sandbox holds the data folder, then it names the folder, the process and HANDOFF_DATA_DIR, and touches nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'handoff-locked-'));
+    // This test's own process stands for the running sandbox: it is alive.
+    writeFileSync(join(dir, LOCK_FILE), `${process.pid}\n`);
+    const started = startSandbox({ dataDir: dir, port: 0, reset: true });
+    await expect(started).rejects.toBeInstanceOf(SandboxError);
+    await expect(started).rejects.toThrow(
+      `handoff: the data folder ${dir} is in use by another sandbox (process ${process.pid}); ` +
+        'stop that one (Ctrl-C in its terminal) or set HANDOFF_DATA_DIR to another folder.',
+    );
+    expect(existsSync(join(dir, 'handoff.db'))).toBe(false);
+    expect(readFileSync(join(dir, LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
+  });
+
+  it('when the lock was left by a process that has ended, then it is stale: taken over, and removed on release', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'handoff-stale-'));
+    writeFileSync(join(dir, LOCK_FILE), `${endedPid()}\n`);
+    const lock = lockDataDir(dir);
+    expect(readFileSync(join(dir, LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
+    expect(() => lockDataDir(dir)).toThrow(/is in use by another sandbox/);
+    lock.release();
+    expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
+  });
 });
