@@ -1,6 +1,7 @@
 // The Salesforce panel: the size of c/handoffCore and of each component before and after the LWC
-// compiler's re-print (older docs cap a file at 128 KB), and how fast the panel turns LDS records
-// into what its templates show.
+// compiler's re-print (Salesforce caps a component's JavaScript file at 1 MB: "Component JavaScript
+// File" in the LWC developer guide), and how fast the panel turns LDS records into what its
+// templates show.
 import { parsePlaybookText } from '@handoff/shared';
 import { readFileSync } from 'node:fs';
 import { buildSnapshot, panelModel } from '../../salesforce-package/scripts/handoff-core/entry.js';
