@@ -5,6 +5,7 @@ import { API_PREFIX, type ApiError, type ApiErrorCode } from '@handoff/shared';
 import type { Deps } from '../deps.js';
 import { CrmError } from '../hubspot/crm.js';
 import { StoreUnavailable } from '../store/index.js';
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
 import { verifySignatureV3 } from '../signature.js';
 import { applyAction } from '../use-cases/apply-action.js';
 import type { Caller } from '../use-cases/context.js';
@@ -23,6 +24,8 @@ export interface ServerOptions {
   /** Scheme and host HubSpot called, e.g. https://api.handoff.example (we may sit behind a proxy). */
   publicUrl: string;
   logLevel?: string;
+  /** Per-user and per-portal request budgets (see rate-limit.ts); false turns them off (benches). */
+  rateLimits?: RateLimits | false;
 }
 
 /** hubspot.fetch sends at most 1 MB. */
@@ -39,6 +42,15 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     loggerInstance: deps.log,
+    // Fastify's own answers to a bad URL (a 300-character id, broken escapes) quote the URL back;
+    // ours name the problem only.
+    frameworkErrors: (error, _request, reply) =>
+      sendError(
+        reply,
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400,
+        'bad_request',
+        'The request URL could not be read (a part of it is malformed or too long).',
+      ),
   });
   const publicUrl = options.publicUrl.replace(/\/$/, '');
 
@@ -110,6 +122,24 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
           }
         }
         return undefined;
+      });
+
+      // Runs after the signature hook above: portal and user are known and signed by then.
+      const limiter =
+        options.rateLimits === false
+          ? undefined
+          : new RateLimiter(deps.clock, options.rateLimits ?? DEFAULT_RATE_LIMITS);
+      api.addHook('preHandler', async (request, reply) => {
+        if (!limiter || !request.caller) return undefined;
+        const waitMs = limiter.take(request.caller.portalId, request.caller.userId);
+        if (waitMs === 0) return undefined;
+        reply.header('retry-after', String(Math.ceil(waitMs / 1000)));
+        return sendError(
+          reply,
+          429,
+          'rate_limited',
+          'Too many requests from this user or HubSpot account; try again in a few seconds.',
+        );
       });
 
       api.get('/records/:objectType/:objectId', async (request) => {

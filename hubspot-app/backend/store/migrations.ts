@@ -113,6 +113,34 @@ export const MIGRATIONS: readonly {
       'CREATE INDEX escalations_open ON escalations (portal_id, closed_at)',
     ],
   },
+  {
+    version: 5,
+    name: 'actionIds scoped to their record and handoff, with the request they answered; refusals not kept',
+    statements: [
+      // An actionId was unique per portal: reusing deal X's on deal Y replayed X's answer. The key
+      // now names the record and handoff, and request_hash lets a reuse with another body be refused.
+      `CREATE TABLE handoff_actions_v5 (
+        portal_id text NOT NULL,
+        object_type text NOT NULL,
+        record_id text NOT NULL,
+        handoff_id text NOT NULL,
+        action_id text NOT NULL,
+        request_hash text,
+        status integer NOT NULL,
+        body text NOT NULL,
+        created_at bigint NOT NULL,
+        PRIMARY KEY (portal_id, object_type, record_id, handoff_id, action_id)
+      )`,
+      // Refusals were stored with a whole view each; only applied actions are replayed now.
+      `INSERT INTO handoff_actions_v5 (portal_id, object_type, record_id, handoff_id, action_id, status, body, created_at)
+       SELECT portal_id, object_type, record_id, handoff_id, action_id, status, body, created_at
+       FROM handoff_actions WHERE status < 300`,
+      'DROP TABLE handoff_actions',
+      'ALTER TABLE handoff_actions_v5 RENAME TO handoff_actions',
+      // Lock rows created for actions that were then refused.
+      "DELETE FROM handoffs WHERE state = 'null'",
+    ],
+  },
 ];
 
 /** Applies what is missing in one transaction; on PostgreSQL an advisory lock keeps two starting instances from racing. */

@@ -88,8 +88,10 @@ export interface Store {
   ): Promise<Map<string, Record<string, HandoffState>>>;
   /**
    * Decides one action on one handoff with the row locked: `decide` sees the current state and
-   * either stores a new one or answers without storing. A repeated actionId is answered from the
-   * record of the first attempt and `decide` is not called.
+   * either stores a new one or answers without storing (a refusal: nothing is kept). An actionId
+   * already applied to this record's handoff is answered from the record of the first attempt and
+   * `decide` is not called; when `fingerprint` (of the request) differs from the first attempt's,
+   * the answer is `reused` instead.
    */
   applyAction(
     key: RecordKey,
@@ -97,7 +99,10 @@ export interface Store {
     actionId: string,
     now: number,
     decide: (current: HandoffState | undefined) => ActionDecision,
-  ): Promise<RecordedResponse & { replayed: boolean }>;
+    fingerprint?: string,
+  ): Promise<RecordedResponse & { replayed: boolean; reused?: true }>;
+  /** Whether this actionId was already applied to this record's handoff (a read, no lock). */
+  hasAction(key: RecordKey, handoffId: string, actionId: string): Promise<boolean>;
   getSettings(portalId: string): Promise<PortalSettings | null>;
   putSettings(portalId: string, settings: PortalSettings, now: number): Promise<void>;
   enqueue(portalId: string, items: readonly OutboxItem[], now: number): Promise<void>;
@@ -278,63 +283,86 @@ export function createStore(sql: Sql): Store {
       return out;
     },
 
-    applyAction(key, handoffId, actionId, now, decide) {
+    applyAction(key, handoffId, actionId, now, decide, fingerprint) {
+      const where = [key.portalId, key.objectType, key.recordId, handoffId];
       return sql.transaction(async (tx) => {
         // Lock the handoff's row first (creating it, with no state yet, if needed) so concurrent
         // actions on one handoff queue here, across processes on PostgreSQL.
         await tx.query(
           `INSERT INTO handoffs (portal_id, object_type, record_id, handoff_id, state, version, updated_at)
            VALUES ($1, $2, $3, $4, $5, 0, $6) ON CONFLICT DO NOTHING`,
-          [key.portalId, key.objectType, key.recordId, handoffId, 'null', now],
+          [...where, 'null', now],
         );
         const lock = tx.engine === 'postgres' ? ' FOR UPDATE' : '';
         const [row] = await tx.query<{ state: string }>(
           `SELECT state FROM handoffs WHERE portal_id = $1 AND object_type = $2 AND record_id = $3 AND handoff_id = $4${lock}`,
-          [key.portalId, key.objectType, key.recordId, handoffId],
+          where,
         );
-        const [recorded] = await tx.query<{ status: number; body: string }>(
-          'SELECT status, body FROM handoff_actions WHERE portal_id = $1 AND action_id = $2',
-          [key.portalId, actionId],
+        const [recorded] = await tx.query<{
+          status: number;
+          body: string;
+          request_hash: string | null;
+        }>(
+          `SELECT status, body, request_hash FROM handoff_actions
+           WHERE portal_id = $1 AND object_type = $2 AND record_id = $3 AND handoff_id = $4 AND action_id = $5`,
+          [...where, actionId],
         );
-        if (recorded)
-          return {
+        const current =
+          row && row.state !== 'null' ? (JSON.parse(row.state) as HandoffState) : undefined;
+        // Whatever is answered without storing keeps nothing: not even the lock row made for it.
+        const answer = async (
+          response: RecordedResponse & { replayed: boolean; reused?: true },
+        ) => {
+          if (!current)
+            await tx.query(
+              "DELETE FROM handoffs WHERE portal_id = $1 AND object_type = $2 AND record_id = $3 AND handoff_id = $4 AND state = 'null'",
+              where,
+            );
+          return response;
+        };
+        if (recorded) {
+          // Rows from before migration 5 have no hash: they replay as they always did.
+          if (fingerprint && recorded.request_hash && recorded.request_hash !== fingerprint)
+            return answer({ status: 409, body: null, replayed: true, reused: true });
+          return answer({
             status: Number(recorded.status),
             body: JSON.parse(recorded.body) as unknown,
             replayed: true,
-          };
-
-        const current =
-          row && row.state !== 'null' ? (JSON.parse(row.state) as HandoffState) : undefined;
-        const decision = decide(current);
-        const response =
-          decision.kind === 'store' ? decision.response(decision.state) : decision.response;
-        if (decision.kind === 'store') {
-          await tx.query(
-            `UPDATE handoffs SET state = $5, version = $6, updated_at = $7
-             WHERE portal_id = $1 AND object_type = $2 AND record_id = $3 AND handoff_id = $4`,
-            [
-              key.portalId,
-              key.objectType,
-              key.recordId,
-              handoffId,
-              JSON.stringify(decision.state),
-              decision.state.version,
-              now,
-            ],
-          );
+          });
         }
-        if (decision.kind === 'store' && decision.outbox) {
+
+        const decision = decide(current);
+        if (decision.kind === 'answer') return answer({ ...decision.response, replayed: false });
+        const response = decision.response(decision.state);
+        // An upsert: the lock row may have been removed by a refusal that held it before us.
+        await tx.query(
+          `INSERT INTO handoffs (portal_id, object_type, record_id, handoff_id, state, version, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (portal_id, object_type, record_id, handoff_id)
+           DO UPDATE SET state = $5, version = $6, updated_at = $7`,
+          [
+            key.portalId,
+            key.objectType,
+            key.recordId,
+            handoffId,
+            JSON.stringify(decision.state),
+            decision.state.version,
+            now,
+          ],
+        );
+        if (decision.outbox) {
           await insertOutbox(tx, key.portalId, decision.outbox(decision.state), now);
         }
         await tx.query(
-          `INSERT INTO handoff_actions (portal_id, action_id, object_type, record_id, handoff_id, status, body, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          `INSERT INTO handoff_actions (portal_id, action_id, object_type, record_id, handoff_id, request_hash, status, body, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
           [
             key.portalId,
             actionId,
             key.objectType,
             key.recordId,
             handoffId,
+            fingerprint ?? null,
             response.status,
             JSON.stringify(response.body),
             now,
@@ -342,6 +370,15 @@ export function createStore(sql: Sql): Store {
         );
         return { ...response, replayed: false };
       });
+    },
+
+    async hasAction(key, handoffId, actionId) {
+      const rows = await sql.query(
+        `SELECT 1 FROM handoff_actions
+         WHERE portal_id = $1 AND object_type = $2 AND record_id = $3 AND handoff_id = $4 AND action_id = $5`,
+        [key.portalId, key.objectType, key.recordId, handoffId, actionId],
+      );
+      return rows.length > 0;
     },
 
     async getSettings(portalId) {

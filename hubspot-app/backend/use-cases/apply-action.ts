@@ -4,11 +4,14 @@ import {
   evaluateRecord,
   HandoffRequestSchema,
   refusalStatus,
+  type HandoffRequest,
   type RecordSnapshot,
   type RecordView,
 } from '@handoff/shared';
+import { createHash } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import { resolveContext, type Caller } from './context.js';
+import { checkActionBounds, checkRecordId } from './bounds.js';
 import { UseCaseError } from './errors.js';
 import { withPeople } from './people.js';
 import { readDeal } from './record-view.js';
@@ -24,11 +27,13 @@ export async function applyAction(
   if (objectType !== 'deals' && objectType !== 'deal') {
     throw new UseCaseError(404, 'not_found', 'Handoff actions apply to deals.');
   }
+  checkRecordId(dealId, 'deal id');
+  checkActionBounds(body);
   const parsed = HandoffRequestSchema.safeParse(body);
   if (!parsed.success) {
-    const where = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || 'body'))].join(
-      ', ',
-    );
+    const where = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || 'body'))]
+      .join(', ')
+      .slice(0, 200);
     throw new UseCaseError(400, 'bad_request', `The action request is malformed (${where}).`, {
       fields: where,
     });
@@ -42,61 +47,142 @@ export async function applyAction(
   const handoffDef = context.playbook.handoffs.find((h) => h.id === request.handoffId);
   const people = await deps.roles.ownersByRole(caller.portalId, context.playbook);
 
-  const answer = await deps.store.applyAction(
-    key,
-    request.handoffId,
-    request.actionId,
+  // A request refused on the state read just now is answered without a transaction, so a
+  // refusal writes nothing at all (not even a lock row); a retried actionId still replays.
+  const early = applyHandoffAction(
+    context.playbook,
+    { ...snapshot, handoffs: others },
+    request,
+    context.viewer,
     now,
-    (current) => {
-      const handoffs = { ...others };
-      if (current) handoffs[request.handoffId] = current;
-      else delete handoffs[request.handoffId];
-      const before: RecordSnapshot = { ...snapshot, handoffs };
-      const result = applyHandoffAction(context.playbook, before, request, context.viewer, now);
-      if (!result.ok) {
-        const view = evaluateRecord(context.playbook, before, context.viewer, now);
-        return {
-          kind: 'answer',
-          response: {
-            status: refusalStatus(result.refusal.code),
-            body: { refusal: result.refusal, view },
-          },
-        };
-      }
-      return {
-        kind: 'store',
-        state: result.state,
-        outbox: (state) =>
-          handoffDef
-            ? outboxItemsFor(
-                context.playbook,
-                handoffDef,
-                dealId,
-                result.events,
-                state.events,
-                state.version,
-                {
-                  ownersByRole: people.byRole,
-                  ownerOfUser: people.ownerOfUser,
-                  nameOfUser: people.nameOfUser,
-                },
-              )
-            : [],
-        response: (state) => ({
-          status: 200,
-          body: evaluateRecord(
-            context.playbook,
-            { ...snapshot, handoffs: { ...handoffs, [request.handoffId]: state } },
-            context.viewer,
-            now,
-          ),
-        }),
-      };
-    },
   );
+  const answer =
+    !early.ok && !(await deps.store.hasAction(key, request.handoffId, request.actionId))
+      ? {
+          status: refusalStatus(early.refusal.code),
+          body: {
+            refusal: early.refusal,
+            view: evaluateRecord(
+              context.playbook,
+              { ...snapshot, handoffs: others },
+              context.viewer,
+              now,
+            ),
+          },
+          replayed: false,
+          reused: undefined,
+        }
+      : await deps.store.applyAction(
+          key,
+          request.handoffId,
+          request.actionId,
+          now,
+          (current) => {
+            const handoffs = { ...others };
+            if (current) handoffs[request.handoffId] = current;
+            else delete handoffs[request.handoffId];
+            const before: RecordSnapshot = { ...snapshot, handoffs };
+            const result = applyHandoffAction(
+              context.playbook,
+              before,
+              request,
+              context.viewer,
+              now,
+            );
+            if (!result.ok) {
+              const view = evaluateRecord(context.playbook, before, context.viewer, now);
+              return {
+                kind: 'answer',
+                response: {
+                  status: refusalStatus(result.refusal.code),
+                  body: { refusal: result.refusal, view },
+                },
+              };
+            }
+            return {
+              kind: 'store',
+              state: result.state,
+              outbox: (state) =>
+                handoffDef
+                  ? outboxItemsFor(
+                      context.playbook,
+                      handoffDef,
+                      dealId,
+                      result.events,
+                      state.events,
+                      state.version,
+                      {
+                        ownersByRole: people.byRole,
+                        ownerOfUser: people.ownerOfUser,
+                        nameOfUser: people.nameOfUser,
+                      },
+                    )
+                  : [],
+              response: (state) => ({
+                status: 200,
+                body: evaluateRecord(
+                  context.playbook,
+                  { ...snapshot, handoffs: { ...handoffs, [request.handoffId]: state } },
+                  context.viewer,
+                  now,
+                ),
+              }),
+            };
+          },
+          fingerprint(request),
+        );
+  if (answer.reused) {
+    return {
+      status: 409,
+      body: {
+        refusal: {
+          code: 'conflict',
+          message:
+            'This actionId was already used on this deal for a different request; send the action again with a new actionId.',
+          details: { actionId: request.actionId },
+        },
+      },
+    };
+  }
+  if (!answer.replayed && answer.status !== 200) {
+    // The only trace a refused action leaves (nothing is stored for it): one bounded log line.
+    const refusal = (answer.body as { refusal?: { code?: string } } | null)?.refusal;
+    deps.log.info(
+      {
+        audit: 'action_refused',
+        portalId: caller.portalId,
+        userId: caller.userId,
+        dealId,
+        handoffId: request.handoffId,
+        actionId: request.actionId,
+        action: request.action.type,
+        status: answer.status,
+        code: refusal?.code,
+      },
+      'action refused',
+    );
+  }
   if (!answer.replayed && answer.status === 200) deps.afterCommit?.(caller.portalId);
   // Names are added to the answer, not recorded with it: a replay shows today's names.
   return { ...answer, body: await namedBody(deps, caller.portalId, answer.status, answer.body) };
+}
+
+/** Identifies what a request asks, so a reused actionId with another body is told apart. */
+function fingerprint(request: HandoffRequest): string {
+  const canonical = (value: unknown): unknown =>
+    value !== null && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.entries(value as Record<string, unknown>)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, v]) => [k, canonical(v)]),
+        )
+      : value;
+  const { handoffId, expectedVersion, action } = request;
+  return createHash('sha256')
+    .update(
+      JSON.stringify(canonical({ handoffId, expectedVersion: expectedVersion ?? null, action })),
+    )
+    .digest('hex');
 }
 
 /** The view in an answer (the body itself, or beside a refusal) with the people it mentions named. */

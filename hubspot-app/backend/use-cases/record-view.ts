@@ -3,6 +3,7 @@ import { evaluateRecord, type CompanyView, type RecordView } from '@handoff/shar
 import type { Deps } from '../deps.js';
 import { dealSnapshot } from '../hubspot/mapping.js';
 import { resolveContext, type Caller, type PortalContext } from './context.js';
+import { checkRecordId } from './bounds.js';
 import { UseCaseError } from './errors.js';
 import { withPeople } from './people.js';
 
@@ -12,16 +13,14 @@ export async function getRecordView(
   objectType: string,
   objectId: string,
 ): Promise<RecordView | CompanyView> {
+  checkRecordId(objectId);
   const context = await resolveContext(deps, caller);
   if (objectType === 'deals' || objectType === 'deal')
     return dealView(deps, caller, context, objectId);
   if (objectType === 'companies' || objectType === 'company')
     return companyView(deps, caller, context, objectId);
-  throw new UseCaseError(
-    404,
-    'not_found',
-    `Handoff shows deals and companies, not "${objectType}".`,
-  );
+  // The type is not echoed: a refusal never repeats what the request sent.
+  throw new UseCaseError(404, 'not_found', 'Handoff shows deals and companies only.');
 }
 
 export async function dealView(
