@@ -206,7 +206,7 @@ export function graphqlRoutes(context: SalesforceContext): Route[] {
       Object.entries(selection.args).map(([k, v]) => [k, resolveVariables(v, variables)]),
     );
     for (const name of Object.keys(args))
-      if (!['where', 'first', 'orderBy', 'after'].includes(name))
+      if (!['where', 'first', 'orderBy', 'after', 'upperBound'].includes(name))
         throw new GraphQLError(`Argument '${name}' is not supported on ${object.name}`, selection);
     const first = args.first === undefined ? DEFAULT_FIRST : Number(args.first);
     if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST)
@@ -222,7 +222,13 @@ export function graphqlRoutes(context: SalesforceContext): Route[] {
         : {}),
       orderBy: orderBy(object, args.orderBy),
     };
-    const ids = context.soql.run(query).records.map((r) => String(r.Id));
+    // upperBound: page up to that many records in all (Paginate with Upper-Bound Limit,
+    // https://developer.salesforce.com/docs/platform/graphql/guide/paginate-use-upperbound.html).
+    const bound = args.upperBound === undefined ? Infinity : Number(args.upperBound);
+    const ids = context.soql
+      .run(query)
+      .records.map((r) => String(r.Id))
+      .slice(0, bound);
     const page = ids.slice(offset, offset + first);
     const out: Record<string, Json> = {};
     for (const s of selection.selections) {
