@@ -48,6 +48,59 @@ export function civilToMs(year: number, month: number, day: number): number {
   return date.getTime();
 }
 
+/** Supported years: 1 to 9999, as both CRMs store dates. */
+export const FIRST_YEAR = 1;
+export const LAST_YEAR = 9999;
+
+/** Day number of 1 January of `year` (proleptic Gregorian; year 0 is 1 BC). */
+export function firstDayOfYear(year: number): number {
+  // Days from civil (H. Hinnant), for 1 January: counted from 1 March of the year before.
+  const y = year - 1;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  return (
+    era * 146_097 +
+    yearOfEra * 365 +
+    Math.floor(yearOfEra / 4) -
+    Math.floor(yearOfEra / 100) +
+    306 -
+    719_468
+  );
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+// UTC midnight of 1 January for years 0 to 10001, so finding an instant's year is a table look-up.
+const YEAR_STARTS = Float64Array.from({ length: 10_002 }, (_, year) => firstDayOfYear(year) * DAY);
+
+/** First instant of the supported range, 0001-01-01T00:00:00Z. */
+export const MIN_INSTANT = YEAR_STARTS[FIRST_YEAR] as number;
+/** End of the supported range, 10000-01-01T00:00:00Z (a range may end there). */
+export const MAX_INSTANT = YEAR_STARTS[LAST_YEAR + 1] as number;
+
+/** UTC midnight of 1 January of `year`, for years 0 to 10001. */
+export function yearStart(year: number): number {
+  return YEAR_STARTS[year] as number;
+}
+
+/** The UTC year of an instant between year 0 and year 10000. */
+export function yearOf(instant: number): number {
+  // The mean Gregorian year gets within one of the answer; the table settles it.
+  let year = Math.floor(instant / 31_556_952_000) + 1970;
+  if (year < 0) year = 0;
+  if (year > 10_000) year = 10_000;
+  while (year > 0 && (YEAR_STARTS[year] as number) > instant) year--;
+  while (year < 10_000 && (YEAR_STARTS[year + 1] as number) <= instant) year++;
+  return year;
+}
+
+/** The year of a day number between year 0 and year 10000. */
+export function yearOfDay(day: number): number {
+  return yearOf(day * DAY);
+}
+
 /** 0 = Monday … 6 = Sunday; 1970-01-01 was a Thursday. */
 export function weekdayOf(dayNumber: number): number {
   return (((dayNumber + 3) % 7) + 7) % 7;

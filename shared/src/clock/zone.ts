@@ -1,4 +1,4 @@
-import { DAY, SECOND, civilToMs } from './wallclock.js';
+import { DAY, SECOND, civilToMs, yearStart } from './wallclock.js';
 
 /**
  * UTC offsets of one IANA zone, read from the platform's Intl data. Offsets are cached per block
@@ -21,19 +21,30 @@ const BLOCK = 364 * DAY;
 // Sampling once a day finds every transition provided two transitions are never less than a day
 // apart; toInstant makes the same assumption when it looks one day either side of a reading.
 const STEP = DAY;
+// Enough for every block from 1800 to 2100 and the far years calendars lay out on their own; past
+// that the least recently used block goes.
 const MAX_BLOCKS = 512;
+/**
+ * Before 1800 every zone of the tz database keeps its local mean time (checked against every zone
+ * Intl knows), so one reading serves all earlier instants — and Intl, which prints 1 BC as year 1,
+ * is never asked about years before 1.
+ */
+export const EARLY_ZONE_END = yearStart(1800);
 const READING = /(\d+)\/(\d+)\/(\d+),? (\d+):(\d+):(\d+)/;
 
 interface Block {
   readonly first: number;
   readonly at: number[];
   readonly offsets: number[];
+  used: number;
 }
 
 class IntlZone implements Zone {
   readonly name: string;
   private readonly format: Intl.DateTimeFormat;
   private readonly blocks = new Map<number, Block>();
+  private tick = 0;
+  private early: number | undefined;
 
   constructor(name: string, format: Intl.DateTimeFormat) {
     this.name = name;
@@ -41,13 +52,18 @@ class IntlZone implements Zone {
   }
 
   offsetAt(instant: number): number {
+    if (instant < EARLY_ZONE_END) {
+      this.early ??= this.readOffset(EARLY_ZONE_END - SECOND);
+      return this.early;
+    }
     const index = Math.floor(instant / BLOCK);
     let block = this.blocks.get(index);
     if (block === undefined) {
-      if (this.blocks.size >= MAX_BLOCKS) this.blocks.clear();
+      if (this.blocks.size >= MAX_BLOCKS) this.evictLeastRecentlyUsed();
       block = this.buildBlock(index * BLOCK);
       this.blocks.set(index, block);
     }
+    block.used = ++this.tick;
     let offset = block.first;
     for (let i = 0; i < block.at.length; i++) {
       if (instant < (block.at[i] as number)) break;
@@ -71,6 +87,19 @@ class IntlZone implements Zone {
     return early;
   }
 
+  // A scan on eviction only: a hit just stamps its block, so the warm path stays a map read.
+  private evictLeastRecentlyUsed(): void {
+    let oldest: number | undefined;
+    let oldestUse = Infinity;
+    for (const [index, block] of this.blocks) {
+      if (block.used < oldestUse) {
+        oldestUse = block.used;
+        oldest = index;
+      }
+    }
+    if (oldest !== undefined) this.blocks.delete(oldest);
+  }
+
   private buildBlock(start: number): Block {
     const first = this.readOffset(start);
     const at: number[] = [];
@@ -92,7 +121,7 @@ class IntlZone implements Zone {
       }
       previous = offset;
     }
-    return { first, at, offsets };
+    return { first, at, offsets, used: 0 };
   }
 
   private readOffset(instant: number): number {

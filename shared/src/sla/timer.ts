@@ -1,9 +1,11 @@
+// One SLA timer at `now`: consumed business time outside pauses, due and warning times, state.
 import {
   addBusinessTime,
   businessTimeBetween,
   endOfBusinessDay,
   type Calendar,
 } from '../clock/index.js';
+import { checkDuration, checkInstant } from '../clock/errors.js';
 
 /** A stretch during which the clock stops; `to: null` is still going on. */
 export interface Pause {
@@ -50,8 +52,12 @@ export type TimerTarget =
 /**
  * Evaluates one SLA timer at `now`. Consumed time is business time since `startedAt` outside
  * pauses; a completion after `now` is not known yet at `now`, so it does not count.
+ * A threshold of zero (a zero target, or a warning at or before the start) is reached at
+ * `startedAt` itself, whatever pause covers it. Instants and durations that are not whole
+ * milliseconds within years 1–9999 are refused with a RangeError.
  */
 export function evaluateTimer(input: TimerInput): TimerResult {
+  checkTimerInput(input);
   const { calendar, startedAt, targetMs, now } = input;
   const active = activeSpans(startedAt, input.pauses ?? []);
   const completedAt =
@@ -59,9 +65,10 @@ export function evaluateTimer(input: TimerInput): TimerResult {
       ? input.completedAt
       : null;
   const consumedMs = consumedUntil(calendar, active, completedAt ?? now);
-  const dueAt = instantConsuming(calendar, active, targetMs);
+  const dueAt = instantConsuming(calendar, startedAt, active, targetMs);
   const threshold = warningThreshold(input.warn, targetMs);
-  const warningAt = threshold === null ? null : instantConsuming(calendar, active, threshold);
+  const warningAt =
+    threshold === null ? null : instantConsuming(calendar, startedAt, active, threshold);
   const paused = completedAt === null && isPaused(startedAt, active, now);
   return {
     state: stateOf(),
@@ -74,10 +81,11 @@ export function evaluateTimer(input: TimerInput): TimerResult {
 
   function stateOf(): TimerState {
     if (completedAt !== null) return consumedMs <= targetMs ? 'met' : 'met_late';
+    // Before the start nothing is reached yet, not even a zero threshold (reached at the start).
+    if (now < startedAt) return 'pending';
     if (consumedMs >= targetMs) return 'breached';
     if (paused) return 'paused';
     if (threshold !== null && consumedMs >= threshold) return 'at_risk';
-    if (now < startedAt) return 'pending';
     return 'running';
   }
 }
@@ -98,19 +106,56 @@ export function targetToMs(
   if (!Number.isFinite(amount) || amount < 0) {
     throw new RangeError(`An SLA target needs an amount of 0 or more, got ${amount}.`);
   }
+  checkInstant('targetToMs', 'startedAt', startedAt);
   switch (target.unit) {
     case 'business_minutes':
-      return Math.round(amount * 60_000);
+      return wholeMs(amount * 60_000, amount);
     case 'business_hours':
     case 'calendar_hours':
-      return Math.round(amount * 3_600_000);
+      return wholeMs(amount * 3_600_000, amount);
     case 'business_days': {
-      if (target.mode === 'elapsed') {
-        return Math.round(amount * (calendar?.hoursPerDay ?? 24) * 3_600_000);
-      }
+      const elapsed = wholeMs(amount * (calendar?.hoursPerDay ?? 24) * 3_600_000, amount);
+      if (target.mode === 'elapsed') return elapsed;
+      // A calendar that never opens consumes nothing, so any target does: never due either way.
+      if (calendar !== null && !calendar.opensEver) return elapsed;
       const close = endOfBusinessDay(calendar, startedAt, amount);
-      return close === Infinity ? Infinity : businessTimeBetween(calendar, startedAt, close);
+      if (close === Infinity) {
+        throw new RangeError(
+          `An SLA target of ${amount} business days from ${new Date(startedAt).toISOString()} ends after year 9999.`,
+        );
+      }
+      return businessTimeBetween(calendar, startedAt, close);
     }
+  }
+}
+
+/** Milliseconds rounded to whole ones; a target too large to count in milliseconds is refused. */
+function wholeMs(ms: number, amount: number): number {
+  const whole = Math.round(ms);
+  if (!Number.isSafeInteger(whole)) {
+    throw new RangeError(`An SLA target of ${amount} is too large to count in milliseconds.`);
+  }
+  return whole;
+}
+
+function checkTimerInput(input: TimerInput): void {
+  checkInstant('evaluateTimer', 'startedAt', input.startedAt);
+  checkInstant('evaluateTimer', 'now', input.now);
+  checkDuration('evaluateTimer', 'targetMs', input.targetMs, 0);
+  if (input.completedAt !== undefined && input.completedAt !== null) {
+    checkInstant('evaluateTimer', 'completedAt', input.completedAt);
+  }
+  (input.pauses ?? []).forEach((pause, i) => {
+    checkInstant('evaluateTimer', `pauses[${i}].from`, pause.from);
+    if (pause.to !== null) checkInstant('evaluateTimer', `pauses[${i}].to`, pause.to);
+  });
+  const warn = input.warn;
+  if (warn === undefined || warn === null) return;
+  if ('beforeMs' in warn) checkDuration('evaluateTimer', 'warn.beforeMs', warn.beforeMs, 0);
+  else if (!Number.isFinite(warn.consumedFraction) || warn.consumedFraction < 0) {
+    throw new RangeError(
+      `evaluateTimer needs warn.consumedFraction as a number of 0 or more, got ${warn.consumedFraction}.`,
+    );
   }
 }
 
@@ -145,19 +190,22 @@ function consumedUntil(calendar: Calendar | null, active: number[], t: number): 
   return consumed;
 }
 
-// Earliest instant at which `amount` has been consumed, or null if the clock stops for good first.
+// Earliest instant at which `amount` has been consumed, or null if the clock stops for good first
+// (or it lies after year 9999). Nothing is consumed before the start, so zero is reached there.
 function instantConsuming(
   calendar: Calendar | null,
+  startedAt: number,
   active: number[],
   amount: number,
 ): number | null {
+  if (amount <= 0) return startedAt;
   let consumed = 0;
   for (let i = 0; i < active.length; i += 2) {
     const from = active[i] as number;
     const to = active[i + 1] as number;
     const inSpan = to === Infinity ? Infinity : businessTimeBetween(calendar, from, to);
     if (consumed + inSpan >= amount) {
-      const at = addBusinessTime(calendar, from, Math.max(amount - consumed, 0));
+      const at = addBusinessTime(calendar, from, amount - consumed);
       return Number.isFinite(at) ? at : null;
     }
     consumed += inSpan;
