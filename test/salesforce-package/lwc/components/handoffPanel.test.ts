@@ -50,6 +50,18 @@ async function panel(role: Role, status: Status | 'none', itemsDone = true) {
   return el;
 }
 
+/** The open modal: LightningModal shows it at the end of the document, outside the panel. */
+function modal(): HTMLElement | undefined {
+  return document.body.querySelector('lightning-modal-dialog') ?? undefined;
+}
+
+/** The focused element, through shadow roots. */
+function deepFocus(): Element | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el;
+}
+
 describe('handoffPanel: what each role may do in each state', () => {
   const cases: [Role, Status, boolean, string[]][] = [
     ['sales_rep', 'in_progress', true, ['submit']],
@@ -209,7 +221,7 @@ describe('handoffPanel: writes through Lightning Data Service', () => {
     });
   });
 
-  it('when a CS manager rejects, then a dialog asks for a reason and a comment before writing', async () => {
+  it('when a CS manager rejects, then a modal asks for a reason and a comment before writing', async () => {
     // Only Date is faked: the engine's microtasks must keep running.
     vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-23T15:00:00.000Z') });
     onTestFinished(() => {
@@ -218,17 +230,22 @@ describe('handoffPanel: writes through Lightning Data Service', () => {
     const el = await panel('cs_manager', 'submitted');
     byName(el, 'lightning-button', 'reject')?.click();
     await flush();
-    const dialog = query(el, '[data-id="reject-dialog"]');
+    const dialog = modal();
     expect(dialog?.getAttribute('role')).toBe('dialog');
-    const confirm = byName(el, 'lightning-button', 'confirm-reject') as HTMLElement & {
+    expect(dialog?.getAttribute('aria-label')).toBe('Reject Sales → CS');
+    const confirm = byName(
+      dialog as HTMLElement,
+      'lightning-button',
+      'confirm-reject',
+    ) as HTMLElement & {
       disabled: boolean;
     };
     expect(confirm.disabled).toBe(true);
-    await expectAccessible(el);
-    byName(el, 'lightning-combobox', 'reason')?.dispatchEvent(
+    await expectAccessible(dialog as HTMLElement);
+    byName(dialog as HTMLElement, 'lightning-combobox', 'reason')?.dispatchEvent(
       new CustomEvent('change', { detail: { value: 'promises_unclear' } }),
     );
-    byName(el, 'lightning-textarea', 'comment')?.dispatchEvent(
+    byName(dialog as HTMLElement, 'lightning-textarea', 'comment')?.dispatchEvent(
       new CustomEvent('change', { detail: { value: ' Which discount? ' } }),
     );
     await flush();
@@ -245,7 +262,29 @@ describe('handoffPanel: writes through Lightning Data Service', () => {
       Rejection_Comment__c: 'Which discount?',
     });
     expect(options).toEqual({ ifUnmodifiedSince: MODIFIED });
-    expect(query(el, '[data-id="reject-dialog"]')).toBeUndefined();
+    expect(modal()).toBeUndefined();
+  });
+
+  it('when the reject modal is open, then focus is inside it; Escape closes it without writing and focus returns to the Reject button', async () => {
+    const el = await panel('cs_manager', 'submitted');
+    const reject = byName(el, 'lightning-button', 'reject') as HTMLElement;
+    const button = reject.shadowRoot?.querySelector('button') as HTMLElement;
+    button.focus();
+    expect(deepFocus()).toBe(button);
+    reject.click();
+    await flush();
+    const dialog = modal() as HTMLElement;
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    // Focus is in the dialog (the document sees its host), on its first button (Cancel).
+    expect(document.activeElement).toBe(dialog);
+    expect(deepFocus()?.getAttribute('aria-label')).toBe('Cancel');
+    await expectAccessible(dialog);
+    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await flush();
+    expect(modal()).toBeUndefined();
+    expect(deepFocus()).toBe(button);
+    expect(updateRecord).not.toHaveBeenCalled();
+    await expectAccessible(el);
   });
 
   it('when a sales rep fills an item, then only its row is written (no header write, no conflict)', async () => {

@@ -1,20 +1,17 @@
 // One handoff: its checklist with editable items, the actions the viewer may take, the reject
-// dialog and the history. Every change goes up as a `handoffaction` event; the panel writes it.
+// dialog (c/handoffRejectModal) and the history. Every change goes up as a `handoffaction` event;
+// the panel writes it.
 import { LightningElement, api } from 'lwc';
+import HandoffRejectModal from 'c/handoffRejectModal';
 
 export default class HandoffSection extends LightningElement {
   @api handoff;
   @api busy = false;
 
-  rejecting = false;
-
   /** While a write is on its way, nothing else can be sent. */
   get actions() {
     return this.handoff.actions.map((a) => ({ ...a, disabled: a.disabled || this.busy }));
   }
-  reason = '';
-  comment = '';
-
   send(action) {
     this.dispatchEvent(
       new CustomEvent('handoffaction', { detail: { handoffId: this.handoff.id, action } }),
@@ -57,38 +54,18 @@ export default class HandoffSection extends LightningElement {
 
   handleAction(event) {
     const type = event.target.name;
-    if (type === 'reject') {
-      this.rejecting = true;
-      this.reason = '';
-      this.comment = '';
-      return;
-    }
-    this.send({ type });
+    if (type === 'reject') this.reject();
+    else this.send({ type });
   }
 
-  handleReason(event) {
-    this.reason = event.detail.value;
-  }
-
-  handleComment(event) {
-    this.comment = event.detail.value;
-  }
-
-  get rejectDisabled() {
-    return !this.reason || this.busy;
-  }
-
-  handleCancel() {
-    this.rejecting = false;
-  }
-
-  handleKeydown(event) {
-    if (event.key === 'Escape') this.rejecting = false;
-  }
-
-  handleReject() {
-    const comment = this.comment.trim();
-    this.rejecting = false;
-    this.send({ type: 'reject', reason: this.reason, ...(comment ? { comment } : {}) });
+  /** Asks for the reason in a modal; nothing is sent when the person cancels or presses Escape. */
+  async reject() {
+    const answer = await HandoffRejectModal.open({
+      size: 'small',
+      label: `Reject ${this.handoff.label}`,
+      description: 'Why the handoff is rejected and what should be fixed',
+      reasons: this.handoff.rejectReasons,
+    });
+    if (answer && !this.busy) this.send({ type: 'reject', ...answer });
   }
 }

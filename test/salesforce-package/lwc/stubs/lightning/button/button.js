@@ -1,4 +1,5 @@
-// Test stub of the base component lightning-button: its public properties, no rendering of its own.
+// Test stub of the base component lightning-button: its public properties and, as the real one,
+// a native button inside that takes focus (named by aria-label, so tests' text stays the same).
 import { LightningElement, api } from 'lwc';
 
 export default class Button extends LightningElement {
@@ -9,4 +10,9 @@ export default class Button extends LightningElement {
   @api title;
   @api type;
   @api iconName;
+
+  @api
+  focus() {
+    this.template.querySelector('button')?.focus();
+  }
 }
