@@ -1,7 +1,12 @@
 // planEscalations: which escalations are due now, each under a key that makes executing it idempotent.
 // The key names the record, the SLA, the escalation level and the timer's start instant, so a timer
 // restarted by a new stage entry escalates again while a rescan of the same timer never does.
-import type { EscalationDef, EscalationTarget, Playbook } from '../playbook/schema.js';
+import {
+  slaWaitsOn,
+  type EscalationDef,
+  type EscalationTarget,
+  type Playbook,
+} from '../playbook/schema.js';
 import type { RecordView, TimerView } from '../shapes/view.js';
 
 export interface EscalationAction {
@@ -13,7 +18,10 @@ export interface EscalationAction {
   level: number;
   when: EscalationDef['when'];
   action: EscalationDef['action'];
+  /** Resolved: an escalation that names nobody goes to the role the SLA waits on. */
   to: EscalationTarget;
+  /** The role whose move stops the clock (the one holding the ball), when the SLA has one. */
+  waitsOn?: string;
   /** A one-line subject for the task or note the CRM adapter writes. */
   title: string;
   timer: Pick<TimerView, 'state' | 'dueAt' | 'remainingMs' | 'startedAt'>;
@@ -46,6 +54,11 @@ export function planEscalations(
         if (!escalation) continue;
         const key = escalationKey(view.record, sla.id, index + 1, timer.startedAt);
         if (alreadyDone.has(key)) continue;
+        const waitsOn = slaWaitsOn(playbook, sla);
+        // Whoever must act next is chased unless the playbook names someone; an SLA that waits on
+        // no role (a stage change) falls back to the record's owner.
+        const to: EscalationTarget =
+          escalation.to ?? (waitsOn === undefined ? 'owner' : { role: waitsOn });
         actions.push({
           key,
           record: view.record,
@@ -54,7 +67,8 @@ export function planEscalations(
           level: index + 1,
           when: escalation.when,
           action: escalation.action,
-          to: escalation.to,
+          to,
+          ...(waitsOn === undefined ? {} : { waitsOn }),
           title: title(sla.label, escalation, timer),
           timer: {
             state: timer.state,

@@ -1,6 +1,7 @@
 // The playbook in plain words, for admins reviewing a change and for `handoff-playbook explain`.
 import { describeRequirement } from '../rules/evaluate.js';
 import {
+  slaWaitsOn,
   stopsOf,
   type BusinessDuration,
   type CriterionDef,
@@ -78,6 +79,7 @@ function explainSla(playbook: Playbook, sla: SlaDef): string {
       if (s.on === 'stage_entered') return `the deal enters ${stageLabel(playbook, s.stage)}`;
       if (s.on === 'stage_left') return `the deal leaves ${stageLabel(playbook, s.stage)}`;
       if (s.on === 'field_set') return `${playbook.fields[s.field]?.label ?? s.field} is set`;
+      if (s.on === 'handoff_submitted') return `${handoffLabel(playbook, s.handoff)} is submitted`;
       return `${handoffLabel(playbook, s.handoff)} is accepted`;
     })
     .join(' or ');
@@ -90,13 +92,23 @@ function explainSla(playbook: Playbook, sla: SlaDef): string {
       ? `; at risk ${duration(sla.warn.before)} before due`
       : `; at risk at ${sla.warn.consumedPercent}% of the time`
     : '';
+  const waitsOnRole = slaWaitsOn(playbook, sla);
+  const waiter =
+    waitsOnRole === undefined ? undefined : (playbook.roles[waitsOnRole]?.label ?? waitsOnRole);
+  const waits = waiter
+    ? `; waits on the ${waiter}${sla.waitsOn === undefined ? '' : ' (set in the playbook)'}`
+    : '; waits on the record owner (no role stops it)';
   const escalations = sla.escalations.map((e) => {
     const to =
-      e.to === 'owner'
-        ? 'the owner'
-        : 'user' in e.to
-          ? `user ${e.to.user}`
-          : `every ${playbook.roles[e.to.role]?.label ?? e.to.role}`;
+      e.to === undefined
+        ? waiter
+          ? `every ${waiter} (who it waits on)`
+          : 'the owner (who it waits on)'
+        : e.to === 'owner'
+          ? 'the owner'
+          : 'user' in e.to
+            ? `user ${e.to.user}`
+            : `every ${playbook.roles[e.to.role]?.label ?? e.to.role}`;
     const when =
       e.when === 'at_risk'
         ? 'at risk'
@@ -111,7 +123,7 @@ function explainSla(playbook: Playbook, sla: SlaDef): string {
           : `reassign to ${to}`;
     return `${when}: ${what}`;
   });
-  return `${duration(sla.target)}${calendar} from ${start} until ${stop}${pause}${warn}${escalations.length ? `; ${escalations.join(', ')}` : ''}.`;
+  return `${duration(sla.target)}${calendar} from ${start} until ${stop}${waits}${pause}${warn}${escalations.length ? `; ${escalations.join(', ')}` : ''}.`;
 }
 
 function duration(d: BusinessDuration): string {

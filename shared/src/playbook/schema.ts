@@ -3,8 +3,12 @@
 // types are derived from the schemas so code and configuration cannot drift apart.
 import * as z from 'zod/mini';
 
-/** Ids are the admin's words in paths and references: lower snake case, stable across edits. */
-export const Id = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,63}$/));
+/**
+ * Ids are the admin's words in paths and references: lower snake case, stable across edits. Not
+ * `constructor`, the one such word every JavaScript object already has: records keyed by ids
+ * (fields, handoff states, checklist answers) would read it as a function, not as a missing entry.
+ */
+export const Id = z.string().check(z.regex(/^(?!constructor$)[a-z][a-z0-9_]{0,63}$/));
 const Text = z.string().check(z.minLength(1), z.maxLength(500));
 const Time = z.string().check(z.regex(/^\d{2}:\d{2}$/));
 const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -22,6 +26,9 @@ export const FieldDef = z.strictObject({
 });
 export type FieldDef = z.infer<typeof FieldDef>;
 
+/** Holidays per calendar: see "SLA bounds" in the README. */
+export const MAX_HOLIDAYS = 1000;
+
 const Window = z.tuple([Time, Time]);
 export const CalendarDefSchema = z.strictObject({
   timeZone: z.string().check(z.minLength(1)),
@@ -34,15 +41,18 @@ export const CalendarDefSchema = z.strictObject({
     sat: z.optional(z.array(Window)),
     sun: z.optional(z.array(Window)),
   }),
+  // Decades of public holidays; more would only close a calendar for years (see bounds.ts).
   holidays: z.optional(
-    z.array(
-      z.strictObject({
-        date: IsoDate,
-        from: z.optional(Time),
-        to: z.optional(Time),
-        name: z.optional(Text),
-      }),
-    ),
+    z
+      .array(
+        z.strictObject({
+          date: IsoDate,
+          from: z.optional(Time),
+          to: z.optional(Time),
+          name: z.optional(Text),
+        }),
+      )
+      .check(z.maxLength(MAX_HOLIDAYS)),
   ),
   hoursPerDay: z.optional(z.number()),
 });
@@ -226,6 +236,8 @@ export const SlaStop = z.discriminatedUnion('on', [
   /** The record moved on from the stage (to any other): the work the SLA waited for happened anyway. */
   z.strictObject({ on: z.literal('stage_left'), stage: Id }),
   z.strictObject({ on: z.literal('handoff_accepted'), handoff: Id }),
+  /** The handoff's first submission: the clock of whoever fills the checklist in. */
+  z.strictObject({ on: z.literal('handoff_submitted'), handoff: Id }),
   z.strictObject({ on: z.literal('field_set'), field: Id }),
 ]);
 export type SlaStop = z.infer<typeof SlaStop>;
@@ -233,6 +245,25 @@ export type SlaStop = z.infer<typeof SlaStop>;
 /** An SLA's stop events as a list, whichever way the playbook wrote them. */
 export function stopsOf(sla: { stop: SlaStop | SlaStop[] }): SlaStop[] {
   return Array.isArray(sla.stop) ? sla.stop : [sla.stop];
+}
+
+/**
+ * The role an SLA waits on: its `waitsOn`, else the role that must act for its first stop that
+ * names one — the first accepting role for `handoff_accepted`, the first submitting role for
+ * `handoff_submitted`. Undefined when no stop names a role (a stage change, a field).
+ */
+export function slaWaitsOn(
+  playbook: { handoffs: readonly HandoffDef[] },
+  sla: { waitsOn?: string | undefined; stop: SlaStop | SlaStop[] },
+): string | undefined {
+  if (sla.waitsOn !== undefined) return sla.waitsOn;
+  for (const stop of stopsOf(sla)) {
+    if (stop.on !== 'handoff_accepted' && stop.on !== 'handoff_submitted') continue;
+    const handoff = playbook.handoffs.find((h) => h.id === stop.handoff);
+    const role = (stop.on === 'handoff_accepted' ? handoff?.accept : handoff?.submit)?.[0];
+    if (role !== undefined) return role;
+  }
+  return undefined;
 }
 
 /** Paused from each rejection of the handoff until the next submission (sales is reworking it). */
@@ -256,7 +287,8 @@ export const EscalationDef = z.strictObject({
   when: z.enum(['at_risk', 'breached']),
   /** Only for `breached`: wait this much more business time after the breach. */
   after: z.optional(BusinessDuration),
-  to: EscalationTarget,
+  /** Omitted: whoever the SLA waits on (its `waitsOn` role), the people who can stop the clock. */
+  to: z.optional(EscalationTarget),
   action: z.enum(['task', 'note', 'reassign']),
 });
 export type EscalationDef = z.infer<typeof EscalationDef>;
@@ -273,6 +305,12 @@ export const SlaDef = z.strictObject({
   calendar: z.optional(Id),
   warn: z.optional(WarnDef),
   escalations: z._default(z.array(EscalationDef), []),
+  /**
+   * The role whose move stops the clock, shown beside the timer and escalated to by default.
+   * Omitted: derived from the stop events (the accepting role for `handoff_accepted`, the
+   * submitting role for `handoff_submitted`); see slaWaitsOn.
+   */
+  waitsOn: z.optional(Id),
 });
 export type SlaDef = z.infer<typeof SlaDef>;
 

@@ -16,6 +16,7 @@ import type {
   Verdict,
 } from '../shapes/view.js';
 import { ViewerSchema, type Viewer } from '../shapes/viewer.js';
+import { ballInCourt, nextStepOf, settledOf } from './next-step.js';
 import { evaluateTimers } from './timers.js';
 
 const ACTIONS = ['submit', 'withdraw', 'accept', 'reject', 'reopen'] as const;
@@ -56,6 +57,9 @@ export function evaluateRecord(
     next !== undefined && [...exitCriteria, ...nextEntryCriteria].every(passesOrWarns);
   const { timers, problems: timerProblems } = evaluateTimers(playbook, record, now);
   problems.push(...timerProblems);
+  const handoffs = playbook.handoffs
+    .filter((h) => isHandoffOpen(playbook, h, record))
+    .map((h) => handoffView(playbook, record, h, safeViewer, now, context));
 
   return {
     playbook: { name: playbook.name, version: playbook.version },
@@ -69,10 +73,9 @@ export function evaluateRecord(
     nextStage: next ? { id: next.id, label: next.label } : null,
     nextEntryCriteria,
     mayAdvance,
-    handoffs: playbook.handoffs
-      .filter((h) => isHandoffOpen(playbook, h, record))
-      .map((h) => handoffView(playbook, record, h, safeViewer, now, context)),
+    handoffs,
     timers,
+    nextStep: nextStepOf(playbook, handoffs, timers),
   };
 }
 
@@ -141,6 +144,8 @@ function handoffView(
     };
   });
   const required = items.filter((i) => i.required);
+  const settled = settledOf(playbook, handoff, state.status, record);
+  const next = settled ? undefined : ballInCourt(playbook, handoff, state.status, viewer);
   return {
     id: handoff.id,
     label: handoff.label,
@@ -159,6 +164,8 @@ function handoffView(
     rejectReasons: handoff.rejectReasons.map((r) => ({ id: r.id, label: r.label })),
     ...milestones(handoff, state),
     history: state.events.filter((e) => e.type !== 'item_set'),
+    ...(next ? { next } : {}),
+    ...(settled ? { settled } : {}),
   };
 }
 
@@ -254,5 +261,6 @@ function emptyView(
     mayAdvance: false,
     handoffs: [],
     timers: [],
+    nextStep: null,
   };
 }

@@ -2,7 +2,7 @@
 import { evaluateTimer, targetToMs, timerCalendar } from '../sla/index.js';
 import { calendarFor } from '../sla/calendars.js';
 import { timerInputs } from '../sla/inputs.js';
-import type { EscalationDef, Playbook, SlaDef } from '../playbook/schema.js';
+import { slaWaitsOn, type EscalationDef, type Playbook, type SlaDef } from '../playbook/schema.js';
 import type { RecordSnapshot } from '../shapes/snapshot.js';
 import type { TimerView } from '../shapes/view.js';
 
@@ -68,7 +68,15 @@ function evaluateSla(
     escalationsReached,
     escalationLevel: escalationsReached.length,
     calendarTimeZone: sla.calendar ? (playbook.calendars[sla.calendar]?.timeZone ?? null) : null,
+    ...waitsOn(playbook, sla),
   };
+}
+
+function waitsOn(playbook: Playbook, sla: SlaDef): Pick<TimerView, 'waitsOn'> {
+  const role = slaWaitsOn(playbook, sla);
+  return role === undefined
+    ? {}
+    : { waitsOn: { role, label: playbook.roles[role]?.label ?? role } };
 }
 
 /** Escalations concern live timers only: once the SLA is met (on time or late) nobody is chased. */

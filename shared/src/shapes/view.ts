@@ -49,6 +49,19 @@ export const ActionAvailabilitySchema = z.object({
 });
 export type ActionAvailability = z.infer<typeof ActionAvailabilitySchema>;
 
+/** Whose move it is on a handoff, what the move is, and whether the viewer may make it. */
+export const BallSchema = z.object({
+  /** The roles that may make the move, as the playbook lists them; the first is who is meant. */
+  roles: z.array(z.string()),
+  /** The first role's label ("CS manager"). */
+  label: z.string(),
+  /** The move: fill in and submit, review (accept or reject), or rework after a rejection. */
+  action: z.enum(['submit', 'accept', 'reopen']),
+  /** The viewer holds one of the roles. */
+  viewerMayAct: z.boolean(),
+});
+export type Ball = z.infer<typeof BallSchema>;
+
 export const HandoffViewSchema = z.object({
   id: z.string(),
   label: z.string(),
@@ -79,6 +92,16 @@ export const HandoffViewSchema = z.object({
     }),
   ),
   history: z.array(HandoffEventSchema),
+  /**
+   * Who must act next (the ball is in their court): the submitting roles while the handoff is not
+   * started, in progress or rejected, the accepting roles while it is submitted. Absent when
+   * nobody must act: it is accepted, or its window has passed (see `settled`).
+   */
+  next: z.optional(BallSchema),
+  /** Set when the handoff needs nobody any more: shown as one line, expandable. */
+  settled: z.optional(
+    z.object({ reason: z.enum(['accepted', 'window_passed']), summary: z.string() }),
+  ),
 });
 export type HandoffView = z.infer<typeof HandoffViewSchema>;
 
@@ -109,8 +132,28 @@ export const TimerViewSchema = z.object({
   /** How many escalations have been reached: 0 none. */
   escalationLevel: z.number(),
   calendarTimeZone: z.nullable(z.string()),
+  /** The role whose move stops the clock (the SLA's `waitsOn`, or derived from its stop events). */
+  waitsOn: z.optional(z.object({ role: z.string(), label: z.string() })),
 });
 export type TimerView = z.infer<typeof TimerViewSchema>;
+
+export const NextStepSchema = z.object({
+  handoffId: z.string(),
+  handoffLabel: z.string(),
+  ball: BallSchema,
+  /** The live timer that waits on the same people; absent when no SLA does. */
+  timer: z.optional(
+    z.object({
+      slaId: z.string(),
+      label: z.string(),
+      state: TimerState,
+      dueAt: z.nullable(z.number()),
+    }),
+  ),
+  /** The viewer's one main action when the move is theirs (possibly not allowed yet, with why). */
+  viewerAction: z.optional(ActionAvailabilitySchema),
+});
+export type NextStep = z.infer<typeof NextStepSchema>;
 
 export const RecordViewSchema = z.object({
   playbook: z.object({ name: z.string(), version: z.string() }),
@@ -137,5 +180,11 @@ export const RecordViewSchema = z.object({
    * adapter fills this from its user directory. A missing name is shown as the id.
    */
   people: z.optional(z.record(z.string(), z.string())),
+  /**
+   * The viewer's next step: the most urgent handoff someone must act on — whose move, what, by when
+   * (the timer that waits on them) and, when the move is the viewer's, their one action. Null when
+   * no handoff waits on anyone.
+   */
+  nextStep: z.optional(z.nullable(NextStepSchema)),
 });
 export type RecordView = z.infer<typeof RecordViewSchema>;

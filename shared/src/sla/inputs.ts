@@ -82,6 +82,10 @@ function stopAt(
       return record.handoffs[stop.handoff]?.events.find(
         (e) => e.type === 'accepted' && e.at >= startedAt,
       )?.at;
+    case 'handoff_submitted':
+      return record.handoffs[stop.handoff]?.events.find(
+        (e) => e.type === 'submitted' && e.at >= startedAt,
+      )?.at;
     case 'field_set': {
       const at = dateField(playbook, record, stop.field);
       return at !== undefined && at >= startedAt ? at : undefined;

@@ -30,7 +30,7 @@ describe('handoff-playbook', () => {
   it('when validating the default playbook, then it says so and exits 0', async () => {
     const { code, out } = await run('validate', DEFAULT_PLAYBOOK_PATH);
     expect(code).toBe(0);
-    expect(out).toMatch(/valid — 7 stages, 2 handoffs, 2 SLAs\.$/);
+    expect(out).toMatch(/valid — 7 stages, 2 handoffs, 4 SLAs\.$/);
   });
 
   it('when validating a broken playbook, then it prints every issue with its path and exits 1', async () => {
@@ -76,8 +76,12 @@ describe('handoff-playbook', () => {
     expect(out).toContain('to leave: Amount estimated — Amount must be more than 0 (blocks)');
     expect(out).toContain('Sales → CS: opens at Closed won;');
     expect(out).toContain(
-      'CS accepts the won deal: 1 business day (counted in hours) (America/New_York business hours)',
+      'CS accepts the handoff: 1 business day (counted in hours) (America/New_York business hours) from when Sales → CS is submitted until Sales → CS is accepted; waits on the CS manager;',
     );
+    expect(out).toContain(
+      'Rep submits the CS handoff: 8 business hours (America/New_York business hours) from when the deal enters Closed won until Sales → CS is submitted; waits on the Account executive;',
+    );
+    expect(out).toContain('at risk: a task for every CS manager (who it waits on)');
   });
 
   it('when the file does not exist or the command is unknown, then it says so and exits 2', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planEscalations } from '../../../shared/src/escalation/index.js';
 import { evaluateRecord } from '../../../shared/src/record/index.js';
-import { csManager, deal } from '../builders.js';
+import { csManager, deal, handoffState } from '../builders.js';
 import { defaultPlaybook } from '../fixtures.js';
 
 const playbook = defaultPlaybook();
@@ -17,24 +17,74 @@ function viewAt(now: number, wonAt = ny(23, 10), recordId = 'd-1') {
 }
 
 describe('planEscalations', () => {
-  it('when a timer is breached, then each reached escalation is planned once with a stable key', () => {
+  it('when the rep’s timer is breached, then the deal’s owner (who must submit) and then the admin are chased, each once with a stable key', () => {
     const now = ny(24, 11);
     const actions = planEscalations(playbook, [viewAt(now)], new Set(), now);
-    expect(actions.map((a) => [a.key, a.action, a.to, a.title])).toEqual([
+    expect(actions.map((a) => [a.key, a.action, a.to, a.waitsOn, a.title])).toEqual([
       [
-        'hubspot:deal:d-1:cs_accepts_won_deal:L1:1795446000000',
+        'hubspot:deal:d-1:rep_submits_cs_handoff:L1:1795446000000',
         'task',
-        { role: 'cs_manager' },
-        'At risk: CS accepts the won deal (due 2026-11-24 15:00 UTC)',
+        'owner',
+        'sales_rep',
+        'At risk: Rep submits the CS handoff (due 2026-11-24 15:00 UTC)',
       ],
       [
-        'hubspot:deal:d-1:cs_accepts_won_deal:L2:1795446000000',
-        'note',
-        { role: 'cs_manager' },
-        'Breached: CS accepts the won deal (due 2026-11-24 15:00 UTC)',
+        'hubspot:deal:d-1:rep_submits_cs_handoff:L2:1795446000000',
+        'task',
+        { role: 'admin' },
+        'sales_rep',
+        'Breached: Rep submits the CS handoff (due 2026-11-24 15:00 UTC)',
       ],
     ]);
     expect(ny(23, 10)).toBe(1795446000000);
+  });
+
+  it('when the handoff is submitted and CS lets it breach, then escalations that name nobody go to the CS managers it waits on, not to the rep', () => {
+    const submittedAt = ny(23, 10);
+    const view = evaluateRecord(
+      playbook,
+      deal({
+        stageHistory: [{ stage: 'closed_won', enteredAt: ny(23, 9) }],
+        handoffs: {
+          sales_to_cs: handoffState('submitted', {
+            events: [
+              { type: 'submitted', at: submittedAt, by: 'u-rep', actionId: 's', details: {} },
+            ],
+          }),
+        },
+      }),
+      csManager,
+      ny(24, 11),
+    );
+    const actions = planEscalations(playbook, [view], new Set(), ny(24, 11));
+    expect(actions.map((a) => [a.slaId, a.level, a.to, a.waitsOn])).toEqual([
+      ['cs_accepts_won_deal', 1, { role: 'cs_manager' }, 'cs_manager'],
+      ['cs_accepts_won_deal', 2, { role: 'cs_manager' }, 'cs_manager'],
+    ]);
+  });
+
+  it('when an escalation names nobody and the SLA waits on no role, then it goes to the record’s owner', () => {
+    const base = defaultPlaybook();
+    const slas = base.slas.map((sla) =>
+      sla.id === 'rep_submits_cs_handoff'
+        ? {
+            ...sla,
+            stop: { on: 'stage_left' as const, stage: 'closed_won' },
+            escalations: [{ when: 'at_risk' as const, action: 'task' as const }],
+          }
+        : sla,
+    );
+    const pb = { ...base, slas };
+    const view = evaluateRecord(
+      pb,
+      deal({ stageHistory: [{ stage: 'closed_won', enteredAt: ny(23, 10) }] }),
+      csManager,
+      ny(24, 11),
+    );
+    const actions = planEscalations(pb, [view], new Set(), ny(24, 11));
+    expect(actions.map((a) => [a.slaId, a.to, a.waitsOn])).toEqual([
+      ['rep_submits_cs_handoff', 'owner', undefined],
+    ]);
   });
 
   it('when an escalation was already done, then it is not planned again', () => {

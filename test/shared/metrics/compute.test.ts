@@ -139,19 +139,35 @@ describe('computeMetrics over November 2026', () => {
   });
 
   it('when SLAs completed, then attainment is met on time over completed', () => {
-    // d1 met in 3 business hours; d2 took 16 h less a 5 h rework pause = 11 h > 8 h.
+    // Each deal left its first stage days later without the SDR submitting in November: 0 of 2
+    // (d3's SDR submitted in October). The AE's clock ran only on d3, from its October submission
+    // until it was lost: late. The reps submitted at once. CS: d1 in 3 business hours; d2 from the
+    // first submission Thu 11:00: 1 h, paused for the rework, then Fri 9–17 and Mon 9–10 = 10 h > 8 h.
     expect(metrics.slas).toEqual([
-      // No AE accepted; each deal left its first stage days later, which stops the clock late: 0 of 3.
       {
-        id: 'ae_accepts_new_deal',
-        label: 'AE accepts the new deal',
-        completed: 3,
+        id: 'sdr_submits_new_deal',
+        label: 'SDR submits the new deal',
+        completed: 2,
         metOnTime: 0,
         attainment: 0,
       },
       {
+        id: 'ae_accepts_new_deal',
+        label: 'AE accepts the new deal',
+        completed: 1,
+        metOnTime: 0,
+        attainment: 0,
+      },
+      {
+        id: 'rep_submits_cs_handoff',
+        label: 'Rep submits the CS handoff',
+        completed: 2,
+        metOnTime: 2,
+        attainment: 1,
+      },
+      {
         id: 'cs_accepts_won_deal',
-        label: 'CS accepts the won deal',
+        label: 'CS accepts the handoff',
         completed: 2,
         metOnTime: 1,
         attainment: 0.5,
@@ -167,7 +183,7 @@ describe('computeMetrics over November 2026', () => {
       utc(12, 1, 0),
     );
     expect(empty.handoffs.map((h) => h.rejectionRate)).toEqual([null, null]);
-    expect(empty.slas.map((s) => s.attainment)).toEqual([null, null]);
+    expect(empty.slas.map((s) => s.attainment)).toEqual([null, null, null, null]);
     expect(empty.leadToCustomer).toEqual({ count: 0, medianMs: null });
   });
 });

@@ -5,19 +5,21 @@ import { csManager, deal, handoffState, HOUR, MONDAY_10AM_NY } from '../builders
 import { defaultPlaybook } from '../fixtures.js';
 
 const playbook = defaultPlaybook();
+/** The SLAs of a won deal (the builder's deal also passed through the SDR's first stage). */
+const WON_SLAS = ['rep_submits_cs_handoff', 'cs_accepts_won_deal'];
 /** New York wall time on 2026-11-dd (EST, UTC−5, all month). */
 const ny = (day: number, hour: number, minute = 0) => Date.UTC(2026, 10, day, hour + 5, minute);
 
-function csTimer(now: number, events: HandoffEvent[] = [], wonAt = MONDAY_10AM_NY) {
+/** The CS timer starts at the submission: by default the rep submits the moment the deal is won. */
+function csTimer(now: number, events?: HandoffEvent[], wonAt = MONDAY_10AM_NY) {
+  const log = events ?? [submitted(wonAt)];
   const snapshot = deal({
     stageHistory: [{ stage: 'closed_won', enteredAt: wonAt }],
-    handoffs: events.length
-      ? {
-          sales_to_cs: handoffState(events.at(-1)?.type === 'accepted' ? 'accepted' : 'submitted', {
-            events,
-          }),
-        }
-      : {},
+    handoffs: {
+      sales_to_cs: handoffState(log.at(-1)?.type === 'accepted' ? 'accepted' : 'submitted', {
+        events: log,
+      }),
+    },
   });
   const timer = evaluateRecord(playbook, snapshot, csManager, now).timers.find(
     (t) => t.slaId === 'cs_accepts_won_deal',
@@ -48,8 +50,8 @@ const accepted = (at: number): HandoffEvent => ({
   details: {},
 });
 
-describe('timers on the record view (CS accepts the won deal: 1 business day = 8 h, Mon–Fri 9–17 New York)', () => {
-  it('when the deal was won on Monday at 10:00, then it is due Tuesday at 10:00 and running at noon', () => {
+describe('timers on the record view (CS accepts the handoff: 1 business day = 8 h from submission, Mon–Fri 9–17 New York)', () => {
+  it('when the handoff was submitted on Monday at 10:00, then it is due Tuesday at 10:00 and running at noon', () => {
     expect(csTimer(ny(23, 12))).toMatchObject({
       state: 'running',
       paused: false,
@@ -62,6 +64,7 @@ describe('timers on the record view (CS accepts the won deal: 1 business day = 8
       escalationsReached: [],
       escalationLevel: 0,
       calendarTimeZone: 'America/New_York',
+      waitsOn: { role: 'cs_manager', label: 'CS manager' },
     });
   });
 
@@ -87,11 +90,13 @@ describe('timers on the record view (CS accepts the won deal: 1 business day = 8
   });
 
   it('when sales reworks a rejected handoff for two hours, then the due time moves two business hours', () => {
+    // Submitted 11:00 (due Tue 11:00), rejected 12:00, submitted again 14:00: due Tue 13:00.
     const events = [submitted(ny(23, 11)), rejected(ny(23, 12)), submitted(ny(23, 14), 's2')];
     expect(csTimer(ny(23, 15), events)).toMatchObject({
       state: 'running',
-      dueAt: ny(24, 12),
-      consumedMs: 3 * HOUR,
+      startedAt: ny(23, 11),
+      dueAt: ny(24, 13),
+      consumedMs: 2 * HOUR,
     });
   });
 
@@ -101,7 +106,7 @@ describe('timers on the record view (CS accepts the won deal: 1 business day = 8
       state: 'paused',
       paused: true,
       dueAt: null,
-      consumedMs: 2 * HOUR,
+      consumedMs: HOUR,
     });
   });
 
@@ -115,16 +120,44 @@ describe('timers on the record view (CS accepts the won deal: 1 business day = 8
   });
 
   it('when CS accepts after the due time, then it is met late', () => {
-    const events = [submitted(ny(23, 11)), accepted(ny(24, 10, 1))];
+    const events = [submitted(ny(23, 11)), accepted(ny(24, 11, 1))];
     expect(csTimer(ny(25, 12), events).state).toBe('met_late');
   });
 
   it('when the deal is won the day before Thanksgiving, then the holiday and the half day after it do not count', () => {
     // Wed 15:00–17:00 (2 h), Thanksgiving closed, Fri 9:00–13:00 (4 h), Mon 9:00–11:00 (2 h).
-    expect(csTimer(ny(25, 15, 30), [], ny(25, 15)).dueAt).toBe(ny(30, 11));
+    expect(csTimer(ny(25, 15, 30), undefined, ny(25, 15)).dueAt).toBe(ny(30, 11));
   });
 
-  it('when the deal re-enters Closed won, then the timer starts again from the latest entry', () => {
+  it('while the rep has not submitted, then CS has no timer and the rep’s own timer runs, waiting on the AE', () => {
+    const view = evaluateRecord(playbook, deal(), csManager, ny(23, 12));
+    const won = view.timers.filter((t) => WON_SLAS.includes(t.slaId));
+    expect(won.map((t) => t.slaId)).toEqual(['rep_submits_cs_handoff']);
+    // 8 business hours from Monday 10:00: due Tuesday 10:00, at risk from 75 % (Monday 16:00).
+    expect(won[0]).toMatchObject({
+      state: 'running',
+      dueAt: ny(24, 10),
+      waitsOn: { role: 'sales_rep', label: 'Account executive' },
+    });
+  });
+
+  it('when the rep submits, then the rep’s timer is met at the submission and the CS timer starts there', () => {
+    const view = evaluateRecord(
+      playbook,
+      deal({
+        handoffs: { sales_to_cs: handoffState('submitted', { events: [submitted(ny(23, 13))] }) },
+      }),
+      csManager,
+      ny(23, 14),
+    );
+    const won = view.timers.filter((t) => WON_SLAS.includes(t.slaId));
+    expect(won.map((t) => [t.slaId, t.state, t.completedAt ?? t.startedAt])).toEqual([
+      ['rep_submits_cs_handoff', 'met', ny(23, 13)],
+      ['cs_accepts_won_deal', 'running', ny(23, 13)],
+    ]);
+  });
+
+  it('when the deal re-enters Closed won, then the rep’s timer starts again from the latest entry', () => {
     const snapshot = deal({
       stageHistory: [
         { stage: 'closed_won', enteredAt: ny(16, 10) },
@@ -133,7 +166,7 @@ describe('timers on the record view (CS accepts the won deal: 1 business day = 8
       ],
     });
     const timer = evaluateRecord(playbook, snapshot, csManager, ny(23, 12)).timers.find(
-      (t) => t.slaId === 'cs_accepts_won_deal',
+      (t) => t.slaId === 'rep_submits_cs_handoff',
     );
     expect(timer?.startedAt).toBe(ny(23, 10));
   });
@@ -151,7 +184,7 @@ describe('timers on the record view (CS accepts the won deal: 1 business day = 8
   it('when the target is in calendar hours, then the business calendar is ignored and nights count', () => {
     const base = defaultPlaybook();
     const slas = base.slas.map((sla) =>
-      sla.id === 'cs_accepts_won_deal'
+      sla.id === 'rep_submits_cs_handoff'
         ? { ...sla, target: { unit: 'calendar_hours' as const, amount: 24 } }
         : sla,
     );
@@ -161,7 +194,7 @@ describe('timers on the record view (CS accepts the won deal: 1 business day = 8
       csManager,
       ny(23, 12),
     );
-    expect(view.timers.find((t) => t.slaId === 'cs_accepts_won_deal')).toMatchObject({
+    expect(view.timers.find((t) => t.slaId === 'rep_submits_cs_handoff')).toMatchObject({
       dueAt: ny(24, 10),
       consumedMs: 2 * HOUR,
     });
@@ -169,7 +202,7 @@ describe('timers on the record view (CS accepts the won deal: 1 business day = 8
 });
 
 describe('an SLA with several stop events', () => {
-  it('when the deal moves on from its first stage before the AE accepts, then the AE timer stops there', () => {
+  it('when the deal moves on from its first stage before the SDR submits, then the SDR timer stops there and no AE timer starts', () => {
     const snapshot = deal({
       stage: 'qualified',
       stageHistory: [
@@ -177,10 +210,14 @@ describe('an SLA with several stop events', () => {
         { stage: 'qualified', enteredAt: ny(23, 11) },
       ],
     });
-    const timer = evaluateRecord(playbook, snapshot, csManager, ny(27, 12)).timers.find(
-      (t) => t.slaId === 'ae_accepts_new_deal',
-    );
-    expect(timer).toMatchObject({ state: 'met', completedAt: ny(23, 11), consumedMs: 2 * HOUR });
+    const timers = evaluateRecord(playbook, snapshot, csManager, ny(27, 12)).timers;
+    expect(timers.map((t) => t.slaId)).toEqual(['sdr_submits_new_deal']);
+    expect(timers[0]).toMatchObject({
+      state: 'met',
+      completedAt: ny(23, 11),
+      consumedMs: 2 * HOUR,
+      waitsOn: { role: 'sdr', label: 'SDR / marketing' },
+    });
   });
 
   it('when the AE accepts first, then acceptance stops it', () => {
@@ -197,11 +234,23 @@ describe('an SLA with several stop events', () => {
         { stage: 'appointment_scheduled', enteredAt: ny(23, 9) },
         { stage: 'qualified', enteredAt: ny(23, 15) },
       ],
-      handoffs: { sdr_to_ae: { status: 'accepted', version: 1, items: {}, events: [accepted] } },
+      handoffs: {
+        sdr_to_ae: {
+          status: 'accepted',
+          version: 1,
+          items: {},
+          events: [{ ...accepted, type: 'submitted', at: ny(23, 9, 30), by: 'u-sdr' }, accepted],
+        },
+      },
     });
     const timer = evaluateRecord(playbook, snapshot, csManager, ny(27, 12)).timers.find(
       (t) => t.slaId === 'ae_accepts_new_deal',
     );
-    expect(timer).toMatchObject({ state: 'met', completedAt: ny(23, 10) });
+    expect(timer).toMatchObject({
+      state: 'met',
+      startedAt: ny(23, 9, 30),
+      completedAt: ny(23, 10),
+      waitsOn: { role: 'sales_rep', label: 'Account executive' },
+    });
   });
 });
