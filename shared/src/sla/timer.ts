@@ -114,10 +114,10 @@ export function targetToMs(
     case 'calendar_hours':
       return wholeMs(amount * 3_600_000, amount);
     case 'business_days': {
-      const elapsed = wholeMs(amount * (calendar?.hoursPerDay ?? 24) * 3_600_000, amount);
-      if (target.mode === 'elapsed') return elapsed;
-      // A calendar that never opens consumes nothing, so any target does: never due either way.
-      if (calendar !== null && !calendar.opensEver) return elapsed;
+      // A calendar that never opens consumes nothing, so end_of_day counts as elapsed: never due.
+      if (target.mode === 'elapsed' || (calendar !== null && !calendar.opensEver)) {
+        return wholeMs(amount * (calendar?.hoursPerDay ?? 24) * 3_600_000, amount);
+      }
       const close = endOfBusinessDay(calendar, startedAt, amount);
       if (close === Infinity) {
         throw new RangeError(

@@ -64,6 +64,20 @@ describe('endOfBusinessDay', () => {
     );
   });
 
+  it('when business days overlap (a 24-hour Saturday window into Sunday), then a later day never closes before an earlier one', () => {
+    // Saturday 23:00 → Sunday 23:00, and Sunday's own 09:00–18:00 inside it.
+    const weekend = compileCalendar({
+      timeZone: 'UTC',
+      weekly: { sat: [['23:00', '23:00']], sun: [['09:00', '18:00']] },
+    });
+    const saturdayNoon = at('2025-06-07T12:00Z');
+    expect(endOfBusinessDay(weekend, saturdayNoon, 1)).toBe(at('2025-06-08T23:00Z'));
+    // Sunday's own close (18:00) comes before Saturday's: day 2 is over when both are.
+    expect(endOfBusinessDay(weekend, saturdayNoon, 2)).toBe(at('2025-06-08T23:00Z'));
+    expect(endOfBusinessDay(weekend, saturdayNoon, 3)).toBe(at('2025-06-15T23:00Z'));
+    expect(endOfBusinessDay(weekend, saturdayNoon, 4)).toBe(at('2025-06-15T23:00Z'));
+  });
+
   it('when the calendar is null, then business days are UTC days that are always in progress', () => {
     expect(endOfBusinessDay(null, at('2025-06-07T10:00Z'), 0)).toBe(at('2025-06-08T00:00Z'));
     expect(endOfBusinessDay(null, at('2025-06-07T10:00Z'), 2)).toBe(at('2025-06-10T00:00Z'));
@@ -76,5 +90,7 @@ describe('endOfBusinessDay', () => {
   it('when n is negative or fractional, then it is refused', () => {
     expect(() => endOfBusinessDay(office, 0, -1)).toThrow(RangeError);
     expect(() => endOfBusinessDay(office, 0, 1.5)).toThrow(RangeError);
+    expect(() => endOfBusinessDay(office, 0, Infinity)).toThrow(RangeError);
+    expect(() => endOfBusinessDay(office, 0, NaN)).toThrow(RangeError);
   });
 });

@@ -303,3 +303,84 @@ describe('targetToMs', () => {
     );
   });
 });
+
+describe('zero thresholds', () => {
+  const pausedAtStart = [{ from: ny('02T09:30'), to: ny('02T12:00') }];
+
+  it('when the target is zero and a pause covers the start, then it is due (and breached) at the start', () => {
+    const result = evaluate({ targetMs: 0, pauses: pausedAtStart, now: ny('02T11:00') });
+    expect(result.state).toBe('breached');
+    expect(result.dueAt).toBe(base.startedAt);
+    expect(result.paused).toBe(true);
+  });
+
+  it('when the target is zero and an open-ended pause covers the start, then the due time is still the start', () => {
+    const result = evaluate({
+      targetMs: 0,
+      pauses: [{ from: ny('02T09:30'), to: null }],
+      now: ny('02T11:00'),
+    });
+    expect(result.state).toBe('breached');
+    expect(result.dueAt).toBe(base.startedAt);
+  });
+
+  it('when the warning comes at or before the start and a pause covers the start, then it warns from the start', () => {
+    const result = evaluate({
+      warn: { beforeMs: 5 * HOUR },
+      pauses: pausedAtStart,
+      now: ny('02T13:00'),
+    });
+    expect(result.state).toBe('at_risk');
+    expect(result.warningAt).toBe(base.startedAt);
+  });
+
+  it('when now is before the start, then even a zero target is pending, not breached', () => {
+    const result = evaluate({ targetMs: 0, now: ny('02T09:00') });
+    expect(result.state).toBe('pending');
+    expect(result.dueAt).toBe(base.startedAt);
+  });
+});
+
+describe('inputs that are not whole instants or durations', () => {
+  it.each([
+    ['targetMs', { targetMs: Infinity }],
+    ['targetMs', { targetMs: NaN }],
+    ['targetMs', { targetMs: -1 }],
+    ['startedAt', { startedAt: NaN }],
+    ['now', { now: Infinity }],
+    ['now', { now: NaN }],
+    ['now', { now: ny('02T11:00') + 0.5 }],
+    ['completedAt', { completedAt: -Infinity }],
+    ['pauses[0].from', { pauses: [{ from: NaN, to: null }] }],
+    ['pauses[0].to', { pauses: [{ from: ny('02T11:00'), to: Infinity }] }],
+    ['warn.beforeMs', { warn: { beforeMs: NaN } }],
+  ] as Array<[string, Partial<TimerInput>]>)(
+    'when %s is bad, then the timer is refused at once with a RangeError naming it',
+    (name, changes) => {
+      expect(() => evaluate(changes)).toThrow(RangeError);
+      expect(() => evaluate(changes)).toThrow(`evaluateTimer needs ${name} as`);
+    },
+  );
+
+  it('when an end_of_day target would end after year 9999, then it is refused with a sentence', () => {
+    expect(() =>
+      targetToMs(calendar, ny('02T10:00'), {
+        unit: 'business_days',
+        amount: 1e9,
+        mode: 'end_of_day',
+      }),
+    ).toThrow(/ends after year 9999/);
+  });
+
+  it('when the calendar never opens, then an end_of_day target is a finite amount that is never consumed', () => {
+    const closed = compileCalendar({ timeZone: 'UTC', weekly: {} });
+    const targetMs = targetToMs(closed, 0, {
+      unit: 'business_days',
+      amount: 2,
+      mode: 'end_of_day',
+    });
+    expect(targetMs).toBe(16 * HOUR);
+    const result = evaluateTimer({ calendar: closed, startedAt: 0, targetMs, now: 1e12 });
+    expect(result).toMatchObject({ state: 'running', dueAt: null, consumedMs: 0 });
+  });
+});
