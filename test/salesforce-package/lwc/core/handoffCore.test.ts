@@ -20,8 +20,8 @@ import { mutate, mutation } from './mutations.js';
  * Salesforce caps a component's JavaScript file at 1 MB (1,000,000 bytes): "Component JavaScript
  * File", https://developer.salesforce.com/docs/platform/lwc/guide/create-components-javascript.html
  * (the 128 KB of older versions of that page no longer applies). Readable, with real zod/mini, the
- * module measured 171 KB on disk and 172 KB after @lwc/compiler's re-print; 256 KB leaves the core
- * room to grow by half and stays a quarter of the platform's limit.
+ * module measured 188 KB on disk and 190 KB after @lwc/compiler's re-print; 256 KB leaves the core
+ * room to grow by a third and stays a quarter of the platform's limit.
  */
 const PLATFORM_LIMIT = 1_000_000;
 const BUDGET = 256 * 1024;
