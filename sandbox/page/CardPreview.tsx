@@ -3,6 +3,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { api, type Activity, type DealRow, type Person } from './api.js';
 import { noActions, userContext } from './context.js';
+import { Link } from './Link.js';
 import { extension } from './host/session.js';
 
 export function CardPreview(props: {
@@ -39,7 +40,21 @@ export function CardPreview(props: {
       <header className="record-header">
         <span className="face-label">HubSpot · Deal</span>
         <h2>{props.deal?.name ?? `Deal ${props.dealId}`}</h2>
-        <span>{props.deal ? `${props.deal.stage} · ${props.deal.company}` : ''}</span>
+        {props.deal && (
+          <span>
+            {`${props.deal.stage} · `}
+            {props.deal.companyId ? (
+              <Link
+                to={{ view: 'company', id: props.deal.companyId, viewer: props.viewer.key }}
+                testId="company-link"
+              >
+                {props.deal.company}
+              </Link>
+            ) : (
+              props.deal.company
+            )}
+          </span>
+        )}
       </header>
       <div className="record-body">
         <div className="card-frame" data-testid="card">

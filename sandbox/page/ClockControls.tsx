@@ -1,6 +1,7 @@
 // The one clock every part of the sandbox reads: emulator, backend, scanner and card.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from './api.js';
+import { instantOfWallTime, wallTimeOf } from './zoned-time.js';
 
 export function ClockControls(props: {
   now: number;
@@ -9,7 +10,9 @@ export function ClockControls(props: {
 }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
-  const [chosen, setChosen] = useState('');
+  // Starts at the clock's own time, in the same zone as every time the page shows.
+  const [chosen, setChosen] = useState(() => wallTimeOf(props.now, props.timeZone));
+  useEffect(() => setChosen(wallTimeOf(props.now, props.timeZone)), [props.now, props.timeZone]);
   const move = async (m: Parameters<typeof api.moveClock>[0]) => {
     setBusy(true);
     setProblem(undefined);
@@ -32,6 +35,9 @@ export function ClockControls(props: {
     minute: '2-digit',
     timeZoneName: 'short',
   }).format(props.now);
+  const zone = new Intl.DateTimeFormat('en-US', { timeZone: props.timeZone, timeZoneName: 'long' })
+    .formatToParts(props.now)
+    .find((p) => p.type === 'timeZoneName')?.value;
   return (
     <div className="control clock">
       <span>Now</span>
@@ -54,7 +60,8 @@ export function ClockControls(props: {
       </button>
       <input
         type="datetime-local"
-        aria-label="Chosen instant (UTC)"
+        aria-label={`Move the clock to (${zone ?? props.timeZone})`}
+        title={`${zone ?? props.timeZone} (${props.timeZone})`}
         data-testid="clock-input"
         value={chosen}
         onChange={(e) => setChosen(e.target.value)}
@@ -63,9 +70,9 @@ export function ClockControls(props: {
         type="button"
         disabled={busy || chosen === ''}
         data-testid="clock-set"
-        onClick={() => void move({ to: Date.parse(`${chosen}Z`) })}
+        onClick={() => void move({ to: instantOfWallTime(chosen, props.timeZone) })}
       >
-        Set (UTC)
+        Set
       </button>
       {problem && (
         <span className="clock-problem" role="alert">

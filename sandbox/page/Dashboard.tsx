@@ -18,8 +18,8 @@ export function Dashboard() {
   if (!metrics) return <p className="page-loading">Computing metrics…</p>;
   const handoffs = metrics.handoffs;
   return (
-    <main className="dashboard" data-testid="dashboard">
-      <h2>Dashboard · last 90 days</h2>
+    <section className="dashboard" data-testid="dashboard" aria-labelledby="dashboard-title">
+      <h2 id="dashboard-title">Dashboard · last 90 days</h2>
       <div className="charts">
         <BarChart
           testId="sla-attainment"
@@ -91,6 +91,6 @@ export function Dashboard() {
           <span>{`${metrics.leadToCustomer.count} deals won`}</span>
         </figure>
       </div>
-    </main>
+    </section>
   );
 }

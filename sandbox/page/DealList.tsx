@@ -1,5 +1,8 @@
-// Every deal of the portal with its stage, handoff status and most urgent timer.
+// Every deal of the portal with its stage, handoff status and most urgent timer. Each deal's name
+// is a link to its page (`/deals/<id>?viewer=…`): reachable by keyboard, openable in a new tab.
+import { useContext } from 'react';
 import type { DealRow, Person } from './api.js';
+import { Link, Navigate } from './Link.js';
 
 const URGENT = ['breached', 'at_risk', 'running', 'paused', 'pending', 'met_late', 'met'];
 const STATUS: Record<string, string> = {
@@ -14,11 +17,14 @@ export function DealList(props: {
   deals: DealRow[];
   people: Person[];
   selected: string | undefined;
-  onSelect: (id: string) => void;
+  /** The viewer's seed key, kept in every deal's address. */
+  viewer: string;
 }) {
+  const navigate = useContext(Navigate);
   return (
-    <div className="deal-list">
+    <nav className="deal-list" aria-label="Deals">
       <table data-testid="deal-list">
+        <caption className="visually-hidden">Deals in the sandbox portal</caption>
         <thead>
           <tr>
             <th>Deal</th>
@@ -34,14 +40,22 @@ export function DealList(props: {
             )[0];
             const handoff = d.handoffs.at(-1);
             return (
+              // The row is a larger target for the mouse; the link is the way for keyboards and tabs.
               <tr
                 key={d.id}
                 className={d.id === props.selected ? 'selected' : ''}
                 data-testid={`deal-${d.id}`}
-                onClick={() => props.onSelect(d.id)}
+                onClick={() => navigate({ view: 'deals', id: d.id, viewer: props.viewer })}
               >
                 <td>
-                  <strong>{d.name}</strong>
+                  <Link
+                    to={{ view: 'deals', id: d.id, viewer: props.viewer }}
+                    className="deal-link"
+                    testId={`deal-link-${d.id}`}
+                    current={d.id === props.selected}
+                  >
+                    {d.name}
+                  </Link>
                   <br />
                   <span className="muted">{d.company}</span>
                 </td>
@@ -69,6 +83,6 @@ export function DealList(props: {
           })}
         </tbody>
       </table>
-    </div>
+    </nav>
   );
 }

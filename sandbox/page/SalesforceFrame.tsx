@@ -10,27 +10,41 @@ export function SalesforceFrame(props: {
   /** The viewer's key (rep1, cs1, admin…): the page server signs the frame's API calls as them. */
   viewer: string;
   recordId?: string;
+  /** The record page the panel sits on: an Opportunity (default) or an Account. */
+  objectApiName?: 'Opportunity' | 'Account';
   now: number;
   title: string;
   testId: string;
+  /** A record link clicked in the frame (Lightning would navigate there). */
+  onOpenRecord?: (objectApiName: string, recordId: string) => void;
 }) {
+  const { onOpenRecord } = props;
   const frame = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(320);
   useEffect(() => {
     const onMessage = (event: MessageEvent) => {
-      const data = event.data as { type?: string; height?: number } | null;
-      if (event.source !== frame.current?.contentWindow || data?.type !== 'handoff-sf-frame')
-        return;
-      if (typeof data.height === 'number') setHeight(Math.max(160, Math.ceil(data.height)));
+      const data = event.data as {
+        type?: string;
+        height?: number;
+        objectApiName?: string;
+        recordId?: string;
+      } | null;
+      if (event.source !== frame.current?.contentWindow) return;
+      if (data?.type === 'handoff-sf-frame' && typeof data.height === 'number') {
+        setHeight(Math.max(160, Math.ceil(data.height)));
+      }
+      if (data?.type === 'handoff-sf-open' && data.objectApiName && data.recordId) {
+        onOpenRecord?.(data.objectApiName, data.recordId);
+      }
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
-  }, []);
+  }, [onOpenRecord]);
   const query = new URLSearchParams({
     component: props.component,
     viewer: props.viewer,
     recordId: props.recordId ?? '',
-    objectApiName: 'Opportunity',
+    objectApiName: props.objectApiName ?? 'Opportunity',
     now: String(props.now),
   });
   return (

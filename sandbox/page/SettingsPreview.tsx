@@ -25,14 +25,14 @@ export function SettingsPreview(props: {
       }) as ReactNode,
   );
   return (
-    <main className="settings" data-testid="settings">
-      <h2>Settings · Connected apps · Handoff</h2>
+    <section className="settings" data-testid="settings" aria-labelledby="hs-settings-title">
+      <h2 id="hs-settings-title">Settings · Connected apps · Handoff</h2>
       {alerts.map((a, i) => (
         <div key={i} role="status" className={`hs-alert hs-alert-${a.type}`}>
           {a.message}
         </div>
       ))}
       <div className="card-frame">{page}</div>
-    </main>
+    </section>
   );
 }

@@ -19,6 +19,8 @@ export interface SandboxState {
   timeZone: string;
   people: Person[];
   deals: DealRow[];
+  /** Salesforce Opportunity id → the HubSpot deal that is the same seeded deal. */
+  opportunities: Record<string, string>;
 }
 
 /** The seeded Opportunity that is this deal in the Salesforce emulator. */
@@ -68,6 +70,15 @@ export const api = {
       { headers: { 'X-Handoff-Viewer': viewer } },
     );
     return answer.records;
+  },
+  /** The Account of an Opportunity, read through the UI's own API as the viewer. */
+  sfAccountOf: async (viewer: string, opportunityId: string) => {
+    const soql = `SELECT AccountId FROM Opportunity WHERE Id = '${opportunityId.replace(/[^a-zA-Z0-9]/g, '')}'`;
+    const answer = await call<{ records: { AccountId: string | null }[] }>(
+      `/sf/api/query?q=${encodeURIComponent(soql)}`,
+      { headers: { 'X-Handoff-Viewer': viewer } },
+    );
+    return answer.records[0]?.AccountId ?? null;
   },
   moveClock: (move: { by: 'hour' | 'business_day' } | { to: number }) =>
     call<{ now: number }>('/api/clock', {

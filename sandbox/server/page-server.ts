@@ -1,5 +1,7 @@
-// The sandbox page's own server: the bundled page, a small JSON API (deals, people, clock,
-// dashboard, a deal's notes and tasks), and the card host the preview's `hubspot.fetch` goes through.
+// The sandbox page's own server: the bundled page (at `/`, `/deals/<id>`, `/companies/<id>`,
+// `/settings`, `/dashboard`: one page whose address says what it shows), a small JSON API (deals,
+// people, clock, dashboard, a deal's notes and tasks), and the card host the preview's
+// `hubspot.fetch` goes through. Unknown pages are HTML pages with 404; unknown API paths JSON 404s.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HubSpotEmulator } from '../emulators/hubspot/index.js';
@@ -42,6 +44,12 @@ export async function startPageServer(options: PageServerOptions) {
         timeZone: 'America/New_York',
         people: meta.people,
         deals: (await portal()).rows,
+        // Salesforce links name Opportunities; the page opens the same deal (seeded in both CRMs).
+        opportunities: Object.fromEntries(
+          Object.entries(meta.salesforce?.opportunities ?? {}).flatMap(([key, opportunityId]) =>
+            meta.deals[key] ? [[opportunityId, meta.deals[key]]] : [],
+          ),
+        ),
       },
     }),
     'GET /api/metrics': async () => {
@@ -78,6 +86,36 @@ export async function startPageServer(options: PageServerOptions) {
     },
   };
 
+  /** The page's own addresses: the app where the record exists, a 404 page that says what is not. */
+  async function pageAt(pathname: string): Promise<{ status: number; html: string }> {
+    const app = String(options.page.files['/index.html']?.body ?? '');
+    if (pathname === '/settings' || pathname === '/dashboard') return { status: 200, html: app };
+    const record = /^\/(deals|companies)\/([^/]+)\/?$/.exec(pathname);
+    if (record?.[1] && record[2]) {
+      const [, type, id] = record;
+      const what = type === 'deals' ? 'deal' : 'company';
+      if (/^\d+$/.test(id) && (await exists(type, id))) return { status: 200, html: app };
+      return {
+        status: 404,
+        html: notFoundPage(
+          `No ${what} ${decodeURIComponent(id)} in this sandbox`,
+          `The sandbox's HubSpot portal has no ${what} with the id ${decodeURIComponent(id)}.`,
+        ),
+      };
+    }
+    return {
+      status: 404,
+      html: notFoundPage('No such page', `The sandbox has no page at ${pathname}.`),
+    };
+  }
+  async function exists(type: string, id: string): Promise<boolean> {
+    try {
+      return (await reader.read(type, [id], ['hs_object_id'])).some((r) => r.id === id);
+    } catch {
+      return false;
+    }
+  }
+
   const server = createServer((req, res) => void handle(req, res));
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -101,6 +139,9 @@ export async function startPageServer(options: PageServerOptions) {
       }
     }
     const route = routes[`${req.method} ${url.pathname}`];
+    if (!route && req.method === 'GET' && !/^\/(api|host|sf)\//.test(url.pathname)) {
+      return sendPage(res, await pageAt(url.pathname));
+    }
     if (!route) return send(res, 404, { error: 'Not found.' });
     // The sandbox clock stands still between moves, so HubSpot's rolling 10-second window would
     // never roll: each click (seconds apart for a person) starts a fresh window.
@@ -158,6 +199,36 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(text));
     req.on('error', reject);
   });
+}
+
+function sendPage(res: ServerResponse, page: { status: number; html: string }) {
+  res.writeHead(page.status, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  res.end(page.html);
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A page (not JSON) for an address the sandbox does not know, with the way back to the deals. */
+function notFoundPage(title: string, sentence: string): string {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>${escapeHtml(title)} · Handoff sandbox</title>
+    <link rel="stylesheet" href="/app.css" />
+  </head>
+  <body>
+    <main class="not-found" data-testid="not-found">
+      <h1>${escapeHtml(title)}</h1>
+      <p>${escapeHtml(sentence)}</p>
+      <p><a href="/">Back to the deals</a></p>
+    </main>
+  </body>
+</html>
+`;
 }
 
 function send(res: ServerResponse, status: number, body: unknown) {

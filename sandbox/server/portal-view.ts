@@ -20,6 +20,8 @@ export interface DealRow {
   id: string;
   name: string;
   company: string;
+  /** The deal's first associated company (its HubSpot id), where the company view opens. */
+  companyId: string | null;
   ownerId: string | null;
   stage: string;
   amount: string | null;
@@ -68,6 +70,7 @@ export async function readPortal(
     rows.push(row(deal.id, result.name, snapshot, evaluateRecord(playbook, snapshot, viewer, now)));
     const companyId = companyOf.get(deal.id)?.[0];
     (rows.at(-1) as DealRow).company = companyId ? (companies.get(companyId) ?? '') : '';
+    (rows.at(-1) as DealRow).companyId = companyId ?? null;
   }
   rows.sort((a, b) => Number(a.id) - Number(b.id));
   return { playbook, snapshots, rows };
@@ -78,6 +81,7 @@ function row(id: string, name: string, snapshot: RecordSnapshot, view: RecordVie
     id,
     name,
     company: '',
+    companyId: null,
     ownerId: snapshot.ownerId ?? null,
     stage: view.currentStage?.label ?? snapshot.stage,
     amount: typeof snapshot.fields.amount === 'string' ? snapshot.fields.amount : null,

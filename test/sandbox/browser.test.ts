@@ -20,7 +20,8 @@ describeIfChromium(
     let run: BrowserRun;
     beforeAll(async () => {
       run = await openSandbox();
-    }, 60_000);
+      // Seeding and the first panel compile, on a machine others share: minutes at worst.
+    }, 240_000);
     afterAll(async () => {
       await run?.close();
     });

@@ -17,10 +17,13 @@ export function CrmActionLink(props: CrmActionLinkProps & { children?: ReactNode
     <a
       className="hs-link"
       data-testid={props.testId}
-      href={`#deal-${context.objectId ?? ''}`}
-      onClick={() =>
-        window.dispatchEvent(new CustomEvent('open-deal', { detail: String(context.objectId) }))
-      }
+      // The deal's own page in the sandbox, as whom the page is viewed; a plain click opens it here.
+      href={`/deals/${context.objectId ?? ''}${location.search}`}
+      onClick={(event) => {
+        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+        event.preventDefault();
+        window.dispatchEvent(new CustomEvent('open-deal', { detail: String(context.objectId) }));
+      }}
     >
       {props.children}
     </a>

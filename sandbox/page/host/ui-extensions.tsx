@@ -1,7 +1,16 @@
 // `@hubspot/ui-extensions` in the preview: the components the card and settings page use, as plain
 // HTML, each implementing the documented props listed beside it (types from the real package).
 // A component the package does not export fails the esbuild build; an unimplemented prop throws.
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type {
   AccordionProps,
   AlertProps,
@@ -237,7 +246,9 @@ export function ProgressBar(props: ProgressBarProps) {
       <div
         className="hs-progress-track"
         role="progressbar"
+        aria-label={String(props.title ?? props.valueDescription ?? 'Progress')}
         aria-valuenow={props.value}
+        aria-valuemin={0}
         aria-valuemax={max}
       >
         <div
@@ -374,6 +385,8 @@ export function Modal(props: ModalProps) {
     keys<ModalProps>(['id', 'title', 'width', 'variant', 'onOpen', 'onClose', 'testId']),
   );
   const close = useContext(CloseOverlay);
+  const dialog = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const done = () => {
       close();
@@ -381,20 +394,51 @@ export function Modal(props: ModalProps) {
     };
     closers.set(props.id, done);
     props.onOpen?.();
-    return () => void closers.delete(props.id);
+    // As HubSpot's modal does: focus moves into it, and back to what opened it when it closes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const body = dialog.current?.querySelector<HTMLElement>('.hs-modal-body') ?? null;
+    (focusables(body)[0] ?? focusables(dialog.current)[0] ?? dialog.current)?.focus();
+    return () => {
+      closers.delete(props.id);
+      if (opener?.isConnected) opener.focus();
+    };
     // The modal registers once per opening.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  // Escape closes; Tab and Shift+Tab stay inside the dialog (a modal keeps the keyboard in it).
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      closers.get(props.id)?.();
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    const list = focusables(dialog.current);
+    const first = list[0];
+    const last = list.at(-1);
+    if (!first || !last) return event.preventDefault();
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
   return (
     <div className="hs-modal-backdrop">
       <div
+        ref={dialog}
         role="dialog"
-        aria-label={props.title}
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
         className={`hs-modal hs-modal-${props.width ?? 'md'}`}
         data-testid={props.testId}
+        onKeyDown={onKeyDown}
       >
         <header className={props.variant === 'danger' ? 'danger' : ''}>
-          <span>{props.title}</span>
+          <h2 id={titleId}>{props.title}</h2>
           <button type="button" aria-label="Close" onClick={() => closers.get(props.id)?.()}>
             ×
           </button>
@@ -402,6 +446,16 @@ export function Modal(props: ModalProps) {
         {props.children}
       </div>
     </div>
+  );
+}
+
+/** The elements Tab reaches inside `root`, in order. */
+function focusables(root: HTMLElement | null): HTMLElement[] {
+  if (!root) return [];
+  return Array.from(
+    root.querySelectorAll<HTMLElement>(
+      'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])',
+    ),
   );
 }
 export const ModalBody = (props: Kids) => <div className="hs-modal-body">{props.children}</div>;

@@ -58,6 +58,26 @@ try {
   root.replaceChildren(alert);
 }
 report();
+openRecordsInThePage();
+
+/**
+ * Record links (`/lightning/r/<Object>/<id>/view`, as the account panel's rows are) would load in
+ * this small frame; the page opens the record instead, as Lightning's navigation would.
+ */
+function openRecordsInThePage(): void {
+  document.addEventListener('click', (event) => {
+    const link = event
+      .composedPath()
+      .find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+    const match = /^\/lightning\/r\/(\w+)\/(\w+)\/view$/.exec(link?.getAttribute('href') ?? '');
+    if (!match) return;
+    event.preventDefault();
+    parent.postMessage(
+      { type: 'handoff-sf-open', objectApiName: match[1], recordId: match[2] },
+      location.origin,
+    );
+  });
+}
 
 /** Tells the page this frame's height, so the frame grows with the panel instead of scrolling. */
 function report(): void {

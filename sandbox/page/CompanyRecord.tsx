@@ -1,0 +1,125 @@
+// The same company in both CRMs: HubSpot's company record with the real Handoff card on it (one row
+// per handoff of its deals, each linking to the deal) and the Salesforce Account with the package's
+// panel on it (its opportunities' handoffs). Reached from a deal's header (`/companies/<id>`).
+import { useEffect, useState, type ReactNode } from 'react';
+import { api, type Person, type SandboxState } from './api.js';
+import { noActions, userContext } from './context.js';
+import { extension } from './host/session.js';
+import { Link } from './Link.js';
+import { SalesforceFrame } from './SalesforceFrame.js';
+
+export function CompanyRecord(props: { companyId: string; state: SandboxState; viewer: Person }) {
+  const { companyId, state, viewer } = props;
+  const deals = state.deals.filter((d) => d.companyId === companyId);
+  const name = deals[0]?.company ?? `Company ${companyId}`;
+  const context = {
+    location: 'crm.record.tab',
+    crm: { objectId: Number(companyId), objectTypeId: '0-2' },
+    portal: { id: Number(state.portalId), timezone: state.timeZone },
+    user: userContext(viewer, state.people),
+  };
+  const card = extension('card')({ context, actions: noActions }) as ReactNode;
+  return (
+    <div className="faces">
+      <section className="record" data-testid="company-record" aria-labelledby="hs-company-name">
+        <header className="record-header">
+          <span className="face-label">HubSpot · Company</span>
+          <h2 id="hs-company-name">{name}</h2>
+          <span>{`${deals.length} deal${deals.length === 1 ? '' : 's'}`}</span>
+        </header>
+        <div className="record-body">
+          <div className="card-frame" data-testid="card">
+            <div className="card-title">Handoff</div>
+            {card}
+          </div>
+          <nav aria-label={`Deals of ${name}`} className="activity">
+            <h3>Deals</h3>
+            <ul className="plain-list">
+              {deals.map((d) => (
+                <li key={d.id}>
+                  <Link to={{ view: 'deals', id: d.id, viewer: viewer.key }}>{d.name}</Link>
+                  <span className="muted">{` · ${d.stage}`}</span>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </section>
+      <SalesforceAccount
+        dealId={deals[0]?.id}
+        name={name}
+        viewer={viewer}
+        now={state.now}
+        opportunities={state.opportunities}
+      />
+    </div>
+  );
+}
+
+/** The Account the company's opportunities belong to, with the Handoff panel as on its record page. */
+function SalesforceAccount(props: {
+  dealId: string | undefined;
+  name: string;
+  viewer: Person;
+  now: number;
+  opportunities: Record<string, string>;
+}) {
+  const { dealId, viewer } = props;
+  const [accountId, setAccountId] = useState<string | null | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  useEffect(() => {
+    let live = true;
+    if (!dealId) return;
+    api
+      .sfOpportunity(dealId)
+      .then((opportunity) => api.sfAccountOf(viewer.key, opportunity.id))
+      .then(
+        (id) => live && setAccountId(id),
+        (e: Error) => live && setProblem(e.message),
+      );
+    return () => {
+      live = false;
+    };
+  }, [dealId, viewer.key]);
+  return (
+    <section
+      className="record sf-record"
+      data-testid="sf-account-record"
+      aria-labelledby="sf-account-name"
+    >
+      <header className="record-header sf-header">
+        <span className="face-label">Salesforce · Account</span>
+        <h2 id="sf-account-name">{props.name}</h2>
+        <span>{accountId ?? ''}</span>
+      </header>
+      {problem && (
+        <p className="page-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {accountId === null && (
+        <p className="page-error" role="alert">
+          This company has no Account in the Salesforce emulator.
+        </p>
+      )}
+      {accountId && (
+        <div className="record-body">
+          <SalesforceFrame
+            component="panel"
+            viewer={viewer.key}
+            recordId={accountId}
+            objectApiName="Account"
+            now={props.now}
+            title="Handoff panel on the Salesforce Account"
+            testId="sf-account-panel"
+            onOpenRecord={(objectApiName, recordId) => {
+              const deal =
+                objectApiName === 'Opportunity' ? props.opportunities[recordId] : undefined;
+              if (deal) window.dispatchEvent(new CustomEvent('open-deal', { detail: deal }));
+            }}
+          />
+        </div>
+      )}
+    </section>
+  );
+}
