@@ -1,0 +1,131 @@
+// The one vocabulary and time format both faces show: formatting, progress, timer lines, the next
+// step and collapsed handoffs, from record views the core computes.
+import { describe, expect, it } from 'vitest';
+import {
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  HANDOFF_STATUSES,
+  progressOf,
+  recordDisplay,
+  TIMER_STATES,
+} from '../../../shared/src/display/index.js';
+import { evaluateRecord } from '../../../shared/src/record/index.js';
+import { csManager, deal, handoffState, MONDAY_10AM_NY, rep } from '../builders.js';
+import { defaultPlaybook } from '../fixtures.js';
+
+const playbook = defaultPlaybook();
+const HOUR = 3_600_000;
+const NY = 'America/New_York';
+const at = Date.UTC(2026, 11, 17, 22, 0); // 17:00 in New York
+
+describe('the one date/time formatter', () => {
+  it('when the viewer is in the calendar’s zone, then the time reads in one fixed style without a zone', () => {
+    expect(formatDateTime(at, { viewer: NY, reference: NY })).toBe('Dec 17, 2026, 5:00 PM');
+  });
+
+  it('when the viewer’s zone differs from the calendar’s, then the time is the viewer’s and the zone is named', () => {
+    expect(formatDateTime(at, { viewer: 'Europe/Paris', reference: NY })).toBe(
+      'Dec 17, 2026, 11:00 PM GMT+1',
+    );
+    expect(formatDateTime(at, { viewer: 'America/Chicago', reference: NY })).toBe(
+      'Dec 17, 2026, 4:00 PM CST',
+    );
+  });
+
+  it('when the viewer’s zone is unknown, then it falls back to UTC and says so rather than failing', () => {
+    expect(formatDateTime(at, 'Not/AZone')).toBe('Dec 17, 2026, 10:00 PM UTC');
+  });
+
+  it('when a value is a calendar date, then it reads as a date in the same style, never shifted a day', () => {
+    expect(formatDate('2026-12-07')).toBe('Dec 7, 2026');
+    expect(formatDate(Date.UTC(2026, 11, 1))).toBe('Dec 1, 2026');
+    expect(formatDate('soon')).toBe('soon');
+  });
+
+  it('when a duration is shown, then hours and minutes are exact', () => {
+    expect([
+      formatDuration(30_000),
+      formatDuration(45 * 60_000),
+      formatDuration(90 * 60_000),
+    ]).toEqual(['under a minute', '45 min', '1 h 30 min']);
+  });
+});
+
+describe('one vocabulary', () => {
+  it('then every timer state and handoff status has one label', () => {
+    expect(Object.values(TIMER_STATES).map((w) => w.label)).toEqual([
+      'Not started',
+      'On track',
+      'Paused',
+      'At risk',
+      'Breached',
+      'Met',
+      'Met late',
+    ]);
+    expect(HANDOFF_STATUSES.submitted.label).toBe('Submitted');
+  });
+
+  it('then progress is one measure: required items done over required items', () => {
+    expect(progressOf({ progress: { done: 9, total: 12, requiredDone: 9, required: 10 } })).toEqual(
+      { done: 9, total: 10, percent: 90, complete: false, text: '9 of 10 required items done' },
+    );
+  });
+});
+
+describe('a record as both faces show it', () => {
+  const submitted = deal({
+    handoffs: {
+      sales_to_cs: handoffState('submitted', {
+        events: [
+          { type: 'submitted', at: MONDAY_10AM_NY + HOUR, by: 'u-rep', actionId: 's', details: {} },
+        ],
+      }),
+    },
+    stageHistory: [
+      { stage: 'appointment_scheduled', enteredAt: MONDAY_10AM_NY - 30 * 24 * HOUR },
+      { stage: 'closed_won', enteredAt: MONDAY_10AM_NY },
+    ],
+  });
+
+  it('when a CS manager opens a submitted won deal, then the next step is theirs: review it, by the CS timer’s due time, with Accept as the button', () => {
+    const view = evaluateRecord(playbook, submitted, csManager, MONDAY_10AM_NY + 2 * HOUR);
+    view.people = { 'u-rep': 'Riley Rep' };
+    const shown = recordDisplay(view, NY);
+    expect(shown.nextStep).toEqual({
+      handoffId: 'sales_to_cs',
+      whose: 'Your move',
+      what: 'Review the Sales → CS handoff: accept or reject it',
+      when: 'Due Nov 24, 2026, 11:00 AM',
+      stateLabel: 'On track',
+      tone: 'info',
+      action: { type: 'accept', label: 'Accept', emphasis: 'primary', disabled: false },
+    });
+    const cs = shown.handoffs.find((h) => h.id === 'sales_to_cs');
+    expect(cs).toMatchObject({
+      statusLabel: 'Submitted',
+      milestones: ['Submitted by Riley Rep on Nov 23, 2026, 11:00 AM'],
+      nextLine: 'Your move: review the Sales → CS handoff: accept or reject it',
+    });
+    // The SDR → AE handoff was never submitted and its window has passed: one line.
+    expect(shown.handoffs.find((h) => h.id === 'sdr_to_ae')?.settledLine).toBe(
+      'Not started — No longer due: the record is at Closed won.',
+    );
+    expect(shown.timers.find((t) => t.slaId === 'cs_accepts_won_deal')).toMatchObject({
+      stateLabel: 'On track',
+      waitsOn: 'Waits on the CS manager',
+    });
+  });
+
+  it('when the rep opens the same deal, then it is waiting on the CS manager and the rep has no button', () => {
+    const shown = recordDisplay(
+      evaluateRecord(playbook, submitted, rep, MONDAY_10AM_NY + 2 * HOUR),
+      'Europe/Paris',
+    );
+    expect(shown.nextStep).toMatchObject({
+      whose: 'Waiting on the CS manager',
+      when: 'Due Nov 24, 2026, 5:00 PM GMT+1',
+    });
+    expect(shown.nextStep?.action).toBeUndefined();
+  });
+});
