@@ -1,6 +1,7 @@
 // Everything the generators own, as path → content relative to salesforce-package/. The command writes
 // it; the staleness test regenerates it in memory and compares.
 import type { Playbook } from '@handoff/shared';
+import { checklistRules } from './checklist-rules.js';
 import { handoffRules } from './handoff-rules.js';
 import {
   customPermissionFiles,
@@ -50,7 +51,13 @@ export function generateAll(playbook: Playbook): Generated {
   // Opportunity is standard: only its fields are ours, never its object file.
   add(fieldFilesOnly(objectFiles(PLAYBOOK_ROOT, opportunity)));
   const stages = stageRules(playbook);
-  add(validationRuleFiles(PLAYBOOK_ROOT, [...stages.rules, ...roleRules(playbook)]));
+  add(
+    validationRuleFiles(PLAYBOOK_ROOT, [
+      ...stages.rules,
+      ...roleRules(playbook),
+      ...checklistRules(playbook),
+    ]),
+  );
   add(permissionSetFile(PLAYBOOK_ROOT, playbookFieldSet(), [opportunity]));
   return { files, skipped: stages.skipped };
 }

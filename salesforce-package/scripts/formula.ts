@@ -1,8 +1,21 @@
 // The one formula subset the generators emit: builders, and an evaluator for exactly that subset
-// (AND, OR, NOT, ISCHANGED, PRIORVALUE, ISPICKVAL, ISBLANK, ISNEW, INCLUDES, comparisons,
-// TRUE/FALSE, $Permission, $User and field references). Anything else is an error, so a generator
-// that starts emitting more fails first. The metadata tests and the Salesforce emulator's validation
-// rules share it.
+// (AND, OR, NOT, ISCHANGED, PRIORVALUE, ISPICKVAL, ISBLANK, ISNEW, INCLUDES, NOW, REGEX, CASESAFEID,
+// comparisons, + - * / and &, TRUE/FALSE, $Permission, $User and field references). Anything else is
+// an error, so a generator that starts emitting more fails first. The metadata tests and the
+// Salesforce emulator's validation rules share it.
+//
+// NOW() is the date/time of the save [https://help.salesforce.com/s/articleView?id=platform.customize_functions_now.htm];
+// subtracting two date/times gives the days between them as a decimal number, and a date/time plus or
+// minus a number is that many days later or earlier
+// [https://help.salesforce.com/s/articleView?id=platform.tips_for_using_date_datetime_formula_fields.htm].
+// $User.Id is the saving user's id; "$User.Id <> PRIORVALUE(OwnerId)" is Salesforce's own example of
+// comparing it with a lookup field [https://help.salesforce.com/s/articleView?id=000385858&type=1].
+// CASESAFEID gives an id's 18-character form, so a lookup compares with the 18-character ids the APIs
+// write [https://help.salesforce.com/s/articleView?id=platform.customize_functions_casesafeid.htm].
+// REGEX matches the whole text against a Java regular expression
+// [https://help.salesforce.com/s/articleView?id=platform.customize_functions_regex.htm]; the
+// generators emit only patterns that read the same in JavaScript (character classes, repeats, groups).
+// & joins texts, + - * / are arithmetic [https://help.salesforce.com/s/articleView?id=platform.customize_functions.htm].
 //
 // INCLUDES(multiselect_picklist_field, text_literal) is true when any selected value equals the
 // literal, which must be a non-empty text literal
@@ -23,6 +36,25 @@ export const isBlank = (value: Formula): Formula => `ISBLANK(${value})`;
 export const permission = (name: string): Formula => `$Permission.${name}`;
 /** A field of the saving user's User record. */
 export const user = (field: string): Formula => `$User.${field}`;
+/** The saving user's id. */
+export const userId = (): Formula => '$User.Id';
+export const now = (): Formula => 'NOW()';
+export const caseSafeId = (field: Formula): Formula => `CASESAFEID(${field})`;
+export const join = (...parts: Formula[]): Formula => parts.join(' & ');
+/** The whole text matches the pattern (a JavaScript-compatible subset of Java's syntax). */
+export function regex(field: Formula, pattern: string): Formula {
+  new RegExp(pattern, 'u'); // a pattern JavaScript cannot read is a generator bug: fail at generation
+  return `REGEX(${field}, ${text(pattern)})`;
+}
+/** A date/time within `minutes` of the save, either side (clocks of browsers and servers differ). */
+export function withinMinutesOfNow(field: Formula, minutes: number): Formula {
+  const days = `${number(minutes)} / 1440`;
+  return and(
+    not(isBlank(field)),
+    compare(field, '>=', `NOW() - ${days}`),
+    compare(field, '<=', `NOW() + ${days}`),
+  );
+}
 export const text = (value: string): Formula =>
   `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
@@ -60,13 +92,15 @@ function call(name: 'AND' | 'OR', parts: Formula[]): Formula {
   return `${name}(\n    ${parts.map((p) => p.replace(/\n/g, '\n    ')).join(',\n    ')}\n)`;
 }
 
-export type Value = string | number | boolean | null;
+/** Date/time values are Dates, so arithmetic and comparisons know them from numbers. */
+export type Value = string | number | boolean | null | Date;
 
 export type Node =
   | { kind: 'literal'; value: Value }
   | { kind: 'ref'; name: string }
   | { kind: 'call'; name: string; args: Node[] }
-  | { kind: 'compare'; op: string; left: Node; right: Node };
+  | { kind: 'compare'; op: string; left: Node; right: Node }
+  | { kind: 'arithmetic'; op: '+' | '-' | '*' | '/' | '&'; left: Node; right: Node };
 
 export interface SaveContext {
   /** The record as it would be saved; cross-object references (`Handoff__r.Status__c`) included. */
@@ -79,10 +113,12 @@ export interface SaveContext {
   user: Readonly<Record<string, Value>>;
   /** References the formula may name; any other is a mistake in the rule. */
   knownFields: ReadonlySet<string>;
+  /** The instant of the save (ms), for NOW(). */
+  now: number;
 }
 
 const TOKEN =
-  /\s*(?:(\d+(?:\.\d+)?)|"((?:[^"\\]|\\.)*)"|([$A-Za-z_][\w.]*)|(<>|!=|<=|>=|[=<>(),]))/y;
+  /\s*(?:(\d+(?:\.\d+)?)|"((?:[^"\\]|\\.)*)"|([$A-Za-z_][\w.]*)|(<>|!=|<=|>=|[=<>(),+\-*/&]))/y;
 
 type Token = { type: 'number' | 'string' | 'name' | 'punct'; text: string };
 
@@ -113,6 +149,9 @@ const FUNCTIONS: Record<string, number | 'many'> = {
   ISBLANK: 1,
   ISNEW: 0,
   INCLUDES: 2,
+  NOW: 0,
+  REGEX: 2,
+  CASESAFEID: 1,
 };
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
 
@@ -124,12 +163,24 @@ export function parseFormula(source: string): Node {
     if (tokens[i]?.text !== text) throw new Error(`expected "${text}" at token ${i}`);
     i++;
   };
+  // Precedence as in Salesforce: * and / bind tighter than + - &, which bind tighter than comparisons.
+  const binary = (ops: readonly string[], next: () => Node) => (): Node => {
+    let left = next();
+    for (let op = peek(); op?.type === 'punct' && ops.includes(op.text); op = peek()) {
+      i++;
+      const kind = op.text as '+' | '-' | '*' | '/' | '&';
+      left = { kind: 'arithmetic', op: kind, left, right: next() };
+    }
+    return left;
+  };
+  const term = binary(['*', '/'], () => primary());
+  const sum = binary(['+', '-', '&'], term);
   const expression = (): Node => {
-    const left = primary();
+    const left = sum();
     const op = peek();
     if (op?.type === 'punct' && COMPARISONS.has(op.text)) {
       i++;
-      return { kind: 'compare', op: op.text, left, right: primary() };
+      return { kind: 'compare', op: op.text, left, right: sum() };
     }
     return left;
   };
@@ -174,6 +225,7 @@ export function references(node: Node): string[] {
     case 'ref':
       return [node.name];
     case 'compare':
+    case 'arithmetic':
       return [...references(node.left), ...references(node.right)];
     case 'call':
       return node.args.flatMap(references);
@@ -193,6 +245,8 @@ export function evaluate(node: Node, context: SaveContext): Value {
       return read(node.name, context.after, context);
     case 'compare':
       return compareValues(node.op, evaluate(node.left, context), evaluate(node.right, context));
+    case 'arithmetic':
+      return arithmetic(node.op, evaluate(node.left, context), evaluate(node.right, context));
     case 'call': {
       const [first, second] = node.args as [Node, Node];
       switch (node.name) {
@@ -231,6 +285,23 @@ export function evaluate(node: Node, context: SaveContext): Value {
             );
           return selected.split(';').includes(second.value);
         }
+        case 'NOW':
+          return new Date(context.now);
+        case 'REGEX': {
+          if (second.kind !== 'literal' || typeof second.value !== 'string')
+            throw new Error('REGEX takes a pattern as a text literal');
+          const value = evaluate(first, context);
+          if (value !== null && typeof value !== 'string')
+            throw new Error(`REGEX reads text, got ${JSON.stringify(value)}`);
+          // The whole text must match, as in Salesforce.
+          return new RegExp(`^(?:${second.value})$`, 'u').test(value ?? '');
+        }
+        case 'CASESAFEID': {
+          const value = evaluate(first, context);
+          if (blank(value)) return null;
+          if (typeof value !== 'string') throw new Error('CASESAFEID reads an id');
+          return caseSafe(value);
+        }
       }
       throw new Error(`${node.name} is not in the evaluated subset`);
     }
@@ -257,13 +328,65 @@ function read(name: string, record: Readonly<Record<string, Value>>, context: Sa
 }
 
 const blank = (v: Value) => v === null || v === '';
-const same = (a: Value, b: Value) => (blank(a) && blank(b)) || a === b;
+const same = (a: Value, b: Value) =>
+  (blank(a) && blank(b)) ||
+  a === b ||
+  (a instanceof Date && b instanceof Date && a.getTime() === b.getTime());
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Numbers, date/times (minus each other: days; plus or minus a number of days) and `&` on texts; a
+ * blank operand makes the result blank, as with "treat blank fields as blanks".
+ */
+function arithmetic(op: '+' | '-' | '*' | '/' | '&', a: Value, b: Value): Value {
+  if (op === '&') {
+    const part = (v: Value) => {
+      if (blank(v)) return '';
+      if (typeof v !== 'string') throw new Error(`& joins texts, got ${JSON.stringify(v)}`);
+      return v;
+    };
+    return part(a) + part(b);
+  }
+  if (blank(a) || blank(b)) return null;
+  if (a instanceof Date && b instanceof Date && op === '-')
+    return (a.getTime() - b.getTime()) / DAY_MS;
+  if (a instanceof Date && typeof b === 'number' && (op === '+' || op === '-'))
+    return new Date(a.getTime() + (op === '+' ? b : -b) * DAY_MS);
+  if (typeof a === 'number' && b instanceof Date && op === '+')
+    return new Date(b.getTime() + a * DAY_MS);
+  if (typeof a !== 'number' || typeof b !== 'number')
+    throw new Error(`${op} cannot combine ${JSON.stringify(a)} and ${JSON.stringify(b)}`);
+  if (op === '+') return a + b;
+  if (op === '-') return a - b;
+  if (op === '*') return a * b;
+  return b === 0 ? null : a / b;
+}
+
+const ID_SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+
+/** The 18-character form of an id: 3 check characters encode which of the 15 are upper case. */
+function caseSafe(id: string): string {
+  if (id.length === 18) return id;
+  if (id.length !== 15) throw new Error(`CASESAFEID reads a 15- or 18-character id, got "${id}"`);
+  let suffix = '';
+  for (let chunk = 0; chunk < 3; chunk++) {
+    let bits = 0;
+    for (let k = 0; k < 5; k++) {
+      const c = id.charAt(chunk * 5 + k);
+      if (c >= 'A' && c <= 'Z') bits |= 1 << k;
+    }
+    suffix += ID_SUFFIX.charAt(bits);
+  }
+  return id + suffix;
+}
 
 /** A comparison with a blank is itself blank, which a validation rule treats as "does not fire". */
 function compareValues(op: string, a: Value, b: Value): boolean {
   if (op === '=' || op === '<>' || op === '!=') {
     return op === '=' ? same(a, b) : !same(a, b);
   }
+  if (a instanceof Date && b instanceof Date) return compareValues(op, a.getTime(), b.getTime());
   if (typeof a !== 'number' || typeof b !== 'number') {
     if (blank(a) || blank(b)) return false;
     throw new Error(`${op} compares numbers, got ${JSON.stringify(a)} and ${JSON.stringify(b)}`);

@@ -5,17 +5,22 @@
 import { TRANSITIONS, transitionFor, type Transition } from '@handoff/shared';
 import {
   and,
+  caseSafeId,
   compare,
   isChanged,
   isNew,
   isPickval,
+  join,
   not,
   or,
   permission,
   pickvalIn,
   priorValue,
   isBlank,
+  text,
   user,
+  userId,
+  withinMinutesOfNow,
   type Formula,
 } from './formula.js';
 import { OBJECTS, USER_ROLES_FIELD, type ObjectModel } from './model.js';
@@ -27,11 +32,23 @@ const STATUS = 'Status__c';
 const ACTION = 'Action__c';
 const ACTION_ID = 'Action_Id__c';
 const newAction = isChanged(ACTION_ID);
+/**
+ * How far a who-did-it time may be from the server's clock at the save. The panel stamps the
+ * browser's time, which may be off by a little; a forged "2020" or "2099" is off by years.
+ */
+export const STAMP_TOLERANCE_MINUTES = 5;
+
+/** The saving user, now: a who-did-it pair that names anyone else or another time is refused. */
+function stampedNow(byField: string, atField: string): Formula {
+  return and(compare(byField, '=', userId()), withinMinutesOfNow(atField, STAMP_TOLERANCE_MINUTES));
+}
 
 export function handoffRules(): ValidationRuleModel[] {
   return [
     startsNotStarted(),
     changesNameAnAction(),
+    versionRisesByOne(),
+    recordKeyNamesItsHandoff(),
     ...TRANSITIONS.map(statusRule),
     submitNeedsItems(),
     rejectNeedsReason(),
@@ -40,6 +57,7 @@ export function handoffRules(): ValidationRuleModel[] {
     ...itemRules(),
     ...OBJECTS.flatMap(fixedFieldsRule),
     playbookNeedsAdmin(),
+    rolesNeedAdmin(),
   ];
 }
 
@@ -49,24 +67,71 @@ function rule(object: string, name: string, rest: Omit<ValidationRuleModel, 'obj
 
 function startsNotStarted(): ValidationRuleModel {
   return rule(HANDOFF, 'Starts_Not_Started', {
-    description: 'A handoff is created not started, like the INITIAL_STATE of the core.',
-    formula: and(isNew(), not(isPickval(STATUS, 'not_started'))),
-    message: 'A new handoff starts as not started.',
+    description:
+      'A handoff is created not started at version 0, like the INITIAL_STATE of the core.',
+    formula: and(
+      isNew(),
+      or(not(isPickval(STATUS, 'not_started')), isBlank(VERSION), compare(VERSION, '<>', '0')),
+    ),
+    message: 'A new handoff starts as not started, at version 0.',
     field: STATUS,
   });
 }
 
+const VERSION = 'Version__c';
+/** Fields only an action changes: its status, its name, the version it counts and the rejection it records. */
+const ACTION_FIELDS = [
+  STATUS,
+  ACTION,
+  VERSION,
+  'Rejection_Reason__c',
+  'Rejection_Comment__c',
+] as const;
+
 function changesNameAnAction(): ValidationRuleModel {
   return rule(HANDOFF, 'Changes_Name_An_Action', {
     description:
-      'Status changes only through an action: a new action id and the action it is, so the rules below can check it.',
+      'Status, version and rejection change only through an action: a new action id and the action it is, so the rules below can check it.',
     formula: or(
-      and(or(isChanged(STATUS), isChanged(ACTION)), not(newAction)),
+      and(or(...ACTION_FIELDS.map(isChanged)), not(newAction)),
       and(newAction, isPickval(ACTION, '')),
     ),
     message:
       'Change a handoff through its actions (submit, accept, reject, …), not by editing its status.',
     field: STATUS,
+  });
+}
+
+function versionRisesByOne(): ValidationRuleModel {
+  return rule(HANDOFF, 'Version_Rises_By_One', {
+    description:
+      "Every action raises the version by exactly one, as the core's does (item edits that leave the status as it is are counted on their items, not here).",
+    formula: and(
+      newAction,
+      or(isBlank(VERSION), compare(VERSION, '<>', `${priorValue(VERSION)} + 1`)),
+    ),
+    message: 'Someone else changed this handoff meanwhile: reload it and try again.',
+    field: STATUS,
+  });
+}
+
+/**
+ * The record key is the opportunity's 18-character id and the playbook handoff id. The key is a
+ * unique external id, so a second header for the same opportunity and handoff is a duplicate
+ * [https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/customfield.htm].
+ */
+function recordKeyNamesItsHandoff(): ValidationRuleModel {
+  return rule(HANDOFF, 'Record_Key_Names_Its_Handoff', {
+    description:
+      'Record_Key__c is the opportunity id and the handoff id, so the unique key allows one handoff header per opportunity and handoff.',
+    formula: compare(
+      'Record_Key__c',
+      '<>',
+      join(caseSafeId('Opportunity__c'), text(':'), 'Handoff_Id__c'),
+    ),
+    message:
+      'The record key must be the opportunity id and the handoff id ("<opportunity>:<handoff>").',
+    field: 'Record_Key__c',
   });
 }
 
@@ -117,20 +182,32 @@ function rejectNeedsReason(): ValidationRuleModel {
  */
 const REJECTED_AT = 'Rejected_At__c';
 const REJECTED_BY = 'Rejected_By__c';
+const REASON = 'Rejection_Reason__c';
+const COMMENT = 'Rejection_Comment__c';
 
 function rejectionMilestoneRules(): ValidationRuleModel[] {
   const reject = transitionFor('reject');
   const rejecting = and(newAction, isPickval(ACTION, reject.action));
   return [
     rule(HANDOFF, 'Reject_Records_Time_And_User', {
-      description:
-        'A rejection records when (a new Rejected_At__c) and by whom (Rejected_By__c): SLAs pause from that instant until the next submission.',
+      description: `A rejection records when (a new Rejected_At__c, within ${STAMP_TOLERANCE_MINUTES} minutes of the save) and by whom (Rejected_By__c, the saving user): SLAs pause from that instant until the next submission.`,
       formula: and(
         rejecting,
-        or(not(isChanged(REJECTED_AT)), isBlank(REJECTED_AT), isBlank(REJECTED_BY)),
+        or(not(isChanged(REJECTED_AT)), not(stampedNow(REJECTED_BY, REJECTED_AT))),
       ),
-      message: 'A rejection must record when and by whom it was made (Rejected at, Rejected by).',
+      message:
+        'A rejection must record that you made it, now (Rejected by: you; Rejected at: the current time).',
       field: REJECTED_AT,
+    }),
+    rule(HANDOFF, 'Rejection_Only_By_Reject', {
+      description:
+        'Only the reject action sets the rejection reason and comment; a new handoff has neither.',
+      formula: or(
+        and(isNew(), or(not(isBlank(REASON)), not(isBlank(COMMENT)))),
+        and(or(isChanged(REASON), isChanged(COMMENT)), not(rejecting)),
+      ),
+      message: 'The rejection reason and comment change only when the handoff is rejected.',
+      field: REASON,
     }),
     rule(HANDOFF, 'Rejection_Time_Only_By_Reject', {
       description:
@@ -151,6 +228,17 @@ function rejectionMilestoneRules(): ValidationRuleModel[] {
  * security, keep these milestones honest.
  */
 function milestoneRules(): ValidationRuleModel[] {
+  const stamped = (action: 'submit' | 'accept', by: string, at: string, name: string) =>
+    rule(HANDOFF, name, {
+      description: `The ${action} action records the saving user ($User.Id) in ${by} and a time within ${STAMP_TOLERANCE_MINUTES} minutes of the save in ${at}: they drive SLA pauses and metrics.`,
+      formula: and(
+        newAction,
+        isPickval(ACTION, transitionFor(action).action),
+        not(stampedNow(by, at)),
+      ),
+      message: `${action === 'submit' ? 'A submission' : 'An acceptance'} must record that you made it, now.`,
+      field: at,
+    });
   const only = (action: 'submit' | 'accept', fields: string[], name: string, label: string) =>
     rule(HANDOFF, name, {
       description: `Only the ${action} action sets ${fields.join(' and ')}; a new handoff has neither.`,
@@ -165,6 +253,8 @@ function milestoneRules(): ValidationRuleModel[] {
       field: fields[0] as string,
     });
   return [
+    stamped('submit', 'Submitted_By__c', 'Submitted_At__c', 'Submit_Records_You_And_Now'),
+    stamped('accept', 'Accepted_By__c', 'Accepted_At__c', 'Accept_Records_You_And_Now'),
     only(
       'submit',
       ['Submitted_At__c', 'Submitted_By__c'],
@@ -201,6 +291,30 @@ function itemRules(): ValidationRuleModel[] {
       formula: and(itemValueChanges(), not(pickvalIn(`Handoff__r.${STATUS}`, setItem.from))),
       message: `Checklist items can change only while the handoff is ${listWords(setItem.from)}. Withdraw a submitted handoff first; an accepted one is final.`,
     }),
+    rule(ITEM, 'Item_Records_You_And_Now', {
+      description: `An answer records who gave it (Done_By__c, the saving user) and when (Done_At__c, within ${STAMP_TOLERANCE_MINUTES} minutes of the save).`,
+      formula: and(itemValueChanges(), not(stampedNow('Done_By__c', 'Done_At__c'))),
+      message:
+        'An answer must record that you gave it, now (Done by: you; Done at: the current time).',
+      field: 'Done_At__c',
+    }),
+    rule(ITEM, 'Done_Needs_A_Value', {
+      description:
+        "An item is done only with an answer; the playbook's rules check the answer's type (a check is done only when ticked).",
+      formula: and('Done__c', isBlank('Value__c')),
+      message: 'A checklist item can be marked done only with an answer.',
+      field: 'Done__c',
+    }),
+    rule(ITEM, 'Item_Key_Names_Its_Item', {
+      description:
+        "Item_Key__c is the handoff's record key and the item id, so the unique key allows one row per item of a handoff and the roll-ups count each item once.",
+      formula: compare(
+        'Item_Key__c',
+        '<>',
+        join('Handoff__r.Record_Key__c', text(':'), 'Item_Id__c'),
+      ),
+      message: "The item key must be the handoff's record key and the item id.",
+    }),
     rule(ITEM, 'Item_Needs_A_Handoff_Role', {
       description:
         "Anyone with a Handoff role on their User record may create a handoff's item rows; whose answers they may change, the playbook's rules decide.",
@@ -228,6 +342,26 @@ function playbookNeedsAdmin(): ValidationRuleModel {
     description: 'Only admins with Handoff_Admin_Config change the playbook, through any channel.',
     formula: not(permission('Handoff_Admin_Config')),
     message: 'Changing the Handoff playbook needs the Handoff Admin Config permission.',
+  });
+}
+
+/**
+ * Handoff roles are permissions: nobody may give themselves one. A user may edit parts of their own
+ * User record, so the field's security alone does not hold it; this rule does, through every channel.
+ * Validation rules on a standard object are packageable with it
+ * [https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_validationrules.htm].
+ */
+function rolesNeedAdmin(): ValidationRuleModel {
+  const roles = USER_ROLES_FIELD;
+  return rule('User', 'Handoff_Roles_Need_Admin_Config', {
+    description:
+      'Only holders of the Handoff_Admin_Config custom permission give or take Handoff roles.',
+    formula: and(
+      or(isChanged(roles), and(isNew(), not(isBlank(roles)))),
+      not(permission('Handoff_Admin_Config')),
+    ),
+    message: 'Changing Handoff roles needs the Handoff Admin Config permission.',
+    field: roles,
   });
 }
 

@@ -121,12 +121,12 @@ export function fieldXml(object: Pick<ObjectModel, 'name'>, field: FieldModel): 
       body = [
         label,
         ['referenceTo', t.to],
-        ['relationshipLabel', 'Items'],
+        ['relationshipLabel', t.relationshipName.replace(/_/g, ' ')],
         ['relationshipName', t.relationshipName],
         ['relationshipOrder', 0],
         ['reparentableMasterDetail', false],
         ['type', 'MasterDetail'],
-        ['writeRequiresMasterRead', false],
+        ['writeRequiresMasterRead', t.writeRequiresMasterRead],
       ];
       break;
     case 'Summary':
@@ -242,9 +242,9 @@ export function permissionSetFile(
         ['allowDelete', access.delete],
         ['allowEdit', access.edit],
         ['allowRead', access.read],
-        ['modifyAllRecords', false],
+        ['modifyAllRecords', access.modifyAll === true],
         ['object', object],
-        ['viewAllRecords', false],
+        ['viewAllRecords', access.viewAll === true || access.modifyAll === true],
       ],
     ]);
   const xml = metadataXml('PermissionSet', [

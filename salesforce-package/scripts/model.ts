@@ -23,7 +23,17 @@ export type FieldType =
       visibleLines: number;
     }
   | { kind: 'Lookup'; to: string; relationshipName: string }
-  | { kind: 'MasterDetail'; to: string; relationshipName: string }
+  | {
+      kind: 'MasterDetail';
+      to: string;
+      relationshipName: string;
+      /**
+       * Read access to the master is enough to create, edit and delete its details (Salesforce's
+       * "Read Only" sharing setting of the relationship), as opposed to Read/Write access
+       * [https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/customfield.htm].
+       */
+      writeRequiresMasterRead: boolean;
+    }
   | { kind: 'Summary'; child: string; via: string; filters: Readonly<Record<string, boolean>> };
 
 export interface FieldModel {
@@ -43,8 +53,12 @@ export interface ObjectModel {
   pluralLabel: string;
   description: string;
   nameField: { label: string; autoNumber?: string };
-  /** Items inherit from their handoff; the rest are public within the org and gated by permissions. */
-  sharingModel: 'ReadWrite' | 'ControlledByParent';
+  /**
+   * Organization-wide default: details inherit from their master (ControlledByParent); the others
+   * are Private (only owners and View All) or Read (everyone reads, owners and Modify All edit)
+   * [https://help.salesforce.com/s/articleView?id=sf.security_owd_about.htm].
+   */
+  sharingModel: 'Private' | 'Read' | 'ReadWrite' | 'ControlledByParent';
   fields: readonly FieldModel[];
 }
 
@@ -53,6 +67,10 @@ export interface ObjectAccess {
   read: boolean;
   edit: boolean;
   delete: boolean;
+  /** Read every record whatever the sharing ("View All"). */
+  viewAll?: boolean;
+  /** Edit and delete every record whatever the sharing ("Modify All"). */
+  modifyAll?: boolean;
 }
 
 export interface PermissionSetModel {
@@ -90,14 +108,27 @@ export const HANDOFF: ObjectModel = {
   pluralLabel: 'Handoffs',
   description: 'One handoff of one record: its state in the playbook state machine.',
   nameField: { label: 'Handoff number', autoNumber: 'H-{000000}' },
-  sharingModel: 'ReadWrite',
+  /**
+   * A handoff (its checklist answers) is seen by exactly those who see its opportunity: the detail of
+   * a master-detail relationship takes its master's sharing
+   * [https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/relationships_among_objects.htm].
+   * Who may act on it is the playbook's roles, through the validation rules.
+   */
+  sharingModel: 'ControlledByParent',
   fields: [
     {
       name: 'Opportunity__c',
       label: 'Opportunity',
-      description: 'The record being handed off.',
-      type: { kind: 'Lookup', to: 'Opportunity', relationshipName: 'Handoffs' },
-      access: everyoneEdits,
+      description: 'The record being handed off; the handoff is visible to whoever sees it.',
+      // Anyone who reads the opportunity may work its handoff (a CS manager accepts the AE's): the
+      // roles decide what they may do, not edit access to the opportunity.
+      type: {
+        kind: 'MasterDetail',
+        to: 'Opportunity',
+        relationshipName: 'Handoffs',
+        writeRequiresMasterRead: true,
+      },
+      access: {},
       fixed: true,
     },
     {
@@ -278,7 +309,13 @@ export const HANDOFF_ITEM: ObjectModel = {
       name: 'Handoff__c',
       label: 'Handoff',
       description: 'The handoff this item belongs to.',
-      type: { kind: 'MasterDetail', to: 'Handoff__c', relationshipName: 'Items' },
+      // Whoever may work the handoff may answer its items (the rules decide which).
+      type: {
+        kind: 'MasterDetail',
+        to: 'Handoff__c',
+        relationshipName: 'Items',
+        writeRequiresMasterRead: true,
+      },
       access: {},
     },
     {
@@ -343,7 +380,8 @@ export const HANDOFF_ESCALATION: ObjectModel = {
   description:
     'An escalation, recorded under its unique key before its Task is created, so it happens once.',
   nameField: { label: 'Escalation number', autoNumber: 'HE-{0000000}' },
-  sharingModel: 'ReadWrite',
+  /** Written and owned by Handoff's tools; admins see them all (View All in Handoff_Admin). */
+  sharingModel: 'Private',
   fields: [
     {
       name: 'Escalation_Key__c',
@@ -426,7 +464,8 @@ export const HANDOFF_PLAYBOOK: ObjectModel = {
   description:
     'The playbook text. A record, not custom metadata, because Lightning Data Service reads records.',
   nameField: { label: 'Playbook name' },
-  sharingModel: 'ReadWrite',
+  /** Everyone's panel reads the active playbook; admins edit it (Modify All in Handoff_Admin). */
+  sharingModel: 'Read',
   fields: [
     {
       name: 'Playbook_Text__c',
@@ -498,6 +537,7 @@ const none: ObjectAccess = { create: false, read: false, edit: false, delete: fa
 const readOnly: ObjectAccess = { ...none, read: true };
 const createEdit: ObjectAccess = { create: true, read: true, edit: true, delete: false };
 const full: ObjectAccess = { create: true, read: true, edit: true, delete: true };
+const everything: ObjectAccess = { ...full, viewAll: true, modifyAll: true };
 
 export const PERMISSION_SETS: readonly PermissionSetModel[] = [
   {
@@ -522,8 +562,8 @@ export const PERMISSION_SETS: readonly PermissionSetModel[] = [
     objects: {
       Handoff__c: full,
       Handoff_Item__c: full,
-      Handoff_Escalation__c: full,
-      Handoff_Playbook__c: full,
+      Handoff_Escalation__c: everything,
+      Handoff_Playbook__c: everything,
     },
   },
 ];

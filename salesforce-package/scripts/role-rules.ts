@@ -17,6 +17,7 @@ import {
   compare,
   includes,
   isChanged,
+  isNew,
   isPickval,
   not,
   or,
@@ -104,8 +105,9 @@ function knownHandoffRules(playbook: Playbook): ValidationRuleModel[] {
     {
       object: HANDOFF,
       name: 'Handoff_In_Playbook',
-      description: `Generated from the playbook "${playbook.name}" (version ${playbook.version}): actions only on its handoffs (${ids.join(', ')}), whose role rules exist.`,
-      formula: and(newAction, not(known('Handoff_Id__c'))),
+      description: `Generated from the playbook "${playbook.name}" (version ${playbook.version}): headers and actions only for its handoffs (${ids.join(', ')}), whose role rules exist.`,
+      // A header for a handoff the playbook does not have is refused when it is created, too.
+      formula: and(or(isNew(), newAction), not(known('Handoff_Id__c'))),
       message,
       field: 'Status__c',
     },

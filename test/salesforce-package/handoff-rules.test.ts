@@ -33,14 +33,22 @@ const viewers: Array<[string, Viewer]> = [
   ['someone with no role', nobody],
 ];
 
-/** Who saves: the Handoff roles on their User record, and custom permissions from their sets. */
+/** The saving user's id ($User.Id) and the instant of every save (NOW()). */
+const SAVER = '005000000000009AAA';
+const SAVE_AT = Date.parse('2026-11-23T16:00:00.000Z');
+const SAVED_AT = new Date(SAVE_AT).toISOString();
+/** The opportunity every header belongs to; its key is the opportunity and the handoff. */
+const OPPORTUNITY = '006000000000001AAA';
+
+/** Who saves and when: their id and Handoff roles (User record), custom permissions from their sets. */
 function savedBy(
   roles: readonly string[],
   sets: readonly string[] = [],
-): Pick<Save, 'user' | 'permissions'> {
+): Pick<Save, 'user' | 'permissions' | 'now'> {
   return {
-    user: { Handoff_Roles__c: roles.length > 0 ? roles.join(';') : null },
+    user: { Id: SAVER, Handoff_Roles__c: roles.length > 0 ? roles.join(';') : null },
     permissions: permissionsOf(sets),
+    now: SAVE_AT,
   };
 }
 
@@ -90,6 +98,9 @@ function handoffRecord(
 ): Record<string, Value> {
   const itemsDone = status === 'not_started' ? 0 : handoff.required;
   return {
+    Opportunity__c: OPPORTUNITY,
+    'Opportunity__r.StageName': 'Closed Won',
+    Record_Key__c: `${OPPORTUNITY}:${handoff.id}`,
     Status__c: status,
     Action__c: status === 'not_started' ? null : 'set_item',
     Action_Id__c: status === 'not_started' ? null : 'a-0',
@@ -113,15 +124,43 @@ function handoffRecord(
 /** What the panel writes with a rejection, beside the status: a reason, the time and the user. */
 const REJECTION: Record<string, Value> = {
   Rejection_Reason__c: 'missing_information',
-  Rejected_At__c: '2026-11-23T16:00:00.000Z',
-  Rejected_By__c: 'u-csm',
+  Rejected_At__c: SAVED_AT,
+  Rejected_By__c: SAVER,
 };
-/** …and with a submission and an acceptance. */
+/** …and with a submission and an acceptance: who saves, when they save. */
 const MILESTONES: Record<string, Record<string, Value>> = {
   reject: REJECTION,
-  submit: { Submitted_At__c: '2026-11-23T16:00:00.000Z', Submitted_By__c: 'u-sub2' },
-  accept: { Accepted_At__c: '2026-11-23T16:00:00.000Z', Accepted_By__c: 'u-acc2' },
+  submit: { Submitted_At__c: SAVED_AT, Submitted_By__c: SAVER },
+  accept: { Accepted_At__c: SAVED_AT, Accepted_By__c: SAVER },
 };
+
+/** A header as the panel creates it: not started, at version 0. */
+function newHeader(handoff: (typeof HANDOFFS)[number] = salesToCs): Record<string, Value> {
+  return { ...handoffRecord('not_started', handoff), Version__c: 0 };
+}
+
+/** An item row of the handoff, keyed under its header, as the panel creates it. */
+function itemRow(
+  status: HandoffState['status'],
+  handoff: (typeof HANDOFFS)[number] = salesToCs,
+  item: { id: string; required: boolean } = handoff.item,
+): Record<string, Value> {
+  const key = `${OPPORTUNITY}:${handoff.id}`;
+  return {
+    Item_Id__c: item.id,
+    Item_Key__c: `${key}:${item.id}`,
+    Required__c: item.required,
+    Done__c: false,
+    'Handoff__r.Status__c': status,
+    'Handoff__r.Handoff_Id__c': handoff.id,
+    'Handoff__r.Record_Key__c': key,
+  };
+}
+
+/** An answer as the panel writes it: the value, done, by the saver, now. */
+function answered(value: Value): Record<string, Value> {
+  return { Value__c: value, Done__c: true, Done_By__c: SAVER, Done_At__c: SAVED_AT };
+}
 
 /** The writes the Salesforce panel makes for an action, and the rules each of them trips. */
 function salesforceAttempt(
@@ -134,19 +173,13 @@ function salesforceAttempt(
   const blocked: string[] = [];
   if (actionType === 'set_item') {
     // Items of a not-started handoff are created on first edit.
-    const parent = { 'Handoff__r.Status__c': status, 'Handoff__r.Handoff_Id__c': handoff.id };
-    const item = { Item_Id__c: handoff.item.id, Required__c: true, Done__c: false, ...parent };
+    const item = itemRow(status, handoff);
+    const action = handoff.actions.set_item as Extract<HandoffAction, { type: 'set_item' }>;
     blocked.push(
       ...firingRules({
         object: 'Handoff_Item__c',
         ...(status === 'not_started' ? {} : { before: item }),
-        after: {
-          ...item,
-          Done__c: true,
-          Value__c: 'Answered',
-          Done_By__c: viewer.userId,
-          Done_At__c: '2026-11-23T16:00:00.000Z',
-        },
+        after: { ...item, ...answered(String(action.value)) },
         ...who,
       }),
     );
@@ -252,6 +285,7 @@ describe('generated handoff rules: writes that name no action, or the wrong one'
             Status__c: to,
             Action__c: action,
             Action_Id__c: 'a-new',
+            Version__c: 4,
             ...(MILESTONES[action] ?? {}),
           }
         : { ...before, Status__c: to };
@@ -273,9 +307,14 @@ describe('generated handoff rules: writes that name no action, or the wrong one'
   });
 
   it('when an action names a handoff the deployed playbook does not have, then it is refused even for an admin', () => {
-    const before = { ...handoffRecord('in_progress'), Handoff_Id__c: 'renamed_handoff' };
+    const before = {
+      ...handoffRecord('in_progress'),
+      Handoff_Id__c: 'renamed_handoff',
+      Record_Key__c: `${OPPORTUNITY}:renamed_handoff`,
+    };
     const after = {
       ...before,
+      Version__c: 4,
       Status__c: 'submitted',
       Action__c: 'submit',
       Action_Id__c: 'a-9',
@@ -305,21 +344,14 @@ describe('generated handoff rules: writes that name no action, or the wrong one'
     expect(
       firingRules({
         object: 'Handoff__c',
-        after: { ...handoffRecord('not_started'), Accepted_By__c: 'u-acc' },
+        after: { ...newHeader(), Accepted_By__c: 'u-acc' },
         ...savedBy(['admin']),
       }),
     ).toEqual(['Acceptance_Only_By_Accept']);
   });
 
   describe('item rows', () => {
-    const row = (status: HandoffState['status'], handoff = salesToCs) => ({
-      Item_Id__c: handoff.item.id,
-      Item_Key__c: `k:${handoff.item.id}`,
-      Required__c: true,
-      Done__c: false,
-      'Handoff__r.Status__c': status,
-      'Handoff__r.Handoff_Id__c': handoff.id,
-    });
+    const row = (status: HandoffState['status']) => itemRow(status);
 
     it.each(states)(
       'when a CS manager opens a %s handoff whose rows are missing, then the panel may create the empty rows',
@@ -341,15 +373,15 @@ describe('generated handoff rules: writes that name no action, or the wrong one'
     });
 
     it('when a CS manager creates a row with an answer, or answers one, then the role rule refuses it', () => {
-      const answered = { ...row('in_progress'), Done__c: true, Value__c: 'Grow seats' };
+      const answer = { ...row('in_progress'), ...answered('Grow seats') };
       expect(
-        firingRules({ object: 'Handoff_Item__c', after: answered, ...savedBy(['cs_manager']) }),
+        firingRules({ object: 'Handoff_Item__c', after: answer, ...savedBy(['cs_manager']) }),
       ).toEqual(['Sales_To_Cs_Item_Roles']);
       expect(
         firingRules({
           object: 'Handoff_Item__c',
           before: row('in_progress'),
-          after: answered,
+          after: answer,
           ...savedBy(['cs_manager']),
         }),
       ).toEqual(['Sales_To_Cs_Item_Roles']);
@@ -360,7 +392,7 @@ describe('generated handoff rules: writes that name no action, or the wrong one'
         firingRules({
           object: 'Handoff_Item__c',
           before: row('accepted'),
-          after: { ...row('accepted'), Value__c: 'Late answer' },
+          after: { ...row('accepted'), ...answered('Late answer') },
           ...savedBy(['admin']),
         }),
       ).toEqual(['Item_Handoff_Status']);
@@ -371,7 +403,7 @@ describe('generated handoff rules: writes that name no action, or the wrong one'
     const create = (status: string) =>
       firingRules({
         object: 'Handoff__c',
-        after: { ...handoffRecord('not_started'), Status__c: status },
+        after: { ...newHeader(), Status__c: status },
         ...savedBy(['admin']),
       });
     expect(create('not_started')).toEqual([]);
@@ -387,6 +419,7 @@ describe('generated handoff rules: writes that name no action, or the wrong one'
         Status__c: 'submitted',
         Action__c: 'submit',
         Action_Id__c: 'a-9',
+        Version__c: 4,
       };
       return firingRules({ object: 'Handoff__c', before, after, ...savedBy(['sales_rep']) });
     };
@@ -406,6 +439,7 @@ describe('generated handoff rules: writes that name no action, or the wrong one'
       Status__c: 'rejected',
       Action__c: 'reject',
       Action_Id__c: 'a-9',
+      Version__c: 4,
     };
     expect(
       firingRules({
@@ -430,6 +464,7 @@ describe('generated handoff rules: writes that name no action, or the wrong one'
           Status__c: 'rejected',
           Action__c: 'reject',
           Action_Id__c: 'a-9',
+          Version__c: 4,
           ...changes,
         },
         ...csm,
@@ -450,7 +485,7 @@ describe('generated handoff rules: writes that name no action, or the wrong one'
       const resubmitted = {
         ...handoffRecord('submitted'),
         Rejected_At__c: '2026-11-20T15:00:00.000Z',
-        Rejected_By__c: 'u-csm',
+        Rejected_By__c: SAVER,
       };
       expect(reject(resubmitted, { Rejected_At__c: '2026-11-20T15:00:00.000Z' })).toEqual([
         'Reject_Records_Time_And_User',
@@ -485,6 +520,7 @@ describe('generated handoff rules: writes that name no action, or the wrong one'
               Status__c: 'in_progress',
               Action__c: 'reopen',
               Action_Id__c: 'a-9',
+              Version__c: 4,
             },
             ...admin,
           }),
@@ -500,6 +536,7 @@ describe('generated handoff rules: writes that name no action, or the wrong one'
             Status__c: 'in_progress',
             Action__c: 'reopen',
             Action_Id__c: 'a-9',
+            Version__c: 4,
           },
           ...admin,
         }),
@@ -510,7 +547,7 @@ describe('generated handoff rules: writes that name no action, or the wrong one'
       expect(
         firingRules({
           object: 'Handoff__c',
-          after: { ...handoffRecord('not_started'), Rejected_At__c: '2026-11-20T15:00:00.000Z' },
+          after: { ...newHeader(), Rejected_At__c: '2026-11-20T15:00:00.000Z' },
           ...admin,
         }),
       ).toEqual(['Rejection_Time_Only_By_Reject']);
@@ -524,11 +561,11 @@ describe('generated handoff rules: writes that name no action, or the wrong one'
       firingRules({
         object: 'Handoff__c',
         before,
-        after: { ...before, Handoff_Id__c: 'sdr_to_ae' },
+        after: { ...before, Handoff_Id__c: 'sdr_to_ae', Record_Key__c: `${OPPORTUNITY}:sdr_to_ae` },
         ...admin,
       }),
     ).toEqual(['Keys_Are_Fixed']);
-    const item = { Item_Id__c: 'risks', Required__c: false, 'Handoff__r.Status__c': 'in_progress' };
+    const item = itemRow('in_progress', salesToCs, { id: 'risks', required: false });
     expect(
       firingRules({
         object: 'Handoff_Item__c',
@@ -550,5 +587,242 @@ describe('generated handoff rules: writes that name no action, or the wrong one'
     // The admin role alone does not open the playbook: the permission set's custom permission does.
     expect(edit(['Handoff_User'], ['admin'])).toEqual(['Needs_Admin_Config']);
     expect(edit(['Handoff_Admin'], [])).toEqual([]);
+  });
+});
+
+describe('who did it and when: the saving user, now (issue 17, item 16)', () => {
+  const minutes = (n: number) => new Date(SAVE_AT + n * 60_000).toISOString();
+  const act = (action: 'submit' | 'accept' | 'reject', stamp: Record<string, Value>) => {
+    const from = action === 'submit' ? 'in_progress' : 'submitted';
+    const before = handoffRecord(from);
+    const roles = action === 'submit' ? ['sales_rep'] : ['cs_manager'];
+    return firingRules({
+      object: 'Handoff__c',
+      before,
+      after: {
+        ...before,
+        ...MILESTONES[action],
+        Status__c: transitionFor(action).to,
+        Action__c: action,
+        Action_Id__c: 'a-9',
+        Version__c: 4,
+        ...stamp,
+      },
+      ...savedBy(roles),
+    });
+  };
+
+  it.each([
+    ['submit', 'Submitted_By__c', 'Submitted_At__c', 'Submit_Records_You_And_Now'],
+    ['accept', 'Accepted_By__c', 'Accepted_At__c', 'Accept_Records_You_And_Now'],
+    ['reject', 'Rejected_By__c', 'Rejected_At__c', 'Reject_Records_Time_And_User'],
+  ] as const)(
+    'when %s names someone else, or a time in 2020, 2099 or 6 minutes off, then it is refused; 4 minutes off (clock skew) is saved',
+    (action, by, at, rule) => {
+      expect(act(action, {})).toEqual([]);
+      expect(act(action, { [by]: '005000000000077AAA' })).toEqual([rule]);
+      expect(act(action, { [at]: '2020-01-01T00:00:00.000Z' })).toEqual([rule]);
+      expect(act(action, { [at]: '2099-01-01T00:00:00.000Z' })).toEqual([rule]);
+      expect(act(action, { [at]: minutes(6) })).toEqual([rule]);
+      expect(act(action, { [at]: minutes(-6) })).toEqual([rule]);
+      expect(act(action, { [at]: minutes(4) })).toEqual([]);
+      expect(act(action, { [at]: minutes(-4) })).toEqual([]);
+    },
+  );
+
+  it('when an answer names someone else or another time, then it is refused', () => {
+    const answer = (stamp: Record<string, Value>) =>
+      firingRules({
+        object: 'Handoff_Item__c',
+        before: itemRow('in_progress'),
+        after: { ...itemRow('in_progress'), ...answered('Grow seats'), ...stamp },
+        ...savedBy(['sales_rep']),
+      });
+    expect(answer({})).toEqual([]);
+    expect(answer({ Done_By__c: '005000000000077AAA' })).toEqual(['Item_Records_You_And_Now']);
+    expect(answer({ Done_At__c: '2020-01-01T00:00:00.000Z' })).toEqual([
+      'Item_Records_You_And_Now',
+    ]);
+    expect(answer({ Done_At__c: null })).toEqual(['Item_Records_You_And_Now']);
+  });
+});
+
+describe('checklist counts and flags come from the playbook, not the rep (issue 17, item 15)', () => {
+  const rep = savedBy(['sales_rep']);
+  const risks = { id: 'risks', required: false };
+
+  it('when a rep creates a header whose required count is not the playbook’s (0), then it is refused', () => {
+    expect(firingRules({ object: 'Handoff__c', after: newHeader(), ...rep })).toEqual([]);
+    expect(
+      firingRules({
+        object: 'Handoff__c',
+        after: { ...newHeader(), Required_Items__c: 0 },
+        ...rep,
+      }),
+    ).toEqual(['Required_Items_From_Playbook']);
+  });
+
+  it('when a rep creates a row that is not a playbook item, or flips its Required flag, then it is refused', () => {
+    const create = (row: Record<string, Value>) =>
+      firingRules({ object: 'Handoff_Item__c', after: row, ...rep });
+    expect(create(itemRow('in_progress'))).toEqual([]);
+    expect(create(itemRow('in_progress', salesToCs, risks))).toEqual([]);
+    expect(create(itemRow('in_progress', salesToCs, { id: 'invented', required: true }))).toEqual([
+      'Sales_To_Cs_Items_From_Playbook',
+    ]);
+    expect(create(itemRow('in_progress', salesToCs, { id: 'risks', required: true }))).toEqual([
+      'Sales_To_Cs_Items_From_Playbook',
+    ]);
+    expect(
+      create(itemRow('in_progress', salesToCs, { id: salesToCs.item.id, required: false })),
+    ).toEqual(['Sales_To_Cs_Items_From_Playbook']);
+  });
+
+  it('when a row’s key names another item or handoff, then it is refused (the unique key keeps one row per item)', () => {
+    expect(
+      firingRules({
+        object: 'Handoff_Item__c',
+        after: { ...itemRow('in_progress'), Item_Key__c: `${OPPORTUNITY}:sales_to_cs:risks` },
+        ...rep,
+      }),
+    ).toEqual(['Item_Key_Names_Its_Item']);
+  });
+
+  it('when an item is marked done with no answer, or one not of its type, then it is refused', () => {
+    const mark = (itemId: string, value: Value) => {
+      const item = { id: itemId, required: itemId !== 'risks' && itemId !== 'intro_call' };
+      const row = itemRow('in_progress', salesToCs, item);
+      return firingRules({
+        object: 'Handoff_Item__c',
+        before: row,
+        after: { ...row, ...answered(value) },
+        ...rep,
+      });
+    };
+    expect(mark('customer_goals', 'Grow seats')).toEqual([]);
+    expect(mark('customer_goals', null)).toEqual([
+      'Done_Needs_A_Value',
+      'Sales_To_Cs_Answer_Types',
+    ]);
+    expect(mark('customer_goals', '   ')).toEqual(['Sales_To_Cs_Answer_Types']);
+    expect(mark('renewal_date', '2027-01-31')).toEqual([]);
+    expect(mark('renewal_date', 'next year')).toEqual(['Sales_To_Cs_Answer_Types']);
+    expect(mark('intro_call', 'true')).toEqual([]);
+    expect(mark('intro_call', 'false')).toEqual(['Sales_To_Cs_Answer_Types']);
+    expect(mark('complexity', 'Medium')).toEqual([]);
+    expect(mark('complexity', 'Enormous')).toEqual(['Sales_To_Cs_Answer_Types']);
+  });
+});
+
+describe('rep-side writes no action explains (issue 17, item 19)', () => {
+  const rep = savedBy(['sales_rep']);
+
+  it('when the rejection comment or the version is edited with no action, then it is refused', () => {
+    const rejected = handoffRecord('rejected');
+    const edit = (changes: Record<string, Value>) =>
+      firingRules({
+        object: 'Handoff__c',
+        before: rejected,
+        after: { ...rejected, ...changes },
+        ...rep,
+      }).sort();
+    expect(edit({ Rejection_Comment__c: 'They said it was fine' })).toEqual([
+      'Changes_Name_An_Action',
+      'Rejection_Only_By_Reject',
+    ]);
+    expect(edit({ Version__c: 99 })).toEqual(['Changes_Name_An_Action']);
+  });
+
+  it('when an action does not raise the version by exactly one, then it is refused', () => {
+    const before = handoffRecord('in_progress');
+    const submit = (version: Value) =>
+      firingRules({
+        object: 'Handoff__c',
+        before,
+        after: {
+          ...before,
+          ...MILESTONES.submit,
+          Status__c: 'submitted',
+          Action__c: 'submit',
+          Action_Id__c: 'a-9',
+          Version__c: version,
+        },
+        ...rep,
+      });
+    expect(submit(4)).toEqual([]);
+    expect(submit(3)).toEqual(['Version_Rises_By_One']);
+    expect(submit(10)).toEqual(['Version_Rises_By_One']);
+  });
+
+  it('when a header is created for a handoff the playbook does not have, then it is refused', () => {
+    expect(
+      firingRules({
+        object: 'Handoff__c',
+        after: {
+          ...newHeader(),
+          Handoff_Id__c: 'invented',
+          Record_Key__c: `${OPPORTUNITY}:invented`,
+        },
+        ...rep,
+      }).sort(),
+    ).toEqual(['Handoff_In_Playbook', 'Required_Items_From_Playbook']);
+  });
+
+  it('when a header’s key is not its opportunity and handoff (a way round the unique key), then it is refused', () => {
+    expect(
+      firingRules({
+        object: 'Handoff__c',
+        after: { ...newHeader(), Record_Key__c: `${OPPORTUNITY}:sales_to_cs:2` },
+        ...rep,
+      }),
+    ).toEqual(['Record_Key_Names_Its_Handoff']);
+  });
+
+  it('when sales_to_cs is submitted while the opportunity is in Prospecting, then it is refused', () => {
+    const before = { ...handoffRecord('in_progress'), 'Opportunity__r.StageName': 'Prospecting' };
+    expect(
+      firingRules({
+        object: 'Handoff__c',
+        before,
+        after: {
+          ...before,
+          ...MILESTONES.submit,
+          Status__c: 'submitted',
+          Action__c: 'submit',
+          Action_Id__c: 'a-9',
+          Version__c: 4,
+        },
+        ...rep,
+      }),
+    ).toEqual(['Sales_To_Cs_Submit_After_Opening']);
+  });
+});
+
+describe('Handoff roles on the User record (issue 17, item 17)', () => {
+  const save = (
+    before: Record<string, Value> | undefined,
+    after: Record<string, Value>,
+    sets: string[],
+  ) =>
+    firingRules({
+      object: 'User',
+      ...(before ? { before } : {}),
+      after,
+      ...savedBy(['sales_rep'], sets),
+    });
+
+  it('when a user adds a role to their own record, then it is refused; a Handoff_Admin_Config holder may', () => {
+    const me = { Handoff_Roles__c: 'sales_rep', Name: 'Rep' };
+    const promoted = { ...me, Handoff_Roles__c: 'sales_rep;cs_manager' };
+    expect(save(me, promoted, ['Handoff_User'])).toEqual(['Handoff_Roles_Need_Admin_Config']);
+    expect(save(me, promoted, ['Handoff_Admin'])).toEqual([]);
+    expect(save(me, { ...me, Name: 'Rep Renamed' }, ['Handoff_User'])).toEqual([]);
+  });
+
+  it('when a user is created with Handoff roles by someone without the permission, then it is refused', () => {
+    expect(save(undefined, { Handoff_Roles__c: 'admin' }, [])).toEqual([
+      'Handoff_Roles_Need_Admin_Config',
+    ]);
+    expect(save(undefined, { Handoff_Roles__c: null }, [])).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import {
   metaFiles,
   PACKAGE_DIR,
   permissionSets,
+  readXml,
   SOURCE_DIRS,
   validationRules,
 } from './source.js';
@@ -126,11 +127,16 @@ describe('salesforce-package metadata', () => {
         edit: true,
         delete: false,
       });
-    // Nobody bypasses sharing, and only admins delete (deleting skips validation rules).
+    // Nobody bypasses the sharing of handoffs (it follows the opportunity); admins see every
+    // escalation (Private, owned by the tools) and edit the playbook (Public Read Only). Only admins
+    // delete (deleting skips validation rules).
     const wide = sets.flatMap((s) =>
       s.objects.filter((o) => o.viewAll || o.modifyAll).map((o) => `${s.name}: ${o.object}`),
     );
-    expect(wide).toEqual([]);
+    expect(wide).toEqual([
+      'Handoff_Admin: Handoff_Escalation__c',
+      'Handoff_Admin: Handoff_Playbook__c',
+    ]);
     const deleters = sets.flatMap((s) => s.objects.filter((o) => o.delete).map(() => s.name));
     expect(new Set(deleters)).toEqual(new Set(['Handoff_Admin']));
     // SLA status is written only by Handoff's tools, which run with the admin set.
@@ -141,6 +147,36 @@ describe('salesforce-package metadata', () => {
     expect(users?.objects.find((o) => o.object === 'Handoff_Playbook__c')).toMatchObject({
       read: true,
       edit: false,
+    });
+  });
+
+  it('when the objects are deployed, then none is Public Read/Write: handoffs follow their opportunity, the playbook is read by all', () => {
+    const sharing = Object.fromEntries(
+      customObjects().map((name) => [
+        name,
+        String(
+          readXml(
+            join(PACKAGE_DIR, 'force-app/main/default/objects', name, `${name}.object-meta.xml`),
+          ).CustomObject.sharingModel,
+        ),
+      ]),
+    );
+    expect(sharing).toEqual({
+      Handoff__c: 'ControlledByParent',
+      Handoff_Item__c: 'ControlledByParent',
+      Handoff_Escalation__c: 'Private',
+      Handoff_Playbook__c: 'Read',
+    });
+    const master = readXml(
+      join(
+        PACKAGE_DIR,
+        'force-app/main/default/objects/Handoff__c/fields/Opportunity__c.field-meta.xml',
+      ),
+    ).CustomField;
+    expect(master).toMatchObject({
+      type: 'MasterDetail',
+      referenceTo: 'Opportunity',
+      writeRequiresMasterRead: 'true',
     });
   });
 

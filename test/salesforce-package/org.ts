@@ -4,7 +4,7 @@ import { customPermissions, fields, permissionSets, validationRules } from './so
 
 /** Standard fields our rules may name; Salesforce has them in every org. */
 export const STANDARD_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  Opportunity: ['Name', 'StageName', 'Amount', 'CloseDate', 'NextStep', 'LeadSource', 'Type'],
+  Opportunity: ['Id', 'Name', 'StageName', 'Amount', 'CloseDate', 'NextStep', 'LeadSource', 'Type'],
   User: ['Id', 'Name', 'Username', 'IsActive'],
 };
 
@@ -17,11 +17,13 @@ const sets = permissionSets();
 export function knownReferences(object: string): Set<string> {
   const own = allFields.filter((f) => f.object === object);
   const known = new Set([...(STANDARD_FIELDS[object] ?? []), ...own.map((f) => f.name)]);
-  for (const parent of own.filter((f) => f.referenceTo?.endsWith('__c'))) {
+  for (const parent of own.filter((f) => f.referenceTo !== undefined)) {
     const relationship = parent.name.replace(/__c$/, '__r');
     for (const f of allFields.filter((g) => g.object === parent.referenceTo)) {
       known.add(`${relationship}.${f.name}`);
     }
+    for (const f of STANDARD_FIELDS[parent.referenceTo ?? ''] ?? [])
+      known.add(`${relationship}.${f}`);
   }
   for (const p of permissionNames) known.add(`$Permission.${p}`);
   for (const f of STANDARD_FIELDS.User ?? []) known.add(`$User.${f}`);
@@ -36,6 +38,25 @@ export interface Save {
   permissions: ReadonlySet<string>;
   /** The saving user's User record (`$User.<field>`); no fields set when absent. */
   user?: Record<string, Value>;
+  /** The instant of the save, for NOW(); date/time fields may be given as ISO text. */
+  now?: number;
+}
+
+/** ISO text in date/time fields (and their parents' `X__r.Field`) as the Dates formulas compute with. */
+function dated(object: string, values: Record<string, Value>): Record<string, Value> {
+  const out: Record<string, Value> = { ...values };
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value !== 'string') continue;
+    const [first, second] = name.split('.');
+    const owner =
+      second === undefined
+        ? object
+        : allFields.find((f) => f.object === object && f.name === first?.replace(/__r$/, '__c'))
+            ?.referenceTo;
+    const field = allFields.find((f) => f.object === owner && f.name === (second ?? first));
+    if (field?.type === 'DateTime') out[name] = new Date(value);
+  }
+  return out;
 }
 
 /** The names of the rules that block this save; empty means Salesforce saves it. */
@@ -45,12 +66,13 @@ export function firingRules(save: Save): string[] {
   const knownFields = known.get(save.object) ?? knownReferences(save.object);
   known.set(save.object, knownFields);
   const context = {
-    after: save.after,
-    before: save.before ?? {},
+    after: dated(save.object, save.after),
+    before: dated(save.object, save.before ?? {}),
     isNew: save.before === undefined,
     permissions: save.permissions,
     user: save.user ?? {},
     knownFields,
+    now: save.now ?? 0,
   };
   return rules
     .filter((r) => r.object === save.object && evaluate(r.formula, context) === true)

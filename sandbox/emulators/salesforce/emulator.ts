@@ -77,7 +77,7 @@ export async function startSalesforceEmulator(
   const schema = new Schema(options.customObjects, options.customFields);
   const store = new RecordStore(db, schema, clock);
   const validator = options.validation
-    ? new Validator(schema, store, options.validation)
+    ? new Validator(schema, store, options.validation, () => clock.now())
     : undefined;
   const org = new Org(store, validator);
   const limits = { used: 0, max: options.dailyApiLimit ?? 100_000 };

@@ -2,7 +2,7 @@
 // evaluated with the package's own evaluator (salesforce-package/scripts/formula.ts, the one the
 // metadata tests use) over the record as it would be saved, its prior values, its parents' fields
 // the writing user's custom permissions (from the permission sets assigned to them) and the writing
-// user's own User record (`$User.<field>`).
+// user's own User record (`$User.<field>`, `$User.Id` its id) and the org's clock (`NOW()`).
 // https://help.salesforce.com/s/articleView?id=sf.fields_about_field_validation.htm
 import {
   evaluate,
@@ -62,6 +62,8 @@ export class Validator {
     private readonly schema: Schema,
     private readonly store: RecordStore,
     setup: ValidationSetup,
+    /** The org's clock, for NOW(). */
+    private readonly now: () => number,
   ) {
     this.#permissionSets = new Map(setup.permissionSets.map((p) => [p.name, p.customPermissions]));
     const permissions = new Set(setup.permissionSets.flatMap((p) => p.customPermissions));
@@ -131,6 +133,7 @@ export class Validator {
       permissions: this.permissionsOf(userId),
       user: this.store.get('User', userId) ?? {},
       knownFields: this.#known.get(object.name) ?? new Set<string>(),
+      now: this.now(),
     };
     const firing = rules.filter((rule) => evaluate(rule.formula, context) === true);
     if (firing.length === 0) return;
@@ -147,6 +150,9 @@ export class Validator {
   #values(object: ObjectDef, record: StoredRecord): Record<string, Value> {
     const out: Record<string, Value> = { ...withSummaries(this.store, object, record) };
     for (const field of object.fields) {
+      // Date/times are instants (ms) in the store and date/times in formulas.
+      const stored = out[field.name];
+      if (field.kind === 'datetime' && typeof stored === 'number') out[field.name] = new Date(stored);
       if (field.kind === 'boolean' && (out[field.name] === undefined || out[field.name] === null))
         out[field.name] = false;
       const parentId = record[field.name];
@@ -159,7 +165,11 @@ export class Validator {
         ? field.name.replace(/__c$/, '__r')
         : field.name.replace(/Id$/, '');
       const full = withSummaries(this.store, parentObject, parent);
-      for (const [name, value] of Object.entries(full)) out[`${relationship}.${name}`] = value;
+      for (const [name, value] of Object.entries(full)) {
+        const kind = this.schema.field(parentObject, name)?.kind;
+        out[`${relationship}.${name}`] =
+          kind === 'datetime' && typeof value === 'number' ? new Date(value) : value;
+      }
     }
     return out;
   }
