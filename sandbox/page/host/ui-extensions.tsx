@@ -39,6 +39,7 @@ import type {
   TableProps,
   TextAreaProps,
   TextProps,
+  TileProps,
 } from '@hubspot/ui-extensions';
 import { checkProps, checkValue } from './props.js';
 
@@ -110,6 +111,20 @@ export function Box(props: BoxProps) {
         ? `${props.flex} 1 0`
         : undefined;
   return <div style={{ flex, minWidth: 0 }}>{props.children}</div>;
+}
+
+export function Tile(props: TileProps) {
+  checkProps('Tile', props, keys<TileProps>(['compact', 'flush', 'testId']));
+  const classes = [
+    'hs-tile',
+    props.compact ? 'hs-tile-compact' : '',
+    props.flush ? 'hs-tile-flush' : '',
+  ];
+  return (
+    <div className={classes.filter(Boolean).join(' ')} data-testid={props.testId}>
+      {props.children}
+    </div>
+  );
 }
 
 export function Text(props: TextProps) {
