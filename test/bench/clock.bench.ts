@@ -5,6 +5,7 @@ import {
   addBusinessTime,
   businessTimeBetween,
   compileCalendar,
+  endOfBusinessDay,
   type CalendarDef,
 } from '../../shared/src/clock/index.js';
 import { formatRate, line, measure, section, type Measurement } from './lib.js';
@@ -170,8 +171,94 @@ export default async function clockBench(): Promise<void> {
     `target ≥ ${formatRate(TARGET_RATE)} and ≥ ${TARGET_RATIO}× the peer`,
     met ? 'met' : 'NOT met',
   );
+  edgesBench(def, next, Math.min(ours.add.opsPerSecond, ours.diff.opsPerSecond));
+
   console.log(
     "Note: moment-business-time has no time-zone support; it works in the process's local time" +
       ` (${Intl.DateTimeFormat().resolvedOptions().timeZone} here), not America/New_York, with the same hours and holidays.`,
   );
+}
+
+/** Instants spread over whole years, so every query may need another year's layout. */
+function spreadInputs(next: () => number, firstYear: number, lastYear: number): Float64Array[] {
+  const from = yearStart(firstYear);
+  const to = yearStart(lastYear + 1);
+  const starts = new Float64Array(INPUTS);
+  const ends = new Float64Array(INPUTS);
+  for (let i = 0; i < INPUTS; i++) {
+    starts[i] = from + Math.floor(next() * (to - from - 2 * 365 * DAY));
+    ends[i] = (starts[i] as number) + Math.floor(next() * 2 * 365 * DAY);
+  }
+  return [starts, ends];
+}
+
+function yearStart(year: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, 0, 1);
+  return date.getTime();
+}
+
+function timed(op: () => unknown): number {
+  const started = performance.now();
+  op();
+  return performance.now() - started;
+}
+
+/**
+ * The clock at its edges (issue 22): queries spread over centuries, after the first pass has laid
+ * out each year once (the layout cache evicts least recently used years instead of starting
+ * over), and spans and targets of any size (whole years are summed in closed form).
+ */
+function edgesBench(def: CalendarDef, next: () => number, warmRate: number): void {
+  section('Business-time clock at its edges (same calendar; warm rate above for comparison)');
+  const mask = INPUTS - 1;
+  for (const [firstYear, lastYear] of [
+    [1700, 2400],
+    [1, 9999],
+  ] as const) {
+    const [starts, ends] = spreadInputs(next, firstYear, lastYear) as [Float64Array, Float64Array];
+    const calendar = compileCalendar(def);
+    const firstPass = timed(() => {
+      for (let i = 0; i < INPUTS; i++) {
+        businessTimeBetween(calendar, starts[i] as number, ends[i] as number);
+      }
+    });
+    const spread = measure('spread', (i) =>
+      businessTimeBetween(calendar, starts[i & mask] as number, ends[i & mask] as number),
+    );
+    line(
+      `businessTimeBetween spread ${firstYear}–${lastYear}: first pass`,
+      `${firstPass.toFixed(0)} ms for ${INPUTS} calls`,
+    );
+    line(
+      `businessTimeBetween spread ${firstYear}–${lastYear}: then`,
+      `${formatRate(spread.opsPerSecond)} (warm ÷ this: ${(warmRate / spread.opsPerSecond).toFixed(1)}×)`,
+    );
+  }
+
+  const start = Date.UTC(2025, 5, 2, 14);
+  const HOURS_PER_YEAR = 2088 * HOUR;
+  const cases: Array<
+    [string, CalendarDef, (calendar: ReturnType<typeof compileCalendar>) => unknown]
+  > = [
+    ['businessTimeBetween(c, 0, 1e14) (3,000 years)', def, (c) => businessTimeBetween(c, 0, 1e14)],
+    [
+      'addBusinessTime 1,000-year target',
+      def,
+      (c) => addBusinessTime(c, start, 1000 * HOURS_PER_YEAR),
+    ],
+    [
+      'addBusinessTime 10^8 min, open 1 min a week',
+      { timeZone: 'America/New_York', weekly: { mon: [['09:00', '09:01']] } },
+      (c) => addBusinessTime(c, start, 1e8 * 60_000),
+    ],
+    ['endOfBusinessDay n = 10^6', def, (c) => endOfBusinessDay(c, start, 1e6)],
+    ['endOfBusinessDay n = 10^9', def, (c) => endOfBusinessDay(c, start, 1e9)],
+  ];
+  for (const [label, caseDef, op] of cases) {
+    const calendar = compileCalendar(caseDef);
+    const cold = timed(() => op(calendar));
+    const warm = measure(label, () => op(calendar), 300);
+    line(label, `first call ${cold.toFixed(1)} ms, then ${formatRate(warm.opsPerSecond)}`);
+  }
 }

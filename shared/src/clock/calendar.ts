@@ -137,6 +137,8 @@ export class Calendar {
   // Per-year sums of the explicit years (1799–2100), NaN until known: long spans add them up.
   private readonly explicitTime = new Float64Array(EXPLICIT_COUNT).fill(NaN);
   private readonly explicitDays = new Float64Array(EXPLICIT_COUNT).fill(NaN);
+  private readonly kindTime = new Float64Array(2 * KINDS).fill(NaN);
+  private readonly kindDays = new Float64Array(2 * KINDS).fill(NaN);
 
   /** @internal Use `compileCalendar`. */
   constructor(parts: {
@@ -195,14 +197,8 @@ export class Calendar {
     if (first < earlyEnd) sum += this.sumRepeating(first, earlyEnd, 0, measure);
     const explicitFirst = Math.max(first, EXPLICIT_FIRST);
     const explicitEnd = Math.min(end, LATE_PLAIN_FIRST);
-    const cache = measure === 'time' ? this.explicitTime : this.explicitDays;
     for (let year = explicitFirst; year < explicitEnd; year++) {
-      let value = cache[year - EXPLICIT_FIRST] as number;
-      if (Number.isNaN(value)) {
-        value = this.yearValue(year, measure);
-        cache[year - EXPLICIT_FIRST] = value;
-      }
-      sum += value;
+      sum += this.explicitValue(year, measure);
     }
     const lateFirst = Math.max(first, LATE_PLAIN_FIRST);
     if (lateFirst < end) sum += this.sumRepeating(lateFirst, end, 1, measure);
@@ -216,21 +212,29 @@ export class Calendar {
   reachForward(first: number, need: number, measure: Measure): Reach | null {
     let sum = 0;
     let year = first;
-    // Most spans end within a year or two: step before searching.
-    for (; year <= LAST_YEAR && year < first + 3; year++) {
-      const value = this.yearValue(year, measure);
+    // Most spans end within a year or two, and explicit years are known one by one: step through
+    // those, then search the repeating years, whose sums are closed forms.
+    for (
+      ;
+      year <= LAST_YEAR &&
+      (year < first + 3 || (year >= EXPLICIT_FIRST && year < LATE_PLAIN_FIRST));
+      year++
+    ) {
+      const value = this.explicitValue(year, measure);
       if (sum + value >= need) return { year, rest: need - sum };
       sum += value;
     }
-    if (year > LAST_YEAR || this.sumYears(first, LAST_YEAR + 1, measure) < need) return null;
+    need -= sum;
+    if (year > LAST_YEAR || this.sumYears(year, LAST_YEAR + 1, measure) < need) return null;
+    const from = year;
     let low = year;
     let high = LAST_YEAR;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (this.sumYears(first, middle + 1, measure) >= need) high = middle;
+      if (this.sumYears(from, middle + 1, measure) >= need) high = middle;
       else low = middle + 1;
     }
-    return { year: low, rest: need - this.sumYears(first, low, measure) };
+    return { year: low, rest: need - this.sumYears(from, low, measure) };
   }
 
   /**
@@ -240,20 +244,51 @@ export class Calendar {
   reachBackward(last: number, need: number, measure: Measure): Reach | null {
     let sum = 0;
     let year = last;
-    for (; year >= FIRST_YEAR && year > last - 3; year--) {
-      const value = this.yearValue(year, measure);
+    for (
+      ;
+      year >= FIRST_YEAR &&
+      (year > last - 3 || (year >= EXPLICIT_FIRST && year < LATE_PLAIN_FIRST));
+      year--
+    ) {
+      const value = this.explicitValue(year, measure);
       if (sum + value >= need) return { year, rest: sum + value - need };
       sum += value;
     }
-    if (year < FIRST_YEAR || this.sumYears(FIRST_YEAR, last + 1, measure) < need) return null;
+    need -= sum;
+    if (year < FIRST_YEAR || this.sumYears(FIRST_YEAR, year + 1, measure) < need) return null;
+    const to = year + 1;
     let low = FIRST_YEAR;
     let high = year;
     while (low < high) {
       const middle = (low + high + 1) >>> 1;
-      if (this.sumYears(middle, last + 1, measure) >= need) low = middle;
+      if (this.sumYears(middle, to, measure) >= need) low = middle;
       else high = middle - 1;
     }
-    return { year: low, rest: this.sumYears(low, last + 1, measure) - need };
+    return { year: low, rest: this.sumYears(low, to, measure) - need };
+  }
+
+  /** A year's value, kept for the explicit years (and kinds) so sums over them are additions. */
+  private explicitValue(year: number, measure: Measure): number {
+    const index = year - EXPLICIT_FIRST;
+    if (index < 0 || index >= EXPLICIT_COUNT) return this.yearValue(year, measure);
+    const cache = measure === 'time' ? this.explicitTime : this.explicitDays;
+    let value = cache[index] as number;
+    if (Number.isNaN(value)) {
+      value = this.yearValue(year, measure);
+      cache[index] = value;
+    }
+    return value;
+  }
+
+  /** The value of the representative year of a kind, kept once known. */
+  private kindValue(slot: number, representative: number, measure: Measure): number {
+    const cache = measure === 'time' ? this.kindTime : this.kindDays;
+    let value = cache[slot] as number;
+    if (Number.isNaN(value)) {
+      value = this.yearValue(representative, measure);
+      cache[slot] = value;
+    }
+    return value;
   }
 
   /** @internal Business time (or business days) of one UTC year. */
@@ -331,7 +366,7 @@ export class Calendar {
       }
       // No year of this kind repeats: every one of them is a holiday year, added below.
       if (representative < 0) continue;
-      sum += count * this.yearValue(representative, measure);
+      sum += count * this.kindValue(era * KINDS + kind, representative, measure);
     }
     const years = this.holidayYears;
     for (let i = this.firstHolidayYearFrom(first); i < years.length; i++) {
@@ -339,7 +374,9 @@ export class Calendar {
       if (year >= end) break;
       const representative = this.representatives[era * KINDS + kindOf(year)] as number;
       sum += this.yearValue(year, measure);
-      if (representative >= 0) sum -= this.yearValue(representative, measure);
+      if (representative >= 0) {
+        sum -= this.kindValue(era * KINDS + kindOf(year), representative, measure);
+      }
     }
     return sum;
   }
