@@ -16,12 +16,14 @@ export function nextInstant(clock: ManualClock, playbook: Playbook, move: ClockM
       throw new SandboxError(
         'The sandbox clock only moves forward; start over with npm start -- --reset.',
       );
-    return move.to;
+    // The clock counts whole milliseconds; a page may send a fraction of one.
+    return Math.round(move.to);
   }
   if (move.by === 'hour') return now + HOUR;
   // One business day on the playbook's first calendar: the same business moment a working day later.
   const [first] = Object.values(playbook.calendars);
   if (!first) return now + 24 * HOUR;
   const calendar = compileCalendar(first);
-  return addBusinessTime(calendar, now, (first.hoursPerDay ?? 8) * HOUR);
+  // hoursPerDay may be fractional (7.3); the clock counts whole milliseconds.
+  return addBusinessTime(calendar, now, Math.round((first.hoursPerDay ?? 8) * HOUR));
 }

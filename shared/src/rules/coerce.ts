@@ -1,5 +1,6 @@
 // Raw CRM values → typed values. HubSpot sends strings ("5000", "1767225600000"), Salesforce typed JSON;
 // both mean the same thing to the playbook.
+import { MAX_INSTANT, MIN_INSTANT } from '../clock/wallclock.js';
 import type { FieldDef } from '../playbook/schema.js';
 
 export type Coerced =
@@ -9,7 +10,6 @@ export type Coerced =
 
 const EMPTY: Coerced = { kind: 'empty' };
 const DIGITS = /^-?\d+$/;
-const MAX_INSTANT = 8.64e15;
 
 export function coerce(field: Pick<FieldDef, 'type'>, raw: unknown): Coerced {
   if (raw === undefined || raw === null) return EMPTY;
@@ -47,9 +47,10 @@ function toInstant(raw: unknown): Coerced {
   if (typeof raw === 'number') t = raw;
   else if (typeof raw === 'string')
     t = DIGITS.test(raw.trim()) ? Number(raw.trim()) : Date.parse(raw);
-  // Beyond ±8.64e15 ms a JavaScript Date cannot exist, so such a number is no date.
-  return Number.isFinite(t) && Math.abs(t) <= MAX_INSTANT
-    ? { kind: 'value', value: t }
+  // Dates are years 1–9999, as both CRMs store them and the business clock accepts them; a
+  // fraction of a millisecond is rounded away rather than refused.
+  return Number.isFinite(t) && t >= MIN_INSTANT && t <= MAX_INSTANT
+    ? { kind: 'value', value: Math.round(t) }
     : invalid(raw, 'a date');
 }
 

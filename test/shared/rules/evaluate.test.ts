@@ -133,6 +133,13 @@ describe('criteria on field values', () => {
       'Close date could not be read: "soon" is not a date.',
     ],
     [
+      'a date after year 9999 (epoch milliseconds)',
+      { op: 'lt', field: 'close_date', value: '2026-01-01' },
+      { close_date: '300000000000000' },
+      'unknown',
+      'Close date could not be read: "300000000000000" is not a date.',
+    ],
+    [
       'a datetime',
       { op: 'lt', field: 'signed_at', value: '2026-01-01' },
       { signed_at: '2025-06-01T10:30:00Z' },
