@@ -20,6 +20,18 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out;
 }
 
+/**
+ * Whether `name` is one every plain JavaScript object already has (`constructor`, `toString`,
+ * `__proto__`…): looked up in a record keyed by ids, it would find the inherited member.
+ */
+export function isReservedName(name: unknown): name is string {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(Object.prototype, name);
+}
+
+export function reservedNameMessage(name: string): string {
+  return `is reserved: every JavaScript object already has a \`${name}\`, so Handoff could mistake one for the other; use another name.`;
+}
+
 /** Suggests the closest known word when an admin mistypes one ("did you mean `closedwon`?"). */
 export function didYouMean(word: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;

@@ -1,9 +1,18 @@
 // parsePlaybook: structure first (zod), then the cross-references zod cannot see.
 // Never throws: every problem comes back as an issue with a path.
-import { CalendarError, compileCalendar } from '../clock/index.js';
-import { didYouMean, formatPath, type PathSegment, type PlaybookIssue } from './issues.js';
+import { CalendarError, compileCalendar, type Calendar } from '../clock/index.js';
+import { durationIssue } from './bounds.js';
+import {
+  didYouMean,
+  formatPath,
+  isReservedName,
+  reservedNameMessage,
+  type PathSegment,
+  type PlaybookIssue,
+} from './issues.js';
 import {
   PlaybookSchema,
+  type BusinessDuration,
   type CriterionDef,
   type FieldType,
   type Playbook,
@@ -13,6 +22,7 @@ import {
   stopsOf,
 } from './schema.js';
 import { zodIssuesToPlaybookIssues } from './zod-issues.js';
+import { PatternError, patternOf } from '../rules/pattern.js';
 
 export type ParseResult = { ok: true; playbook: Playbook } | { ok: false; issues: PlaybookIssue[] };
 
@@ -27,8 +37,23 @@ export function parsePlaybook(input: unknown): ParseResult {
   if (!parsed.success) {
     return { ok: false, issues: zodIssuesToPlaybookIssues(parsed.error.issues, input) };
   }
-  const issues = checkReferences(parsed.data);
+  const issues = [...droppedKeys(input), ...checkReferences(parsed.data)];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, playbook: parsed.data };
+}
+
+/**
+ * zod leaves a `__proto__` key out of a record without a word (JSON.parse and YAML make it an own
+ * key): a field, calendar or role declared under it would vanish. Say so instead.
+ */
+function droppedKeys(input: unknown): PlaybookIssue[] {
+  return (['fields', 'calendars', 'roles'] as const).flatMap((section) => {
+    const record = (input as Record<string, unknown>)[section];
+    return typeof record === 'object' &&
+      record !== null &&
+      Object.prototype.hasOwnProperty.call(record, '__proto__')
+      ? [{ path: formatPath([section, '__proto__']), message: reservedNameMessage('__proto__') }]
+      : [];
+  });
 }
 
 class Collector {
@@ -80,7 +105,14 @@ function checkReferences(playbook: Playbook): PlaybookIssue[] {
   const handoffIds = playbook.handoffs.map((h) => h.id);
   const checklistById = new Map(playbook.checklists.map((l) => [l.id, l]));
 
+  // CRM names are looked up in the records the CRMs send (`properties[field.hubspot]`), stage names
+  // and team names in maps built from them: `constructor` there would find JavaScript's, not the CRM's.
+  const crmName = (path: readonly PathSegment[], name: string | undefined): void => {
+    if (isReservedName(name)) c.add(path, reservedNameMessage(name));
+  };
   for (const [id, field] of Object.entries(playbook.fields)) {
+    crmName(['fields', id, 'hubspot'], field.hubspot);
+    crmName(['fields', id, 'salesforce'], field.salesforce);
     if (field.type === 'choice' && !field.options)
       c.add(
         ['fields', id, 'options'],
@@ -88,9 +120,10 @@ function checkReferences(playbook: Playbook): PlaybookIssue[] {
       );
   }
 
+  const compiled = new Map<string, Calendar>();
   for (const [id, def] of Object.entries(playbook.calendars)) {
     try {
-      compileCalendar(def);
+      compiled.set(id, compileCalendar(def));
     } catch (error) {
       if (!(error instanceof CalendarError)) throw error;
       c.add(['calendars', id, ...error.path], error.message);
@@ -100,8 +133,15 @@ function checkReferences(playbook: Playbook): PlaybookIssue[] {
   c.unique(['stages'], playbook.stages, 'stage');
   const hubspotStageOwner = new Map<string, string>();
   const salesforceStageOwner = new Map<string, string>();
+  for (const [id, role] of Object.entries(playbook.roles))
+    role.hubspotTeams?.forEach((team, t) => crmName(['roles', id, 'hubspotTeams', t], team));
   playbook.stages.forEach((stage, s) => {
+    crmName(['stages', s, 'hubspot', 'pipelineId'], stage.hubspot?.pipelineId);
+    stage.salesforce?.stageNames.forEach((name, i) =>
+      crmName(['stages', s, 'salesforce', 'stageNames', i], name),
+    );
     stage.hubspot?.stageIds.forEach((stageId, i) => {
+      crmName(['stages', s, 'hubspot', 'stageIds', i], stageId);
       const key = `${stage.hubspot?.pipelineId}/${stageId}`;
       const owner = hubspotStageOwner.get(key);
       if (owner !== undefined)
@@ -202,6 +242,28 @@ function checkReferences(playbook: Playbook): PlaybookIssue[] {
         "is required for a target in business time; name one of the playbook's calendars.",
         `one of: ${calendarIds.join(', ')}`,
       );
+    }
+    const calendar =
+      sla.calendar === undefined
+        ? undefined
+        : { id: sla.calendar, compiled: compiled.get(sla.calendar) };
+    const durations: [PathSegment[], BusinessDuration][] = [
+      [[...at, 'target'], sla.target],
+      ...(sla.warn && 'before' in sla.warn
+        ? [[[...at, 'warn', 'before'], sla.warn.before] as [PathSegment[], BusinessDuration]]
+        : []),
+      ...sla.escalations.flatMap((escalation, e): [PathSegment[], BusinessDuration][] =>
+        escalation.after ? [[[...at, 'escalations', e, 'after'], escalation.after]] : [],
+      ),
+    ];
+    for (const [where, duration] of durations) {
+      // A calendar that did not compile or is not declared is reported above; the year still holds.
+      const issue = durationIssue(
+        where,
+        duration,
+        calendar?.compiled ? { id: calendar.id, compiled: calendar.compiled } : undefined,
+      );
+      if (issue) c.add(issue.path, issue.message);
     }
     sla.escalations.forEach((escalation, e) => {
       if (escalation.after !== undefined && escalation.when !== 'breached') {
@@ -310,14 +372,9 @@ function checkRule(c: Collector, playbook: Playbook, path: PathSegment[], rule: 
         );
       }
       if (rule.op === 'matches') {
-        try {
-          new RegExp(rule.pattern, 'u');
-        } catch {
-          c.add(
-            [...path, 'pattern'],
-            `is not a valid regular expression: ${JSON.stringify(rule.pattern)}.`,
-          );
-        }
+        // The subset the linear-time matcher runs: refused here, never slow on a card.
+        const pattern = patternOf(rule.pattern);
+        if (pattern instanceof PatternError) c.add([...path, 'pattern'], pattern.message);
       }
       if (
         field.type === 'choice' &&

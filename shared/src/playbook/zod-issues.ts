@@ -5,6 +5,8 @@ import {
   describeValue,
   didYouMean,
   formatPath,
+  isReservedName,
+  reservedNameMessage,
   type PathSegment,
   type PlaybookIssue,
 } from './issues.js';
@@ -12,7 +14,7 @@ import {
 type ZodIssue = z.core.$ZodIssue;
 
 const FORMAT_BY_PATTERN: Record<string, string> = {
-  '/^[a-z][a-z0-9_]{0,63}$/':
+  '/^(?!constructor$)[a-z][a-z0-9_]{0,63}$/':
     'an id: lower-case letters, digits and underscores, starting with a letter (at most 64)',
   '/^\\d{2}:\\d{2}$/': 'a time written "HH:MM"',
   '/^\\d{4}-\\d{2}-\\d{2}$/': 'a date written "YYYY-MM-DD"',
@@ -50,6 +52,7 @@ function describeIssue(
         { path: at, message: `must be ${article(issue.expected)}, not ${describeValue(value)}.` },
       ];
     case 'invalid_format': {
+      if (isReservedName(value)) return [{ path: at, message: reservedNameMessage(value) }];
       const pattern = 'pattern' in issue ? String(issue.pattern) : '';
       const wanted = FORMAT_BY_PATTERN[pattern] ?? `in the format ${issue.format}`;
       return [{ path: at, message: `must be ${wanted}, not ${describeValue(value)}.` }];
@@ -79,6 +82,15 @@ function describeIssue(
       ];
     case 'invalid_union':
       return describeUnion(issue, input, path);
+    case 'invalid_key': {
+      // A record's key (a field, role or calendar id): the key is the last segment of the path.
+      const key = path[path.length - 1];
+      if (isReservedName(key)) return [{ path: at, message: reservedNameMessage(key) }];
+      const [first] = zodIssuesToPlaybookIssues(issue.issues, { key }, ['key']);
+      return [
+        { path: at, message: `is not a usable name: it ${first?.message ?? 'is not valid.'}` },
+      ];
+    }
     default:
       return [{ path: at, message: 'is not valid here.' }];
   }

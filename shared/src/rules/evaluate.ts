@@ -6,6 +6,7 @@ import type { HandoffState } from '../shapes/handoff-state.js';
 import type { Outcome, Verdict } from '../shapes/view.js';
 import { coerce } from './coerce.js';
 import { formatValue } from './format.js';
+import { longestMatchable, PatternError, patternOf, testPattern } from './pattern.js';
 
 export interface RuleContext {
   playbook: Playbook;
@@ -86,6 +87,16 @@ function fieldRule(rule: FieldRule, context: RuleContext): Result {
     };
   }
   const shown = formatValue(def.type, value.value);
+  if (rule.op === 'matches') {
+    const pattern = patternOf(rule.pattern);
+    const text = String(value.value);
+    if (!(pattern instanceof PatternError) && text.length > longestMatchable(pattern)) {
+      return {
+        outcome: 'unknown',
+        reason: `${def.label} is too long (${text.length} characters) to check against the pattern /${rule.pattern}/; it is checked up to ${longestMatchable(pattern)}.`,
+      };
+    }
+  }
   const holds = compare(rule, def, value.value);
   if (holds === undefined) {
     return {
@@ -129,12 +140,11 @@ function compare(
     }
     case 'contains':
       return String(actual).toLowerCase().includes(rule.value.toLowerCase());
-    case 'matches':
-      try {
-        return new RegExp(rule.pattern, 'u').test(String(actual));
-      } catch {
-        return undefined;
-      }
+    case 'matches': {
+      // Linear time whatever the pattern: an admin's `^(a+)+$` must not stall the service.
+      const pattern = patternOf(rule.pattern);
+      return pattern instanceof PatternError ? undefined : testPattern(pattern, String(actual));
+    }
   }
 }
 
