@@ -2136,7 +2136,7 @@ var ViewerSchema = object({
 });
 
 // shared/dist/src/playbook/schema.js
-var Id = string2().check(_regex(/^[a-z][a-z0-9_]{0,63}$/));
+var Id = string2().check(_regex(/^(?!constructor$)[a-z][a-z0-9_]{0,63}$/));
 var Text = string2().check(_minLength(1), _maxLength(500));
 var Time = string2().check(_regex(/^\d{2}:\d{2}$/));
 var IsoDate = string2().check(_regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -2148,6 +2148,7 @@ var FieldDef = strictObject({
   hubspot: optional(string2().check(_minLength(1))),
   salesforce: optional(string2().check(_minLength(1)))
 });
+var MAX_HOLIDAYS = 1e3;
 var Window = tuple([Time, Time]);
 var CalendarDefSchema = strictObject({
   timeZone: string2().check(_minLength(1)),
@@ -2160,12 +2161,13 @@ var CalendarDefSchema = strictObject({
     sat: optional(array(Window)),
     sun: optional(array(Window))
   }),
+  // Decades of public holidays; more would only close a calendar for years (see bounds.ts).
   holidays: optional(array(strictObject({
     date: IsoDate,
     from: optional(Time),
     to: optional(Time),
     name: optional(Text)
-  }))),
+  })).check(_maxLength(MAX_HOLIDAYS))),
   hoursPerDay: optional(number2())
 });
 var RoleDef = strictObject({
@@ -2539,13 +2541,67 @@ function civilToMs(year, month, day) {
   date2.setUTCFullYear(year, month - 1, day);
   return date2.getTime();
 }
+var FIRST_YEAR = 1;
+var LAST_YEAR = 9999;
+function firstDayOfYear(year) {
+  const y = year - 1;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  return era * 146097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + 306 - 719468;
+}
+function isLeapYear(year) {
+  return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
+}
+var YEAR_STARTS = Float64Array.from({ length: 10002 }, (_, year) => firstDayOfYear(year) * DAY);
+var MIN_INSTANT = YEAR_STARTS[FIRST_YEAR];
+var MAX_INSTANT = YEAR_STARTS[LAST_YEAR + 1];
+function yearStart(year) {
+  return YEAR_STARTS[year];
+}
+function yearOf(instant) {
+  let year = Math.floor(instant / 31556952e3) + 1970;
+  if (year < 0)
+    year = 0;
+  if (year > 1e4)
+    year = 1e4;
+  while (year > 0 && YEAR_STARTS[year] > instant)
+    year--;
+  while (year < 1e4 && YEAR_STARTS[year + 1] <= instant)
+    year++;
+  return year;
+}
+function yearOfDay(day) {
+  return yearOf(day * DAY);
+}
 function weekdayOf(dayNumber) {
   return ((dayNumber + 3) % 7 + 7) % 7;
 }
 
 // shared/dist/src/clock/calendar.js
-var PERIOD_MS = 364 * DAY;
-var MAX_PERIODS = 160;
+var EARLY_PLAIN_LAST = 1798;
+var LATE_PLAIN_FIRST = 2101;
+var EXPLICIT_FIRST = EARLY_PLAIN_LAST + 1;
+var EXPLICIT_COUNT = LATE_PLAIN_FIRST - EXPLICIT_FIRST;
+var MARGIN_DAYS = 3;
+var MAX_PERIODS = 512;
+var MAX_RANGES = 1 << 19;
+function kindOf(year) {
+  return (isLeapYear(year) ? 7 : 0) + weekdayOf(firstDayOfYear(year));
+}
+var KINDS = 14;
+var CYCLE = 400;
+var KIND_BELOW = new Int32Array(KINDS * (CYCLE + 1));
+for (let r = 0; r < CYCLE; r++) {
+  const kind = kindOf(2e3 + r);
+  for (let k = 0; k < KINDS; k++) {
+    KIND_BELOW[k * (CYCLE + 1) + r + 1] = KIND_BELOW[k * (CYCLE + 1) + r] + (k === kind ? 1 : 0);
+  }
+}
+function kindCountBelow(kind, year) {
+  const cycles = Math.floor(year / CYCLE);
+  const row = kind * (CYCLE + 1);
+  return cycles * KIND_BELOW[row + CYCLE] + KIND_BELOW[row + year - cycles * CYCLE];
+}
 var Calendar = class {
   /** @internal Use `compileCalendar`. */
   constructor(parts) {
@@ -2561,7 +2617,18 @@ var Calendar = class {
     __publicField(this, "opensEver");
     /** @internal */
     __publicField(this, "zone");
+    /** Years whose layout a holiday can change, sorted: they are laid out on their own. */
+    __publicField(this, "holidayYears");
     __publicField(this, "periods", /* @__PURE__ */ new Map());
+    __publicField(this, "ranges", 0);
+    __publicField(this, "tick", 0);
+    /** The year each kind of repeating year is laid out as, per era; -1 when none qualifies. */
+    __publicField(this, "representatives", new Int32Array(2 * KINDS).fill(-2));
+    // Per-year sums of the explicit years (1799–2100), NaN until known: long spans add them up.
+    __publicField(this, "explicitTime", new Float64Array(EXPLICIT_COUNT).fill(NaN));
+    __publicField(this, "explicitDays", new Float64Array(EXPLICIT_COUNT).fill(NaN));
+    __publicField(this, "kindTime", new Float64Array(2 * KINDS).fill(NaN));
+    __publicField(this, "kindDays", new Float64Array(2 * KINDS).fill(NaN));
     this.timeZone = parts.timeZone;
     this.hoursPerDay = parts.hoursPerDay;
     this.week = parts.week;
@@ -2569,21 +2636,142 @@ var Calendar = class {
     this.partialHolidays = parts.partialHolidays;
     this.zone = parts.zone;
     this.opensEver = parts.week.some((windows) => windows.length > 0);
-  }
-  /** @internal The period containing UTC period index `index`, built on first use. */
-  period(index) {
-    let period = this.periods.get(index);
-    if (period === void 0) {
-      if (this.periods.size >= MAX_PERIODS)
-        this.periods.clear();
-      period = this.buildPeriod(index);
-      this.periods.set(index, period);
+    const years = /* @__PURE__ */ new Set();
+    const days = [...parts.closedDays, ...parts.partialHolidays.map((h) => h.day)];
+    for (const day of days) {
+      const last = yearOfDay(day + MARGIN_DAYS);
+      for (let year = yearOfDay(day - MARGIN_DAYS); year <= last; year++)
+        years.add(year);
     }
-    return period;
+    this.holidayYears = Int32Array.from([...years].sort((a, b) => a - b));
+  }
+  /** @internal The layout of UTC year `year` (0–10000), in ms after `yearStart(year)`. */
+  period(year) {
+    const layout = this.layoutYear(year);
+    let entry = this.periods.get(layout);
+    if (entry === void 0) {
+      const period = this.buildPeriod(layout);
+      this.ranges += period.starts.length;
+      while (this.periods.size >= MAX_PERIODS || this.ranges > MAX_RANGES) {
+        if (!this.evictLeastRecentlyUsed())
+          break;
+      }
+      entry = { period, used: 0 };
+      this.periods.set(layout, entry);
+    }
+    entry.used = ++this.tick;
+    return entry.period;
+  }
+  /** @internal The year's business days (see `BusinessDays`), laid out on first use. */
+  businessDays(year) {
+    const period = this.period(year);
+    period.days ??= this.buildBusinessDays(this.layoutYear(year));
+    return period.days;
+  }
+  /** @internal Business time (or business days) in the UTC years [first, end). */
+  sumYears(first, end, measure) {
+    let sum = 0;
+    const earlyEnd = Math.min(end, EARLY_PLAIN_LAST + 1);
+    if (first < earlyEnd)
+      sum += this.sumRepeating(first, earlyEnd, 0, measure);
+    const explicitFirst = Math.max(first, EXPLICIT_FIRST);
+    const explicitEnd = Math.min(end, LATE_PLAIN_FIRST);
+    for (let year = explicitFirst; year < explicitEnd; year++) {
+      sum += this.explicitValue(year, measure);
+    }
+    const lateFirst = Math.max(first, LATE_PLAIN_FIRST);
+    if (lateFirst < end)
+      sum += this.sumRepeating(lateFirst, end, 1, measure);
+    return sum;
+  }
+  /**
+   * @internal The first year from `first` on by whose end `need` (> 0) has been summed, and how
+   * much of `need` is left for that year (> 0, at most its value); null when not by year 9999.
+   */
+  reachForward(first, need, measure) {
+    let sum = 0;
+    let year = first;
+    for (; year <= LAST_YEAR && (year < first + 3 || year >= EXPLICIT_FIRST && year < LATE_PLAIN_FIRST); year++) {
+      const value2 = this.explicitValue(year, measure);
+      if (sum + value2 >= need)
+        return { year, rest: need - sum };
+      sum += value2;
+    }
+    need -= sum;
+    if (year > LAST_YEAR || this.sumYears(year, LAST_YEAR + 1, measure) < need)
+      return null;
+    const from = year;
+    let low = year;
+    let high = LAST_YEAR;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if (this.sumYears(from, middle + 1, measure) >= need)
+        high = middle;
+      else
+        low = middle + 1;
+    }
+    return { year: low, rest: need - this.sumYears(from, low, measure) };
+  }
+  /**
+   * @internal The last year from `last` back by whose start `need` (> 0) has been summed, and
+   * what is left of that year's value before it (≥ 0, less than its value); null when not by year 1.
+   */
+  reachBackward(last, need, measure) {
+    let sum = 0;
+    let year = last;
+    for (; year >= FIRST_YEAR && (year > last - 3 || year >= EXPLICIT_FIRST && year < LATE_PLAIN_FIRST); year--) {
+      const value2 = this.explicitValue(year, measure);
+      if (sum + value2 >= need)
+        return { year, rest: sum + value2 - need };
+      sum += value2;
+    }
+    need -= sum;
+    if (year < FIRST_YEAR || this.sumYears(FIRST_YEAR, year + 1, measure) < need)
+      return null;
+    const to = year + 1;
+    let low = FIRST_YEAR;
+    let high = year;
+    while (low < high) {
+      const middle = low + high + 1 >>> 1;
+      if (this.sumYears(middle, to, measure) >= need)
+        low = middle;
+      else
+        high = middle - 1;
+    }
+    return { year: low, rest: this.sumYears(low, to, measure) - need };
+  }
+  /** A year's value, kept for the explicit years (and kinds) so sums over them are additions. */
+  explicitValue(year, measure) {
+    const index = year - EXPLICIT_FIRST;
+    if (index < 0 || index >= EXPLICIT_COUNT)
+      return this.yearValue(year, measure);
+    const cache2 = measure === "time" ? this.explicitTime : this.explicitDays;
+    let value2 = cache2[index];
+    if (Number.isNaN(value2)) {
+      value2 = this.yearValue(year, measure);
+      cache2[index] = value2;
+    }
+    return value2;
+  }
+  /** The value of the representative year of a kind, kept once known. */
+  kindValue(slot, representative, measure) {
+    const cache2 = measure === "time" ? this.kindTime : this.kindDays;
+    let value2 = cache2[slot];
+    if (Number.isNaN(value2)) {
+      value2 = this.yearValue(representative, measure);
+      cache2[slot] = value2;
+    }
+    return value2;
+  }
+  /** @internal Business time (or business days) of one UTC year. */
+  yearValue(year, measure) {
+    return measure === "time" ? this.period(year).total : this.businessDays(year).dates.length;
   }
   /** @internal The local date (day number) an instant falls on in the calendar's zone. */
   dayOf(instant) {
-    return Math.floor((instant + this.zone.offsetAt(instant)) / DAY);
+    const year = yearOf(instant);
+    const shift = yearStart(year) - yearStart(this.layoutYear(year));
+    return Math.floor((instant + this.zone.offsetAt(instant - shift)) / DAY);
   }
   /**
    * @internal Open ranges of the windows that belong to local date `day`, after holidays. Ranges
@@ -2593,11 +2781,96 @@ var Calendar = class {
     const own2 = union2(this.windowRanges(day, day));
     return subtract(own2, this.holidayRanges(day - 1, day + 2));
   }
-  buildPeriod(index) {
-    const start = index * PERIOD_MS;
-    const end = start + PERIOD_MS;
-    const firstDay = Math.floor(start / DAY) - 3;
-    const lastDay = Math.floor(end / DAY) + 2;
+  /** The year whose layout `year` repeats: a representative of its kind, or itself. */
+  layoutYear(year) {
+    const era = year <= EARLY_PLAIN_LAST ? 0 : year >= LATE_PLAIN_FIRST ? 1 : -1;
+    if (era < 0 || this.touchedByHoliday(year))
+      return year;
+    const slot = era * KINDS + kindOf(year);
+    let representative = this.representatives[slot];
+    if (representative === -2) {
+      representative = this.findRepresentative(kindOf(year), era);
+      this.representatives[slot] = representative;
+    }
+    return representative < 0 ? year : representative;
+  }
+  // The repeating year nearest the explicit ones, so its zone offsets are read at most once.
+  findRepresentative(kind, era) {
+    const step = era === 0 ? -1 : 1;
+    const last = era === 0 ? 0 : LAST_YEAR + 1;
+    for (let year = era === 0 ? EARLY_PLAIN_LAST : LATE_PLAIN_FIRST; year !== last; year += step) {
+      if (kindOf(year) === kind && !this.touchedByHoliday(year))
+        return year;
+    }
+    return -1;
+  }
+  touchedByHoliday(year) {
+    return this.holidayYears[this.firstHolidayYearFrom(year)] === year;
+  }
+  /** Index of the first holiday year at or after `year`. */
+  firstHolidayYearFrom(year) {
+    const years = this.holidayYears;
+    let low = 0;
+    let high = years.length;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if (years[middle] < year)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+    return low;
+  }
+  // Kinds × their representative's value, corrected for the years a holiday lays out on their own.
+  sumRepeating(first, end, era, measure) {
+    let sum = 0;
+    for (let kind = 0; kind < KINDS; kind++) {
+      const count = kindCountBelow(kind, end) - kindCountBelow(kind, first);
+      if (count === 0)
+        continue;
+      let representative = this.representatives[era * KINDS + kind];
+      if (representative === -2) {
+        representative = this.findRepresentative(kind, era);
+        this.representatives[era * KINDS + kind] = representative;
+      }
+      if (representative < 0)
+        continue;
+      sum += count * this.kindValue(era * KINDS + kind, representative, measure);
+    }
+    const years = this.holidayYears;
+    for (let i = this.firstHolidayYearFrom(first); i < years.length; i++) {
+      const year = years[i];
+      if (year >= end)
+        break;
+      const representative = this.representatives[era * KINDS + kindOf(year)];
+      sum += this.yearValue(year, measure);
+      if (representative >= 0) {
+        sum -= this.kindValue(era * KINDS + kindOf(year), representative, measure);
+      }
+    }
+    return sum;
+  }
+  // A scan on eviction only: a hit just stamps its entry, so the warm path stays a map read.
+  evictLeastRecentlyUsed() {
+    let oldest;
+    let oldestUse = Infinity;
+    for (const [year, entry] of this.periods) {
+      if (entry.used < oldestUse) {
+        oldestUse = entry.used;
+        oldest = year;
+      }
+    }
+    if (oldest === void 0)
+      return false;
+    this.ranges -= this.periods.get(oldest).period.starts.length;
+    this.periods.delete(oldest);
+    return true;
+  }
+  buildPeriod(year) {
+    const start = yearStart(year);
+    const end = yearStart(year + 1);
+    const firstDay = start / DAY - MARGIN_DAYS;
+    const lastDay = end / DAY + 2;
     const open = union2(this.windowRanges(firstDay, lastDay));
     const ranges = subtract(open, this.holidayRanges(firstDay, lastDay + 1));
     const starts = [];
@@ -2606,8 +2879,8 @@ var Calendar = class {
       const from = Math.max(ranges[i], start);
       const to = Math.min(ranges[i + 1], end);
       if (from < to) {
-        starts.push(from);
-        ends.push(to);
+        starts.push(from - start);
+        ends.push(to - start);
       }
     }
     const before = new Float64Array(starts.length);
@@ -2619,12 +2892,32 @@ var Calendar = class {
       after[i] = total;
     }
     return {
-      start,
       starts: Float64Array.from(starts),
       ends: Float64Array.from(ends),
       before,
       after,
       total
+    };
+  }
+  buildBusinessDays(year) {
+    const start = yearStart(year);
+    const firstDay = firstDayOfYear(year);
+    const endDay = firstDayOfYear(year + 1);
+    const dates = [];
+    const opens = [];
+    const closes = [];
+    for (let day = firstDay; day < endDay; day++) {
+      const ranges = this.dayRanges(day);
+      if (ranges.length === 0)
+        continue;
+      dates.push(day - firstDay);
+      opens.push(ranges[0] - start);
+      closes.push(ranges[ranges.length - 1] - start);
+    }
+    return {
+      dates: Int32Array.from(dates),
+      opens: Float64Array.from(opens),
+      closes: Float64Array.from(closes)
     };
   }
   windowRanges(firstDay, lastDay) {
@@ -2677,29 +2970,51 @@ var CalendarError = class extends Error {
     this.path = path;
   }
 };
+function describe2(value2) {
+  return typeof value2 === "number" ? String(value2) : JSON.stringify(value2) ?? String(value2);
+}
+function checkInstant(fn, name, value2) {
+  if (typeof value2 !== "number" || !Number.isInteger(value2) || value2 < MIN_INSTANT || value2 > MAX_INSTANT) {
+    throw new RangeError(`${fn} needs ${name} as whole epoch milliseconds within years 1–9999 (${MIN_INSTANT} to ${MAX_INSTANT}), got ${describe2(value2)}.`);
+  }
+}
+function checkDuration(fn, name, value2, min = -Infinity) {
+  if (typeof value2 !== "number" || !Number.isSafeInteger(value2) || value2 < min) {
+    const bound = min === 0 ? " of 0 or more" : "";
+    throw new RangeError(`${fn} needs ${name} as a whole number of milliseconds${bound}, got ${describe2(value2)}.`);
+  }
+}
 
 // shared/dist/src/clock/zone.js
 var BLOCK = 364 * DAY;
 var STEP = DAY;
 var MAX_BLOCKS = 512;
+var EARLY_ZONE_END = yearStart(1800);
 var READING = /(\d+)\/(\d+)\/(\d+),? (\d+):(\d+):(\d+)/;
 var IntlZone = class {
   constructor(name, format) {
     __publicField(this, "name");
     __publicField(this, "format");
     __publicField(this, "blocks", /* @__PURE__ */ new Map());
+    __publicField(this, "tick", 0);
+    __publicField(this, "early");
     this.name = name;
     this.format = format;
   }
   offsetAt(instant) {
+    if (instant < EARLY_ZONE_END) {
+      this.early ??= this.readOffset(EARLY_ZONE_END - SECOND);
+      return this.early;
+    }
     const index = Math.floor(instant / BLOCK);
     let block = this.blocks.get(index);
     if (block === void 0) {
       if (this.blocks.size >= MAX_BLOCKS)
-        this.blocks.clear();
+        this.evictLeastRecentlyUsed();
       block = this.buildBlock(index * BLOCK);
       this.blocks.set(index, block);
     }
+    block.used = ++this.tick;
     let offset = block.first;
     for (let i = 0; i < block.at.length; i++) {
       if (instant < block.at[i])
@@ -2725,6 +3040,19 @@ var IntlZone = class {
       return late;
     return early;
   }
+  // A scan on eviction only: a hit just stamps its block, so the warm path stays a map read.
+  evictLeastRecentlyUsed() {
+    let oldest;
+    let oldestUse = Infinity;
+    for (const [index, block] of this.blocks) {
+      if (block.used < oldestUse) {
+        oldestUse = block.used;
+        oldest = index;
+      }
+    }
+    if (oldest !== void 0)
+      this.blocks.delete(oldest);
+  }
   buildBlock(start) {
     const first = this.readOffset(start);
     const at = [];
@@ -2749,7 +3077,7 @@ var IntlZone = class {
       }
       previous = offset;
     }
-    return { first, at, offsets };
+    return { first, at, offsets, used: 0 };
   }
   readOffset(instant) {
     const match = READING.exec(this.format.format(instant));
@@ -2799,7 +3127,7 @@ var MINUTES_PER_DAY = 24 * 60;
 function isRecord(value2) {
   return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
 }
-function describe2(value2) {
+function describe3(value2) {
   return typeof value2 === "string" ? `"${value2}"` : JSON.stringify(value2) ?? String(value2);
 }
 function compileCalendar(def) {
@@ -2843,11 +3171,11 @@ function compileDay(weekday, value2) {
     }
     const from = parseTime(entry[0], false);
     if (from === null) {
-      throw new CalendarError(`${name} window ${index + 1} opens at ${describe2(entry[0])}, which is not a time of day; write HH:MM from 00:00 to 23:59.`, [...path, 0]);
+      throw new CalendarError(`${name} window ${index + 1} opens at ${describe3(entry[0])}, which is not a time of day; write HH:MM from 00:00 to 23:59.`, [...path, 0]);
     }
     const to = parseTime(entry[1], true);
     if (to === null) {
-      throw new CalendarError(`${name} window ${index + 1} closes at ${describe2(entry[1])}, which is not a time of day; write HH:MM from 00:00 to 24:00.`, [...path, 1]);
+      throw new CalendarError(`${name} window ${index + 1} closes at ${describe3(entry[1])}, which is not a time of day; write HH:MM from 00:00 to 24:00.`, [...path, 1]);
     }
     return { from, to: to <= from ? to + MINUTES_PER_DAY : to, index };
   });
@@ -2878,7 +3206,7 @@ function compileHolidays(holidays) {
     }
     const day = parseDate(holiday.date);
     if (day === null) {
-      throw new CalendarError(`Holiday ${index + 1} has date ${describe2(holiday.date)}, which is not a calendar date; write YYYY-MM-DD.`, [...path, "date"]);
+      throw new CalendarError(`Holiday ${index + 1} has date ${describe3(holiday.date)}, which is not a calendar date; write YYYY-MM-DD.`, [...path, "date"]);
     }
     if (holiday.name !== void 0 && typeof holiday.name !== "string") {
       throw new CalendarError(`Holiday ${index + 1} has a name that is not text.`, [
@@ -2892,11 +3220,11 @@ function compileHolidays(holidays) {
     }
     const from = holiday.from === void 0 ? 0 : parseTime(holiday.from, false);
     if (from === null) {
-      throw new CalendarError(`Holiday ${index + 1} closes from ${describe2(holiday.from)}, which is not a time of day; write HH:MM from 00:00 to 23:59.`, [...path, "from"]);
+      throw new CalendarError(`Holiday ${index + 1} closes from ${describe3(holiday.from)}, which is not a time of day; write HH:MM from 00:00 to 23:59.`, [...path, "from"]);
     }
     const to = holiday.to === void 0 ? MINUTES_PER_DAY : parseTime(holiday.to, true);
     if (to === null) {
-      throw new CalendarError(`Holiday ${index + 1} closes until ${describe2(holiday.to)}, which is not a time of day; write HH:MM from 00:00 to 24:00.`, [...path, "to"]);
+      throw new CalendarError(`Holiday ${index + 1} closes until ${describe3(holiday.to)}, which is not a time of day; write HH:MM from 00:00 to 24:00.`, [...path, "to"]);
     }
     if (to <= from) {
       throw new CalendarError(`Holiday ${index + 1} must end after it starts; a partial holiday covers part of one date.`, [...path, "to"]);
@@ -2910,7 +3238,7 @@ function compileHoursPerDay(value2) {
   if (value2 === void 0)
     return 8;
   if (typeof value2 !== "number" || !Number.isFinite(value2) || value2 <= 0 || value2 > 24) {
-    throw new CalendarError(`Hours per business day must be more than 0 and at most 24; got ${describe2(value2)}.`, ["hoursPerDay"]);
+    throw new CalendarError(`Hours per business day must be more than 0 and at most 24; got ${describe3(value2)}.`, ["hoursPerDay"]);
   }
   return value2;
 }
@@ -2966,71 +3294,137 @@ function latestReaching(period, amount) {
 
 // shared/dist/src/clock/arithmetic.js
 function businessTimeBetween(calendar, from, to) {
+  checkInstant("businessTimeBetween", "from", from);
+  checkInstant("businessTimeBetween", "to", to);
   if (calendar === null)
     return to - from;
   if (to < from) {
-    const forward = businessTimeBetween(calendar, to, from);
+    const forward = between(calendar, to, from);
     return forward === 0 ? 0 : -forward;
   }
-  const first = Math.floor(from / PERIOD_MS);
-  const last = Math.floor(to / PERIOD_MS);
-  const period = calendar.period(first);
-  if (first === last)
-    return consumedBefore(period, to) - consumedBefore(period, from);
-  let sum = period.total - consumedBefore(period, from);
-  for (let index = first + 1; index < last; index++)
-    sum += calendar.period(index).total;
-  return sum + consumedBefore(calendar.period(last), to);
+  return between(calendar, from, to);
 }
 function addBusinessTime(calendar, start, ms) {
-  if (calendar === null || ms === 0)
-    return start + ms;
+  checkInstant("addBusinessTime", "start", start);
+  checkDuration("addBusinessTime", "ms", ms);
+  if (calendar === null || ms === 0) {
+    const end = start + ms;
+    return end > MAX_INSTANT ? Infinity : end < MIN_INSTANT ? -Infinity : end;
+  }
   if (!calendar.opensEver)
     return ms > 0 ? Infinity : -Infinity;
-  let index = Math.floor(start / PERIOD_MS);
-  let period = calendar.period(index);
-  let target = consumedBefore(period, start) + ms;
-  if (ms > 0) {
-    while (target > period.total) {
-      target -= period.total;
-      period = calendar.period(++index);
-    }
-    return earliestReaching(period, target);
+  return ms > 0 ? reachingForward(calendar, start, ms) : reachingBackward(calendar, start, -ms);
+}
+function between(calendar, from, to) {
+  const first = yearUpTo(from);
+  const last = yearUpTo(to);
+  if (first === last) {
+    const period = calendar.period(first);
+    const start = yearStart(first);
+    return consumedBefore(period, to - start) - consumedBefore(period, from - start);
   }
-  while (target < 0) {
-    period = calendar.period(--index);
-    target += period.total;
-  }
-  return latestReaching(period, target);
+  return calendar.period(first).total - consumedInYear(calendar, first, from) + calendar.sumYears(first + 1, last, "time") + consumedInYear(calendar, last, to);
+}
+function reachingForward(calendar, start, amount) {
+  const year = yearUpTo(start);
+  const period = calendar.period(year);
+  const target = consumedBefore(period, start - yearStart(year)) + amount;
+  if (target <= period.total)
+    return yearStart(year) + earliestReaching(period, target);
+  const reach = calendar.reachForward(year + 1, target - period.total, "time");
+  if (reach === null)
+    return Infinity;
+  return yearStart(reach.year) + earliestReaching(calendar.period(reach.year), reach.rest);
+}
+function reachingBackward(calendar, start, amount) {
+  const year = yearUpTo(start);
+  const period = calendar.period(year);
+  const target = consumedBefore(period, start - yearStart(year)) - amount;
+  if (target >= 0)
+    return yearStart(year) + latestReaching(period, target);
+  const reach = calendar.reachBackward(year - 1, -target, "time");
+  if (reach === null)
+    return -Infinity;
+  return yearStart(reach.year) + latestReaching(calendar.period(reach.year), reach.rest);
+}
+function yearUpTo(instant) {
+  return instant === MAX_INSTANT ? LAST_YEAR : yearOf(instant);
+}
+function consumedInYear(calendar, year, instant) {
+  const offset = instant - yearStart(year);
+  return offset === 0 ? 0 : consumedBefore(calendar.period(year), offset);
 }
 
 // shared/dist/src/clock/business-day.js
 function endOfBusinessDay(calendar, start, n) {
-  if (!Number.isInteger(n) || n < 0) {
+  checkInstant("endOfBusinessDay", "start", start);
+  if (!Number.isSafeInteger(n) || n < 0) {
     throw new RangeError(`endOfBusinessDay needs a whole number of days ≥ 0, got ${n}.`);
   }
-  if (calendar === null)
-    return (Math.floor(start / DAY) + 1 + n) * DAY;
+  if (calendar === null) {
+    const close2 = (Math.floor(start / DAY) + 1 + n) * DAY;
+    return close2 > MAX_INSTANT ? Infinity : close2;
+  }
   if (!calendar.opensEver)
     return Infinity;
-  let day = calendar.dayOf(start) - 1;
-  let remaining = -1;
+  const firstDay = calendar.dayOf(start) - 1;
+  let year = yearOfDay(firstDay);
+  let days = calendar.businessDays(year);
+  let index = firstDateAtOrAfter(days, firstDay - firstDayOfYear(year));
   for (; ; ) {
-    const ranges = calendar.dayRanges(day++);
-    if (ranges.length === 0)
+    if (index >= days.dates.length) {
+      const next = nextYearWithBusinessDays(calendar, year + 1);
+      if (next === null)
+        return Infinity;
+      year = next;
+      days = calendar.businessDays(year);
+      index = 0;
       continue;
-    const close = ranges[ranges.length - 1];
-    if (close <= start)
-      continue;
-    if (remaining < 0) {
-      const inProgress = ranges[0] <= start;
-      remaining = inProgress ? n : Math.max(n - 1, 0);
-    } else {
-      remaining--;
     }
-    if (remaining === 0)
-      return close;
+    if (yearStart(year) + days.closes[index] > start)
+      break;
+    index++;
   }
+  const inProgress = yearStart(year) + days.opens[index] <= start;
+  const steps = inProgress ? n : Math.max(n - 1, 0);
+  let target = index + steps;
+  if (target >= days.dates.length) {
+    const reach = calendar.reachForward(year + 1, target - days.dates.length + 1, "days");
+    if (reach === null)
+      return Infinity;
+    year = reach.year;
+    days = calendar.businessDays(year);
+    target = reach.rest - 1;
+  }
+  let close = yearStart(year) + days.closes[target];
+  if (steps > 0)
+    close = Math.max(close, closeBefore(calendar, year, days, target));
+  return close > MAX_INSTANT ? Infinity : close;
+}
+function firstDateAtOrAfter(days, date2) {
+  let low = 0;
+  let high = days.dates.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (days.dates[middle] < date2)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  return low;
+}
+function nextYearWithBusinessDays(calendar, first) {
+  const reach = first > LAST_YEAR ? null : calendar.reachForward(first, 1, "days");
+  return reach === null ? null : reach.year;
+}
+function closeBefore(calendar, year, days, index) {
+  if (index > 0)
+    return yearStart(year) + days.closes[index - 1];
+  if (year <= 0)
+    return -Infinity;
+  const previous = calendar.businessDays(year - 1);
+  const last = previous.closes.length - 1;
+  return last < 0 ? -Infinity : yearStart(year - 1) + previous.closes[last];
 }
 
 // shared/dist/src/playbook/bounds.js
@@ -3106,6 +3500,12 @@ function formatPath(path) {
   }
   return out;
 }
+function isReservedName(name) {
+  return typeof name === "string" && Object.prototype.hasOwnProperty.call(Object.prototype, name);
+}
+function reservedNameMessage(name) {
+  return `is reserved: every JavaScript object already has a \`${name}\`, so Handoff could mistake one for the other; use another name.`;
+}
 function didYouMean(word, known) {
   let best;
   let bestDistance = Infinity;
@@ -3160,7 +3560,7 @@ function describeValue(value2) {
 
 // shared/dist/src/playbook/zod-issues.js
 var FORMAT_BY_PATTERN = {
-  "/^[a-z][a-z0-9_]{0,63}$/": "an id: lower-case letters, digits and underscores, starting with a letter (at most 64)",
+  "/^(?!constructor$)[a-z][a-z0-9_]{0,63}$/": "an id: lower-case letters, digits and underscores, starting with a letter (at most 64)",
   "/^\\d{2}:\\d{2}$/": 'a time written "HH:MM"',
   "/^\\d{4}-\\d{2}-\\d{2}$/": 'a date written "YYYY-MM-DD"'
 };
@@ -3188,6 +3588,8 @@ function describeIssue(issue2, input, prefix) {
         { path: at, message: `must be ${article(issue2.expected)}, not ${describeValue(value2)}.` }
       ];
     case "invalid_format": {
+      if (isReservedName(value2))
+        return [{ path: at, message: reservedNameMessage(value2) }];
       const pattern = "pattern" in issue2 ? String(issue2.pattern) : "";
       const wanted = FORMAT_BY_PATTERN[pattern] ?? `in the format ${issue2.format}`;
       return [{ path: at, message: `must be ${wanted}, not ${describeValue(value2)}.` }];
@@ -3211,6 +3613,15 @@ function describeIssue(issue2, input, prefix) {
       ];
     case "invalid_union":
       return describeUnion(issue2, input, path);
+    case "invalid_key": {
+      const key = path[path.length - 1];
+      if (isReservedName(key))
+        return [{ path: at, message: reservedNameMessage(key) }];
+      const [first] = zodIssuesToPlaybookIssues(issue2.issues, { key }, ["key"]);
+      return [
+        { path: at, message: `is not a usable name: it ${first?.message ?? "is not valid."}` }
+      ];
+    }
     default:
       return [{ path: at, message: "is not valid here." }];
   }
@@ -3639,8 +4050,14 @@ function parsePlaybook(input) {
   if (!parsed.success) {
     return { ok: false, issues: zodIssuesToPlaybookIssues(parsed.error.issues, input) };
   }
-  const issues = checkReferences(parsed.data);
+  const issues = [...droppedKeys(input), ...checkReferences(parsed.data)];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, playbook: parsed.data };
+}
+function droppedKeys(input) {
+  return ["fields", "calendars", "roles"].flatMap((section) => {
+    const record2 = input[section];
+    return typeof record2 === "object" && record2 !== null && Object.prototype.hasOwnProperty.call(record2, "__proto__") ? [{ path: formatPath([section, "__proto__"]), message: reservedNameMessage("__proto__") }] : [];
+  });
 }
 var Collector = class {
   constructor() {
@@ -3676,7 +4093,13 @@ function checkReferences(playbook) {
   const stageIds = playbook.stages.map((s) => s.id);
   const handoffIds = playbook.handoffs.map((h) => h.id);
   const checklistById = new Map(playbook.checklists.map((l) => [l.id, l]));
+  const crmName = (path, name) => {
+    if (isReservedName(name))
+      c.add(path, reservedNameMessage(name));
+  };
   for (const [id, field] of Object.entries(playbook.fields)) {
+    crmName(["fields", id, "hubspot"], field.hubspot);
+    crmName(["fields", id, "salesforce"], field.salesforce);
     if (field.type === "choice" && !field.options)
       c.add(["fields", id, "options"], "is required for a choice field: list the values it may take.");
   }
@@ -3693,8 +4116,13 @@ function checkReferences(playbook) {
   c.unique(["stages"], playbook.stages, "stage");
   const hubspotStageOwner = /* @__PURE__ */ new Map();
   const salesforceStageOwner = /* @__PURE__ */ new Map();
+  for (const [id, role] of Object.entries(playbook.roles))
+    role.hubspotTeams?.forEach((team, t) => crmName(["roles", id, "hubspotTeams", t], team));
   playbook.stages.forEach((stage, s) => {
+    crmName(["stages", s, "hubspot", "pipelineId"], stage.hubspot?.pipelineId);
+    stage.salesforce?.stageNames.forEach((name, i) => crmName(["stages", s, "salesforce", "stageNames", i], name));
     stage.hubspot?.stageIds.forEach((stageId, i) => {
+      crmName(["stages", s, "hubspot", "stageIds", i], stageId);
       const key = `${stage.hubspot?.pipelineId}/${stageId}`;
       const owner = hubspotStageOwner.get(key);
       if (owner !== void 0)
@@ -3862,7 +4290,6 @@ function checkRule(c, playbook, path, rule) {
 // shared/dist/src/rules/coerce.js
 var EMPTY = { kind: "empty" };
 var DIGITS = /^-?\d+$/;
-var MAX_INSTANT = 864e13;
 function coerce(field, raw) {
   if (raw === void 0 || raw === null)
     return EMPTY;
@@ -3900,7 +4327,7 @@ function toInstant(raw) {
     t = raw;
   else if (typeof raw === "string")
     t = DIGITS.test(raw.trim()) ? Number(raw.trim()) : Date.parse(raw);
-  return Number.isFinite(t) && Math.abs(t) <= MAX_INSTANT ? { kind: "value", value: t } : invalid(raw, "a date");
+  return Number.isFinite(t) && t >= MIN_INSTANT && t <= MAX_INSTANT ? { kind: "value", value: Math.round(t) } : invalid(raw, "a date");
 }
 function toBoolean(raw) {
   if (typeof raw === "boolean")
@@ -4482,20 +4909,23 @@ function nextStepOf(playbook, handoffs, timers) {
     handoffId: handoff2.id,
     handoffLabel: handoff2.label,
     ball,
-    ...timer2 ? { timer: { slaId: timer2.slaId, label: timer2.label, state: timer2.state, dueAt: timer2.dueAt } } : {},
+    ...timer2 ? {
+      timer: { slaId: timer2.slaId, label: timer2.label, state: timer2.state, dueAt: timer2.dueAt }
+    } : {},
     ...action ? { viewerAction: action } : {}
   };
 }
 
 // shared/dist/src/sla/timer.js
 function evaluateTimer(input) {
+  checkTimerInput(input);
   const { calendar, startedAt, targetMs, now } = input;
   const active = activeSpans(startedAt, input.pauses ?? []);
   const completedAt = input.completedAt !== void 0 && input.completedAt !== null && input.completedAt <= now ? input.completedAt : null;
   const consumedMs = consumedUntil(calendar, active, completedAt ?? now);
-  const dueAt = instantConsuming(calendar, active, targetMs);
+  const dueAt = instantConsuming(calendar, startedAt, active, targetMs);
   const threshold = warningThreshold(input.warn, targetMs);
-  const warningAt = threshold === null ? null : instantConsuming(calendar, active, threshold);
+  const warningAt = threshold === null ? null : instantConsuming(calendar, startedAt, active, threshold);
   const paused = completedAt === null && isPaused(startedAt, active, now);
   return {
     state: stateOf(),
@@ -4508,14 +4938,14 @@ function evaluateTimer(input) {
   function stateOf() {
     if (completedAt !== null)
       return consumedMs <= targetMs ? "met" : "met_late";
+    if (now < startedAt)
+      return "pending";
     if (consumedMs >= targetMs)
       return "breached";
     if (paused)
       return "paused";
     if (threshold !== null && consumedMs >= threshold)
       return "at_risk";
-    if (now < startedAt)
-      return "pending";
     return "running";
   }
 }
@@ -4524,19 +4954,51 @@ function targetToMs(calendar, startedAt, target) {
   if (!Number.isFinite(amount) || amount < 0) {
     throw new RangeError(`An SLA target needs an amount of 0 or more, got ${amount}.`);
   }
+  checkInstant("targetToMs", "startedAt", startedAt);
   switch (target.unit) {
     case "business_minutes":
-      return Math.round(amount * 6e4);
+      return wholeMs(amount * 6e4, amount);
     case "business_hours":
     case "calendar_hours":
-      return Math.round(amount * 36e5);
+      return wholeMs(amount * 36e5, amount);
     case "business_days": {
-      if (target.mode === "elapsed") {
-        return Math.round(amount * (calendar?.hoursPerDay ?? 24) * 36e5);
+      if (target.mode === "elapsed" || calendar !== null && !calendar.opensEver) {
+        return wholeMs(amount * (calendar?.hoursPerDay ?? 24) * 36e5, amount);
       }
       const close = endOfBusinessDay(calendar, startedAt, amount);
-      return close === Infinity ? Infinity : businessTimeBetween(calendar, startedAt, close);
+      if (close === Infinity) {
+        throw new RangeError(`An SLA target of ${amount} business days from ${new Date(startedAt).toISOString()} ends after year 9999.`);
+      }
+      return businessTimeBetween(calendar, startedAt, close);
     }
+  }
+}
+function wholeMs(ms, amount) {
+  const whole = Math.round(ms);
+  if (!Number.isSafeInteger(whole)) {
+    throw new RangeError(`An SLA target of ${amount} is too large to count in milliseconds.`);
+  }
+  return whole;
+}
+function checkTimerInput(input) {
+  checkInstant("evaluateTimer", "startedAt", input.startedAt);
+  checkInstant("evaluateTimer", "now", input.now);
+  checkDuration("evaluateTimer", "targetMs", input.targetMs, 0);
+  if (input.completedAt !== void 0 && input.completedAt !== null) {
+    checkInstant("evaluateTimer", "completedAt", input.completedAt);
+  }
+  (input.pauses ?? []).forEach((pause, i) => {
+    checkInstant("evaluateTimer", `pauses[${i}].from`, pause.from);
+    if (pause.to !== null)
+      checkInstant("evaluateTimer", `pauses[${i}].to`, pause.to);
+  });
+  const warn = input.warn;
+  if (warn === void 0 || warn === null)
+    return;
+  if ("beforeMs" in warn)
+    checkDuration("evaluateTimer", "warn.beforeMs", warn.beforeMs, 0);
+  else if (!Number.isFinite(warn.consumedFraction) || warn.consumedFraction < 0) {
+    throw new RangeError(`evaluateTimer needs warn.consumedFraction as a number of 0 or more, got ${warn.consumedFraction}.`);
   }
 }
 function timerCalendar(calendar, target) {
@@ -4565,14 +5027,16 @@ function consumedUntil(calendar, active, t) {
   }
   return consumed;
 }
-function instantConsuming(calendar, active, amount) {
+function instantConsuming(calendar, startedAt, active, amount) {
+  if (amount <= 0)
+    return startedAt;
   let consumed = 0;
   for (let i = 0; i < active.length; i += 2) {
     const from = active[i];
     const to = active[i + 1];
     const inSpan = to === Infinity ? Infinity : businessTimeBetween(calendar, from, to);
     if (consumed + inSpan >= amount) {
-      const at = addBusinessTime(calendar, from, Math.max(amount - consumed, 0));
+      const at = addBusinessTime(calendar, from, amount - consumed);
       return Number.isFinite(at) ? at : null;
     }
     consumed += inSpan;
