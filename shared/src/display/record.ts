@@ -155,7 +155,9 @@ export function handoffDisplay(h: HandoffView, zones: Zones, names: Names): Hand
   const status = HANDOFF_STATUSES[h.status];
   const accepted = h.accepted
     ? milestone('Accepted', h.accepted.by, h.accepted.at, zones, names) +
-      (who(h.accepted.assigneeId, names) ? `; CSM: ${who(h.accepted.assigneeId, names)}` : '')
+      (h.accepted.assigneeId === undefined
+        ? ''
+        : `; CSM: ${who(h.accepted.assigneeId, names) ?? 'assigned'}`)
     : undefined;
   const milestones = [
     ...(h.submitted ? [milestone('Submitted', h.submitted.by, h.submitted.at, zones, names)] : []),

@@ -33,8 +33,8 @@ describe('the card on a company', () => {
     expect(link.props.actionContext).toEqual({ objectTypeId: '0-3', objectId: 101 });
     const text = screenText(card);
     expect(text).toContain('Sales → CS');
-    expect(text).toContain('CS accepts the won deal: Due Nov 24, 2026, 10:00 AM');
-    // The AE's timer stopped when the deal left its first stage, so nothing is running there.
+    expect(text).toContain('Rep submits the CS handoff: Due Nov 24, 2026, 10:00 AM');
+    // The SDR's timer stopped when the deal left its first stage, so nothing is running there.
     expect(text).toContain('No timer');
   });
 

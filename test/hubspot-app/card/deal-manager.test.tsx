@@ -21,8 +21,8 @@ describe('the card on a deal, for a CS manager', () => {
     expect(text).toContain(
       'Customer goals and success criteria (required)\nCut onboarding time by half',
     );
-    expect(text).toContain('Submitted by user u-rep on Nov 23, 2026, 11:00 AM.');
-    expect(text).toContain('CS accepts the won deal — Due Nov 24, 2026, 10:00 AM');
+    expect(text).toContain('Submitted on Nov 23, 2026, 11:00 AM.');
+    expect(text).toContain('CS accepts the handoff — Due Nov 24, 2026, 11:00 AM');
     expect(card.maybeFindByTestId(Button, 'sales_to_cs:submit')).toBeNull();
   });
 
@@ -54,7 +54,7 @@ describe('the card on a deal, for a CS manager', () => {
     expect(client.act.mock.calls[0]?.[1].action).toEqual({ type: 'accept', assigneeId: 'u-csm' });
     await card.waitFor(() =>
       expect(screenText(card)).toContain(
-        'Accepted by you on Nov 23, 2026, 11:45 AM; CSM: user u-csm.',
+        'Accepted by you on Nov 23, 2026, 11:45 AM; CSM: assigned.',
       ),
     );
   });
@@ -98,7 +98,7 @@ describe('the card on a deal, for a CS manager', () => {
     expect(text).toContain(
       'Rejected by you: Promises made are unclear or unrealistic — “Which discount?”',
     );
-    expect(text).toContain('CS accepts the won deal — Done Nov 23, 2026, 11:45 AM');
+    expect(text).toContain('CS accepts the handoff — Done Nov 23, 2026, 11:45 AM');
     expect(card.maybeFindByTestId(Button, 'sales_to_cs:accept')).toBeNull();
     expect(card.maybeFindByTestId(Button, 'sales_to_cs:reject')).toBeNull();
   });

@@ -26,14 +26,16 @@ describe('the card on a deal, for a sales rep', () => {
     );
     const stages = card.findByTestId(StepIndicator, 'stages');
     expect(stages.props.stepNames[stages.props.currentStep ?? -1]).toBe('Closed won');
-    const running = card.findByTestId(StatusTag, 'timer-cs_accepts_won_deal');
-    expect(running.text).toBe('Running');
+    // Nothing is submitted yet: the clock running is the rep's own, not CS's.
+    const running = card.findByTestId(StatusTag, 'timer-rep_submits_cs_handoff');
+    expect(running.text).toBe('On track');
     expect(running.props.variant).toBe('info');
-    // The AE's timer stopped late, when the deal left its first stage without an acceptance.
-    const ae = card.findByTestId(StatusTag, 'timer-ae_accepts_new_deal');
-    expect([ae.text, ae.props.variant]).toEqual(['Met late', 'warning']);
+    expect(card.maybeFindByTestId(StatusTag, 'timer-cs_accepts_won_deal')).toBeNull();
+    // The SDR's timer stopped late, when the deal left its first stage without a submission.
+    const sdr = card.findByTestId(StatusTag, 'timer-sdr_submits_new_deal');
+    expect([sdr.text, sdr.props.variant]).toEqual(['Met late', 'warning']);
     expect(screenText(card)).toContain(
-      'CS accepts the won deal — Due Nov 24, 2026, 10:00 AM; 6 h of business time left.',
+      'Rep submits the CS handoff — Due Nov 24, 2026, 10:00 AM; 6 h of business time left. Waits on the Account executive.',
     );
   });
 
@@ -78,7 +80,8 @@ describe('the card on a deal, for a sales rep', () => {
     await card.waitFor(() =>
       expect(card.maybeFindByTestId(Button, 'sales_to_cs:withdraw')).not.toBeNull(),
     );
-    expect(screenText(card)).toContain('Waiting for review');
+    expect(card.findByTestId(StatusTag, 'sales_to_cs:status').text).toBe('Submitted');
+    expect(card.findByTestId(Text, 'next-step-whose').text).toBe('Waiting on the CS manager');
     expect(screenText(card)).toContain('Submitted by you on Nov 23, 2026, 11:00 AM.');
     expect(card.maybeFindByTestId(Button, 'sales_to_cs:submit')).toBeNull();
   });
@@ -167,7 +170,7 @@ describe('the card on a deal, for a sales rep', () => {
 
   it('when CS rejected the handoff, then the rep sees who, why and the comment, and the history', async () => {
     const card = renderCard(fakeClient(ok(views.repRejected())));
-    await card.waitFor(() => expect(screenText(card)).toContain('Rejected by user u-cs'));
+    await card.waitFor(() => expect(screenText(card)).toContain('Rejected on Nov 23, 2026'));
     const text = screenText(card);
     expect(text).toContain('Promises made are unclear or unrealistic — “Which discount?”');
     expect(text).toContain('History (2)');
@@ -208,7 +211,7 @@ describe('the card on a deal, for a sales rep', () => {
     );
     client.dealView.mockResolvedValue(ok(views.repSubmitted()));
     card.findByTestId(Button, 'sales_to_cs:submit').trigger('onClick');
-    await card.waitFor(() => expect(screenText(card)).toContain('Waiting for review'));
+    await card.waitFor(() => expect(screenText(card)).toContain('Waiting on the CS manager'));
     expect(screenText(card)).toContain('Someone else changed this handoff');
     expect(screenText(card)).toContain('The card now shows the latest version.');
     expect(client.dealView).toHaveBeenCalledTimes(2);

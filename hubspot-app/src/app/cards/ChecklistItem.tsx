@@ -10,7 +10,7 @@ import {
   Select,
   Text,
 } from '@hubspot/ui-extensions';
-import type { ItemView } from '@handoff/shared/runtime';
+import { formatDate, type ItemView } from '@handoff/shared/runtime';
 import { fromCalendarDate, toCalendarDate } from './dates.js';
 
 export type ItemValue = string | number | boolean | null;
@@ -98,9 +98,9 @@ function ReadOnlyItem({ item, testId }: { item: ItemView; testId: string }) {
         ? item.value
           ? 'Yes'
           : 'No'
-        : item.kind === 'date' && /^\d+$/.test(String(item.value))
-          ? // A date bound to a CRM field arrives as an instant (UTC midnight), not as text.
-            new Date(Number(item.value)).toISOString().slice(0, 10)
+        : item.kind === 'date'
+          ? // A date bound to a CRM field arrives as an instant (UTC midnight), a typed one as text.
+            formatDate(/^\d+$/.test(String(item.value)) ? Number(item.value) : String(item.value))
           : String(item.value);
   return (
     <Flex direction="column" gap="flush" testId={testId}>

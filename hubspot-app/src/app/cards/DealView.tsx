@@ -1,8 +1,10 @@
-// A deal's record view as the viewer sees it. Pure rendering: every verdict, timer state and
-// allowed action comes from the view the core computed.
+// A deal's record view as the viewer sees it: the next step first, then stages, timers and
+// handoffs. Pure rendering: every verdict, word and allowed action comes from the core (the view
+// and recordDisplay, which the Salesforce panel renders too).
 import { Alert, Divider, Flex, Text } from '@hubspot/ui-extensions';
-import type { RecordView } from '@handoff/shared/runtime';
+import { recordDisplay, type RecordView } from '@handoff/shared/runtime';
 import { HandoffSection, type HandoffCommand } from './HandoffSection.js';
+import { NextStep } from './NextStep.js';
 import type { Assignee } from './ReviewActions.js';
 import { StageSection } from './StageSection.js';
 import { TimerList } from './TimerList.js';
@@ -15,9 +17,18 @@ export function DealView(props: {
   onCommand: (handoffId: string, version: number, command: HandoffCommand) => void;
 }) {
   const { view, timeZone } = props;
+  const display = recordDisplay(view, timeZone);
   return (
     <Flex direction="column" gap="md" testId="deal-view">
-      {view.viewer.roles.length === 0 && (
+      <NextStep
+        step={display.nextStep}
+        busy={props.busy}
+        onCommand={(handoffId, command) => {
+          const handoff = view.handoffs.find((h) => h.id === handoffId);
+          if (handoff) props.onCommand(handoffId, handoff.version, command);
+        }}
+      />
+      {display.noRole && (
         <Alert title="You have no Handoff role" variant="info" testId="no-role">
           You can see this deal&apos;s stages, timers and handoffs, but not change them: none of
           your HubSpot teams is mapped to a Handoff role. An admin maps teams to roles in
@@ -30,25 +41,28 @@ export function DealView(props: {
         </Alert>
       )}
       <StageSection view={view} />
-      <TimerList timers={view.timers} timeZone={timeZone} />
+      <TimerList timers={display.timers} />
       <Divider />
       {view.handoffs.length === 0 && (
         <Text variant="microcopy" testId="no-handoffs">
           No handoff is open at this stage.
         </Text>
       )}
-      {view.handoffs.map((handoff) => (
-        <HandoffSection
-          key={handoff.id}
-          handoff={handoff}
-          viewerId={view.viewer.userId}
-          people={view.people ?? {}}
-          timeZone={timeZone}
-          busy={props.busy}
-          assignees={props.assignees}
-          onCommand={(command) => props.onCommand(handoff.id, handoff.version, command)}
-        />
-      ))}
+      {display.handoffs.map((shown) => {
+        const handoff = view.handoffs.find((h) => h.id === shown.id);
+        return (
+          handoff && (
+            <HandoffSection
+              key={handoff.id}
+              handoff={handoff}
+              display={shown}
+              busy={props.busy}
+              assignees={props.assignees}
+              onCommand={(command) => props.onCommand(handoff.id, handoff.version, command)}
+            />
+          )
+        );
+      })}
       <Text variant="microcopy">{`Playbook: ${view.playbook.name} (version ${view.playbook.version}).`}</Text>
     </Flex>
   );

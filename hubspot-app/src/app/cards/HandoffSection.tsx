@@ -1,5 +1,7 @@
-// One handoff: its status, checklist with progress, what must pass before submitting, the actions
-// the view allows, who did what and when, and the history of submissions and rejections.
+// One handoff: its status and who must act, checklist with progress, what must pass before
+// submitting, the actions the view allows, who did what and when, and the history. A settled
+// handoff (accepted, or its window passed) collapses to one line that opens on demand. Words and
+// times come from the core's recordDisplay, as on the Salesforce panel.
 import {
   Accordion,
   Button,
@@ -10,9 +12,9 @@ import {
   StatusTag,
   Text,
 } from '@hubspot/ui-extensions';
-import type { ActionAvailability, HandoffView } from '@handoff/shared/runtime';
+import type { ActionAvailability, HandoffDisplay, HandoffView } from '@handoff/shared/runtime';
 import { ChecklistItem, type ItemValue } from './ChecklistItem.js';
-import { formatTime, HANDOFF_STATUS, who } from './format.js';
+import { variantOf } from './format.js';
 import { ReviewActions, type Assignee } from './ReviewActions.js';
 import { Criteria } from './StageSection.js';
 
@@ -24,44 +26,66 @@ export type HandoffCommand =
   | { type: 'accept'; assigneeId?: string }
   | { type: 'reject'; reason: string; comment?: string };
 
-/** An action is offered when allowed, or when only something the viewer can fix stands in the way. */
-function offered(action: ActionAvailability | undefined): action is ActionAvailability {
-  if (!action) return false;
-  const code = action.reason?.code;
-  return action.allowed || code === 'items_missing' || code === 'criteria_failing';
-}
-
-export function HandoffSection(props: {
+interface SectionProps {
   handoff: HandoffView;
-  viewerId: string;
-  /** Names by user id, from the view; ids without one are shown as ids. */
-  people: Readonly<Record<string, string>>;
-  timeZone: string;
+  /** The handoff in the core's words: status, progress, milestones, history, action labels. */
+  display: HandoffDisplay;
   busy: boolean;
   assignees: Assignee[];
   onCommand: (command: HandoffCommand) => void;
-}) {
-  const { handoff, viewerId, people, timeZone } = props;
-  const action = (type: ActionAvailability['type']) => handoff.actions.find((a) => a.type === type);
-  const submit = action('submit');
-  const status = HANDOFF_STATUS[handoff.status] ?? { label: handoff.status, variant: 'default' };
+}
+
+export function HandoffSection(props: SectionProps) {
+  const { handoff, display } = props;
+  const header = (
+    <Flex direction="row" gap="sm" align="center">
+      <Heading>{`${handoff.label} handoff`}</Heading>
+      <StatusTag variant={variantOf(display.tone)} testId={`${handoff.id}:status`}>
+        {display.statusLabel}
+      </StatusTag>
+    </Flex>
+  );
+  if (display.settledLine) {
+    return (
+      <Flex direction="column" gap="xs" testId={`${handoff.id}:handoff`}>
+        {header}
+        <Text testId={`${handoff.id}:settled`}>{display.settledLine}</Text>
+        <Accordion title="Details" size="sm" testId={`${handoff.id}:details`}>
+          <Body {...props} />
+        </Accordion>
+        <Divider />
+      </Flex>
+    );
+  }
   return (
     <Flex direction="column" gap="sm" testId={`${handoff.id}:handoff`}>
-      <Flex direction="row" gap="sm" align="center">
-        <Heading>{`${handoff.label} handoff`}</Heading>
-        <StatusTag variant={status.variant} testId={`${handoff.id}:status`}>
-          {status.label}
-        </StatusTag>
-      </Flex>
-      <Milestones handoff={handoff} viewerId={viewerId} people={people} timeZone={timeZone} />
+      {header}
+      {display.nextLine && (
+        <Text format={{ fontWeight: 'demibold' }} testId={`${handoff.id}:next`}>
+          {display.nextLine}
+        </Text>
+      )}
+      <Body {...props} />
+      <Divider />
+    </Flex>
+  );
+}
+
+function Body(props: SectionProps) {
+  const { handoff, display } = props;
+  const action = (type: ActionAvailability['type']) => display.actions.find((a) => a.type === type);
+  const submit = action('submit');
+  const withdraw = action('withdraw');
+  const reopen = action('reopen');
+  return (
+    <Flex direction="column" gap="sm">
+      <Milestones handoff={handoff} display={display} />
       <ProgressBar
         title={handoff.checklistLabel}
-        value={handoff.progress.requiredDone}
-        maxValue={Math.max(handoff.progress.required, 1)}
-        valueDescription={`${handoff.progress.requiredDone} of ${handoff.progress.required} required items done (${handoff.progress.done} of ${handoff.progress.total} in all)`}
-        variant={
-          handoff.progress.requiredDone === handoff.progress.required ? 'success' : 'warning'
-        }
+        value={display.progress.done}
+        maxValue={Math.max(display.progress.total, 1)}
+        valueDescription={display.progress.text}
+        variant={display.progress.complete ? 'success' : 'warning'}
         testId={`${handoff.id}:progress`}
       />
       {handoff.items.map((item) => (
@@ -82,44 +106,46 @@ export function HandoffSection(props: {
         />
       )}
       <Flex direction="row" gap="sm" wrap="wrap">
-        {offered(submit) && (
+        {submit && (
           <Button
             variant="primary"
-            disabled={!submit.allowed || props.busy}
+            disabled={submit.disabled || props.busy}
             testId={`${handoff.id}:submit`}
             onClick={() => props.onCommand({ type: 'submit' })}
           >
-            Submit handoff
+            {submit.label}
           </Button>
         )}
-        {action('withdraw')?.allowed && (
+        {withdraw && !withdraw.disabled && (
           <Button
             disabled={props.busy}
             testId={`${handoff.id}:withdraw`}
             onClick={() => props.onCommand({ type: 'withdraw' })}
           >
-            Withdraw
+            {withdraw.label}
           </Button>
         )}
-        {action('reopen')?.allowed && (
+        {reopen && !reopen.disabled && (
           <Button
             disabled={props.busy}
             testId={`${handoff.id}:reopen`}
             onClick={() => props.onCommand({ type: 'reopen' })}
           >
-            Reopen
+            {reopen.label}
           </Button>
         )}
       </Flex>
-      {offered(submit) && !submit.allowed && submit.reason && (
+      {submit?.reason && (
         <Text variant="microcopy" testId={`${handoff.id}:submit-reason`}>
-          {submit.reason.message}
+          {submit.reason}
         </Text>
       )}
       <ReviewActions
         handoff={handoff}
-        canAccept={action('accept')?.allowed === true}
-        canReject={action('reject')?.allowed === true}
+        canAccept={action('accept')?.disabled === false}
+        canReject={action('reject')?.disabled === false}
+        acceptLabel={action('accept')?.label ?? ''}
+        rejectLabel={action('reject')?.label ?? ''}
         busy={props.busy}
         assignees={props.assignees}
         onAccept={(assigneeId) =>
@@ -131,77 +157,24 @@ export function HandoffSection(props: {
           )
         }
       />
-      <History handoff={handoff} viewerId={viewerId} people={people} timeZone={timeZone} />
-      <Divider />
+      {display.history.length > 0 && (
+        <Accordion title={`History (${display.history.length})`} testId={`${handoff.id}:history`}>
+          {display.history.map((line, i) => (
+            <Text key={`${i}-${line}`}>{line}</Text>
+          ))}
+        </Accordion>
+      )}
     </Flex>
   );
 }
 
-function Milestones({
-  handoff,
-  viewerId,
-  people,
-  timeZone,
-}: {
-  handoff: HandoffView;
-  viewerId: string;
-  people: Readonly<Record<string, string>>;
-  timeZone: string;
-}) {
-  const { submitted, accepted, rejected } = handoff;
+function Milestones({ handoff, display }: { handoff: HandoffView; display: HandoffDisplay }) {
   return (
     <Flex direction="column" gap="flush" testId={`${handoff.id}:milestones`}>
-      {submitted && (
-        <Text>{`Submitted by ${who(submitted.by, viewerId, people)} on ${formatTime(submitted.at, timeZone)}.`}</Text>
-      )}
-      {accepted && (
-        <Text>
-          {`Accepted by ${who(accepted.by, viewerId, people)} on ${formatTime(accepted.at, timeZone)}`}
-          {accepted.assigneeId ? `; CSM: ${who(accepted.assigneeId, viewerId, people)}.` : '.'}
-        </Text>
-      )}
-      {rejected && handoff.status === 'rejected' && (
-        <Text>
-          {`Rejected by ${who(rejected.by, viewerId, people)} on ${formatTime(rejected.at, timeZone)}: ${rejected.reasonLabel}`}
-          {rejected.comment ? ` — “${rejected.comment}”` : '.'}
-        </Text>
-      )}
+      {display.milestones.map((line) => (
+        <Text key={line}>{`${line}.`}</Text>
+      ))}
+      {display.rejection && <Text>{display.rejection}</Text>}
     </Flex>
-  );
-}
-
-const EVENT_VERB: Record<string, string> = {
-  submitted: 'Submitted',
-  withdrawn: 'Withdrawn',
-  accepted: 'Accepted',
-  rejected: 'Rejected',
-  reworked: 'Reopened for rework',
-};
-
-function History({
-  handoff,
-  viewerId,
-  people,
-  timeZone,
-}: {
-  handoff: HandoffView;
-  viewerId: string;
-  people: Readonly<Record<string, string>>;
-  timeZone: string;
-}) {
-  if (handoff.history.length === 0) return null;
-  return (
-    <Accordion title={`History (${handoff.history.length})`} testId={`${handoff.id}:history`}>
-      {handoff.history.map((event, i) => {
-        const reason = handoff.rejectReasons.find((r) => r.id === event.details.reason)?.label;
-        return (
-          <Text key={`${event.actionId}-${i}`}>
-            {`${formatTime(event.at, timeZone)} — ${EVENT_VERB[event.type] ?? event.type} by ${who(event.by, viewerId, people)}`}
-            {reason ? `: ${reason}` : ''}
-            {typeof event.details.comment === 'string' ? ` — “${event.details.comment}”` : ''}
-          </Text>
-        );
-      })}
-    </Accordion>
   );
 }

@@ -22,6 +22,9 @@ export function ReviewActions(props: {
   handoff: HandoffView;
   canAccept: boolean;
   canReject: boolean;
+  /** The core's words for the two buttons (the panel shows the same). */
+  acceptLabel: string;
+  rejectLabel: string;
   busy: boolean;
   assignees: Assignee[];
   onAccept: (assigneeId: string | undefined) => void;
@@ -53,7 +56,7 @@ export function ReviewActions(props: {
           testId={`${props.handoff.id}:accept`}
           onClick={() => props.onAccept(assignee === '' ? undefined : assignee)}
         >
-          Accept
+          {props.acceptLabel}
         </Button>
       )}
       {props.canReject && (
@@ -103,7 +106,7 @@ export function ReviewActions(props: {
             </Modal>
           }
         >
-          Reject…
+          {props.rejectLabel}
         </Button>
       )}
     </Flex>

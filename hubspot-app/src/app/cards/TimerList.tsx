@@ -1,23 +1,24 @@
-// SLA timers as coloured tags with their due time (portal time zone) and remaining time.
+// SLA timers as coloured tags, each with its due time (viewer's zone) and who it waits on, in the
+// core's words (recordDisplay), as the Salesforce panel lists them.
 import { Flex, Heading, StatusTag, Text } from '@hubspot/ui-extensions';
-import type { TimerView } from '@handoff/shared/runtime';
-import { TIMER_STATE, timerDetail } from './format.js';
+import type { TimerDisplay } from '@handoff/shared/runtime';
+import { variantOf } from './format.js';
 
-export function TimerList({ timers, timeZone }: { timers: TimerView[]; timeZone: string }) {
+export function TimerList({ timers }: { timers: TimerDisplay[] }) {
   if (timers.length === 0) return null;
   return (
     <Flex direction="column" gap="xs" testId="timers">
       <Heading>Timers</Heading>
       {timers.map((timer) => (
         <Flex key={timer.slaId} direction="row" gap="sm" align="center">
-          <StatusTag variant={TIMER_STATE[timer.state].variant} testId={`timer-${timer.slaId}`}>
-            {TIMER_STATE[timer.state].label}
+          <StatusTag variant={variantOf(timer.tone)} testId={`timer-${timer.slaId}`}>
+            {timer.stateLabel}
           </StatusTag>
           <Text>
             <Text inline format={{ fontWeight: 'demibold' }}>
               {timer.label}
             </Text>
-            {` — ${timerDetail(timer, timeZone)}`}
+            {` — ${timer.detail}${timer.waitsOn ? ` ${timer.waitsOn}.` : ''}`}
           </Text>
         </Flex>
       ))}
