@@ -11,10 +11,10 @@ export const MAX_REPEAT = 1000;
 export const MAX_PATTERN_STEPS = 1000;
 /**
  * Work per match is at most (program size × value length); values longer than this budget allows
- * are not matched (the verdict is unknown). About 20 ms on one core: a 20-step pattern still reads
- * 100,000 characters (more than a HubSpot text property holds), the largest one 2,000.
+ * are not matched (the verdict is unknown). A few milliseconds to a few tens on one core: a 20-step
+ * pattern still reads 50,000 characters, the largest allowed one about 1,000.
  */
-export const MAX_MATCH_WORK = 2_000_000;
+export const MAX_MATCH_WORK = 1_000_000;
 
 /** The longest value (in UTF-16 units) `pattern` is run on. */
 export const longestMatchable = (pattern: Pattern): number =>
