@@ -26,6 +26,7 @@ import type {
   FlexProps,
   HeadingProps,
   InputProps,
+  LoadingButtonProps,
   LoadingSpinnerProps,
   ModalProps,
   NumberInputProps,
@@ -390,6 +391,43 @@ export function Button(props: ButtonProps) {
         <CloseOverlay.Provider value={() => setOpen(false)}>{props.overlay}</CloseOverlay.Provider>
       )}
     </>
+  );
+}
+
+// A button that shows it is working: disabled and busy while `loading` (the documented behaviour).
+export function LoadingButton(props: LoadingButtonProps) {
+  checkProps(
+    'LoadingButton',
+    props,
+    keys<LoadingButtonProps>([
+      'variant',
+      'disabled',
+      'onClick',
+      'loading',
+      'size',
+      'type',
+      'testId',
+    ]),
+  );
+  checkValue('LoadingButton', 'variant', props.variant, ['primary', 'secondary', 'destructive']);
+  return (
+    <button
+      type="button"
+      className={`hs-button hs-button-${props.variant ?? 'secondary'}`}
+      disabled={props.disabled || props.loading}
+      aria-busy={props.loading ? true : undefined}
+      data-testid={props.testId}
+      onClick={(event) => {
+        void props.onClick?.(
+          { type: 'click', id: '', targetValue: '', ...({} as object) } as never,
+          reactions,
+        );
+        event.stopPropagation();
+      }}
+    >
+      {props.loading ? '… ' : ''}
+      {props.children}
+    </button>
   );
 }
 
