@@ -15,7 +15,7 @@ import type { Store } from './store/index.js';
 import { portalPlaybook } from './use-cases/context.js';
 import type { Deps } from './deps.js';
 import { RateBudget } from './scanner/budget.js';
-import { Scanner } from './scanner/scan.js';
+import { Scanner, scanPortals } from './scanner/scan.js';
 import { defaultPlaybook } from './default-playbook.js';
 
 export interface ServiceOptions {
@@ -37,6 +37,11 @@ export interface ServiceOptions {
   scanIntervalMs?: number;
   /** How the scanner waits for its rate budget; the sandbox and tests move their manual clock. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * How long one HubSpot call (its retries included) may take: `card` for card requests, which
+   * must answer within hubspot.fetch's 15 s; `background` for the outbox and the scanner.
+   */
+  hubspotTimeoutMs?: { card?: number; background?: number };
 }
 
 export interface Service {
@@ -60,22 +65,23 @@ export function createService(options: ServiceOptions): Service {
     redirectUri,
   });
   const tokens = new TokenManager(store, vault, oauth, clock);
+  const timeouts = { card: 5_000, background: 10_000, ...options.hubspotTimeoutMs };
   const crmWith =
-    (retries: number) =>
+    (retries: number, timeoutMs: number) =>
     async (portalId: string): Promise<Crm | null> => {
       const token = await tokens.accessToken(portalId);
-      return token ? hubspotCrm(options.apiBase, token, { retries }) : null;
+      return token ? hubspotCrm(options.apiBase, token, { retries, timeoutMs }) : null;
     };
   const budget = new RateBudget(clock);
   // Card requests count against the portal's budget (the scanner leaves them a reserve) but never wait.
   const crmFor = async (portalId: string): Promise<Crm | null> => {
-    const crm = await crmWith(3)(portalId);
+    const crm = await crmWith(3, timeouts.card)(portalId);
     return crm ? counted(crm, () => budget.recordCard(portalId)) : null;
   };
   const roles = new RoleResolver(clock, async (portalId) =>
     ((await crmFor(portalId)) ?? { getOwners: async () => [] }).getOwners(),
   );
-  const outbox = new OutboxWorker(store, crmWith(1), clock, log);
+  const outbox = new OutboxWorker(store, crmWith(1, timeouts.background), clock, log);
 
   async function provisionPortal(portalId: string): Promise<string[]> {
     const crm = await crmFor(portalId);
@@ -86,14 +92,14 @@ export function createService(options: ServiceOptions): Service {
     return result.created;
   }
 
-  let draining: Promise<unknown> | undefined;
+  // Drains may overlap: the worker gives each portal one lane, so a portal whose write hangs
+  // never holds up the drain another portal's action starts.
   const kick = () => {
-    draining ??= outbox
+    void outbox
       .drain()
       .catch((error: unknown) =>
         log.warn({ err: { message: (error as Error).message } }, 'outbox drain failed'),
-      )
-      .finally(() => (draining = undefined));
+      );
   };
   const deps: Deps = {
     store,
@@ -108,7 +114,7 @@ export function createService(options: ServiceOptions): Service {
   const scanner = new Scanner({
     store,
     clock,
-    crmFor: crmWith(1),
+    crmFor: crmWith(1, timeouts.background),
     playbookFor: (portalId) => portalPlaybook(deps, portalId),
     roles,
     budget,
@@ -116,15 +122,7 @@ export function createService(options: ServiceOptions): Service {
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     holder: `scanner-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
   });
-  const scanAll = async () => {
-    for (const portalId of await store.installedPortals()) {
-      await scanner
-        .scanPortal(portalId)
-        .catch((error: unknown) =>
-          log.warn({ portalId, err: { message: (error as Error).message } }, 'scan failed'),
-        );
-    }
-  };
+  const scanAll = async () => scanPortals(scanner, await store.installedPortals(), log);
   let scanning: Promise<unknown> | undefined;
   const scanTimer = options.scanIntervalMs
     ? setInterval(() => {
@@ -164,7 +162,7 @@ export function createService(options: ServiceOptions): Service {
       if (timer) clearInterval(timer);
       if (scanTimer) clearInterval(scanTimer);
       await scanning;
-      await draining;
+      await outbox.idle();
       await app.close();
     },
   };

@@ -12,6 +12,7 @@ import type { Caller } from '../use-cases/context.js';
 import { UseCaseError } from '../use-cases/errors.js';
 import { getPlaybook, putPlaybook } from '../use-cases/playbook.js';
 import { getRecordView } from '../use-cases/record-view.js';
+import { retryFailedWrites } from '../use-cases/retry-writes.js';
 import { getStatus } from '../use-cases/status.js';
 import { deletePortalData } from '../use-cases/uninstall.js';
 import { receiveWebhook } from '../use-cases/webhooks.js';
@@ -157,6 +158,7 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
         return reply.status(answer.status).send(answer.body);
       });
       api.get('/status', async (request) => getStatus(deps, request.caller));
+      api.post('/outbox/retry', async (request) => retryFailedWrites(deps, request.caller));
       api.delete('/installation', async (request) => deletePortalData(deps, request.caller));
     },
     { prefix: API_PREFIX },

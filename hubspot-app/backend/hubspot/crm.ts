@@ -86,20 +86,59 @@ export class CrmError extends Error {
   }
 }
 
+/** What a HubSpot call may take, retries included, unless the caller says otherwise. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
 /**
  * `retries` is the client's own total attempts on 5xx and HubSpot's named 429s: card requests keep
  * the client's retries; the outbox passes 1 and schedules its own, honouring Retry-After.
+ * `timeoutMs` bounds each method (its retries and pages included): a hung HubSpot answers a
+ * CrmError with upstream status 504 then, which callers treat as transient.
  */
 export function hubspotCrm(
   basePath: string,
   accessToken: string,
-  options: { retries?: number } = {},
+  options: { retries?: number; timeoutMs?: number } = {},
 ): Crm {
-  const client = new Client({
-    accessToken,
-    basePath,
-    numberOfApiCallRetries: options.retries ?? 3,
-  });
+  return withTimeout(
+    untimedCrm(basePath, accessToken, options.retries ?? 3),
+    options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  );
+}
+
+/**
+ * Every method of `crm` raced against a timer. The SDK's fetch takes no abort signal, so a hung
+ * request is abandoned rather than cancelled; its socket closes when HubSpot (or the OS) drops it.
+ */
+export function withTimeout(crm: Crm, timeoutMs: number): Crm {
+  const wrapped = {} as Record<string, unknown>;
+  for (const [name, fn] of Object.entries(crm)) {
+    if (typeof fn !== 'function') continue;
+    wrapped[name] = (...args: unknown[]) => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new CrmError(
+                504,
+                `HubSpot did not answer within ${timeoutMs / 1000} s; try again.`,
+                undefined,
+                504,
+              ),
+            ),
+          timeoutMs,
+        );
+      });
+      const call = Promise.resolve((fn as (...a: unknown[]) => unknown).apply(crm, args));
+      return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
+    };
+  }
+  return wrapped as unknown as Crm;
+}
+
+function untimedCrm(basePath: string, accessToken: string, retries: number): Crm {
+  const client = new Client({ accessToken, basePath, numberOfApiCallRetries: retries });
   async function openTaskIds(keys: readonly string[]): Promise<string[]> {
     if (keys.length === 0) return [];
     const open = await call(() =>

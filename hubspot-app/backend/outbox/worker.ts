@@ -1,6 +1,10 @@
 // Drains the outbox: each item is written to HubSpot once. Failures are retried with exponential
-// back-off, or after HubSpot's Retry-After when it gives one; after 8 attempts an item is marked
-// failed and listed by GET /v1/hubspot/status.
+// back-off capped at an hour, or after HubSpot's Retry-After when it gives one, for as long as it
+// takes: nothing is dropped because HubSpot was down for minutes. After MAX_ATTEMPTS an item is
+// listed as failing (GET /v1/hubspot/status, the settings page), still retried at most hourly, and
+// an admin can make the failing items due at once (POST /v1/hubspot/outbox/retry).
+// Portals drain in lanes of their own, a few at a time, so a hung write in one portal never
+// delays another portal's writes.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
 import { CrmError, type Crm } from '../hubspot/crm.js';
@@ -8,8 +12,13 @@ import { handoffProperty } from '../provisioning/properties.js';
 import type { OutboxEntry, Store } from '../store/index.js';
 import type { CompleteTasksPayload, EngagementPayload, MirrorPayload } from './items.js';
 
+/** Attempts after which an item is shown as failing (it is still retried). */
 export const MAX_ATTEMPTS = 8;
 const BASE_DELAY_MS = 1_000;
+/** The longest wait between two attempts of one item. */
+export const MAX_DELAY_MS = 60 * 60_000;
+/** Portals drained at the same time by one instance. */
+export const PORTAL_LANES = 8;
 
 export interface DrainResult {
   done: number;
@@ -22,6 +31,10 @@ class WaitingForEarlierWrites extends Error {}
 const WAIT_DELAY_MS = 5_000;
 
 export class OutboxWorker {
+  /** Portals with a lane running: a second drain leaves them to it. */
+  private readonly busy = new Set<string>();
+  private readonly lanes = new Set<Promise<unknown>>();
+
   constructor(
     private readonly store: Store,
     /** A CRM client that does not retry by itself: the outbox owns the schedule. */
@@ -30,13 +43,46 @@ export class OutboxWorker {
     private readonly log: FastifyBaseLogger,
   ) {}
 
+  /**
+   * Drains what is due, up to `limit` items per portal, PORTAL_LANES portals at a time; portals
+   * another drain is still working on are skipped (their lane picks up what is due).
+   */
   async drain(limit = 100): Promise<DrainResult> {
     const result: DrainResult = { done: 0, retried: 0, failed: 0 };
-    for (const entry of await this.store.dueOutbox(this.clock.now(), limit)) {
-      const outcome = await this.run(entry);
-      result[outcome]++;
+    const portals = (await this.store.duePortals(this.clock.now())).filter(
+      (portalId) => !this.busy.has(portalId),
+    );
+    // Claimed before any await, so concurrent drains never run one portal twice.
+    for (const portalId of portals) this.busy.add(portalId);
+    let next = 0;
+    const lane = async () => {
+      while (next < portals.length) {
+        const portalId = portals[next++] as string;
+        try {
+          for (const entry of await this.store.dueOutbox(this.clock.now(), limit, portalId))
+            result[await this.run(entry)]++;
+        } finally {
+          this.busy.delete(portalId);
+        }
+      }
+    };
+    const running = Promise.all(
+      Array.from({ length: Math.min(PORTAL_LANES, portals.length) }, lane),
+    );
+    this.lanes.add(running);
+    try {
+      await running;
+    } finally {
+      this.lanes.delete(running);
+      // A lane that stopped early (the store failed) must not keep its unstarted portals claimed.
+      for (const portalId of portals.slice(next)) this.busy.delete(portalId);
     }
     return result;
+  }
+
+  /** Resolves when every drain started so far has finished (for shutdown). */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.lanes]);
   }
 
   private async run(entry: OutboxEntry): Promise<keyof DrainResult> {
@@ -49,31 +95,35 @@ export class OutboxWorker {
       return 'done';
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      const now = this.clock.now();
       if (error instanceof WaitingForEarlierWrites) {
-        // Not a failure: it costs no attempt, and the writes it waits for end (done or failed).
+        // Not a failure: it costs no attempt. The wait grows with its age, as the writes it waits
+        // for back off.
+        const waited = Math.min(MAX_DELAY_MS, Math.max(WAIT_DELAY_MS, now - entry.createdAt));
         await this.store.outboxRetry(
           entry.portalId,
           entry.key,
           entry.attempts,
-          this.clock.now() + WAIT_DELAY_MS,
+          now + waited,
           message,
         );
         return 'retried';
       }
+      const retryAfter = error instanceof CrmError ? error.retryAfterMs : undefined;
+      const delay = Math.min(
+        MAX_DELAY_MS,
+        retryAfter ?? BASE_DELAY_MS * 2 ** Math.min(attempts - 1, 30),
+      );
       if (attempts >= MAX_ATTEMPTS) {
-        await this.store.outboxFailed(entry.portalId, entry.key, attempts, message);
-        this.log.warn({ key: entry.key, attempts }, 'outbox item failed for good');
+        await this.store.outboxFailed(entry.portalId, entry.key, attempts, now + delay, message);
+        if (attempts === MAX_ATTEMPTS)
+          this.log.warn(
+            { key: entry.key, attempts },
+            'outbox item failing; retried at most hourly',
+          );
         return 'failed';
       }
-      const retryAfter = error instanceof CrmError ? error.retryAfterMs : undefined;
-      const delay = retryAfter ?? BASE_DELAY_MS * 2 ** (attempts - 1);
-      await this.store.outboxRetry(
-        entry.portalId,
-        entry.key,
-        attempts,
-        this.clock.now() + delay,
-        message,
-      );
+      await this.store.outboxRetry(entry.portalId, entry.key, attempts, now + delay, message);
       return 'retried';
     }
   }

@@ -349,6 +349,35 @@ export class Scanner {
   }
 }
 
+/** Portals scanned at the same time by one instance. */
+export const SCAN_LANES = 4;
+
+/**
+ * Scans these portals, SCAN_LANES at a time: a portal whose HubSpot hangs or that has thousands of
+ * deals holds up one lane, not every portal behind it. Each portal's own failure is logged.
+ */
+export async function scanPortals(
+  scanner: Scanner,
+  portalIds: readonly string[],
+  log: FastifyBaseLogger,
+  lanes = SCAN_LANES,
+): Promise<ScanReport[]> {
+  const reports: ScanReport[] = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < portalIds.length) {
+      const portalId = portalIds[next++] as string;
+      try {
+        reports.push(await scanner.scanPortal(portalId));
+      } catch (error) {
+        log.warn({ portalId, err: { message: (error as Error).message } }, 'scan failed');
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(lanes, portalIds.length) }, lane));
+  return reports;
+}
+
 /**
  * Escalations to close during one scan: those still open in the store whose timer the scan saw
  * completed (met or met_late), or whose deal has left the searched stages and shows no live timer

@@ -106,7 +106,10 @@ export interface Store {
   getSettings(portalId: string): Promise<PortalSettings | null>;
   putSettings(portalId: string, settings: PortalSettings, now: number): Promise<void>;
   enqueue(portalId: string, items: readonly OutboxItem[], now: number): Promise<void>;
-  dueOutbox(now: number, limit: number): Promise<OutboxEntry[]>;
+  /** Items due now (pending, or failing and due again), oldest first; of one portal when named. */
+  dueOutbox(now: number, limit: number, portalId?: string): Promise<OutboxEntry[]>;
+  /** Portals with items due now. */
+  duePortals(now: number): Promise<string[]>;
   outboxDone(portalId: string, key: string, now: number): Promise<void>;
   outboxRetry(
     portalId: string,
@@ -115,9 +118,18 @@ export interface Store {
     nextAttemptAt: number,
     error: string,
   ): Promise<void>;
-  outboxFailed(portalId: string, key: string, attempts: number, error: string): Promise<void>;
+  /** Lists the item as failing; it is still tried again at `nextAttemptAt`. */
+  outboxFailed(
+    portalId: string,
+    key: string,
+    attempts: number,
+    nextAttemptAt: number,
+    error: string,
+  ): Promise<void>;
+  /** Makes a portal's failing items due now (an admin asked); answers how many. */
+  outboxRetryFailed(portalId: string, now: number): Promise<number>;
   outboxOf(portalId: string): Promise<OutboxEntry[]>;
-  /** Which of these keys are still waiting to be written. */
+  /** Which of these keys are still waiting to be written (pending, or failing and retried). */
   outboxPendingKeys(portalId: string, keys: readonly string[]): Promise<string[]>;
   /** Stores a stage change once per event key; false when it was already stored. */
   recordTransition(
@@ -399,12 +411,21 @@ export function createStore(sql: Sql): Store {
 
     enqueue: (portalId, items, now) => insertOutbox(sql, portalId, items, now),
 
-    async dueOutbox(now, limit) {
+    async dueOutbox(now, limit, portalId) {
       const rows = await sql.query<Record<string, unknown>>(
-        `SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY created_at, key LIMIT $2`,
-        [now, limit],
+        `SELECT * FROM outbox WHERE status IN ('pending', 'failed') AND next_attempt_at <= $1
+         ${portalId === undefined ? '' : 'AND portal_id = $3'} ORDER BY created_at, key LIMIT $2`,
+        portalId === undefined ? [now, limit] : [now, limit, portalId],
       );
       return rows.map(outboxEntry);
+    },
+
+    async duePortals(now) {
+      const rows = await sql.query<{ portal_id: string }>(
+        `SELECT DISTINCT portal_id FROM outbox WHERE status IN ('pending', 'failed') AND next_attempt_at <= $1 ORDER BY portal_id`,
+        [now],
+      );
+      return rows.map((r) => String(r.portal_id));
     },
 
     async outboxDone(portalId, key, now) {
@@ -421,11 +442,23 @@ export function createStore(sql: Sql): Store {
       );
     },
 
-    async outboxFailed(portalId, key, attempts, error) {
+    async outboxFailed(portalId, key, attempts, nextAttemptAt, error) {
       await sql.query(
-        `UPDATE outbox SET status = 'failed', attempts = $3, last_error = $4 WHERE portal_id = $1 AND key = $2`,
-        [portalId, key, attempts, error],
+        `UPDATE outbox SET status = 'failed', attempts = $3, next_attempt_at = $4, last_error = $5 WHERE portal_id = $1 AND key = $2`,
+        [portalId, key, attempts, nextAttemptAt, error],
       );
+    },
+
+    async outboxRetryFailed(portalId, now) {
+      const failing = await sql.query(
+        `SELECT key FROM outbox WHERE portal_id = $1 AND status = 'failed'`,
+        [portalId],
+      );
+      await sql.query(
+        `UPDATE outbox SET next_attempt_at = $2 WHERE portal_id = $1 AND status = 'failed'`,
+        [portalId, now],
+      );
+      return failing.length;
     },
 
     async outboxOf(portalId) {
@@ -440,7 +473,7 @@ export function createStore(sql: Sql): Store {
       if (keys.length === 0) return [];
       const placeholders = keys.map((_, i) => `$${i + 2}`).join(', ');
       const rows = await sql.query<{ key: string }>(
-        `SELECT key FROM outbox WHERE portal_id = $1 AND status = 'pending' AND key IN (${placeholders})`,
+        `SELECT key FROM outbox WHERE portal_id = $1 AND status IN ('pending', 'failed') AND key IN (${placeholders})`,
         [portalId, ...keys],
       );
       return rows.map((row) => String(row.key));

@@ -12,6 +12,8 @@ export interface FaultSpec {
   status?: number;
   /** For `timeout`: how long to hang before dropping the connection (bounded so nothing leaks). */
   hangMs?: number;
+  /** Only requests made with this access token (one account's calls); every request when absent. */
+  token?: string;
 }
 
 export interface ActiveFault {
@@ -70,9 +72,10 @@ export class FaultSwitches {
   }
 
   /** Decides whether this request is hit; consumes one use of a counted fault. */
-  take(routeName: string): FaultSpec | undefined {
+  take(routeName: string, token?: string): FaultSpec | undefined {
     for (const fault of this.#faults) {
       if (fault.spec.route !== '*' && fault.spec.route !== routeName) continue;
+      if (fault.spec.token !== undefined && fault.spec.token !== token) continue;
       if (fault.remaining !== undefined) {
         fault.remaining -= 1;
         if (fault.remaining <= 0) this.remove(fault.id);

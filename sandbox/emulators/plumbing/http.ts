@@ -58,6 +58,11 @@ function parseBody(raw: Buffer, contentType: string | undefined): unknown {
   return JSON.parse(raw.toString('utf8')) as unknown;
 }
 
+/** The token of an `Authorization: Bearer …` header, which names the account a call is for. */
+function bearerOf(header: string | undefined): string | undefined {
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+}
+
 function send(response: ServerResponse, result: EmulatorResponse, malformed = false): void {
   const headers: Record<string, string> = { ...result.headers };
   if (result.body === undefined) {
@@ -128,7 +133,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       );
     }
 
-    const fault = faults.take(match.route.name);
+    const fault = faults.take(match.route.name, bearerOf(request.headers.authorization));
     hit.fault = fault;
     if (fault?.kind === 'rate-limit') return finish(errors.rateLimited());
     if (fault?.kind === 'server-error') return finish(errors.serverError(fault.status ?? 500));

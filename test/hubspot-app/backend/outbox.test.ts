@@ -177,7 +177,7 @@ describe('the mirror outbox', () => {
     expect(afterAccept.filter((t) => t.status !== 'COMPLETED')).toEqual([]);
   });
 
-  it(`when a write keeps failing, then after ${MAX_ATTEMPTS} attempts it is marked failed and the status lists it`, async () => {
+  it(`when a write keeps failing, then after ${MAX_ATTEMPTS} attempts it is listed as failing by the status (and still retried)`, async () => {
     h = await startServiceHarness();
     const { portalId, users } = await submitAndReject(h);
     h.emulator.faults.inject({ kind: 'server-error', route: 'crm.objects.create', count: 1000 });
@@ -188,7 +188,7 @@ describe('the mirror outbox', () => {
     }
     const failed = (await h.store.outboxOf(portalId)).filter((e) => e.status === 'failed');
     expect(failed.length).toBe(5);
-    expect(failed.every((e) => e.attempts === MAX_ATTEMPTS)).toBe(true);
+    expect(failed.every((e) => e.attempts >= MAX_ATTEMPTS)).toBe(true);
     h.emulator.faults.clear();
     const status = await h.call('GET', '/v1/hubspot/status', portalId, { as: users.admin });
     expect(

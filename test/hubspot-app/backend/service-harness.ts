@@ -50,7 +50,11 @@ async function freePort(): Promise<number> {
 }
 
 export async function startServiceHarness(
-  options: { dbFile?: string; drainAfterCommit?: boolean } = {},
+  options: {
+    dbFile?: string;
+    drainAfterCommit?: boolean;
+    hubspotTimeoutMs?: { card?: number; background?: number };
+  } = {},
 ): Promise<ServiceHarness> {
   const clock = new ManualClock(Date.UTC(2026, 10, 23, 15, 0));
   const emulator = await startHubSpotEmulator({
@@ -80,6 +84,7 @@ export async function startServiceHarness(
     tokenKey: TOKEN_KEY,
     authorizeUrl: 'https://app.hubspot.example/oauth/authorize',
     drainAfterCommit: options.drainAfterCommit ?? false,
+    ...(options.hubspotTimeoutMs ? { hubspotTimeoutMs: options.hubspotTimeoutMs } : {}),
     // The scanner waits for its rate budget by moving the manual clock, as the sandbox does.
     sleep: async (ms) => void clock.advance(ms),
   });

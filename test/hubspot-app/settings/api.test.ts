@@ -39,4 +39,16 @@ describe('the settings client', () => {
     expect(fetch.mock.calls[0]?.[0]).toBe('https://api.handoff.example/v1/hubspot/status');
     expect(answer).toMatchObject({ ok: false, failure: { code: 'unreadable' } });
   });
+
+  it('when an admin retries failing writes, then it POSTs to the outbox retry path and reads the count', async () => {
+    const fetch = answering(200, { retried: 3 });
+    expect(await createSettingsClient(fetch).retryFailedWrites()).toEqual({
+      ok: true,
+      value: { retried: 3 },
+    });
+    expect(fetch).toHaveBeenCalledWith('https://api.handoff.example/v1/hubspot/outbox/retry', {
+      method: 'POST',
+      body: {},
+    });
+  });
 });

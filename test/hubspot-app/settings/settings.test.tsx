@@ -5,6 +5,7 @@ import {
   Button,
   ErrorState,
   Flex,
+  LoadingButton,
   Select,
   StatusTag,
   Table,
@@ -42,6 +43,14 @@ function setup(text: string | null = DEFAULT_YAML) {
       value: { ...saved(t), version: '2' },
     })),
     status: vi.fn<SettingsClient['status']>(async () => ({ ok: true, value: STATUS })),
+    retryFailedWrites: vi.fn<SettingsClient['retryFailedWrites']>(async () => ({
+      ok: true,
+      value: { retried: 0 },
+    })),
+    removeData: vi.fn<SettingsClient['removeData']>(async () => ({
+      ok: true,
+      value: { deleted: true },
+    })),
   };
   const addAlert = vi.fn();
   const page = createRenderer('settings');
@@ -168,6 +177,39 @@ describe('the settings page', () => {
     expect(page.findByTestId(StatusTag, 'status-webhooks').text).toBe('Active');
     expect(page.findByTestId(StatusTag, 'status-properties').text).toBe('Missing: handoff_status');
     expect(screenText(page)).toContain('2 waiting, 0 failed');
+  });
+
+  it('when writes to HubSpot keep failing, then the page counts them and an admin can retry them now', async () => {
+    const failed = [1, 2, 3].map((n) => ({
+      id: `task:a${n}`,
+      what: 'Create a task in HubSpot',
+      error: 'HubSpot did not answer as expected; try again.',
+      at: MONDAY_10AM_NY,
+    }));
+    const { page, client, addAlert } = setup();
+    client.status.mockResolvedValue({
+      ok: true,
+      value: { ...STATUS, outbox: { pending: 0, failed } },
+    });
+    client.retryFailedWrites.mockResolvedValue({ ok: true, value: { retried: 3 } });
+    page.render(<Settings client={client} now={() => MONDAY_10AM_NY} addAlert={addAlert} />);
+    await page.waitFor(() =>
+      expect(page.maybeFindByTestId(LoadingButton, 'retry-writes')).not.toBeNull(),
+    );
+    expect(page.findByTestId(LoadingButton, 'retry-writes').text).toBe('Retry 3 writes now');
+    expect(screenText(page)).toContain(
+      '3 writes to HubSpot keep failing; Handoff tries again on its own at least every hour.',
+    );
+    client.status.mockResolvedValue({ ok: true, value: STATUS });
+    page.findByTestId(LoadingButton, 'retry-writes').trigger('onClick');
+    await page.waitFor(() =>
+      expect(page.maybeFindByTestId(LoadingButton, 'retry-writes')).toBeNull(),
+    );
+    expect(client.retryFailedWrites).toHaveBeenCalledTimes(1);
+    expect(addAlert).toHaveBeenCalledWith({
+      type: 'success',
+      message: 'Trying 3 writes to HubSpot again.',
+    });
   });
 
   it('when the settings cannot load, then a sentence and Try again are shown', async () => {

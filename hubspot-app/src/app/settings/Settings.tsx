@@ -16,6 +16,8 @@ import type { InstallStatus, PlaybookIssue } from '@handoff/shared/runtime';
 import type { Failure, SettingsClient } from './api.js';
 import { checkPlaybookText } from './check.js';
 import { InstallPanel } from './InstallPanel.js';
+import { RetryWrites } from './RetryWrites.js';
+import { RemoveData } from './RemoveData.js';
 import { IssueList } from './IssueList.js';
 import { Preview } from './Preview.js';
 import { RoleMap } from './RoleMap.js';
@@ -133,6 +135,18 @@ export function Settings({ client, now, addAlert }: SettingsProps) {
       {check.ok && <RoleMap playbook={check.playbook} />}
       <Divider />
       {status && <InstallPanel status={status} />}
+      {status && status.outbox.failed.length > 0 && (
+        <RetryWrites
+          failing={status.outbox.failed.length}
+          client={client}
+          addAlert={addAlert}
+          onRetried={() =>
+            void client.status().then((answer) => answer.ok && setStatus(answer.value))
+          }
+        />
+      )}
+      <Divider />
+      <RemoveData client={client} addAlert={addAlert} />
     </Flex>
   );
 }

@@ -21,11 +21,13 @@ export interface SettingsClient {
   playbook(): Promise<Answer<PlaybookResponse>>;
   savePlaybook(text: string): Promise<Answer<PlaybookResponse>>;
   status(): Promise<Answer<InstallStatus>>;
+  /** Admins only: the writes to HubSpot that keep failing are tried again now. */
+  retryFailedWrites(): Promise<Answer<{ retried: number }>>;
 }
 
 export type FetchLike = (
   url: string,
-  options: { method: 'GET' | 'PUT'; body?: Record<string, unknown> },
+  options: { method: 'GET' | 'PUT' | 'POST'; body?: Record<string, unknown> },
 ) => Promise<{ status: number; json(): Promise<unknown> }>;
 
 interface Schema<T> {
@@ -36,8 +38,8 @@ export function createSettingsClient(fetch: FetchLike, baseUrl = BACKEND_URL): S
   async function call<T>(
     schema: Schema<T>,
     path: string,
-    method: 'GET' | 'PUT',
-    body?: { text: string },
+    method: 'GET' | 'PUT' | 'POST',
+    body?: Record<string, unknown>,
   ): Promise<Answer<T>> {
     let status: number;
     let data: unknown;
@@ -72,8 +74,20 @@ export function createSettingsClient(fetch: FetchLike, baseUrl = BACKEND_URL): S
     playbook: () => call(PlaybookResponseSchema, paths.playbook, 'GET'),
     savePlaybook: (text) => call(PlaybookResponseSchema, paths.playbook, 'PUT', { text }),
     status: () => call(InstallStatusSchema, paths.status, 'GET'),
+    retryFailedWrites: () =>
+      call(RetriedSchema, `${paths.status.replace(/\/status$/, '')}/outbox/retry`, 'POST', {}),
   };
 }
+
+/** POST /v1/hubspot/outbox/retry answers `{ retried }`. */
+const RetriedSchema: Schema<{ retried: number }> = {
+  safeParse: (data) =>
+    typeof data === 'object' &&
+    data !== null &&
+    typeof (data as { retried?: unknown }).retried === 'number'
+      ? { success: true, data: { retried: (data as { retried: number }).retried } }
+      : { success: false },
+};
 
 function failure(code: string, message: string): { ok: false; failure: Failure } {
   return { ok: false, failure: { kind: 'error', code, message } };
