@@ -3692,7 +3692,7 @@ function withHint(issue2, hint) {
 // shared/dist/src/rules/pattern.js
 var MAX_REPEAT = 1e3;
 var MAX_PATTERN_STEPS = 1e3;
-var MAX_MATCH_WORK = 2e6;
+var MAX_MATCH_WORK = 1e6;
 var longestMatchable = (pattern) => Math.floor(MAX_MATCH_WORK / pattern.test.length);
 var PatternError = class extends Error {
 };
@@ -5416,6 +5416,216 @@ function emptyView(playbook, snapshot, viewer, now, problems) {
   };
 }
 
+// shared/dist/src/display/format.js
+var STYLE = {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit"
+};
+function validZone(zone) {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+function formatDateTime(at, zones2) {
+  const { viewer, reference } = typeof zones2 === "string" ? { viewer: zones2 } : zones2;
+  const zone = validZone(viewer) ? viewer : "UTC";
+  const named = zone !== viewer || reference !== void 0 && reference !== null && reference !== zone;
+  return new Intl.DateTimeFormat("en-US", {
+    ...STYLE,
+    timeZone: zone,
+    ...named ? { timeZoneName: "short" } : {}
+  }).format(at).replace(/\u202f/g, " ");
+}
+function formatDuration(ms) {
+  const minutes = Math.floor(Math.abs(ms) / 6e4);
+  if (minutes < 1)
+    return "under a minute";
+  const hours2 = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  if (hours2 === 0)
+    return `${rest} min`;
+  return rest === 0 ? `${hours2} h` : `${hours2} h ${rest} min`;
+}
+
+// shared/dist/src/display/words.js
+var TIMER_STATES = {
+  pending: { label: "Not started", tone: "neutral" },
+  running: { label: "On track", tone: "info" },
+  paused: { label: "Paused", tone: "neutral" },
+  at_risk: { label: "At risk", tone: "warning" },
+  breached: { label: "Breached", tone: "danger" },
+  met: { label: "Met", tone: "success" },
+  met_late: { label: "Met late", tone: "warning" }
+};
+var HANDOFF_STATUSES = {
+  not_started: { label: "Not started", tone: "neutral" },
+  in_progress: { label: "In progress", tone: "info" },
+  submitted: { label: "Submitted", tone: "warning" },
+  accepted: { label: "Accepted", tone: "success" },
+  rejected: { label: "Rejected", tone: "danger" }
+};
+var ACTIONS2 = {
+  submit: { label: "Submit handoff", emphasis: "primary" },
+  withdraw: { label: "Withdraw", emphasis: "secondary" },
+  accept: { label: "Accept", emphasis: "primary" },
+  reject: { label: "Reject…", emphasis: "destructive" },
+  reopen: { label: "Rework", emphasis: "secondary" }
+};
+var EVENT_VERBS = {
+  submitted: "Submitted",
+  withdrawn: "Withdrawn",
+  accepted: "Accepted",
+  rejected: "Rejected",
+  reworked: "Reopened for rework"
+};
+var MOVES = {
+  submit: (h) => `Complete and submit the ${h} handoff`,
+  accept: (h) => `Review the ${h} handoff: accept or reject it`,
+  reopen: (h) => `Rework the ${h} handoff and submit it again`
+};
+
+// shared/dist/src/display/record.js
+function who(userId, names) {
+  if (!userId)
+    return void 0;
+  return userId === names.viewerId ? "you" : names.people[userId];
+}
+function progressOf(handoff2) {
+  const { requiredDone: done2, required: total } = handoff2.progress;
+  return {
+    done: done2,
+    total,
+    percent: total === 0 ? 100 : Math.round(100 * done2 / total),
+    complete: done2 >= total,
+    text: `${done2} of ${total} required items done`
+  };
+}
+function timerDisplay(timer2, viewerZone) {
+  const zones2 = { viewer: viewerZone, reference: timer2.calendarTimeZone };
+  const kind = timer2.calendarTimeZone === null ? "" : " of business time";
+  const due = timer2.dueAt === null ? void 0 : formatDateTime(timer2.dueAt, zones2);
+  let detail;
+  switch (timer2.state) {
+    case "pending":
+      detail = "Starts when its event happens.";
+      break;
+    case "met":
+    case "met_late":
+      detail = timer2.completedAt === null ? "Done." : `Done ${formatDateTime(timer2.completedAt, zones2)}${due ? `; was due ${due}` : ""}.`;
+      break;
+    case "breached":
+      detail = `Was due ${due ?? "earlier"}.`;
+      break;
+    case "paused":
+      detail = `Paused with ${formatDuration(timer2.remainingMs)}${kind} left.`;
+      break;
+    default:
+      detail = `Due ${due ?? "later"}; ${formatDuration(timer2.remainingMs)}${kind} left.`;
+  }
+  const state = TIMER_STATES[timer2.state];
+  return {
+    slaId: timer2.slaId,
+    label: timer2.label,
+    stateLabel: state.label,
+    tone: state.tone,
+    detail,
+    ...timer2.waitsOn ? { waitsOn: `Waits on the ${timer2.waitsOn.label}` } : {}
+  };
+}
+function actionsOf(handoff2) {
+  return handoff2.actions.filter((a) => a.allowed || a.reason?.code === "items_missing" || a.reason?.code === "criteria_failing").map((a) => ({
+    type: a.type,
+    label: ACTIONS2[a.type].label,
+    emphasis: ACTIONS2[a.type].emphasis,
+    disabled: !a.allowed,
+    ...a.allowed || !a.reason ? {} : { reason: a.reason.message }
+  }));
+}
+function milestone(verb2, userId, at, zones2, names) {
+  const name = who(userId, names);
+  return `${verb2}${name ? ` by ${name}` : ""} on ${formatDateTime(at, zones2)}`;
+}
+function lowerFirst(text2) {
+  return text2.charAt(0).toLowerCase() + text2.slice(1);
+}
+function handoffDisplay(h, zones2, names) {
+  const status = HANDOFF_STATUSES[h.status];
+  const accepted = h.accepted ? milestone("Accepted", h.accepted.by, h.accepted.at, zones2, names) + (h.accepted.assigneeId === void 0 ? "" : `; CSM: ${who(h.accepted.assigneeId, names) ?? "assigned"}`) : void 0;
+  const milestones2 = [
+    ...h.submitted ? [milestone("Submitted", h.submitted.by, h.submitted.at, zones2, names)] : [],
+    ...accepted ? [accepted] : []
+  ];
+  const settledLine = h.settled ? h.settled.reason === "accepted" ? accepted ?? "Accepted" : `${status.label} — ${h.settled.summary}` : void 0;
+  const nextLine = h.next ? h.next.viewerMayAct ? `Your move: ${lowerFirst(MOVES[h.next.action](h.label))}` : `Waiting on the ${h.next.label}` : void 0;
+  return {
+    id: h.id,
+    label: h.label,
+    checklistLabel: h.checklistLabel,
+    statusLabel: status.label,
+    tone: status.tone,
+    progress: progressOf(h),
+    ...settledLine ? { settledLine } : {},
+    ...nextLine ? { nextLine } : {},
+    milestones: milestones2,
+    ...h.rejected && h.status === "rejected" ? {
+      rejection: `${milestone("Rejected", h.rejected.by, h.rejected.at, zones2, names)}: ${h.rejected.reasonLabel}${h.rejected.comment ? ` — “${h.rejected.comment}”` : ""}`
+    } : {},
+    history: h.history.map((e) => {
+      const name = who(e.by, names);
+      const reason = h.rejectReasons.find((r) => r.id === e.details.reason)?.label;
+      const comment = typeof e.details.comment === "string" ? ` — “${e.details.comment}”` : "";
+      const verb2 = e.type === "item_set" ? "Changed" : EVENT_VERBS[e.type];
+      return `${formatDateTime(e.at, zones2)} — ${verb2}${name ? ` by ${name}` : ""}${reason ? `: ${reason}` : ""}${comment}`;
+    }),
+    actions: actionsOf(h)
+  };
+}
+function nextStepDisplay(view, viewerZone) {
+  const step = view.nextStep;
+  if (!step)
+    return null;
+  const timer2 = step.timer ? view.timers.find((t) => t.slaId === step.timer?.slaId) : void 0;
+  const zones2 = { viewer: viewerZone, reference: timer2?.calendarTimeZone };
+  const state = step.timer ? TIMER_STATES[step.timer.state] : void 0;
+  const due = step.timer?.dueAt == null ? void 0 : formatDateTime(step.timer.dueAt, zones2);
+  const when = !step.timer ? void 0 : step.timer.state === "breached" ? `Was due ${due ?? "earlier"}` : step.timer.state === "paused" ? "Clock paused" : `Due ${due ?? "later"}`;
+  const action = step.viewerAction;
+  return {
+    handoffId: step.handoffId,
+    whose: step.ball.viewerMayAct ? "Your move" : `Waiting on the ${step.ball.label}`,
+    what: MOVES[step.ball.action](step.handoffLabel),
+    ...when ? { when } : {},
+    ...state ? { stateLabel: state.label } : {},
+    tone: state?.tone ?? "neutral",
+    ...action ? {
+      action: {
+        type: action.type,
+        label: ACTIONS2[action.type].label,
+        emphasis: ACTIONS2[action.type].emphasis,
+        disabled: !action.allowed,
+        ...action.allowed || !action.reason ? {} : { reason: action.reason.message }
+      }
+    } : {}
+  };
+}
+function recordDisplay(view, viewerZone) {
+  const names = { viewerId: view.viewer.userId, people: view.people ?? {} };
+  const reference = view.timers.find((t) => t.calendarTimeZone !== null)?.calendarTimeZone;
+  const zones2 = { viewer: viewerZone, reference };
+  return {
+    nextStep: nextStepDisplay(view, viewerZone),
+    timers: view.timers.map((t) => timerDisplay(t, viewerZone)),
+    handoffs: view.handoffs.map((h) => handoffDisplay(h, zones2, names)),
+    noRole: view.viewer.roles.length === 0
+  };
+}
+
 // salesforce-package/scripts/handoff-core/milestones.ts
 var MILESTONE_FIELDS = [
   "Submitted_By__c",
@@ -5479,6 +5689,12 @@ var OPPORTUNITY_FIELDS = [
   "Opportunity.CreatedDate"
 ];
 var ACCOUNT_OPPORTUNITY_FIELDS = ["Opportunity.Name", ...OPPORTUNITY_FIELDS];
+var STAGE_HISTORY_LIST = "OpportunityHistories";
+var STAGE_HISTORY_FIELDS = [
+  "OpportunityHistory.StageName",
+  "OpportunityHistory.CreatedDate"
+];
+var STAGE_HISTORY_SORT = ["OpportunityHistory.CreatedDate"];
 var OPPORTUNITY_OPTIONAL = ["Opportunity.LastStageChangeDate"];
 function value(record2, field) {
   const f = record2?.fields[field];
@@ -5548,6 +5764,7 @@ function buildSnapshot(playbook, records) {
     if (def.salesforce !== void 0) fields[id] = value(opp, def.salesforce) ?? null;
   }
   const enteredAt = time2(opp, "LastStageChangeDate") ?? time2(opp, "CreatedDate") ?? 0;
+  const stageHistory = stageEntries(playbook, records.stageHistory ?? [], { stage, enteredAt });
   const handoffs = {};
   for (const header of records.handoffs) {
     const id = text(header, "Handoff_Id__c");
@@ -5561,10 +5778,21 @@ function buildSnapshot(playbook, records) {
     recordId: opp.id,
     stage,
     fields,
-    stageHistory: [{ stage, enteredAt }],
+    stageHistory,
     handoffs,
     ...ownerId ? { ownerId } : {}
   };
+}
+function stageEntries(playbook, rows, current) {
+  const entries = [];
+  const sorted = rows.map((row) => ({ name: text(row, "StageName"), at: time2(row, "CreatedDate") })).filter((r) => r.name !== void 0 && r.at !== void 0).sort((a, b) => a.at - b.at);
+  for (const row of sorted) {
+    const stage = stageOf(playbook, row.name);
+    if (entries[entries.length - 1]?.stage === stage) continue;
+    entries.push({ stage, enteredAt: row.at });
+  }
+  if (entries[entries.length - 1]?.stage !== current.stage) entries.push(current);
+  return entries;
 }
 function handoffState(playbook, handoffId, header, rows = []) {
   const raw = text(header, "Status__c") ?? "not_started";
@@ -5759,54 +5987,20 @@ function errorSentences(error) {
 }
 
 // salesforce-package/scripts/handoff-core/display.ts
-var STATUS_LABELS = {
-  not_started: "Not started",
-  in_progress: "In progress",
-  submitted: "Submitted",
-  accepted: "Accepted",
-  rejected: "Rejected"
+var BADGES = {
+  neutral: "slds-badge",
+  info: "slds-badge slds-theme_info",
+  warning: "slds-badge slds-theme_warning",
+  danger: "slds-badge slds-theme_error",
+  success: "slds-badge slds-theme_success"
 };
-var TIMER_LABELS = {
-  pending: ["Not started", "slds-badge"],
-  running: ["On track", "slds-badge slds-theme_info"],
-  paused: ["Paused", "slds-badge"],
-  at_risk: ["At risk", "slds-badge slds-theme_warning"],
-  breached: ["Breached", "slds-badge slds-theme_error"],
-  met: ["Met", "slds-badge slds-theme_success"],
-  met_late: ["Met late", "slds-badge slds-theme_warning"]
-};
-var ACTION_LABELS = {
-  submit: ["Submit", "brand"],
-  withdraw: ["Withdraw", "neutral"],
-  accept: ["Accept", "brand"],
-  reject: ["Reject", "destructive"],
-  reopen: ["Rework", "neutral"]
-};
-var EVENT_LABELS = {
-  submitted: "Submitted",
-  withdrawn: "Withdrawn",
-  accepted: "Accepted",
-  rejected: "Rejected",
-  reworked: "Reworked"
+var VARIANTS = {
+  primary: "brand",
+  secondary: "neutral",
+  destructive: "destructive"
 };
 function formatTime(at, timeZone) {
-  try {
-    return new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      dateStyle: "medium",
-      timeStyle: "short"
-    }).format(at);
-  } catch {
-    return `${new Date(at).toISOString().slice(0, 16).replace("T", " ")} UTC`;
-  }
-}
-function formatDuration(ms) {
-  const minutes = Math.max(0, Math.round(ms / 6e4));
-  if (minutes < 60) return `${minutes} min`;
-  const hours2 = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours2 < 48) return rest === 0 ? `${hours2} h` : `${hours2} h ${rest} min`;
-  return `${Math.round(hours2 / 24)} days`;
+  return formatDateTime(at, timeZone);
 }
 function verdict(v, i) {
   const pass = v.outcome === "pass";
@@ -5820,35 +6014,19 @@ function verdict(v, i) {
     alt: pass ? "Passes" : warn ? "Warning" : "Fails"
   };
 }
-function timer(t, timeZone) {
-  const [stateLabel, badgeClass] = TIMER_LABELS[t.state];
-  const due = t.dueAt === null ? void 0 : formatTime(t.dueAt, timeZone);
-  const business = t.calendarTimeZone === null ? "" : " of business time";
-  let detail;
-  if (t.state === "met" || t.state === "met_late") {
-    detail = t.completedAt === null ? "Done." : `Done ${formatTime(t.completedAt, timeZone)}.`;
-  } else if (t.state === "breached") {
-    detail = `Was due ${due ?? "earlier"}.`;
-  } else if (t.state === "pending") {
-    detail = "Starts when its event happens.";
-  } else if (t.paused) {
-    detail = `Paused with ${formatDuration(t.remainingMs)}${business} left.`;
-  } else {
-    detail = `Due ${due ?? "later"}; ${formatDuration(t.remainingMs)}${business} left.`;
-  }
-  return { key: t.slaId, label: t.label, stateLabel, badgeClass, detail };
+function timer(t) {
+  return {
+    key: t.slaId,
+    label: t.label,
+    stateLabel: t.stateLabel,
+    badgeClass: BADGES[t.tone],
+    detail: t.waitsOn ? `${t.detail} ${t.waitsOn}.` : t.detail
+  };
 }
 var NO_NAMES = { viewerId: "", people: {} };
-function who(userId, names) {
-  if (!userId) return void 0;
-  return userId === names.viewerId ? "you" : names.people[userId];
-}
-function milestone(verb2, userId, at, timeZone, names) {
-  const name = who(userId, names);
-  return `${verb2}${name ? ` by ${name}` : ""} on ${formatTime(at, timeZone)}`;
-}
 function item(i, timeZone, names) {
   const value2 = i.value === null || typeof i.value === "boolean" ? "" : String(i.value);
+  const by = who(i.by, names);
   return {
     id: i.id,
     label: i.label,
@@ -5863,56 +6041,59 @@ function item(i, timeZone, names) {
     value: value2,
     checked: i.value === true,
     mirrored: i.field !== void 0,
-    doneText: i.done ? i.at === void 0 ? "Done" : who(i.by, names) ? milestone("Done", i.by, i.at, timeZone, names) : `Done ${formatTime(i.at, timeZone)}` : i.required ? "Required" : "Optional"
+    doneText: i.done ? i.at === void 0 ? "Done" : `Done${by ? ` by ${by}` : ""} on ${formatDateTime(i.at, timeZone)}` : i.required ? "Required" : "Optional"
   };
 }
-function handoff(h, timeZone, names = NO_NAMES) {
-  const accepted = h.accepted ? milestone("Accepted", h.accepted.by, h.accepted.at, timeZone, names) + (who(h.accepted.assigneeId, names) ? `; CSM: ${who(h.accepted.assigneeId, names)}` : "") : void 0;
-  const percent = h.progress.total === 0 ? 0 : Math.round(100 * h.progress.done / h.progress.total);
+function handoff(h, timeZone, names = NO_NAMES, reference) {
+  const shown = handoffDisplay(h, { viewer: timeZone, reference }, names);
   return {
     id: h.id,
     label: h.label,
     checklistLabel: h.checklistLabel,
     status: h.status,
-    statusLabel: STATUS_LABELS[h.status],
-    progressText: `${h.progress.done} of ${h.progress.total} done (${h.progress.requiredDone} of ${h.progress.required} required)`,
-    progressValue: percent,
+    statusLabel: shown.statusLabel,
+    statusClass: BADGES[shown.tone],
+    progressText: shown.progress.text,
+    progressValue: shown.progress.percent,
+    /** Accepted, or its window has passed: shown as one line, its body behind "Details". */
+    settled: shown.settledLine !== void 0,
+    settledLine: shown.settledLine,
+    nextLine: shown.nextLine,
     items: h.items.map((i) => item(i, timeZone, names)),
     criteria: h.criteria.map(verdict),
-    // Actions the viewer's role never takes are hidden; the rest show why they are unavailable.
-    actions: h.actions.filter(
-      (a) => a.allowed || a.reason?.code === "items_missing" || a.reason?.code === "criteria_failing"
-    ).map((a) => ({
+    actions: shown.actions.map((a) => ({
       type: a.type,
-      label: ACTION_LABELS[a.type][0],
-      variant: ACTION_LABELS[a.type][1],
-      disabled: !a.allowed,
-      reason: a.allowed ? void 0 : a.reason?.message
+      label: a.label,
+      variant: VARIANTS[a.emphasis],
+      disabled: a.disabled,
+      reason: a.reason
     })),
     rejectReasons: h.rejectReasons.map((r) => ({ label: r.label, value: r.id })),
     // The last rejection stays in the history; its reason is news only while the handoff is rejected.
-    rejection: h.rejected && h.status === "rejected" ? `${milestone("Rejected", h.rejected.by, h.rejected.at, timeZone, names)}: ${h.rejected.reasonLabel}${h.rejected.comment ? ` — ${h.rejected.comment}` : ""}` : void 0,
-    // The submission and acceptance as sentences; the rejection is `rejection` above.
-    milestones: [
-      ...h.submitted ? [
-        {
-          key: "submitted",
-          text: milestone("Submitted", h.submitted.by, h.submitted.at, timeZone, names)
-        }
-      ] : [],
-      ...accepted ? [{ key: "accepted", text: accepted }] : []
-    ],
-    hasMilestones: h.submitted !== void 0 || accepted !== void 0,
-    history: h.history.map((e, n) => {
-      const name = who(e.by, names);
-      const label = EVENT_LABELS[e.type] ?? e.type;
-      const at = formatTime(e.at, timeZone);
-      return {
-        key: `${e.type}-${e.at}-${n}`,
-        text: name ? `${label} by ${name} · ${at}` : `${label} ${at}`
-      };
-    }),
-    hasHistory: h.history.length > 0
+    rejection: shown.rejection,
+    milestones: shown.milestones.map((line, n) => ({ key: `m${n}`, text: line })),
+    hasMilestones: shown.milestones.length > 0,
+    history: shown.history.map((line, n) => ({ key: `h${n}`, text: line })),
+    hasHistory: shown.history.length > 0
+  };
+}
+function nextStep(step) {
+  if (!step) return void 0;
+  const action = step.action;
+  return {
+    handoffId: step.handoffId,
+    whose: step.whose,
+    what: step.what,
+    when: step.when,
+    stateLabel: step.stateLabel,
+    badgeClass: BADGES[step.tone],
+    action: action ? {
+      type: action.type,
+      label: action.label,
+      variant: VARIANTS[action.emphasis],
+      disabled: action.disabled,
+      reason: action.reason
+    } : void 0
   };
 }
 function stageLabels(playbook, picklist, stageName) {
@@ -5929,6 +6110,8 @@ function stageLabels(playbook, picklist, stageName) {
 function panelModel(view, timeZone, labels) {
   const label = (s) => labels?.stages[s.id] ?? s.label;
   const next = view.nextStage ? label(view.nextStage) : void 0;
+  const shown = recordDisplay(view, timeZone);
+  const reference = view.timers.find((t) => t.calendarTimeZone !== null)?.calendarTimeZone;
   return {
     problems: view.problems.map((text2, n) => ({ key: `p${n}`, text: text2 })),
     hasProblems: view.problems.length > 0,
@@ -5948,21 +6131,17 @@ function panelModel(view, timeZone, labels) {
       dataId: `${section.key}-criteria`,
       items: section.items.map(verdict)
     })),
-    timers: view.timers.map((t) => timer(t, timeZone)),
+    nextStep: nextStep(shown.nextStep),
+    // A viewer without a Handoff role sees everything and can change nothing, as on the HubSpot card.
+    noRole: shown.noRole,
+    timers: shown.timers.map(timer),
     hasTimers: view.timers.length > 0,
     handoffs: view.handoffs.map(
-      (h) => handoff(h, timeZone, { viewerId: view.viewer.userId, people: view.people ?? {} })
+      (h) => handoff(h, timeZone, { viewerId: view.viewer.userId, people: view.people ?? {} }, reference)
     ),
     hasHandoffs: view.handoffs.length > 0
   };
 }
-var STATUS_BADGES = {
-  not_started: "slds-badge",
-  in_progress: "slds-badge slds-theme_info",
-  submitted: "slds-badge slds-theme_info",
-  accepted: "slds-badge slds-theme_success",
-  rejected: "slds-badge slds-theme_error"
-};
 var LIVE_TIMERS = ["breached", "at_risk", "running", "paused"];
 var READER = { userId: "account-view", roles: [] };
 function accountModel(playbook, records, now, timeZone) {
@@ -5990,12 +6169,15 @@ function accountModel(playbook, records, now, timeZone) {
             key: `${opportunity.id}:${h.id}`,
             label: h.label,
             statusLabel: model.statusLabel,
-            statusClass: STATUS_BADGES[h.status],
+            statusClass: model.statusClass,
             progressText: model.progressText,
             progressValue: model.progressValue
           };
         }),
-        timers: live.map((t) => ({ ...timer(t, timeZone), key: `${opportunity.id}:${t.slaId}` })),
+        timers: live.map((t) => ({
+          ...timer(timerDisplay(t, timeZone)),
+          key: `${opportunity.id}:${t.slaId}`
+        })),
         hasTimers: live.length > 0,
         urgency: live[0] ? LIVE_TIMERS.indexOf(live[0].state) : LIVE_TIMERS.length
       }
@@ -6003,6 +6185,60 @@ function accountModel(playbook, records, now, timeZone) {
   });
   rows.sort((a, b) => a.urgency - b.urgency || a.name.localeCompare(b.name));
   return { rows, hasRows: rows.length > 0 };
+}
+
+// salesforce-package/scripts/handoff-core/names.ts
+var HANDOFF_LOCAL = "Handoff__c";
+function namespaceOf(handoffObjectApiName) {
+  const at = handoffObjectApiName.lastIndexOf(`__${HANDOFF_LOCAL}`);
+  return at > 0 ? handoffObjectApiName.slice(0, at) : "";
+}
+var HEADER_FIELDS = [
+  "Handoff_Id__c",
+  "Record_Key__c",
+  "Status__c",
+  "Version__c",
+  "Opportunity__c",
+  ...MILESTONE_FIELDS,
+  "Rejection_Reason__c",
+  "Rejection_Comment__c",
+  "Assigned_CSM__c"
+];
+var PEOPLE = ["Submitted_By__r", "Accepted_By__r", "Rejected_By__r", "Assigned_CSM__r"];
+function unprefixedCustom(name) {
+  return /__[cr]$/.test(name) && name.split("__").length === 2;
+}
+function orgNames(handoffObjectApiName = HANDOFF_LOCAL) {
+  const namespace = namespaceOf(handoffObjectApiName);
+  const prefix = namespace === "" ? "" : `${namespace}__`;
+  const q = (name) => prefix !== "" && unprefixedCustom(name) ? prefix + name : name;
+  const unq = (name) => prefix !== "" && name.startsWith(prefix) ? name.slice(prefix.length) : name;
+  const handoff2 = q("Handoff__c");
+  return {
+    namespace,
+    q,
+    handoff: handoff2,
+    item: q("Handoff_Item__c"),
+    playbook: q("Handoff_Playbook__c"),
+    handoffsList: q("Handoffs__r"),
+    handoffFields: [
+      ...HEADER_FIELDS.map((f) => `${handoff2}.${q(f)}`),
+      `${handoff2}.LastModifiedDate`
+    ],
+    handoffPeopleFields: PEOPLE.map((r) => `${handoff2}.${q(r)}.Name`),
+    local(record2) {
+      if (prefix === "") return record2;
+      const fields = {};
+      for (const [name, field] of Object.entries(record2.fields)) fields[unq(name)] = field;
+      return { ...record2, fields };
+    },
+    input(input) {
+      if (prefix === "") return input;
+      const fields = {};
+      for (const [name, value2] of Object.entries(input.fields)) fields[q(name)] = value2;
+      return { ...input.apiName ? { apiName: q(input.apiName) } : {}, fields };
+    }
+  };
 }
 
 // salesforce-package/scripts/handoff-core/entry.ts
@@ -6045,6 +6281,9 @@ export {
   OPPORTUNITY_FIELDS,
   OPPORTUNITY_OPTIONAL,
   PLAYBOOK,
+  STAGE_HISTORY_FIELDS,
+  STAGE_HISTORY_LIST,
+  STAGE_HISTORY_SORT,
   accountModel,
   buildSnapshot,
   errorSentences,
@@ -6055,7 +6294,9 @@ export {
   itemsByHandoff,
   missingHandoffs,
   missingItems,
+  namespaceOf,
   opportunityFields,
+  orgNames,
   panelModel,
   peopleOf,
   planAction,
