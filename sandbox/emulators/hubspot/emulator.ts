@@ -21,7 +21,7 @@ import {
   TEN_SECONDLY_WINDOW_MS,
   tenSecondlyLimited,
 } from './errors.js';
-import { OAuth, type TokenPair } from './oauth.js';
+import { OAuth, type TokenPair, type Uninstall } from './oauth.js';
 import { RollingWindow } from './rate-limit.js';
 import { associationRoutes } from './routes/associations.js';
 import { Presenter } from './routes/common.js';
@@ -30,6 +30,7 @@ import { pipelineAndOwnerRoutes } from './routes/pipelines-owners.js';
 import { propertyRoutes } from './routes/properties.js';
 import { searchRoutes } from './routes/search.js';
 import { SCHEMA } from './schema.js';
+import { missingScopes, scopeRule } from './scopes.js';
 import { Seeder } from './seed.js';
 import { ObjectStore } from './store.js';
 import { Webhooks, type Delivery } from './webhooks.js';
@@ -65,9 +66,21 @@ export interface HubSpotEmulator {
     create(input?: { portalId?: string; domain?: string }): CreatedPortal;
     list(): string[];
   };
-  issueToken(portalId: string, options?: { userId?: string; scopes?: string[] }): TokenPair;
-  /** What HubSpot's install redirect would hand the app, for the authorization_code grant. */
-  issueAuthorizationCode(portalId: string, redirectUri: string): string;
+  issueToken(
+    portalId: string,
+    options?: { userId?: string; scopes?: readonly string[] },
+  ): TokenPair;
+  /**
+   * What HubSpot's install redirect would hand the app, for the authorization_code grant. Pass the
+   * scopes the install URL asked for (HubSpot grants those); without them the code grants all.
+   */
+  issueAuthorizationCode(
+    portalId: string,
+    redirectUri: string,
+    options?: { userId?: string; scopes?: readonly string[] },
+  ): string;
+  /** Every app uninstall so far (HubSpot emails the account's Super Admins about each). */
+  readonly uninstalls: readonly Uninstall[];
   seed: Seeder;
   faults: FaultSwitches;
   requestLog: RequestLog;
@@ -98,7 +111,12 @@ export async function startHubSpotEmulator(
   const db = openDatabase(options.dbFile ?? ':memory:', SCHEMA);
   const store = new ObjectStore(db);
   const catalog = new Catalog(db);
-  const webhooks = new Webhooks(clock, app, options.webhookTargetUrl);
+  const oauth = new OAuth(db, clock, app);
+  // An uninstalled app's webhooks stop: "unsubscribing any configured webhooks for that account"
+  // (https://developers.hubspot.com/changelog/public-beta-new-api-for-uninstalling-a-public-app-from-a-hubspot-account).
+  const webhooks = new Webhooks(clock, app, options.webhookTargetUrl, (portalId) =>
+    oauth.installedIn(portalId),
+  );
   const crm = new Crm(store, catalog, clock, (change) => webhooks.record(change));
   const context: HubSpotContext = {
     clock,
@@ -107,7 +125,6 @@ export async function startHubSpotEmulator(
     crm,
     presenter: new Presenter(store, catalog),
   };
-  const oauth = new OAuth(db, clock, app);
   const seed = new Seeder(context, () => webhooks.dispatch());
   const requestLog = new RequestLog();
   const faults = new FaultSwitches(options.faultSeed);
@@ -139,6 +156,10 @@ export async function startHubSpotEmulator(
       );
     }
     request.portalId = resolved.portalId;
+    // A call the token was not granted the scope for: 403, per the table (a doc page per row).
+    const rule = scopeRule(route.name, request.params);
+    if (rule && !rule.anyOf.some((scope) => resolved.scopes.includes(scope)))
+      return missingScopes(rule.anyOf);
     // Search has its own per-second limit and does not count toward the ten-second one.
     if (route.name === 'crm.objects.search')
       return searches.take(resolved.portalId) < 0 ? secondlyLimited() : undefined;
@@ -197,8 +218,9 @@ export async function startHubSpotEmulator(
     },
     issueToken: (portalId, tokenOptions = {}) =>
       oauth.issueToken(portalId, tokenOptions.userId, tokenOptions.scopes),
-    issueAuthorizationCode: (portalId, redirectUri) =>
-      oauth.issueAuthorizationCode(portalId, redirectUri),
+    issueAuthorizationCode: (portalId, redirectUri, codeOptions = {}) =>
+      oauth.issueAuthorizationCode(portalId, redirectUri, codeOptions.userId, codeOptions.scopes),
+    uninstalls: oauth.uninstalls,
     seed,
     faults,
     requestLog,

@@ -3,10 +3,18 @@ import type { Clock } from '../plumbing/clock.js';
 import type { Db } from '../plumbing/storage.js';
 import type { EmulatorRequest, EmulatorResponse, Route } from '../plumbing/router.js';
 import { hubspotError } from './errors.js';
+import { ALL_SCOPES } from './scopes.js';
 
 // https://developers.hubspot.com/changelog/upcoming-expiration-of-oauth-access-tokens-is-changing
 export const ACCESS_TOKEN_SECONDS = 30 * 60;
-export const DEFAULT_SCOPES = ['oauth', 'crm.objects.deals.read', 'crm.objects.deals.write'];
+/**
+ * What a token carries when its issuer names no scopes: every scope the emulator checks. Real
+ * HubSpot grants what the install URL asked for; tests of that pass the scopes explicitly.
+ */
+export const DEFAULT_SCOPES: readonly string[] = [
+  'oauth',
+  ...ALL_SCOPES.filter((s) => s !== 'oauth'),
+];
 
 export interface TokenPair {
   accessToken: string;
@@ -25,7 +33,14 @@ interface TokenRow {
   revoked: number;
 }
 
-export type Resolution = { portalId: string } | { expiredMsAgo: number } | undefined;
+export type Resolution =
+  { portalId: string; scopes: readonly string[] } | { expiredMsAgo: number } | undefined;
+
+/** An app uninstall as HubSpot records it; HubSpot emails the account's Super Admins about each. */
+export interface Uninstall {
+  portalId: string;
+  at: number;
+}
 
 const secret = (prefix: string): string => `${prefix}-${randomBytes(24).toString('base64url')}`;
 
@@ -36,7 +51,13 @@ export class OAuth {
     private readonly app: { clientId: string; clientSecret: string; appId: number },
   ) {}
 
-  issueToken(portalId: string, userId = '1', scopes = DEFAULT_SCOPES): TokenPair {
+  readonly uninstalls: Uninstall[] = [];
+
+  issueToken(
+    portalId: string,
+    userId = '1',
+    scopes: readonly string[] = DEFAULT_SCOPES,
+  ): TokenPair {
     const refreshToken = secret('na1-rt');
     this.insert(refreshToken, 'refresh', portalId, userId, scopes, null, null);
     return { ...this.issueAccess(portalId, userId, scopes), refreshToken };
@@ -46,7 +67,7 @@ export class OAuth {
     portalId: string,
     redirectUri: string,
     userId = '1',
-    scopes = DEFAULT_SCOPES,
+    scopes: readonly string[] = DEFAULT_SCOPES,
   ): string {
     const code = secret('code');
     // HubSpot's codes are short-lived and single use.
@@ -69,7 +90,28 @@ export class OAuth {
     const now = this.clock.now();
     if (row.expires_at !== null && row.expires_at <= now)
       return { expiredMsAgo: now - row.expires_at };
-    return { portalId: row.portal_id };
+    return { portalId: row.portal_id, scopes: JSON.parse(row.scopes) as string[] };
+  }
+
+  /**
+   * The app uninstall API: the app leaves the account, so every token of it stops working and its
+   * webhooks stop. https://developers.hubspot.com/docs/api-reference/latest/app-management/app-uninstalls/guide
+   * and https://developers.hubspot.com/changelog/public-beta-new-api-for-uninstalling-a-public-app-from-a-hubspot-account
+   */
+  uninstall(portalId: string): void {
+    this.db.prepare('UPDATE tokens SET revoked = 1 WHERE portal_id = ?').run(portalId);
+    this.uninstalls.push({ portalId, at: this.clock.now() });
+  }
+
+  /** Whether the app holds a live grant (a refresh token) in this portal, i.e. is installed there. */
+  installedIn(portalId: string): boolean {
+    return (
+      this.db
+        .prepare(
+          "SELECT 1 FROM tokens WHERE portal_id = ? AND kind = 'refresh' AND revoked = 0 LIMIT 1",
+        )
+        .get(portalId) !== undefined
+    );
   }
 
   routes(): Route[] {
@@ -96,7 +138,29 @@ export class OAuth {
         docs: 'https://legacydocs.hubspot.com/docs/methods/oauth2/get-access-token-information',
         handler: (request) => this.info(request.params.token ?? ''),
       },
+      // Authenticated (and scope-checked) like the CRM routes: the token names the portal.
+      {
+        name: 'appinstalls.uninstall',
+        method: 'DELETE',
+        path: '/appinstalls/2026-03/external-install',
+        docs: 'https://developers.hubspot.com/docs/api-reference/2026-03/app-management/app-uninstalls/uninstall-app',
+        handler: (request) => this.uninstallRoute(request),
+      },
+      {
+        name: 'appinstalls.v3.uninstall',
+        method: 'DELETE',
+        path: '/appinstalls/v3/external-install',
+        docs: 'https://developers.hubspot.com/docs/api-reference/legacy/app-management/app-uninstalls/uninstall-app',
+        handler: (request) => this.uninstallRoute(request),
+      },
     ];
+  }
+
+  /** 204 with no body on success, as the uninstall API documents. */
+  private uninstallRoute(request: EmulatorRequest): EmulatorResponse {
+    if (!request.portalId) throw new Error('uninstall reached without an authenticated portal');
+    this.uninstall(request.portalId);
+    return { status: 204 };
   }
 
   private token(request: EmulatorRequest, dated: boolean): EmulatorResponse {
@@ -194,7 +258,7 @@ export class OAuth {
   private issueAccess(
     portalId: string,
     userId: string,
-    scopes: string[],
+    scopes: readonly string[],
   ): { accessToken: string; expiresAt: number } {
     const accessToken = secret('na1-at');
     const expiresAt = this.clock.now() + ACCESS_TOKEN_SECONDS * 1000;
@@ -207,7 +271,7 @@ export class OAuth {
     kind: TokenRow['kind'],
     portalId: string,
     userId: string,
-    scopes: string[],
+    scopes: readonly string[],
     expiresAt: number | null,
     redirectUri: string | null,
   ): void {

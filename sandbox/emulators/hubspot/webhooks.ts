@@ -57,6 +57,8 @@ export class Webhooks {
     private readonly clock: Clock,
     private readonly app: { clientSecret: string; appId: number },
     target?: string,
+    /** Whether the app is installed in a portal: an uninstalled app gets no webhooks from it. */
+    private readonly installedIn: (portalId: string) => boolean = () => true,
   ) {
     this.#target = target;
   }
@@ -67,7 +69,7 @@ export class Webhooks {
 
   /** HubSpot subscribes the app to `dealstage` changes (see the webhooks hsmeta). */
   record(change: StageChange): void {
-    if (!this.#target) return;
+    if (!this.#target || !this.installedIn(change.portalId)) return;
     this.#pending.push({
       eventId: this.#nextEventId++,
       subscriptionId: 1,

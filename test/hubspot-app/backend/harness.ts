@@ -13,6 +13,7 @@ import {
 import { hubspotCrm } from '../../../hubspot-app/backend/hubspot/crm.js';
 import { RoleResolver } from '../../../hubspot-app/backend/hubspot/roles.js';
 import { buildServer } from '../../../hubspot-app/backend/http/server.js';
+import { requiredScopes } from '../../../hubspot-app/scopes.js';
 import { createLogger } from '../../../hubspot-app/backend/log.js';
 import { createStore, openSqlite, type Store } from '../../../hubspot-app/backend/store/index.js';
 
@@ -60,8 +61,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const store = stores[0] as Store;
   await store.migrate(clock.now());
 
+  // The token carries exactly the scopes the app declares, so a call needing another scope fails here.
   async function install(): Promise<string> {
-    const portal = emulator.portals.create();
+    const { portalId: created } = emulator.portals.create();
+    const portal = {
+      portalId: created,
+      ...emulator.issueToken(created, { scopes: requiredScopes }),
+    };
     await store.putInstallation({
       portalId: portal.portalId,
       accessToken: portal.accessToken,
