@@ -47,8 +47,27 @@ export function endOfBusinessDay(calendar: Calendar | null, start: number, n: nu
   }
   const inProgress = yearStart(year) + (days.opens[index] as number) <= start;
   const steps = inProgress ? n : Math.max(n - 1, 0);
-  // The business day `steps` on, counting whole years of business days in closed form.
-  let target = index + steps;
+  // A business day inside a longer overnight one can have closed by `start` although the longer
+  // one has not: it is over and not counted. Such days lie within a few dates of `start`, so
+  // step through those, then count whole years of business days in closed form.
+  let left = steps;
+  let target = index;
+  while (left > 0) {
+    target++;
+    if (target >= days.dates.length) {
+      const next = nextYearWithBusinessDays(calendar, year + 1);
+      if (next === null) return Infinity;
+      year = next;
+      days = calendar.businessDays(year);
+      target = 0;
+    }
+    if (firstDayOfYear(year) + (days.dates[target] as number) > firstDay + 4) {
+      left--;
+      break;
+    }
+    if (yearStart(year) + (days.closes[target] as number) > start) left--;
+  }
+  target += left;
   if (target >= days.dates.length) {
     const reach = calendar.reachForward(year + 1, target - days.dates.length + 1, 'days');
     if (reach === null) return Infinity;
