@@ -78,6 +78,19 @@ describe('endOfBusinessDay', () => {
     expect(endOfBusinessDay(weekend, saturdayNoon, 4)).toBe(at('2025-06-15T23:00Z'));
   });
 
+  it('when a business day inside a longer overnight one has closed by the start, then it is over and not counted', () => {
+    // Wednesday 13:45 → Thursday 01:01, and Thursday's own 00:00–01:00 inside it.
+    const late = compileCalendar({
+      timeZone: 'UTC',
+      weekly: { wed: [['13:45', '01:01']], thu: [['00:00', '01:00']] },
+    });
+    const thursdayOne = at('2025-06-05T01:00Z');
+    expect(endOfBusinessDay(late, thursdayOne, 0)).toBe(at('2025-06-05T01:01Z'));
+    expect(endOfBusinessDay(late, thursdayOne, 1)).toBe(at('2025-06-12T01:01Z'));
+    expect(endOfBusinessDay(late, thursdayOne, 2)).toBe(at('2025-06-12T01:01Z'));
+    expect(endOfBusinessDay(late, thursdayOne, 3)).toBe(at('2025-06-19T01:01Z'));
+  });
+
   it('when the calendar is null, then business days are UTC days that are always in progress', () => {
     expect(endOfBusinessDay(null, at('2025-06-07T10:00Z'), 0)).toBe(at('2025-06-08T00:00Z'));
     expect(endOfBusinessDay(null, at('2025-06-07T10:00Z'), 2)).toBe(at('2025-06-10T00:00Z'));
