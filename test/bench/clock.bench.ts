@@ -8,6 +8,7 @@ import {
   endOfBusinessDay,
   type CalendarDef,
 } from '../../shared/src/clock/index.js';
+import { evaluateTimer } from '../../shared/src/sla/index.js';
 import { formatRate, line, measure, section, type Measurement } from './lib.js';
 
 interface BusinessMoment {
@@ -251,6 +252,28 @@ function edgesBench(def: CalendarDef, next: () => number, warmRate: number): voi
       'addBusinessTime 10^8 min, open 1 min a week',
       { timeZone: 'America/New_York', weekly: { mon: [['09:00', '09:01']] } },
       (c) => addBusinessTime(c, start, 1e8 * 60_000),
+    ],
+    [
+      'evaluateTimer 10^8 min, open 1 min a week (issue 17)',
+      { timeZone: 'America/New_York', weekly: { mon: [['09:00', '09:01']] } },
+      (c) => evaluateTimer({ calendar: c, startedAt: start, targetMs: 1e8 * 60_000, now: start }),
+    ],
+    [
+      'evaluateTimer 1,000-year target (issue 17)',
+      def,
+      (c) =>
+        evaluateTimer({
+          calendar: c,
+          startedAt: start,
+          targetMs: 1000 * HOURS_PER_YEAR,
+          warn: { consumedFraction: 0.75 },
+          now: start + DAY,
+        }),
+    ],
+    [
+      'evaluateTimer 8-hour target (for comparison)',
+      def,
+      (c) => evaluateTimer({ calendar: c, startedAt: start, targetMs: 8 * HOUR, now: start }),
     ],
     ['endOfBusinessDay n = 10^6', def, (c) => endOfBusinessDay(c, start, 1e6)],
     ['endOfBusinessDay n = 10^9', def, (c) => endOfBusinessDay(c, start, 1e9)],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileCalendar } from '../../../shared/src/clock/index.js';
+import { businessTimeBetween, compileCalendar } from '../../../shared/src/clock/index.js';
 import {
   evaluateTimer,
   targetToMs,
@@ -382,5 +382,33 @@ describe('inputs that are not whole instants or durations', () => {
     expect(targetMs).toBe(16 * HOUR);
     const result = evaluateTimer({ calendar: closed, startedAt: 0, targetMs, now: 1e12 });
     expect(result).toMatchObject({ state: 'running', dueAt: null, consumedMs: 0 });
+  });
+});
+
+describe('targets of any size (issue 17: no year-by-year walk)', () => {
+  it('when the target is 10^8 business minutes on a calendar open one minute a week, then the timer runs with no due time within years 1–9999', () => {
+    const minuteAWeek = compileCalendar({
+      timeZone: 'America/New_York',
+      weekly: { mon: [['09:00', '09:01']] },
+    });
+    const result = evaluateTimer({
+      calendar: minuteAWeek,
+      startedAt: base.startedAt,
+      targetMs: 1e8 * 60_000,
+      warn: { consumedFraction: 0.75 },
+      now: ny('09T09:00:30'),
+    });
+    expect(result).toMatchObject({ state: 'running', dueAt: null, warningAt: null });
+    expect(result.consumedMs).toBe(30_000);
+  });
+
+  it('when the target is 1,000 years of business hours, then it is due exactly that much business time after the start', () => {
+    const targetMs = 1000 * 2088 * HOUR;
+    const result = evaluate({ targetMs, warn: { consumedFraction: 0.5 } });
+    expect(result.state).toBe('running');
+    expect(businessTimeBetween(calendar, base.startedAt, result.dueAt as number)).toBe(targetMs);
+    expect(businessTimeBetween(calendar, base.startedAt, result.warningAt as number)).toBe(
+      targetMs / 2,
+    );
   });
 });
