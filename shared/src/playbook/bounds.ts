@@ -3,7 +3,7 @@
 // open one minute a week is two million years), and a timer's cost grows with the span it covers.
 import type { Calendar } from '../clock/index.js';
 import type { PathSegment } from './issues.js';
-import type { BusinessDuration } from './schema.js';
+import type { BusinessDuration, PlaybookCalendar } from './schema.js';
 
 /** A year, leap day included: the longest wait a handoff SLA may describe. */
 export const MAX_DAYS = 366;
@@ -32,27 +32,37 @@ interface OpenWeek {
   days: number;
 }
 
-/** A calendar's open time per week, read from its weekly windows. */
-export function openWeek(calendar: Calendar): OpenWeek {
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
+
+/**
+ * A calendar's open time per week, read from its weekly windows as the clock reads them (a window
+ * ending at or before its start runs past midnight). Only for a calendar that compiled.
+ */
+export function openWeek(weekly: PlaybookCalendar['weekly']): OpenWeek {
   const open = new Uint8Array(MINUTES_PER_WEEK);
-  calendar.week.forEach((windows, day) => {
-    for (const { from, to } of windows)
+  let days = 0;
+  WEEKDAYS.forEach((weekday, day) => {
+    const windows = weekly[weekday] ?? [];
+    if (windows.length > 0) days++;
+    for (const [fromTime, toTime] of windows) {
+      const from = minutesOf(fromTime);
+      const to =
+        minutesOf(toTime) <= from ? minutesOf(toTime) + MINUTES_PER_DAY : minutesOf(toTime);
       for (let m = from; m < to; m++) open[(day * MINUTES_PER_DAY + m) % MINUTES_PER_WEEK] = 1;
+    }
   });
-  return {
-    minutes: open.reduce((sum, v) => sum + v, 0),
-    days: calendar.week.filter((windows) => windows.length > 0).length,
-  };
+  return { minutes: open.reduce((sum, v) => sum + v, 0), days };
 }
 
 /**
  * The issue for `duration` at `path`, or undefined when it comes due within a year: on `calendar`
- * (id and compiled calendar) when business time is counted there, else at 24×7.
+ * (id, definition and compiled calendar) when business time is counted there, else at 24×7.
  */
 export function durationIssue(
   path: readonly PathSegment[],
   duration: BusinessDuration,
-  calendar: { id: string; compiled: Calendar } | undefined,
+  calendar: { id: string; def: PlaybookCalendar; compiled: Calendar } | undefined,
 ): { path: PathSegment[]; message: string } | undefined {
   const at = [...path, 'amount'];
   const words = UNIT_WORDS[duration.unit];
@@ -64,7 +74,7 @@ export function durationIssue(
     };
   }
   if (calendar === undefined || duration.unit === 'calendar_hours') return undefined;
-  const week = openWeek(calendar.compiled);
+  const week = openWeek(calendar.def.weekly);
   const weeks = MAX_DAYS / 7;
   const allowed =
     'mode' in duration && duration.mode === 'end_of_day'

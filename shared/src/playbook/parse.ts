@@ -243,10 +243,9 @@ function checkReferences(playbook: Playbook): PlaybookIssue[] {
         `one of: ${calendarIds.join(', ')}`,
       );
     }
-    const calendar =
-      sla.calendar === undefined
-        ? undefined
-        : { id: sla.calendar, compiled: compiled.get(sla.calendar) };
+    const calendarId = sla.calendar;
+    const def = calendarId === undefined ? undefined : playbook.calendars[calendarId];
+    const calendarCompiled = calendarId === undefined ? undefined : compiled.get(calendarId);
     const durations: [PathSegment[], BusinessDuration][] = [
       [[...at, 'target'], sla.target],
       ...(sla.warn && 'before' in sla.warn
@@ -261,7 +260,9 @@ function checkReferences(playbook: Playbook): PlaybookIssue[] {
       const issue = durationIssue(
         where,
         duration,
-        calendar?.compiled ? { id: calendar.id, compiled: calendar.compiled } : undefined,
+        calendarId !== undefined && def && calendarCompiled
+          ? { id: calendarId, def, compiled: calendarCompiled }
+          : undefined,
       );
       if (issue) c.add(issue.path, issue.message);
     }
