@@ -22,11 +22,14 @@ export interface Crm {
     playbook: Playbook,
     extraProperties?: readonly string[],
   ): Promise<HubSpotObject | null>;
-  getCompanyDeals(
+  /**
+   * The ids of a company's deals, 500 per call, at most `max` of them (null when HubSpot has no
+   * such company); `complete` is false when there are more than `max`.
+   */
+  companyDealIds(
     companyId: string,
-    playbook: Playbook,
-    extraProperties?: readonly string[],
-  ): Promise<HubSpotObject[] | null>;
+    max: number,
+  ): Promise<{ ids: string[]; complete: boolean } | null>;
   getOwners(): Promise<OwnerTeams[]>;
   updateDeal(dealId: string, properties: Record<string, string>): Promise<void>;
   /** Creates a note or task on a deal, tagged with `key` in the `handoff_key` property. */
@@ -182,7 +185,7 @@ function untimedCrm(basePath: string, accessToken: string, retries: number): Crm
       }
     },
 
-    async getCompanyDeals(companyId, playbook, extra = []) {
+    async companyDealIds(companyId, max) {
       try {
         const ids: string[] = [];
         let after: string | undefined;
@@ -196,17 +199,8 @@ function untimedCrm(basePath: string, accessToken: string, retries: number): Crm
           );
           ids.push(...page.results.map((r) => String(r.toObjectId)));
           after = page.paging?.next?.after;
-        } while (after);
-        const deals: HubSpotObject[] = [];
-        for (let i = 0; i < ids.length; i += 100) {
-          const batch = await client.crm.deals.batchApi.read({
-            inputs: ids.slice(i, i + 100).map((id) => ({ id })),
-            properties: [...dealProperties(playbook), ...extra],
-            propertiesWithHistory: [],
-          });
-          deals.push(...batch.results.map((d) => ({ id: d.id, properties: d.properties })));
-        }
-        return deals;
+        } while (after && ids.length < max);
+        return { ids: ids.slice(0, max), complete: !after && ids.length <= max };
       } catch (error) {
         if (statusOf(error) === 404) return null;
         throw asCrmError(error);

@@ -1,7 +1,12 @@
 // Card load: one CRM read for the deal (roles are cached), handoff state from the store, the core's view.
-import { evaluateRecord, type CompanyView, type RecordView } from '@handoff/shared';
+import {
+  evaluateRecord,
+  type CompanyView,
+  type HandoffState,
+  type RecordView,
+} from '@handoff/shared';
 import type { Deps } from '../deps.js';
-import { dealSnapshot } from '../hubspot/mapping.js';
+import { dealProperties, dealSnapshot } from '../hubspot/mapping.js';
 import { resolveContext, type Caller, type PortalContext } from './context.js';
 import { checkRecordId } from './bounds.js';
 import { UseCaseError } from './errors.js';
@@ -67,42 +72,105 @@ export async function readDeal(deps: Deps, caller: Caller, context: PortalContex
   return result.snapshot;
 }
 
+/** Deals read from HubSpot at most per company view (the ids are paged 500 per call). */
+export const COMPANY_MAX_DEALS = 5_000;
+/** Deals read in full: one batch read, the most likely to be urgent by what the store holds. */
+export const COMPANY_CANDIDATES = 100;
+/** Deals answered: the card lists these and says how many more there are. */
+export const COMPANY_SHOWN = 25;
+
+/** Where a deal's stored handoffs put it in line for a read: someone waiting on it goes first. */
+const STORED_URGENCY: Record<string, number> = {
+  submitted: 0,
+  rejected: 1,
+  in_progress: 2,
+  not_started: 3,
+};
+const NONE_STORED = 3;
+const TIMER_URGENCY = ['breached', 'at_risk', 'running', 'paused', 'pending', 'met_late', 'met'];
+
+/**
+ * A company card within hubspot.fetch's limits however many deals the company has: at most
+ * COMPANY_MAX_DEALS ids (10 calls), one batch read of the COMPANY_CANDIDATES deals whose stored
+ * handoffs say someone is waiting, and the COMPANY_SHOWN most urgent of those by their timers.
+ */
 async function companyView(
   deps: Deps,
   caller: Caller,
   context: PortalContext,
   companyId: string,
 ): Promise<CompanyView> {
-  const deals = await context.crm.getCompanyDeals(companyId, context.playbook);
-  if (!deals)
+  const found = await context.crm.companyDealIds(companyId, COMPANY_MAX_DEALS);
+  if (!found)
     throw new UseCaseError(
       404,
       'not_found',
       `There is no company ${companyId} in this HubSpot account.`,
     );
-  const snapshots = deals
-    .map((d) => dealSnapshot(context.playbook, d))
-    .flatMap((r) => (r.ok ? [r.snapshot] : []));
-  const states = await deps.store.getHandoffsOfRecords(
-    caller.portalId,
-    'deal',
-    snapshots.map((s) => s.recordId),
+  const stored = new Map<string, Record<string, HandoffState>>();
+  for (let i = 0; i < found.ids.length; i += 1_000) {
+    const chunk = await deps.store.getHandoffsOfRecords(
+      caller.portalId,
+      'deal',
+      found.ids.slice(i, i + 1_000),
+    );
+    for (const [id, handoffs] of chunk) stored.set(id, handoffs);
+  }
+  const rank = (id: string) =>
+    Math.min(
+      NONE_STORED + 1,
+      ...Object.values(stored.get(id) ?? {}).map(
+        (h) => STORED_URGENCY[h.status] ?? NONE_STORED + 1,
+      ),
+      ...(stored.has(id) ? [] : [NONE_STORED]),
+    );
+  // Newest deals first among equals: HubSpot ids grow with creation.
+  const candidates = [...found.ids]
+    .sort((a, b) => rank(a) - rank(b) || Number(b) - Number(a) || b.localeCompare(a))
+    .slice(0, COMPANY_CANDIDATES);
+  const settings = await deps.store.getSettings(caller.portalId);
+  const stageProperties = settings?.stageProperties ?? {};
+  const deals = await context.crm.readDeals(
+    candidates,
+    dealProperties(context.playbook, stageProperties),
   );
   const now = deps.clock.now();
-  return {
-    deals: await Promise.all(
-      snapshots.map((s) =>
-        withPeople(
-          deps,
-          caller.portalId,
-          evaluateRecord(
-            context.playbook,
-            { ...s, handoffs: states.get(s.recordId) ?? {} },
-            context.viewer,
-            now,
-          ),
-        ),
+  const views = deals
+    .map((d) => dealSnapshot(context.playbook, d, { stageProperties }))
+    .flatMap((r) => (r.ok ? [r.snapshot] : []))
+    .map((s) =>
+      evaluateRecord(
+        context.playbook,
+        { ...s, handoffs: stored.get(s.recordId) ?? {} },
+        context.viewer,
+        now,
       ),
-    ),
+    )
+    // Deals with handoffs first (the card lists handoffs), then by their most urgent timer.
+    .sort(
+      (a, b) =>
+        Number(a.handoffs.length === 0) - Number(b.handoffs.length === 0) ||
+        urgency(a) - urgency(b) ||
+        nextDue(a) - nextDue(b),
+    );
+  const shown = views.slice(0, COMPANY_SHOWN);
+  const notShown = found.ids.length - shown.length;
+  return {
+    deals: await Promise.all(shown.map((view) => withPeople(deps, caller.portalId, view))),
+    ...(notShown > 0 || !found.complete
+      ? { more: { deals: notShown, atLeast: !found.complete } }
+      : {}),
   };
+}
+
+function urgency(view: RecordView): number {
+  const ranks = view.timers.map((t) => TIMER_URGENCY.indexOf(t.state));
+  return Math.min(TIMER_URGENCY.length, ...ranks.filter((r) => r >= 0));
+}
+
+function nextDue(view: RecordView): number {
+  return Math.min(
+    Number.MAX_SAFE_INTEGER,
+    ...view.timers.flatMap((t) => (t.dueAt === null ? [] : [t.dueAt])),
+  );
 }

@@ -16,8 +16,14 @@ export const paths = {
   status: `${API_PREFIX}/status`,
 } as const;
 
-/** GET record on a company: one view per associated deal. */
-export const CompanyViewSchema = z.object({ deals: z.array(RecordViewSchema) });
+/**
+ * GET record on a company: a view per deal for its most urgent deals (hubspot.fetch answers at
+ * most 1 MB), and how many of its deals are not listed (`atLeast` when they were not all counted).
+ */
+export const CompanyViewSchema = z.object({
+  deals: z.array(RecordViewSchema),
+  more: z.optional(z.object({ deals: z.number(), atLeast: z.boolean() })),
+});
 export type CompanyView = z.infer<typeof CompanyViewSchema>;
 
 /** POST actions: the body is a HandoffRequest; 200 answers the new RecordView. */

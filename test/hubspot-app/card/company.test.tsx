@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EmptyState, Table, TableRow } from '@hubspot/ui-extensions';
+import { EmptyState, Table, TableRow, Text } from '@hubspot/ui-extensions';
 import { CrmActionLink } from '@hubspot/ui-extensions/crm';
 import { evaluateRecord } from '../../../shared/src/record/index.js';
 import { deal, rep } from '../../shared/builders.js';
@@ -45,6 +45,21 @@ describe('the card on a company', () => {
     });
     await card.waitFor(() =>
       expect(card.maybeFindByTestId(EmptyState, 'no-company-handoffs')).not.toBeNull(),
+    );
+  });
+
+  it('when the server lists only the most urgent deals, then the card says how many more there are', async () => {
+    const won = evaluateRecord(defaultPlaybook(), deal({ recordId: '101' }), rep, NOW);
+    const card = renderCard(
+      fakeClient(ok({ deals: [won], more: { deals: 4999, atLeast: false } })),
+      {
+        objectType: 'companies',
+        objectId: '9',
+      },
+    );
+    await card.waitFor(() => expect(card.maybeFindByTestId(Text, 'more-deals')).not.toBeNull());
+    expect(card.findByTestId(Text, 'more-deals').text).toBe(
+      'And 4,999 more deals of this company; open a deal to see its handoffs.',
     );
   });
 });

@@ -1,5 +1,5 @@
 // On a company: one row per handoff of its deals (deal, handoff, status, the most urgent timer),
-// each opening that deal's record, where the full card is.
+// each opening that deal's record, where the full card is; the most urgent first, then how many more.
 import { useCallback, useEffect, useState } from 'react';
 import {
   EmptyState,
@@ -48,7 +48,13 @@ export function CompanyCard(props: { client: HandoffClient; companyId: string; t
   if (problem) return <ProblemState problem={problem} onRetry={() => void load()} />;
   if (!company) return <Loading what="this company's handoffs" />;
   const rows = company.deals.flatMap((deal) => deal.handoffs.map((handoff) => ({ deal, handoff })));
-  if (rows.length === 0) {
+  // The server lists a company's most urgent deals only (hubspot.fetch answers at most 1 MB).
+  const more = company.more ? (
+    <Text variant="microcopy" testId="more-deals">
+      {`And ${company.more.atLeast ? 'at least ' : ''}${company.more.deals.toLocaleString('en-US')} more ${company.more.deals === 1 ? 'deal' : 'deals'} of this company; open a deal to see its handoffs.`}
+    </Text>
+  ) : null;
+  if (rows.length === 0 && !more) {
     return (
       <EmptyState title="No handoffs yet" imageName="deals" testId="no-company-handoffs">
         <Text>None of this company&apos;s deals has reached a stage that opens a handoff.</Text>
@@ -56,57 +62,60 @@ export function CompanyCard(props: { client: HandoffClient; companyId: string; t
     );
   }
   return (
-    <Table bordered testId="company-handoffs">
-      <TableHead>
-        <TableRow>
-          <TableHeader>Deal</TableHeader>
-          <TableHeader>Handoff</TableHeader>
-          <TableHeader>Status</TableHeader>
-          <TableHeader>Timer</TableHeader>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {rows.map(({ deal, handoff }) => {
-          const status = HANDOFF_STATUS[handoff.status] ?? {
-            label: handoff.status,
-            variant: 'default',
-          };
-          const timer = mostUrgent(deal);
-          return (
-            <TableRow key={`${deal.record.recordId}-${handoff.id}`}>
-              <TableCell>
-                <CrmActionLink
-                  actionType="RECORD_APP_LINK"
-                  actionContext={{
-                    objectTypeId: DEAL_OBJECT_TYPE_ID,
-                    objectId: Number(deal.record.recordId),
-                  }}
-                  testId={`open-deal-${deal.record.recordId}-${handoff.id}`}
-                >
-                  {`${deal.currentStage?.label ?? 'Deal'} · deal ${deal.record.recordId}`}
-                </CrmActionLink>
-              </TableCell>
-              <TableCell>{handoff.label}</TableCell>
-              <TableCell>
-                <StatusTag variant={status.variant}>{status.label}</StatusTag>
-              </TableCell>
-              <TableCell>
-                {timer ? (
-                  <Text>
-                    <StatusTag variant={TIMER_STATE[timer.state].variant}>
-                      {TIMER_STATE[timer.state].label}
-                    </StatusTag>
-                    {` ${timer.label}: ${timerDetail(timer, props.timeZone)}`}
-                  </Text>
-                ) : (
-                  <Text variant="microcopy">No timer</Text>
-                )}
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <>
+      <Table bordered testId="company-handoffs">
+        <TableHead>
+          <TableRow>
+            <TableHeader>Deal</TableHeader>
+            <TableHeader>Handoff</TableHeader>
+            <TableHeader>Status</TableHeader>
+            <TableHeader>Timer</TableHeader>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map(({ deal, handoff }) => {
+            const status = HANDOFF_STATUS[handoff.status] ?? {
+              label: handoff.status,
+              variant: 'default',
+            };
+            const timer = mostUrgent(deal);
+            return (
+              <TableRow key={`${deal.record.recordId}-${handoff.id}`}>
+                <TableCell>
+                  <CrmActionLink
+                    actionType="RECORD_APP_LINK"
+                    actionContext={{
+                      objectTypeId: DEAL_OBJECT_TYPE_ID,
+                      objectId: Number(deal.record.recordId),
+                    }}
+                    testId={`open-deal-${deal.record.recordId}-${handoff.id}`}
+                  >
+                    {`${deal.currentStage?.label ?? 'Deal'} · deal ${deal.record.recordId}`}
+                  </CrmActionLink>
+                </TableCell>
+                <TableCell>{handoff.label}</TableCell>
+                <TableCell>
+                  <StatusTag variant={status.variant}>{status.label}</StatusTag>
+                </TableCell>
+                <TableCell>
+                  {timer ? (
+                    <Text>
+                      <StatusTag variant={TIMER_STATE[timer.state].variant}>
+                        {TIMER_STATE[timer.state].label}
+                      </StatusTag>
+                      {` ${timer.label}: ${timerDetail(timer, props.timeZone)}`}
+                    </Text>
+                  ) : (
+                    <Text variant="microcopy">No timer</Text>
+                  )}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      {more}
+    </>
   );
 }
 
