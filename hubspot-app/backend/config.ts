@@ -1,14 +1,15 @@
 // Service configuration from the environment, validated once at start: a bad setting stops the
 // service with a sentence naming the setting, never a stack trace.
 import * as z from 'zod/mini';
+import { tokenKeyProblem } from './installations/vault.js';
 
 const Url = z.string().check(z.url());
 
 export const ConfigSchema = z.object({
   HUBSPOT_CLIENT_SECRET: z.string().check(z.minLength(16)),
   HUBSPOT_CLIENT_ID: z.string().check(z.minLength(1)),
-  /** 32 random bytes, base64: seals OAuth tokens at rest (AES-256-GCM). */
-  HANDOFF_TOKEN_KEY: z.string().check(z.refine((v) => Buffer.from(v, 'base64').length === 32)),
+  /** 32 random bytes, base64: seals OAuth tokens at rest (AES-256-GCM). Checked by tokenKeyProblem. */
+  HANDOFF_TOKEN_KEY: z.string(),
   HUBSPOT_AUTHORIZE_URL: z._default(Url, 'https://app.hubspot.com/oauth/authorize'),
   /** The URL HubSpot calls (the app's permittedUrls.fetch), used to rebuild what HubSpot signed behind a proxy. */
   PUBLIC_URL: Url,
@@ -29,15 +30,42 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 const WHAT: Record<string, string> = {
   HUBSPOT_CLIENT_SECRET:
     "the app's client secret from the HubSpot developer account (at least 16 characters)",
-  PUBLIC_URL: 'the public https URL HubSpot calls, e.g. https://api.handoff.example',
+  PUBLIC_URL:
+    'the public https URL HubSpot calls (http only on 127.0.0.1 or localhost), e.g. https://api.handoff.example',
   HUBSPOT_CLIENT_ID: "the app's client id from the HubSpot developer account",
   HANDOFF_TOKEN_KEY:
     '32 random bytes in base64 (e.g. `openssl rand -base64 32`), the key that seals OAuth tokens',
-  HUBSPOT_AUTHORIZE_URL: 'a URL',
-  HUBSPOT_API_BASE: 'a URL',
+  HUBSPOT_AUTHORIZE_URL: 'an https URL (http only on 127.0.0.1 or localhost)',
+  HUBSPOT_API_BASE: 'an https URL (http only on 127.0.0.1 or localhost)',
   DATABASE_URL: 'a postgres:// connection URL',
   PORT: 'a port number from 0 to 65535',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
+};
+
+/** Hosts where plain http is allowed: this machine only (the sandbox, tests, a local proxy). */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** https, or http on this machine; nothing else (`javascript:`, `ftp:`, http to another host). */
+export function isSafeServiceUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  const scheme =
+    url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+  return scheme && url.username === '' && url.password === '';
+}
+
+/** Checks beyond the schema's: each answers a reason, or undefined when the value is accepted. */
+const CHECKS: Partial<Record<keyof Config, (value: string) => string | undefined>> = {
+  HANDOFF_TOKEN_KEY: tokenKeyProblem,
+  PUBLIC_URL: (v) => (isSafeServiceUrl(v) ? undefined : `it must be ${WHAT.PUBLIC_URL}`),
+  HUBSPOT_API_BASE: (v) =>
+    isSafeServiceUrl(v) ? undefined : `it must be ${WHAT.HUBSPOT_API_BASE}`,
+  HUBSPOT_AUTHORIZE_URL: (v) =>
+    isSafeServiceUrl(v) ? undefined : `it must be ${WHAT.HUBSPOT_AUTHORIZE_URL}`,
 };
 
 export function readConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
@@ -45,14 +73,21 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): C
     Object.keys(ConfigSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
   );
   const parsed = ConfigSchema.safeParse(picked);
-  if (parsed.success) return { ok: true, config: parsed.data };
-  const names = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
-  return {
-    ok: false,
-    problems: names.map((name) =>
-      picked[name] === undefined
-        ? `${name} is not set: it must be ${WHAT[name] ?? 'set'}.`
-        : `${name} is not valid: it must be ${WHAT[name] ?? 'valid'}.`,
-    ),
-  };
+  const failed = new Set(parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0])));
+  const problems: string[] = [];
+  for (const name of Object.keys(ConfigSchema.shape)) {
+    if (failed.has(name)) {
+      problems.push(
+        picked[name] === undefined
+          ? `${name} is not set: it must be ${WHAT[name] ?? 'set'}.`
+          : `${name} is not valid: it must be ${WHAT[name] ?? 'valid'}.`,
+      );
+      continue;
+    }
+    const value = parsed.success ? parsed.data[name as keyof Config] : picked[name];
+    const reason = typeof value === 'string' ? CHECKS[name as keyof Config]?.(value) : undefined;
+    if (reason) problems.push(`${name} is not valid: ${reason}.`);
+  }
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
+  return { ok: true, config: parsed.data };
 }

@@ -16,4 +16,6 @@ export interface Deps {
   afterCommit?: (portalId: string) => void;
   /** Creates the mirror properties for a (new) playbook; absent in setups without provisioning. */
   provision?: (portalId: string) => Promise<void>;
+  /** HubSpot's app uninstall API for the portal; absent where tokens are provided another way. */
+  uninstallApp?: (portalId: string) => Promise<void>;
 }

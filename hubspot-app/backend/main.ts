@@ -1,16 +1,25 @@
 // `npm run serve:hubspot`: the HubSpot backend from environment variables (see the README).
+// Start-up refusals print one sentence each (no stack trace) and exit with code 1.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock } from './clock.js';
 import { readConfig } from './config.js';
 import { createLogger } from './log.js';
-import { createService } from './service.js';
+import { createService, SHUTDOWN_GRACE_MS } from './service.js';
 import { openStore } from './store/index.js';
+
+/** SIGTERM to exit, at most: what an orchestrator waits before SIGKILL is commonly 10 s. */
+const SHUTDOWN_DEADLINE_MS = 9_500;
+
+function refuse(sentence: string): never {
+  process.stderr.write(`handoff: ${sentence}\n`);
+  process.exit(1);
+}
 
 const read = readConfig(process.env);
 if (!read.ok) {
-  for (const problem of read.problems) process.stderr.write(`handoff: ${problem}\n`);
-  process.exit(2);
+  for (const problem of read.problems.slice(0, -1)) process.stderr.write(`handoff: ${problem}\n`);
+  refuse(read.problems.at(-1) ?? 'the configuration is not valid.');
 }
 const config = read.config;
 const log = createLogger(config.LOG_LEVEL);
@@ -21,10 +30,9 @@ if (!config.DATABASE_URL) {
     mkdirSync(config.HANDOFF_DATA_DIR, { recursive: true });
     sqliteFile = join(config.HANDOFF_DATA_DIR, 'hubspot.db');
   } catch (error) {
-    process.stderr.write(
-      `handoff: cannot use the data folder ${config.HANDOFF_DATA_DIR} (${(error as NodeJS.ErrnoException).code}).\n`,
+    refuse(
+      `cannot use the data folder ${config.HANDOFF_DATA_DIR} (${(error as NodeJS.ErrnoException).code}).`,
     );
-    process.exit(2);
   }
 }
 const store = openStore({
@@ -33,7 +41,11 @@ const store = openStore({
   onDatabaseError: (error) =>
     log.warn({ err: { message: error.message } }, 'database connection lost; reconnecting'),
 });
-await store.migrate(systemClock.now());
+try {
+  await store.migrate(systemClock.now());
+} catch (error) {
+  refuse(`cannot open the database (${(error as Error).message}).`);
+}
 
 const service = createService({
   store,
@@ -49,24 +61,41 @@ const service = createService({
   scanIntervalMs: 60_000,
 });
 
+// A key that does not open what is stored would fail every view, scan and write: refuse to start.
+const sealProblem = await service.tokens.sealProblem();
+if (sealProblem) refuse(sealProblem);
+
 try {
   await service.app.listen({ host: config.HOST, port: config.PORT });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  process.stderr.write(
+  refuse(
     code === 'EADDRINUSE'
-      ? `handoff: port ${config.PORT} is already in use; set PORT to another.\n`
-      : `handoff: cannot listen (${code ?? 'unknown error'}).\n`,
+      ? `port ${config.PORT} is already in use; set PORT to another.`
+      : `cannot listen (${code ?? 'unknown error'}).`,
   );
-  process.exit(2);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    log.info({ signal }, 'shutting down');
+    log.info({ signal }, 'shutting down: no new requests; finishing those in flight');
+    // Whatever happens below, the process is gone before the deadline.
+    setTimeout(() => {
+      log.warn(
+        'shutdown deadline passed; exiting with work unfinished (it resumes at the next start)',
+      );
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     void service
-      .close()
-      .then(() => store.close())
-      .then(() => process.exit(0));
+      .close({ graceMs: SHUTDOWN_GRACE_MS })
+      .then(async ({ graceful }) => {
+        if (!graceful) log.warn('work still in flight after the grace period was dropped');
+        await store.close();
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        log.error({ err: { message: (error as Error).message } }, 'shutdown failed');
+        process.exit(1);
+      });
   });
 }

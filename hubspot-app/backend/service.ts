@@ -51,8 +51,15 @@ export interface Service {
   provisionPortal(portalId: string): Promise<string[]>;
   scanner: Scanner;
   budget: RateBudget;
-  close(): Promise<void>;
+  /**
+   * Stops accepting at once, lets requests, drains and scans in flight finish for up to `graceMs`,
+   * then drops what is left. Answers whether everything finished in time.
+   */
+  close(options?: { graceMs?: number }): Promise<{ graceful: boolean }>;
 }
+
+/** How long close() lets work in flight finish: main.ts must exit within 10 s of SIGTERM. */
+export const SHUTDOWN_GRACE_MS = 8_000;
 
 export function createService(options: ServiceOptions): Service {
   const { store, clock, log } = options;
@@ -109,6 +116,7 @@ export function createService(options: ServiceOptions): Service {
     log,
     afterCommit: options.drainAfterCommit === false ? undefined : kick,
     provision: async (id) => void (await provisionPortal(id)),
+    uninstallApp: (id) => tokens.uninstall(id),
   };
 
   const scanner = new Scanner({
@@ -150,6 +158,12 @@ export function createService(options: ServiceOptions): Service {
   });
   const timer = options.outboxIntervalMs ? setInterval(kick, options.outboxIntervalMs) : undefined;
   timer?.unref();
+  let closing = false;
+  // While closing, every answer ends its connection, so no keep-alive socket outlives the request.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
 
   return {
     app,
@@ -158,12 +172,33 @@ export function createService(options: ServiceOptions): Service {
     provisionPortal,
     scanner,
     budget,
-    async close() {
+    async close(closeOptions = {}) {
+      const graceMs = closeOptions.graceMs ?? SHUTDOWN_GRACE_MS;
+      closing = true;
       if (timer) clearInterval(timer);
       if (scanTimer) clearInterval(scanTimer);
-      await scanning;
-      await outbox.idle();
-      await app.close();
+      // Stop accepting first: Fastify closes the listener (and the idle keep-alive sockets) and
+      // lets requests in flight finish; sockets that turn idle afterwards are swept as they do.
+      const closed = app.close();
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+      let graceTimer: NodeJS.Timeout | undefined;
+      const late = new Promise<false>((resolve) => {
+        graceTimer = setTimeout(() => resolve(false), graceMs);
+      });
+      try {
+        const graceful = await Promise.race([
+          Promise.all([closed, scanning, outbox.idle()]).then(() => true),
+          late,
+        ]);
+        // Past the grace, whatever still holds a socket is cut; the scanner's lease and the
+        // outbox's stored items make the unfinished work safe to resume at the next start.
+        if (!graceful) app.server.closeAllConnections();
+        await closed;
+        return { graceful };
+      } finally {
+        clearInterval(sweep);
+        clearTimeout(graceTimer);
+      }
     },
   };
 }

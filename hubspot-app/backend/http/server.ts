@@ -16,6 +16,7 @@ import { retryFailedWrites } from '../use-cases/retry-writes.js';
 import { getStatus } from '../use-cases/status.js';
 import { deletePortalData } from '../use-cases/uninstall.js';
 import { receiveWebhook } from '../use-cases/webhooks.js';
+import { callerOf } from './caller.js';
 import { registerOAuthRoutes, type OAuthRoutesOptions } from './oauth-routes.js';
 
 export interface ServerOptions {
@@ -105,16 +106,9 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
           request.log.warn({ reason: verdict.reason }, 'signature refused');
           return sendError(reply, 401, 'unauthorized', 'This request is not signed by HubSpot.');
         }
-        const query = request.query as Record<string, string | undefined>;
-        if (!query.portalId || !query.userId) {
-          return sendError(
-            reply,
-            400,
-            'bad_request',
-            'The request names no HubSpot account or user.',
-          );
-        }
-        request.caller = { portalId: query.portalId, userId: query.userId };
+        const called = callerOf(request.url);
+        if (!called.ok) return sendError(reply, 400, 'bad_request', called.message);
+        request.caller = called.caller;
         if (raw !== '') {
           try {
             request.body = JSON.parse(raw) as unknown;

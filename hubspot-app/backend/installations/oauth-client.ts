@@ -16,6 +16,9 @@ export class OAuthRefused extends Error {
   }
 }
 
+/** The uninstall runs inside an admin's hubspot.fetch request, which HubSpot gives 15 s. */
+const UNINSTALL_TIMEOUT_MS = 10_000;
+
 export interface OAuthClientOptions {
   apiBase: string;
   clientId: string;
@@ -42,6 +45,24 @@ export class OAuthClient {
       },
       now,
     );
+  }
+
+  /**
+   * HubSpot's app uninstall API: the app leaves the account (its cards and webhooks go, the
+   * account's Super Admins get an email). 204 on success; a 401 means the token no longer works.
+   * https://developers.hubspot.com/docs/api-reference/latest/app-management/app-uninstalls/guide
+   */
+  async uninstallApp(accessToken: string): Promise<void> {
+    const response = await fetch(
+      `${this.options.apiBase.replace(/\/$/, '')}/appinstalls/2026-03/external-install`,
+      {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${accessToken}` },
+        signal: AbortSignal.timeout(UNINSTALL_TIMEOUT_MS),
+      },
+    );
+    await response.arrayBuffer();
+    if (!response.ok) throw new OAuthRefused(response.status, 'uninstall_refused');
   }
 
   private async token(fields: Record<string, string>, now: number): Promise<TokenGrant> {

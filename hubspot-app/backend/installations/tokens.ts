@@ -31,6 +31,41 @@ export class TokenManager {
     });
   }
 
+  /**
+   * At start: opens one stored seal, so a HANDOFF_TOKEN_KEY that is not the key the tokens were
+   * sealed with stops the service with a sentence, instead of failing every request later.
+   * Answers the sentence, or undefined when the seal opens (or nothing is stored yet).
+   */
+  async sealProblem(): Promise<string | undefined> {
+    const [portalId] = await this.store.installedPortals();
+    const installation = portalId === undefined ? null : await this.store.getInstallation(portalId);
+    if (!portalId || !installation) return undefined;
+    try {
+      this.vault.open(installation.refreshToken || installation.accessToken, portalId);
+      return undefined;
+    } catch {
+      return `HANDOFF_TOKEN_KEY does not open the OAuth tokens stored for portal ${portalId}: start with the key they were sealed with (a new key means every portal must install Handoff again).`;
+    }
+  }
+
+  /**
+   * Uninstalls the app from the portal through HubSpot's uninstall API and marks the installation
+   * uninstalled. A portal whose token no longer works (401, or a refused refresh) has already gone.
+   */
+  async uninstall(portalId: string): Promise<void> {
+    const token = await this.accessToken(portalId);
+    if (token) {
+      try {
+        await this.oauth.uninstallApp(token);
+      } catch (error) {
+        if (!(error instanceof OAuthRefused && error.status === 401)) throw error;
+      }
+    }
+    const installation = await this.store.getInstallation(portalId);
+    if (installation && installation.uninstalledAt === null)
+      await this.store.putInstallation({ ...installation, uninstalledAt: this.clock.now() });
+  }
+
   /** The token to call HubSpot with, or null when the portal has not installed the app (or left). */
   async accessToken(portalId: string): Promise<string | null> {
     const installation = await this.store.getInstallation(portalId);

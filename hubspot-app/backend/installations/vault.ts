@@ -4,6 +4,31 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 const PREFIX = 'v1';
 
+/**
+ * Why a HANDOFF_TOKEN_KEY is refused, or undefined when it is accepted. The accepted format: exactly
+ * 32 bytes written in standard base64 — 44 characters ending in `=`, as `openssl rand -base64 32`
+ * prints — and bytes that look random. Refused as weak, in this order:
+ * - base64 of text (every byte a printable ASCII character), i.e. a passphrase encoded as a key:
+ *   random bytes are all printable with a probability under 1 in 10¹³;
+ * - fewer than 20 different byte values among the 32 (all zero, one repeated byte, a short pattern):
+ *   32 random bytes have fewer with a probability of about 4 in a billion;
+ * - key text made mostly of letters of one case (36 or more of its 43 significant characters), i.e.
+ *   a passphrase typed in place of a key: random base64 does that with a probability under 1 in 10⁷.
+ */
+export function tokenKeyProblem(text: string): string | undefined {
+  const key = Buffer.from(text, 'base64');
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(text) || key.length !== 32 || key.toString('base64') !== text)
+    return 'it must be 32 random bytes in base64, 44 characters ending in "=" (e.g. `openssl rand -base64 32`)';
+  if (key.every((byte) => byte >= 0x20 && byte < 0x7f))
+    return 'it is base64 of text (a passphrase), not of random bytes; use `openssl rand -base64 32`';
+  if (new Set(key).size < 20)
+    return 'it is too weak: its bytes repeat (all zero, one byte, or a short pattern); use `openssl rand -base64 32`';
+  const body = text.slice(0, 43);
+  if ((body.match(/[a-z]/g)?.length ?? 0) >= 36 || (body.match(/[A-Z]/g)?.length ?? 0) >= 36)
+    return 'it reads as a passphrase, not as random bytes; use `openssl rand -base64 32`';
+  return undefined;
+}
+
 export class TokenVault {
   private readonly key: Buffer;
 

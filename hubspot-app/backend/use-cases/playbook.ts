@@ -1,12 +1,15 @@
-// Reading and saving the portal's playbook. Saving is for admins only, checked here on the server.
+// Reading and saving the portal's playbook. Reading needs a Handoff role, saving the admin role,
+// both checked here on the server.
 import { parsePlaybookText, type PlaybookResponse } from '@handoff/shared';
 import { defaultPlaybook } from '../default-playbook.js';
 import type { Deps } from '../deps.js';
+import { requireRole } from './access.js';
 import { portalPlaybook, requireCrm, type Caller } from './context.js';
 import { UseCaseError } from './errors.js';
 
 export async function getPlaybook(deps: Deps, caller: Caller): Promise<PlaybookResponse> {
   await requireCrm(deps, caller.portalId);
+  await requireRole(deps, caller, 'read the playbook');
   const stored = await deps.store.getPlaybook(caller.portalId);
   return stored
     ? {

@@ -1,11 +1,14 @@
 // What the settings page shows about the installation: tokens, playbook, provisioning, outbox.
+// Read only by people with a Handoff role (see access.ts).
 import type { InstallStatus } from '@handoff/shared';
 import type { Deps } from '../deps.js';
 import { mirrorProperties } from '../provisioning/properties.js';
+import { requireRole } from './access.js';
 import type { Caller } from './context.js';
 import { portalPlaybook } from './context.js';
 
 export async function getStatus(deps: Deps, caller: Caller): Promise<InstallStatus> {
+  await requireRole(deps, caller, "read the installation's status");
   const installation = await deps.store.getInstallation(caller.portalId);
   const installed = installation !== null && installation.uninstalledAt === null;
   const playbook = await portalPlaybook(deps, caller.portalId);

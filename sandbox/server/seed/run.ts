@@ -121,9 +121,13 @@ export async function seedSandbox(ctx: SeedContext): Promise<SandboxMeta> {
 /** The marketplace install as the admin's browser does it: consent redirect, code, callback. */
 async function install(ctx: SeedContext, portalId: string): Promise<void> {
   const start = await fetch(`${ctx.backendUrl}/oauth/install`, { redirect: 'manual' });
-  const state = new URL(start.headers.get('location') ?? '').searchParams.get('state') ?? '';
+  const consent = new URL(start.headers.get('location') ?? '').searchParams;
+  const state = consent.get('state') ?? '';
   const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const code = ctx.emulator.issueAuthorizationCode(portalId, `${ctx.backendUrl}/oauth/callback`);
+  // HubSpot grants what the install URL asks for: the scopes the app declares.
+  const code = ctx.emulator.issueAuthorizationCode(portalId, `${ctx.backendUrl}/oauth/callback`, {
+    scopes: (consent.get('scope') ?? '').split(' '),
+  });
   const callback = await fetch(
     `${ctx.backendUrl}/oauth/callback?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`,
     { headers: { cookie } },

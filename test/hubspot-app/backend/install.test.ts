@@ -34,7 +34,10 @@ describe('installing from the marketplace', () => {
 
     const created = h.emulator.requestLog.count({ route: 'crm.properties.create' });
     expect(created).toBeGreaterThan(10);
-    const status = await h.call('GET', '/v1/hubspot/status', portal.portalId, { as: '1' });
+    const users = await h.setUp(portal.portalId);
+    const status = await h.call('GET', '/v1/hubspot/status', portal.portalId, {
+      as: users.admin,
+    });
     expect(status.body).toMatchObject({ installed: true, properties: { created: true } });
   });
 
@@ -105,19 +108,110 @@ describe('installing from the marketplace', () => {
     expect((await h.store.getInstallation(portal.portalId))?.uninstalledAt).toBe(h.clock.now());
   });
 
-  it('when an admin deletes the portal data, then tokens, playbook and handoffs are gone', async () => {
+  it('when an admin removes the data, then Handoff is uninstalled through HubSpot and tokens, playbook and handoffs are gone', async () => {
     h = await startServiceHarness();
     const portal = h.emulator.portals.create();
     await h.install(portal.portalId);
     const users = await h.setUp(portal.portalId);
+    const token = await h.service.tokens.accessToken(portal.portalId);
     expect(
       (await h.call('DELETE', '/v1/hubspot/installation', portal.portalId, { as: users.rep }))
         .status,
     ).toBe(403);
+    expect(h.emulator.uninstalls).toEqual([]);
     expect(
       await h.call('DELETE', '/v1/hubspot/installation', portal.portalId, { as: users.admin }),
     ).toEqual({ status: 200, body: { deleted: true } });
+    // HubSpot's documented uninstall: the app left the account, and its token no longer works.
+    expect(h.emulator.uninstalls).toEqual([{ portalId: portal.portalId, at: h.clock.now() }]);
+    expect(h.emulator.requestLog.count({ route: 'appinstalls.uninstall' })).toBe(1);
+    const after = await fetch(`${h.emulator.url}/crm/v3/owners`, {
+      headers: { authorization: `Bearer ${token ?? ''}` },
+    });
+    expect(after.status).toBe(401);
     expect(await h.store.getInstallation(portal.portalId)).toBeNull();
     expect(await h.store.getPlaybook(portal.portalId)).toBeNull();
+  });
+
+  it('when HubSpot does not confirm the uninstall, then nothing is deleted and the admin is told to try again', async () => {
+    h = await startServiceHarness();
+    const portal = h.emulator.portals.create();
+    await h.install(portal.portalId);
+    const users = await h.setUp(portal.portalId);
+    h.emulator.faults.inject({ kind: 'server-error', route: 'appinstalls.uninstall', count: 1 });
+    expect(
+      await h.call('DELETE', '/v1/hubspot/installation', portal.portalId, { as: users.admin }),
+    ).toEqual({
+      status: 502,
+      body: {
+        error: {
+          code: 'internal',
+          message:
+            'HubSpot did not confirm that Handoff was uninstalled, so nothing was deleted; try again in a minute.',
+        },
+      },
+    });
+    expect(await h.store.getPlaybook(portal.portalId)).not.toBeNull();
+    expect((await h.store.getInstallation(portal.portalId))?.uninstalledAt).toBeNull();
+    // The second try goes through.
+    expect(
+      (await h.call('DELETE', '/v1/hubspot/installation', portal.portalId, { as: users.admin }))
+        .status,
+    ).toBe(200);
+    expect(h.emulator.uninstalls.map((u) => u.portalId)).toEqual([portal.portalId]);
+  });
+
+  it('when the app was already uninstalled in HubSpot, then uninstalling again counts as done (HubSpot answers 401) and marks the portal uninstalled', async () => {
+    h = await startServiceHarness();
+    const portal = h.emulator.portals.create();
+    await h.install(portal.portalId);
+    const token = await h.service.tokens.accessToken(portal.portalId);
+    const first = await fetch(`${h.emulator.url}/appinstalls/2026-03/external-install`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token ?? ''}` },
+    });
+    expect(first.status).toBe(204);
+    await h.service.tokens.uninstall(portal.portalId);
+    expect((await h.store.getInstallation(portal.portalId))?.uninstalledAt).toBe(h.clock.now());
+    expect(h.emulator.uninstalls).toHaveLength(1);
+  });
+});
+
+describe('the scopes the app asks for', () => {
+  it('when an admin installs with the scopes the app declares, then provisioning creates the key property on notes and tasks as well as the deal properties', async () => {
+    h = await startServiceHarness();
+    const portal = h.emulator.portals.create();
+    const installed = await h.install(portal.portalId);
+    expect(installed.page).toContain(`Account ${portal.portalId} is ready`);
+    const created = h.emulator.requestLog
+      .entries()
+      .filter((e) => e.route === 'crm.properties.create' && e.status === 201)
+      .map((e) => e.path.split('/')[4]);
+    expect(new Set(created)).toEqual(new Set(['deals', 'notes', 'tasks']));
+    expect(h.emulator.requestLog.entries().filter((e) => e.status === 403)).toEqual([]);
+  });
+
+  it('when the install grants only the scopes the app asked for before notes and tasks were declared, then HubSpot refuses provisioning and the page says Handoff is not set up', async () => {
+    h = await startServiceHarness();
+    const portal = h.emulator.portals.create();
+    const installed = await h.install(portal.portalId, {
+      scopes: [
+        'oauth',
+        'crm.objects.deals.read',
+        'crm.objects.deals.write',
+        'crm.objects.companies.read',
+        'crm.objects.owners.read',
+        'crm.schemas.deals.read',
+        'crm.schemas.deals.write',
+      ],
+    });
+    expect(installed.status).toBe(502);
+    expect(installed.page).toContain('Handoff is installed, but not set up yet');
+    expect(
+      h.emulator.requestLog
+        .entries()
+        .filter((e) => e.status === 403)
+        .map((e) => e.path),
+    ).toEqual(['/crm/v3/properties/notes']);
   });
 });

@@ -1,32 +1,16 @@
-import { spawn } from 'node:child_process';
+// `npm run serve:hubspot` end to end in a child process, and what its log keeps out.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../hubspot-app/backend/log.js';
-
-const MAIN = fileURLToPath(new URL('../../../hubspot-app/backend/main.ts', import.meta.url));
-const TSX = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
-
-function start(env: Record<string, string>) {
-  const child = spawn(TSX, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  let stdout = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => ({ stderr, stdout }) };
-}
+import { GOOD_KEY, serve as start } from './serve.js';
 
 describe('npm run serve:hubspot', () => {
   it('when a setting is missing or wrong, then it stops with a sentence naming it and no stack trace', async () => {
     const run = start({ PUBLIC_URL: 'nope' });
-    expect(await run.exited).toBe(2);
+    expect(await run.exited).toBe(1);
     const { stderr } = run.output();
     expect(stderr).toContain('handoff: HUBSPOT_CLIENT_SECRET is not set');
     expect(stderr).toContain('handoff: PUBLIC_URL is not valid');
@@ -38,7 +22,7 @@ describe('npm run serve:hubspot', () => {
     const run = start({
       HUBSPOT_CLIENT_SECRET: 'a-secret-of-sixteen+',
       HUBSPOT_CLIENT_ID: 'client-1',
-      HANDOFF_TOKEN_KEY: Buffer.alloc(32, 7).toString('base64'),
+      HANDOFF_TOKEN_KEY: GOOD_KEY,
       PUBLIC_URL: 'https://api.handoff.example',
       PORT: String(port),
       HANDOFF_DATA_DIR: mkdtempSync(join(tmpdir(), 'handoff-serve-')),

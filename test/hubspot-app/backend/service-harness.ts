@@ -28,8 +28,14 @@ export interface ServiceHarness {
   publicUrl: string;
   /** Everything the service logged, as text. */
   logs(): string;
-  /** Runs the marketplace install for a portal as a browser would; returns the callback's status and page. */
-  install(portalId: string): Promise<{ status: number; page: string }>;
+  /**
+   * Runs the marketplace install for a portal as a browser would; returns the callback's status and
+   * page. HubSpot grants the scopes the install URL asks for, or `scopes` when a test says otherwise.
+   */
+  install(
+    portalId: string,
+    options?: { scopes?: readonly string[] },
+  ): Promise<{ status: number; page: string }>;
   call(
     method: string,
     path: string,
@@ -101,12 +107,15 @@ export async function startServiceHarness(
     service,
     publicUrl,
     logs: () => logged,
-    async install(portalId) {
+    async install(portalId, installOptions = {}) {
       const start = await fetch(`${publicUrl}/oauth/install`, { redirect: 'manual' });
       const location = new URL(start.headers.get('location') ?? '');
       const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
       const state = location.searchParams.get('state') ?? '';
-      const code = emulator.issueAuthorizationCode(portalId, `${publicUrl}/oauth/callback`);
+      // HubSpot grants the scopes the install URL asks for: the app's declared ones.
+      const code = emulator.issueAuthorizationCode(portalId, `${publicUrl}/oauth/callback`, {
+        scopes: installOptions.scopes ?? (location.searchParams.get('scope') ?? '').split(' '),
+      });
       const callback = await fetch(
         `${publicUrl}/oauth/callback?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`,
         {

@@ -313,12 +313,17 @@ describe('the card API: the playbook and the install status', () => {
       portalId: other,
     });
     expect(answer).toMatchObject({ status: 409, body: { error: { code: 'not_configured' } } });
-    expect(
-      await h.call('GET', '/v1/hubspot/status', { as: h.users.rep, portalId: other }),
-    ).toMatchObject({
-      status: 200,
-      body: { installed: true, playbookConfigured: false },
-    });
+    // The settings reads need a role: an admin of that portal (the default playbook's RevOps team).
+    const admin = String(
+      h.emulator.seed.owner(other, { email: 'admin@other.example', teams: [{ name: 'RevOps' }] })
+        .userId,
+    );
+    expect(await h.call('GET', '/v1/hubspot/status', { as: admin, portalId: other })).toMatchObject(
+      {
+        status: 200,
+        body: { installed: true, playbookConfigured: false },
+      },
+    );
   });
 
   it('when the service is asked for health, then it answers without a signature', async () => {

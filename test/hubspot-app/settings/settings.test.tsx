@@ -47,6 +47,10 @@ function setup(text: string | null = DEFAULT_YAML) {
       ok: true,
       value: { retried: 0 },
     })),
+    removeData: vi.fn<SettingsClient['removeData']>(async () => ({
+      ok: true,
+      value: { deleted: true },
+    })),
   };
   const addAlert = vi.fn();
   const page = createRenderer('settings');

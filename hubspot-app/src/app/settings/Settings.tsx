@@ -17,6 +17,7 @@ import type { Failure, SettingsClient } from './api.js';
 import { checkPlaybookText } from './check.js';
 import { InstallPanel } from './InstallPanel.js';
 import { RetryWrites } from './RetryWrites.js';
+import { RemoveData } from './RemoveData.js';
 import { IssueList } from './IssueList.js';
 import { Preview } from './Preview.js';
 import { RoleMap } from './RoleMap.js';
@@ -145,6 +146,7 @@ export function Settings({ client, now, addAlert }: SettingsProps) {
         />
       )}
       <Divider />
+      <RemoveData client={client} addAlert={addAlert} />
     </Flex>
   );
 }

@@ -23,11 +23,13 @@ export interface SettingsClient {
   status(): Promise<Answer<InstallStatus>>;
   /** Admins only: the writes to HubSpot that keep failing are tried again now. */
   retryFailedWrites(): Promise<Answer<{ retried: number }>>;
+  /** Admins only: uninstalls Handoff from the account and deletes its data (DELETE installation). */
+  removeData(): Promise<Answer<{ deleted: true }>>;
 }
 
 export type FetchLike = (
   url: string,
-  options: { method: 'GET' | 'PUT' | 'POST'; body?: Record<string, unknown> },
+  options: { method: 'GET' | 'PUT' | 'POST' | 'DELETE'; body?: Record<string, unknown> },
 ) => Promise<{ status: number; json(): Promise<unknown> }>;
 
 interface Schema<T> {
@@ -38,7 +40,7 @@ export function createSettingsClient(fetch: FetchLike, baseUrl = BACKEND_URL): S
   async function call<T>(
     schema: Schema<T>,
     path: string,
-    method: 'GET' | 'PUT' | 'POST',
+    method: 'GET' | 'PUT' | 'POST' | 'DELETE',
     body?: Record<string, unknown>,
   ): Promise<Answer<T>> {
     let status: number;
@@ -76,6 +78,8 @@ export function createSettingsClient(fetch: FetchLike, baseUrl = BACKEND_URL): S
     status: () => call(InstallStatusSchema, paths.status, 'GET'),
     retryFailedWrites: () =>
       call(RetriedSchema, `${paths.status.replace(/\/status$/, '')}/outbox/retry`, 'POST', {}),
+    removeData: () =>
+      call(DeletedSchema, `${paths.status.replace(/\/status$/, '')}/installation`, 'DELETE'),
   };
 }
 
@@ -86,6 +90,14 @@ const RetriedSchema: Schema<{ retried: number }> = {
     data !== null &&
     typeof (data as { retried?: unknown }).retried === 'number'
       ? { success: true, data: { retried: (data as { retried: number }).retried } }
+      : { success: false },
+};
+
+/** DELETE /v1/hubspot/installation answers `{ deleted: true }`. */
+const DeletedSchema: Schema<{ deleted: true }> = {
+  safeParse: (data) =>
+    typeof data === 'object' && data !== null && (data as { deleted?: unknown }).deleted === true
+      ? { success: true, data: { deleted: true } }
       : { success: false },
 };
 
