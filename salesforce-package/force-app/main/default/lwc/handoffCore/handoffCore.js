@@ -3387,7 +3387,26 @@ function endOfBusinessDay(calendar, start, n) {
   }
   const inProgress = yearStart(year) + days.opens[index] <= start;
   const steps = inProgress ? n : Math.max(n - 1, 0);
-  let target = index + steps;
+  let left = steps;
+  let target = index;
+  while (left > 0) {
+    target++;
+    if (target >= days.dates.length) {
+      const next = nextYearWithBusinessDays(calendar, year + 1);
+      if (next === null)
+        return Infinity;
+      year = next;
+      days = calendar.businessDays(year);
+      target = 0;
+    }
+    if (firstDayOfYear(year) + days.dates[target] > firstDay + 4) {
+      left--;
+      break;
+    }
+    if (yearStart(year) + days.closes[target] > start)
+      left--;
+  }
+  target += left;
   if (target >= days.dates.length) {
     const reach = calendar.reachForward(year + 1, target - days.dates.length + 1, "days");
     if (reach === null)
@@ -3443,17 +3462,23 @@ var UNIT_WORDS = {
   calendar_hours: "calendar hours",
   business_days: "business days"
 };
-function openWeek(calendar) {
+var WEEKDAYS2 = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+var minutesOf = (time3) => Number(time3.slice(0, 2)) * 60 + Number(time3.slice(3));
+function openWeek(weekly) {
   const open = new Uint8Array(MINUTES_PER_WEEK);
-  calendar.week.forEach((windows, day) => {
-    for (const { from, to } of windows)
+  let days = 0;
+  WEEKDAYS2.forEach((weekday, day) => {
+    const windows = weekly[weekday] ?? [];
+    if (windows.length > 0)
+      days++;
+    for (const [fromTime, toTime] of windows) {
+      const from = minutesOf(fromTime);
+      const to = minutesOf(toTime) <= from ? minutesOf(toTime) + MINUTES_PER_DAY2 : minutesOf(toTime);
       for (let m = from; m < to; m++)
         open[(day * MINUTES_PER_DAY2 + m) % MINUTES_PER_WEEK] = 1;
+    }
   });
-  return {
-    minutes: open.reduce((sum, v) => sum + v, 0),
-    days: calendar.week.filter((windows) => windows.length > 0).length
-  };
+  return { minutes: open.reduce((sum, v) => sum + v, 0), days };
 }
 function durationIssue(path, duration2, calendar) {
   const at = [...path, "amount"];
@@ -3467,7 +3492,7 @@ function durationIssue(path, duration2, calendar) {
   }
   if (calendar === void 0 || duration2.unit === "calendar_hours")
     return void 0;
-  const week = openWeek(calendar.compiled);
+  const week = openWeek(calendar.def.weekly);
   const weeks = MAX_DAYS / 7;
   const allowed = "mode" in duration2 && duration2.mode === "end_of_day" ? Math.floor(week.days * weeks) : Math.floor(week.minutes * weeks / (duration2.unit === "business_minutes" ? 1 : duration2.unit === "business_hours" ? 60 : 60 * calendar.compiled.hoursPerDay));
   if (duration2.amount <= allowed)
@@ -4202,14 +4227,16 @@ function checkReferences(playbook) {
     if (usesBusinessTime && sla.calendar === void 0 && calendarIds.length > 0) {
       c.add([...at, "calendar"], "is required for a target in business time; name one of the playbook's calendars.", `one of: ${calendarIds.join(", ")}`);
     }
-    const calendar = sla.calendar === void 0 ? void 0 : { id: sla.calendar, compiled: compiled2.get(sla.calendar) };
+    const calendarId = sla.calendar;
+    const def = calendarId === void 0 ? void 0 : playbook.calendars[calendarId];
+    const calendarCompiled = calendarId === void 0 ? void 0 : compiled2.get(calendarId);
     const durations = [
       [[...at, "target"], sla.target],
       ...sla.warn && "before" in sla.warn ? [[[...at, "warn", "before"], sla.warn.before]] : [],
       ...sla.escalations.flatMap((escalation, e) => escalation.after ? [[[...at, "escalations", e, "after"], escalation.after]] : [])
     ];
     for (const [where, duration2] of durations) {
-      const issue2 = durationIssue(where, duration2, calendar?.compiled ? { id: calendar.id, compiled: calendar.compiled } : void 0);
+      const issue2 = durationIssue(where, duration2, calendarId !== void 0 && def && calendarCompiled ? { id: calendarId, def, compiled: calendarCompiled } : void 0);
       if (issue2)
         c.add(issue2.path, issue2.message);
     }
@@ -6024,7 +6051,7 @@ function timer(t) {
   };
 }
 var NO_NAMES = { viewerId: "", people: {} };
-function item(i, timeZone, names) {
+function item(i, zones2, names) {
   const value2 = i.value === null || typeof i.value === "boolean" ? "" : String(i.value);
   const by = who(i.by, names);
   return {
@@ -6041,11 +6068,12 @@ function item(i, timeZone, names) {
     value: value2,
     checked: i.value === true,
     mirrored: i.field !== void 0,
-    doneText: i.done ? i.at === void 0 ? "Done" : `Done${by ? ` by ${by}` : ""} on ${formatDateTime(i.at, timeZone)}` : i.required ? "Required" : "Optional"
+    doneText: i.done ? i.at === void 0 ? "Done" : by ? `Done by ${by} on ${formatDateTime(i.at, zones2)}` : `Done ${formatDateTime(i.at, zones2)}` : i.required ? "Required" : "Optional"
   };
 }
 function handoff(h, timeZone, names = NO_NAMES, reference) {
-  const shown = handoffDisplay(h, { viewer: timeZone, reference }, names);
+  const zones2 = { viewer: timeZone, reference };
+  const shown = handoffDisplay(h, zones2, names);
   return {
     id: h.id,
     label: h.label,
@@ -6059,7 +6087,7 @@ function handoff(h, timeZone, names = NO_NAMES, reference) {
     settled: shown.settledLine !== void 0,
     settledLine: shown.settledLine,
     nextLine: shown.nextLine,
-    items: h.items.map((i) => item(i, timeZone, names)),
+    items: h.items.map((i) => item(i, zones2, names)),
     criteria: h.criteria.map(verdict),
     actions: shown.actions.map((a) => ({
       type: a.type,
