@@ -2703,6 +2703,17 @@ var Calendar = class {
     const from = year;
     let low = year;
     let high = LAST_YEAR;
+    const span = Math.min(CYCLE, LAST_YEAR + 1 - from);
+    const mean = this.sumYears(from, from + span, measure) / span;
+    if (mean > 0) {
+      const guess = Math.min(Math.max(from + Math.floor(need / mean), from), LAST_YEAR);
+      const below = Math.max(guess - 3, from);
+      const above = Math.min(guess + 3, LAST_YEAR);
+      if (this.sumYears(from, below, measure) < need && this.sumYears(from, above + 1, measure) >= need) {
+        low = below;
+        high = above;
+      }
+    }
     while (low < high) {
       const middle = low + high >>> 1;
       if (this.sumYears(from, middle + 1, measure) >= need)
