@@ -13,6 +13,7 @@ import {
 import { hubspotCrm } from '../../../hubspot-app/backend/hubspot/crm.js';
 import { RoleResolver } from '../../../hubspot-app/backend/hubspot/roles.js';
 import { buildServer } from '../../../hubspot-app/backend/http/server.js';
+import type { RateLimits } from '../../../hubspot-app/backend/http/rate-limit.js';
 import { requiredScopes } from '../../../hubspot-app/scopes.js';
 import { createLogger } from '../../../hubspot-app/backend/log.js';
 import { createStore, openSqlite, type Store } from '../../../hubspot-app/backend/store/index.js';
@@ -50,6 +51,8 @@ export interface HarnessOptions {
   openStore?: () => Store;
   /** Service instances sharing the store and the emulator (PostgreSQL only for more than one). */
   instances?: number;
+  /** The card API's per-user and per-portal budgets; benches that send hundreds of views pass false. */
+  rateLimits?: RateLimits | false;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -121,7 +124,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         roles: new RoleResolver(clock, roles.load),
         log: createLogger('silent'),
       },
-      { clientSecret: SECRET, publicUrl: PUBLIC_URL },
+      {
+        clientSecret: SECRET,
+        publicUrl: PUBLIC_URL,
+        ...(options.rateLimits !== undefined ? { rateLimits: options.rateLimits } : {}),
+      },
     ),
   );
   const bases: string[] = [];
