@@ -77,7 +77,7 @@ export class BulkQueries {
                 'INVALIDJOB',
                 'Bulk API 2.0 does not support relationship subqueries or COUNT()',
               );
-            const { records } = this.context.soql.run(query);
+            const { records } = this.context.soql.run(query, request.portalId);
             const id = `750${randomBytes(6).toString('hex').toUpperCase().slice(0, 12)}AAA`;
             const job: Job = {
               id,

@@ -1,4 +1,5 @@
 import type { Clock } from '../plumbing/clock.js';
+import type { Access } from './access.js';
 import type { Cursors } from './cursors.js';
 import type { Org } from './org.js';
 import type { Schema } from './schema.js';
@@ -14,4 +15,6 @@ export interface SalesforceContext {
   soql: SoqlRunner;
   cursors: Cursors;
   limits: { used: number; max: number };
+  /** Object permissions, field-level security and sharing, when the org enforces them. */
+  access?: Access;
 }

@@ -4,6 +4,7 @@ import { startHarness } from '../plumbing/http.js';
 import { RequestLog } from '../plumbing/request-log.js';
 import { RouteTable, type EmulatorRequest, type Route } from '../plumbing/router.js';
 import { openDatabase } from '../plumbing/storage.js';
+import { Access, type AccessSetup } from './access.js';
 import type { SalesforceContext } from './context.js';
 import { BulkQueries } from './bulk.js';
 import { Cursors } from './cursors.js';
@@ -45,6 +46,11 @@ export interface SalesforceEmulatorOptions {
    * with `$Permission.X` from the permission sets assigned to them. Seeding bypasses them.
    */
   validation?: ValidationSetup;
+  /**
+   * Enforce object permissions and field-level security (from the permission sets: `validation`'s
+   * and these) and record sharing on every API read and write (see access.ts). Off when absent.
+   */
+  access?: AccessSetup;
 }
 
 export interface SalesforceEmulator {
@@ -79,7 +85,15 @@ export async function startSalesforceEmulator(
   const validator = options.validation
     ? new Validator(schema, store, options.validation, () => clock.now())
     : undefined;
-  const org = new Org(store, validator);
+  const access = options.access
+    ? new Access(
+        schema,
+        store,
+        [...(options.validation?.permissionSets ?? []), ...(options.access.permissionSets ?? [])],
+        options.access,
+      )
+    : undefined;
+  const org = new Org(store, validator, access);
   const limits = { used: 0, max: options.dailyApiLimit ?? 100_000 };
   const context: SalesforceContext = {
     clock,
@@ -87,9 +101,10 @@ export async function startSalesforceEmulator(
     schema,
     store,
     org,
-    soql: new SoqlRunner(schema, store, apiVersion),
+    soql: new SoqlRunner(schema, store, apiVersion, access),
     cursors: new Cursors(clock, apiVersion),
     limits,
+    ...(access ? { access } : {}),
   };
   let url = '';
   const sessions = new Sessions(

@@ -2,6 +2,7 @@
 // Opportunity stage changes are tracked in OpportunityHistory and LastStageChangeDate (as
 // Salesforce does for every StageName change), and an all-or-none batch is undone when one record
 // fails.
+import { insufficient, type Access } from './access.js';
 import { SalesforceFault } from './errors.js';
 import type { RecordStore, StoredRecord } from './store.js';
 import type { Validator } from './validation.js';
@@ -12,6 +13,7 @@ export class Org {
   constructor(
     readonly store: RecordStore,
     private readonly validator?: Validator,
+    private readonly access?: Access,
   ) {}
 
   /** `userId` is the session's user: validation rules run for API writes, not for seeding. */
@@ -21,6 +23,14 @@ export class Org {
     undo?: Undo[],
     userId?: string,
   ): StoredRecord {
+    const object = this.store.object(type);
+    if (this.access && userId !== undefined) {
+      this.access.checkWrite(userId, object, values, 'create');
+      this.access.checkMaster(userId, object, this.store.coerce(type, values));
+      // The creating user owns what they create, as in an org (objects with an owner only).
+      if (object.fields.some((f) => f.name === 'OwnerId') && values.OwnerId === undefined)
+        values = { ...values, OwnerId: userId };
+    }
     if (this.validator && userId !== undefined)
       this.validator.check(type, undefined, this.store.coerce(type, values), userId);
     const record = this.store.insert(type, values);
@@ -48,6 +58,14 @@ export class Org {
           'The requested resource has been modified since the If-Unmodified-Since date.',
         );
     }
+    if (current && this.access && userId !== undefined) {
+      const object = this.store.object(type);
+      if (this.access.record(userId, object, current) === 'none')
+        throw new SalesforceFault(404, 'NOT_FOUND', 'The requested resource does not exist');
+      this.access.checkWrite(userId, object, values, 'edit');
+      if (this.access.record(userId, object, current) !== 'edit')
+        throw insufficient(String(current.Id));
+    }
     if (current && this.validator && userId !== undefined)
       this.validator.check(
         type,
@@ -67,6 +85,20 @@ export class Org {
       ).after;
     }
     return after;
+  }
+
+  /** Deletes for the session's user: the object's delete permission and edit access to the record. */
+  delete(type: string, id: string, userId?: string): void {
+    const current = this.store.get(type, id);
+    if (current && this.access && userId !== undefined) {
+      const object = this.store.object(type);
+      const level = this.access.record(userId, object, current);
+      if (level === 'none')
+        throw new SalesforceFault(404, 'NOT_FOUND', 'The requested resource does not exist');
+      if (!this.access.object(userId, object).delete || level !== 'edit')
+        throw insufficient(String(current.Id));
+    }
+    this.store.delete(type, id);
   }
 
   #history(opportunity: StoredRecord, undo?: Undo[]): void {

@@ -27,6 +27,8 @@ export interface FieldDef {
   picklistValues?: readonly string[];
   /** Standard picklists accept any value through the API; custom ones here are restricted. */
   unrestricted?: boolean;
+  /** The master of a master-detail relationship: the record's sharing comes from it. */
+  masterDetail?: { writeRequiresMasterRead: boolean };
   /** A roll-up summary: COUNT of `child` rows whose `via` points here and that match `filters`. */
   summary?: { child: string; via: string; filters: Readonly<Record<string, boolean>> };
   label?: string;
@@ -40,6 +42,8 @@ export interface ObjectDef {
   fields: readonly FieldDef[];
   /** Standard objects that Salesforce writes itself (OpportunityHistory) refuse API inserts. */
   createable?: boolean;
+  /** Custom objects' organization-wide default (standard objects take theirs from the org's access setup). */
+  sharingModel?: 'Private' | 'Read' | 'ReadWrite' | 'ControlledByParent';
   label?: string;
   labelPlural?: string;
 }
@@ -84,7 +88,13 @@ export const STANDARD_OBJECTS: readonly ObjectDef[] = [
       text('Name'),
       text('Email'),
       { name: 'IsActive', kind: 'boolean' },
+      ref('UserRoleId', 'UserRole'),
     ],
+  },
+  {
+    name: 'UserRole',
+    keyPrefix: '00E',
+    fields: [...system, text('Name', 80), ref('ParentRoleId', 'UserRole')],
   },
   {
     name: 'Account',

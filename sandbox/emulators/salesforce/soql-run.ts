@@ -1,4 +1,9 @@
-// Runs a parsed SOQL query over the record store and shapes rows as the REST API answers them.
+// Runs a parsed SOQL query over the record store and shapes rows as the REST API answers them. For a
+// session's user (when the org enforces access) the query sees what the user may: an object they
+// cannot read does not exist, a field without field-level security is no column, records they
+// cannot see are left out (children too) and a parent they cannot see reads as null (access.ts).
+// https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_security.htm
+import { notSupported, type Access } from './access.js';
 import { SalesforceFault } from './errors.js';
 import type { FieldDef, ObjectDef, Schema } from './schema.js';
 import type { Condition, Literal, Query } from './soql-parse.js';
@@ -18,13 +23,37 @@ export class SoqlRunner {
     private readonly schema: Schema,
     private readonly store: RecordStore,
     private readonly apiVersion: string,
+    private readonly access?: Access,
   ) {}
 
-  run(query: Query): { totalSize: number; records: WireRecord[] } {
+  /** The user the running query answers for (queries run synchronously, one at a time). */
+  #user: string | undefined;
+
+  run(query: Query, userId?: string): { totalSize: number; records: WireRecord[] } {
+    this.#user = this.access ? userId : undefined;
+    try {
+      return this.#run(query);
+    } finally {
+      this.#user = undefined;
+    }
+  }
+
+  /** The record is visible to the running query's user. */
+  #visible(object: ObjectDef, record: StoredRecord): boolean {
+    const user = this.#user;
+    return !this.access || !user || this.access.record(user, object, record) !== 'none';
+  }
+
+  #readable(object: ObjectDef, field: FieldDef): boolean {
+    const user = this.#user;
+    return !this.access || !user || this.access.readable(user, object, field);
+  }
+
+  #run(query: Query): { totalSize: number; records: WireRecord[] } {
     const object = this.#object(query.from);
     const where = query.where;
     let rows = [...this.store.all(object.name)].filter(
-      (record) => !where || this.#test(object, record, where),
+      (record) => this.#visible(object, record) && (!where || this.#test(object, record, where)),
     );
     if (query.count) return { totalSize: rows.length, records: [] };
     rows = this.#order(object, rows, query.orderBy);
@@ -45,6 +74,9 @@ export class SoqlRunner {
 
   #object(name: string): ObjectDef {
     const object = this.schema.get(name);
+    const user = this.#user;
+    if (object && this.access && user && !this.access.object(user, object).read)
+      throw notSupported(object.name);
     if (!object)
       throw new SalesforceFault(
         400,
@@ -67,7 +99,7 @@ export class SoqlRunner {
     const parts = path.split('.');
     if (parts.length === 1) {
       const field = this.schema.field(object, path);
-      if (!field) throw noColumn(path, object);
+      if (!field || !this.#readable(object, field)) throw noColumn(path, object);
       return { field };
     }
     if (parts.length !== 2)
@@ -84,15 +116,15 @@ export class SoqlRunner {
     const parent = via?.referenceTo ? this.schema.get(via.referenceTo) : undefined;
     if (!via || !parent) throw noColumn(path, object);
     const field = this.schema.field(parent, name);
-    if (!field) throw noColumn(path, object);
+    if (!field || !this.#readable(object, via) || !this.#readable(parent, field))
+      throw noColumn(path, object);
     return { via: { field: via, name: relationshipName(via), parent }, field };
   }
 
   #value(resolved: Resolved, record: StoredRecord): Stored {
     if (!resolved.via) return record[resolved.field.name] ?? null;
-    const parentId = record[resolved.via.field.name];
-    if (typeof parentId !== 'string') return null;
-    return this.store.get(resolved.via.parent.name, parentId)?.[resolved.field.name] ?? null;
+    const parent = this.#parent(resolved, record);
+    return parent?.[resolved.field.name] ?? null;
   }
 
   #put(out: WireRecord, resolved: Resolved, record: StoredRecord): void {
@@ -100,9 +132,7 @@ export class SoqlRunner {
       out[resolved.field.name] = toWire(resolved.field, record[resolved.field.name]);
       return;
     }
-    const parentId = record[resolved.via.field.name];
-    const parent =
-      typeof parentId === 'string' ? this.store.get(resolved.via.parent.name, parentId) : undefined;
+    const parent = this.#parent(resolved, record);
     if (!parent) {
       out[resolved.via.name] = null;
       return;
@@ -113,8 +143,24 @@ export class SoqlRunner {
     out[resolved.via.name] = target;
   }
 
+  /** The parent a relationship path walks to, when it exists and the user may see it. */
+  #parent(resolved: Resolved, record: StoredRecord): StoredRecord | undefined {
+    if (!resolved.via) return undefined;
+    const parentId = record[resolved.via.field.name];
+    const parent =
+      typeof parentId === 'string' ? this.store.get(resolved.via.parent.name, parentId) : undefined;
+    return parent && this.#visible(resolved.via.parent, parent) ? parent : undefined;
+  }
+
   #children(parent: ObjectDef, sub: Query) {
     const relation = this.schema.childRelationship(parent, sub.from);
+    const user = this.#user;
+    if (relation && this.access && user && !this.access.object(user, relation.child).read)
+      throw new SalesforceFault(
+        400,
+        'INVALID_TYPE',
+        `Didn't understand relationship '${sub.from}' in FROM part of query call.`,
+      );
     if (!relation)
       throw new SalesforceFault(
         400,
@@ -126,6 +172,7 @@ export class SoqlRunner {
     for (const record of this.store.all(child.name)) {
       const parentId = record[field.name];
       if (typeof parentId !== 'string') continue;
+      if (!this.#visible(child, record)) continue;
       if (sub.where && !this.#test(child, record, sub.where)) continue;
       const list = byParent.get(parentId) ?? [];
       list.push(record);

@@ -5,6 +5,7 @@
 // https://developer.salesforce.com/docs/atlas.en-us.uiapi.meta/uiapi/ui_api_responses_record.htm
 // https://developer.salesforce.com/docs/atlas.en-us.uiapi.meta/uiapi/ui_api_responses_error_with_output.htm
 import { createHash } from 'node:crypto';
+import type { Access } from './access.js';
 import type { EmulatorResponse } from '../plumbing/router.js';
 import { SalesforceFault, type SalesforceError } from './errors.js';
 import type { FieldDef, ObjectDef, Schema } from './schema.js';
@@ -57,10 +58,13 @@ export function requestedFields(
   object: ObjectDef,
   fields: readonly string[],
   optional: readonly string[],
+  /** Field-level security: a field the user may not read is one the org does not have. */
+  readable: (path: FieldPath) => boolean = () => true,
 ): FieldPath[] {
   const out: FieldPath[] = [];
   for (const name of fields) {
-    const path = resolveUiField(schema, object, name);
+    const found = resolveUiField(schema, object, name);
+    const path = found && readable(found) ? found : undefined;
     if (!path)
       throw new SalesforceFault(
         400,
@@ -71,7 +75,7 @@ export function requestedFields(
   }
   for (const name of optional) {
     const path = resolveUiField(schema, object, name);
-    if (path) out.push(path);
+    if (path && readable(path)) out.push(path);
   }
   return out;
 }
@@ -107,21 +111,52 @@ export class UiRecords {
   constructor(
     private readonly schema: Schema,
     private readonly store: RecordStore,
+    private readonly access?: Access,
   ) {}
 
-  /** The Record representation with the given fields (every field of the object when omitted). */
-  represent(object: ObjectDef, stored: StoredRecord, paths?: readonly FieldPath[]) {
+  /** The field paths `userId` may read (all when the org does not enforce access). */
+  readable(userId: string | undefined): (path: FieldPath) => boolean {
+    const access = this.access;
+    if (!access || !userId) return () => true;
+    return (path) =>
+      'via' in path
+        ? access.readable(userId, this.#owner(path.via), path.via) &&
+          access.readable(userId, path.parent, path.field)
+        : access.readable(userId, this.#owner(path.field), path.field);
+  }
+
+  #owner(field: FieldDef): ObjectDef {
+    return this.schema.list().find((o) => o.fields.includes(field)) as ObjectDef;
+  }
+
+  /**
+   * The Record representation with the given fields (every field the user may read when omitted);
+   * a parent the user may not see reads as null.
+   */
+  represent(
+    object: ObjectDef,
+    stored: StoredRecord,
+    paths?: readonly FieldPath[],
+    userId?: string,
+  ) {
     const record = withSummaries(this.store, object, stored);
     const fields: Record<string, unknown> = {};
-    for (const path of paths ?? object.fields.map((field) => ({ field }))) {
+    const readable = this.readable(userId);
+    const all = object.fields.map((field) => ({ field })).filter(readable);
+    for (const path of paths ?? all) {
       if (!('via' in path)) {
         fields[path.field.name] = uiField(path.field, record[path.field.name]);
         continue;
       }
       const name = relationshipName(path.via);
       const parentId = record[path.via.name];
-      const parent =
+      const found =
         typeof parentId === 'string' ? this.store.get(path.parent.name, parentId) : undefined;
+      const parent =
+        found &&
+        (!this.access || !userId || this.access.record(userId, path.parent, found) !== 'none')
+          ? found
+          : undefined;
       if (!parent) {
         fields[name] = { displayValue: null, value: null };
         continue;

@@ -11,6 +11,7 @@ import {
   type Node,
   type Value,
 } from '../../../salesforce-package/scripts/formula.js';
+import type { AccessPermissionSet } from './access.js';
 import { SalesforceFault, type SalesforceError } from './errors.js';
 import type { ObjectDef, Schema } from './schema.js';
 import type { RecordStore, StoredRecord } from './store.js';
@@ -28,6 +29,9 @@ export interface ValidationRuleDef {
 export interface PermissionSetDef {
   name: string;
   customPermissions: readonly string[];
+  /** Object permissions and field-level security, enforced when the emulator enforces access. */
+  objects?: AccessPermissionSet['objects'];
+  fields?: AccessPermissionSet['fields'];
 }
 
 export interface ValidationSetup {
@@ -152,7 +156,8 @@ export class Validator {
     for (const field of object.fields) {
       // Date/times are instants (ms) in the store and date/times in formulas.
       const stored = out[field.name];
-      if (field.kind === 'datetime' && typeof stored === 'number') out[field.name] = new Date(stored);
+      if (field.kind === 'datetime' && typeof stored === 'number')
+        out[field.name] = new Date(stored);
       if (field.kind === 'boolean' && (out[field.name] === undefined || out[field.name] === null))
         out[field.name] = false;
       const parentId = record[field.name];

@@ -51,6 +51,10 @@ function fieldDef(field: FieldModel): FieldDef {
         kind: 'reference',
         referenceTo: type.to,
         childRelationship: `${type.relationshipName}__r`,
+        // The detail's sharing comes from its master (access.ts in the emulator).
+        ...(type.kind === 'MasterDetail'
+          ? { masterDetail: { writeRequiresMasterRead: type.writeRequiresMasterRead } }
+          : {}),
       };
     case 'Summary':
       return {
@@ -69,8 +73,13 @@ export function packageObjects(): ObjectDef[] {
     label: object.label,
     labelPlural: object.pluralLabel,
     keyPrefix: PREFIXES[index] ?? `a1${index}`,
+    sharingModel: object.sharingModel,
     fields: [
       { name: 'Id', kind: 'id', readOnly: true },
+      // Details have no owner: their master's sharing decides (ControlledByParent).
+      ...(object.sharingModel === 'ControlledByParent'
+        ? []
+        : [{ name: 'OwnerId', kind: 'reference', referenceTo: 'User' } as FieldDef]),
       {
         name: 'Name',
         kind: 'string',
@@ -117,7 +126,8 @@ export function playbookFields(playbook: Playbook): FieldDef[] {
 const parser = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false,
-  isArray: (name) => name === 'customPermissions',
+  isArray: (name) =>
+    name === 'customPermissions' || name === 'objectPermissions' || name === 'fieldPermissions',
 });
 
 function files(dir: string): string[] {
@@ -152,11 +162,29 @@ export function packageValidation(dirs: readonly string[] = SOURCE_DIRS): Valida
     .map((path) => {
       const xml = (parser.parse(readFileSync(path, 'utf8')) as Xml).PermissionSet as Xml;
       const granted = (xml.customPermissions ?? []) as Xml[];
+      const yes = (v: unknown) => String(v) === 'true';
       return {
         name: basename(path, '.permissionset-meta.xml'),
-        customPermissions: granted
-          .filter((c) => String(c.enabled) === 'true')
-          .map((c) => String(c.name)),
+        customPermissions: granted.filter((c) => yes(c.enabled)).map((c) => String(c.name)),
+        // Object permissions and field-level security, which the emulator enforces (access.ts).
+        objects: Object.fromEntries(
+          ((xml.objectPermissions ?? []) as Xml[]).map((o) => [
+            String(o.object),
+            {
+              create: yes(o.allowCreate),
+              read: yes(o.allowRead),
+              edit: yes(o.allowEdit),
+              delete: yes(o.allowDelete),
+              viewAll: yes(o.viewAllRecords),
+              modifyAll: yes(o.modifyAllRecords),
+            },
+          ]),
+        ),
+        fields: Object.fromEntries(
+          ((xml.fieldPermissions ?? []) as Xml[])
+            .filter((f) => yes(f.readable))
+            .map((f) => [String(f.field), yes(f.editable) ? ('edit' as const) : ('read' as const)]),
+        ),
       };
     });
   return { rules, permissionSets };

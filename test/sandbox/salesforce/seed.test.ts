@@ -212,6 +212,9 @@ describe('the sandbox seed in Salesforce', () => {
             Action__c: 'accept',
             Action_Id__c: actionId,
             Version__c: Number(header?.Version__c) + 1,
+            // Who accepts, now (the sandbox's clock), as the panel writes it.
+            Accepted_By__c: sandbox.meta.salesforce?.users[viewer],
+            Accepted_At__c: new Date(sandbox.clock.now()).toISOString(),
           },
         }),
       });

@@ -21,13 +21,15 @@ interface RecordError {
   };
 }
 
-const acceptBy = (org: TestOrg, actionId: string) => ({
+/** An accept as the panel writes it for a person: their id in Accepted_By__c, the org's now. */
+const acceptBy = (org: TestOrg, actionId: string, as: 'rep' | 'cs') => ({
   fields: {
     Id: org.handoffId,
     Status__c: 'accepted',
     Action__c: 'accept',
     Action_Id__c: actionId,
     Version__c: 10,
+    Accepted_By__c: org.users[as],
     Accepted_At__c: new Date(org.clock.now()).toISOString(),
   },
 });
@@ -76,7 +78,7 @@ describe('the emulator’s UI API', () => {
       'rep',
       'PATCH',
       `ui-api/records/${org.handoffId}`,
-      acceptBy(org, 'rep-accept'),
+      acceptBy(org, 'rep-accept', 'rep'),
     );
     expect(status).toBe(400);
     const error = body as RecordError;
@@ -93,7 +95,7 @@ describe('the emulator’s UI API', () => {
   });
 
   it('when the same accept comes through the REST sObject API, then the org refuses it the same way', async () => {
-    const fields: Record<string, unknown> = { ...acceptBy(org, 'rep-accept-rest').fields };
+    const fields: Record<string, unknown> = { ...acceptBy(org, 'rep-accept-rest', 'rep').fields };
     delete fields.Id;
     const { status, body } = await org.call(
       'rep',
@@ -135,7 +137,7 @@ describe('the emulator’s UI API', () => {
       'cs',
       'PATCH',
       `ui-api/records/${org.handoffId}`,
-      acceptBy(org, 'cs-stale'),
+      acceptBy(org, 'cs-stale', 'cs'),
       { 'If-Unmodified-Since': stale },
     );
     expect(status).toBe(412);
@@ -149,7 +151,7 @@ describe('the emulator’s UI API', () => {
       'cs',
       'PATCH',
       `ui-api/records/${org.handoffId}`,
-      acceptBy(org, 'cs-accept'),
+      acceptBy(org, 'cs-accept', 'cs'),
       { 'If-Unmodified-Since': current },
     );
     expect(status).toBe(200);
@@ -164,6 +166,8 @@ describe('the emulator’s UI API', () => {
       Handoff_Id__c: 'sdr_to_ae',
       Record_Key__c: `${org.opportunityId}:sdr_to_ae`,
       Version__c: 0,
+      // The default playbook's sdr_to_ae has 3 required typed-in items.
+      Required_Items__c: 3,
     };
     const refused = await org.call('rep', 'POST', 'ui-api/records', {
       apiName: 'Handoff__c',
@@ -171,7 +175,7 @@ describe('the emulator’s UI API', () => {
     });
     expect(refused.status).toBe(400);
     expect((refused.body as RecordError).output.fieldErrors.Status__c?.[0]?.message).toBe(
-      'A new handoff starts as not started.',
+      'A new handoff starts as not started, at version 0.',
     );
     const created = await org.call('rep', 'POST', 'ui-api/records', {
       apiName: 'Handoff__c',
@@ -196,14 +200,21 @@ describe('the emulator’s UI API', () => {
       fields: {
         Handoff__c: header.Id,
         Item_Id__c: 'source',
-        Item_Key__c: `${header.Id}:source`,
+        Item_Key__c: `${org.opportunityId}:sdr_to_ae:source`,
         Required__c: true,
         Done__c: false,
       },
     });
     expect(item.status).toBe(201);
     const submit = await org.call('admin', 'PATCH', `ui-api/records/${header.Id}`, {
-      fields: { Status__c: 'submitted', Action__c: 'submit', Action_Id__c: 'a1', Version__c: 1 },
+      fields: {
+        Status__c: 'submitted',
+        Action__c: 'submit',
+        Action_Id__c: 'a1',
+        Version__c: 1,
+        Submitted_By__c: org.users.admin,
+        Submitted_At__c: new Date(org.clock.now()).toISOString(),
+      },
     });
     expect(submit.status).toBe(400);
     expect((submit.body as RecordError).output.fieldErrors.Status__c?.[0]?.message).toBe(
@@ -320,7 +331,7 @@ describe('the emulator’s UI API', () => {
     const { status, body } = await org.call(
       'cs',
       'GET',
-      `ui-api/related-list-records/${org.opportunityId}/Handoffs__r?fields=Handoff__c.Submitted_By__c&optionalFields=Handoff__c.Submitted_By__r.Name,Handoff__c.Accepted_By__r.Name,Handoff__c.Nobody__r.Name`,
+      `ui-api/related-list-records/${org.opportunityId}/Handoffs__r?fields=Handoff__c.Submitted_By__c&optionalFields=Handoff__c.Submitted_By__r.Name,Handoff__c.Rejected_By__r.Name,Handoff__c.Nobody__r.Name`,
     );
     expect(status).toBe(200);
     const record = (body as { records: UiRecord[] }).records.find((r) => r.id === org.handoffId);
@@ -329,9 +340,9 @@ describe('the emulator’s UI API', () => {
     expect(submitter?.displayValue).toBe('rep');
     expect(submitter?.value).toMatchObject({ apiName: 'User', id: org.users.rep });
     expect(submitter?.value.fields).toEqual({ Name: { value: 'rep', displayValue: null } });
-    expect(record?.fields.Accepted_By__r).toEqual({ value: null, displayValue: null });
+    expect(record?.fields.Rejected_By__r).toEqual({ value: null, displayValue: null });
     expect(Object.keys(record?.fields ?? {}).sort()).toEqual([
-      'Accepted_By__r',
+      'Rejected_By__r',
       'Submitted_By__c',
       'Submitted_By__r',
     ]);

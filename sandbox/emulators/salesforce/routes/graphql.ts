@@ -44,7 +44,13 @@ class GraphQLError extends Error {
 type Json = unknown;
 
 export function graphqlRoutes(context: SalesforceContext): Route[] {
-  const { schema, store } = context;
+  const { schema, store, access } = context;
+  /** The session's user of the request being answered (requests run one at a time). */
+  let user: string | undefined;
+  const readable = (object: ObjectDef, field: FieldDef) =>
+    !access || !user || access.readable(user, object, field);
+  const visible = (object: ObjectDef, record: StoredRecord) =>
+    !access || !user || access.record(user, object, record) !== 'none';
 
   function resolveVariables(value: GqlValue, variables: Record<string, Json>): Json {
     switch (value.kind) {
@@ -167,7 +173,11 @@ export function graphqlRoutes(context: SalesforceContext): Route[] {
         out[key] = object.name;
         continue;
       }
-      const field = schema.field(object, s.name);
+      const found = schema.field(object, s.name);
+      // A field without field-level security is not in the user's schema.
+      const field = found && readable(object, found) ? found : undefined;
+      if (found && !field)
+        throw new GraphQLError(`Field '${s.name}' is undefined on ${object.name}`, s);
       if (field) {
         const value = uiValue(field, record[field.name]);
         out[key] = Object.fromEntries(
@@ -185,18 +195,24 @@ export function graphqlRoutes(context: SalesforceContext): Route[] {
         (f) => f.kind === 'reference' && relationshipName(f).toLowerCase() === s.name.toLowerCase(),
       );
       const parent = via?.referenceTo ? schema.get(via.referenceTo) : undefined;
-      if (!via || !parent)
+      if (!via || !parent || !readable(object, via))
         throw new GraphQLError(`Field '${s.name}' is undefined on ${object.name}`, s);
       const parentId = record[via.name];
       const parentRecord =
         typeof parentId === 'string' ? store.get(parent.name, parentId) : undefined;
-      out[key] = parentRecord ? node(parent, parentRecord, s.selections) : null;
+      out[key] =
+        parentRecord && visible(parent, parentRecord)
+          ? node(parent, parentRecord, s.selections)
+          : null;
     }
     return out;
   }
 
   function connection(selection: Selection, variables: Record<string, Json>) {
-    const object = schema.get(selection.name);
+    const found = schema.get(selection.name);
+    // An object the user may not read is not in their schema.
+    const object =
+      found && (!access || !user || access.object(user, found).read) ? found : undefined;
     if (!object)
       throw new GraphQLError(
         `Field '${selection.name}' in type 'RecordQuery' is undefined`,
@@ -226,7 +242,7 @@ export function graphqlRoutes(context: SalesforceContext): Route[] {
     // https://developer.salesforce.com/docs/platform/graphql/guide/paginate-use-upperbound.html).
     const bound = args.upperBound === undefined ? Infinity : Number(args.upperBound);
     const ids = context.soql
-      .run(query)
+      .run(query, user)
       .records.map((r) => String(r.Id))
       .slice(0, bound);
     const page = ids.slice(offset, offset + first);
@@ -305,6 +321,7 @@ export function graphqlRoutes(context: SalesforceContext): Route[] {
             ? (body.variables as Record<string, Json>)
             : {};
         try {
+          user = request.portalId;
           return { status: 200, body: { data: execute(body.query, variables), errors: [] } };
         } catch (error) {
           // GraphQL answers 200 with the errors listed, as the UI API GraphQL endpoint does.
@@ -315,6 +332,8 @@ export function graphqlRoutes(context: SalesforceContext): Route[] {
           if (error instanceof SalesforceFault)
             return graphqlError(error.message, undefined, 'DataFetchingException');
           throw error;
+        } finally {
+          user = undefined;
         }
       },
     },

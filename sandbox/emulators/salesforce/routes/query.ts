@@ -20,7 +20,7 @@ export function queryRoutes(context: SalesforceContext): Route[] {
           const soql = request.query.get('q');
           if (!soql) return sfError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
           const query = parseSoql(soql);
-          const result = context.soql.run(query);
+          const result = context.soql.run(query, request.portalId);
           if (query.count)
             return { status: 200, body: { totalSize: result.totalSize, done: true, records: [] } };
           const batch = batchSizeOf(request.headers['sforce-query-options']);

@@ -3,6 +3,7 @@ import type { SalesforceContext } from '../context.js';
 import { respond, SalesforceFault, sfError, type SalesforceError } from '../errors.js';
 import { relationshipName } from '../soql-run.js';
 import { ValidationFault } from '../validation.js';
+import type { FieldDef } from '../schema.js';
 import { toWire } from '../values.js';
 
 const SOBJECT_DOCS =
@@ -46,7 +47,7 @@ export function unmodifiedSince(request: EmulatorRequest): number | undefined {
 }
 
 export function sobjectRoutes(context: SalesforceContext): Route[] {
-  const { org, store, schema } = context;
+  const { org, store, schema, access } = context;
   const base = '/services/data/:version';
 
   /** Runs every record; with allOrNone, one failure undoes the others and marks them rolled back. */
@@ -158,6 +159,9 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
       handler: (request) =>
         respond(() => {
           const object = store.object(request.params.type ?? '');
+          const user = request.portalId;
+          if (access && user && !access.object(user, object).read)
+            return sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
           const childRelationships = schema.list().flatMap((child) =>
             child.fields
               .filter((f) => f.referenceTo === object.name && f.childRelationship)
@@ -174,22 +178,24 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
               keyPrefix: object.keyPrefix,
               custom: object.name.endsWith('__c'),
               createable: object.createable !== false,
-              fields: object.fields.map((f) => ({
-                name: f.name,
-                type: f.kind,
-                length: f.length ?? 0,
-                unique: f.unique === true,
-                createable: !f.readOnly,
-                updateable: !f.readOnly,
-                nillable: f.kind !== 'boolean' && f.name !== 'Id',
-                referenceTo: f.referenceTo ? [f.referenceTo] : [],
-                relationshipName: f.kind === 'reference' ? relationshipName(f) : null,
-                picklistValues: (f.picklistValues ?? []).map((value) => ({
-                  value,
-                  label: value,
-                  active: true,
+              fields: object.fields
+                .filter((f) => !access || !user || access.readable(user, object, f))
+                .map((f) => ({
+                  name: f.name,
+                  type: f.kind,
+                  length: f.length ?? 0,
+                  unique: f.unique === true,
+                  createable: !f.readOnly,
+                  updateable: !f.readOnly,
+                  nillable: f.kind !== 'boolean' && f.name !== 'Id',
+                  referenceTo: f.referenceTo ? [f.referenceTo] : [],
+                  relationshipName: f.kind === 'reference' ? relationshipName(f) : null,
+                  picklistValues: (f.picklistValues ?? []).map((value) => ({
+                    value,
+                    label: value,
+                    active: true,
+                  })),
                 })),
-              })),
               childRelationships,
             },
           };
@@ -220,7 +226,12 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
         respond(() => {
           const object = store.object(request.params.type ?? '');
           const record = store.get(object.name, request.params.id ?? '');
-          if (!record) return sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
+          const user = request.portalId;
+          // A record the user may not see is answered as one that does not exist (access.ts).
+          if (!record || (access && user && access.record(user, object, record) === 'none'))
+            return sfError(404, 'NOT_FOUND', 'The requested resource does not exist');
+          const readable = (field: FieldDef) =>
+            !access || !user || access.readable(user, object, field);
           const wanted = request.query
             .get('fields')
             ?.split(',')
@@ -228,7 +239,7 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
           const fields = wanted
             ? wanted.map((name) => {
                 const field = schema.field(object, name);
-                if (!field)
+                if (!field || !readable(field))
                   throw new SalesforceFault(
                     400,
                     'INVALID_FIELD',
@@ -236,7 +247,7 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
                   );
                 return field;
               })
-            : object.fields;
+            : object.fields.filter(readable);
           const out: Values = {
             attributes: {
               type: object.name,
@@ -272,7 +283,7 @@ export function sobjectRoutes(context: SalesforceContext): Route[] {
       docs: 'https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/dome_delete_record.htm',
       handler: (request) =>
         respond(() => {
-          store.delete(request.params.type ?? '', request.params.id ?? '');
+          org.delete(request.params.type ?? '', request.params.id ?? '', request.portalId);
           return { status: 204 };
         }),
     },

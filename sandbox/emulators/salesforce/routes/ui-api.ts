@@ -75,19 +75,32 @@ const labelOf = (name: string) =>
     .replace(/([a-z])([A-Z])/g, '$1 $2');
 
 export function uiApiRoutes(context: SalesforceContext): Route[] {
-  const { schema, store, org } = context;
+  const { schema, store, org, access } = context;
   const base = '/services/data/:version/ui-api';
-  const records = new UiRecords(schema, store);
+  const records = new UiRecords(schema, store, access);
 
-  const recordOf = (id: string): { object: ObjectDef; record: StoredRecord } => {
+  /** A record the user may see; one they may not is answered as one that does not exist (access.ts). */
+  const recordOf = (id: string, userId?: string): { object: ObjectDef; record: StoredRecord } => {
     const object = schema.byPrefix(id);
     const record = object ? store.get(object.name, id) : undefined;
-    if (!object || !record)
+    if (
+      !object ||
+      !record ||
+      (access && userId && access.record(userId, object, record) === 'none')
+    )
       throw new SalesforceFault(404, 'NOT_FOUND', 'The requested resource does not exist');
     return { object, record };
   };
+  /** The object, unless the user may not read it (then it does not exist for them). */
+  const objectFor = (name: string, userId?: string): ObjectDef => {
+    const object = store.object(name);
+    if (access && userId && !access.object(userId, object).read)
+      throw new SalesforceFault(404, 'NOT_FOUND', `The requested resource does not exist: ${name}`);
+    return object;
+  };
 
-  const objectInfo = (object: ObjectDef) => ({
+  /** Object metadata as the user sees it: only the fields their field-level security lets them read. */
+  const objectInfo = (object: ObjectDef, userId?: string) => ({
     apiName: object.name,
     label: object.label ?? labelOf(object.name),
     labelPlural: object.labelPlural ?? `${object.label ?? labelOf(object.name)}s`,
@@ -116,30 +129,34 @@ export function uiApiRoutes(context: SalesforceContext): Route[] {
     dependentFields: {},
     eTag: `${object.name}:${object.fields.length}`,
     fields: Object.fromEntries(
-      object.fields.map((f) => [
-        f.name,
-        {
-          apiName: f.name,
-          calculated: f.summary !== undefined,
-          compound: false,
-          controllerName: null,
-          createable: !f.readOnly && f.summary === undefined,
-          custom: f.name.endsWith('__c'),
-          dataType: DATA_TYPES[f.kind],
-          filterable: true,
-          label: f.label ?? labelOf(f.name),
-          length: f.length ?? 0,
-          nameField: f.name === 'Name',
-          nillable: f.kind !== 'boolean' && f.name !== 'Id',
-          reference: f.kind === 'reference',
-          referenceToInfos: f.referenceTo ? [{ apiName: f.referenceTo, nameFields: ['Name'] }] : [],
-          relationshipName: f.kind === 'reference' ? relationshipName(f) : null,
-          required: false,
-          sortable: true,
-          unique: f.unique === true,
-          updateable: !f.readOnly && f.summary === undefined,
-        },
-      ]),
+      object.fields
+        .filter((f) => !access || !userId || access.readable(userId, object, f))
+        .map((f) => [
+          f.name,
+          {
+            apiName: f.name,
+            calculated: f.summary !== undefined,
+            compound: false,
+            controllerName: null,
+            createable: !f.readOnly && f.summary === undefined,
+            custom: f.name.endsWith('__c'),
+            dataType: DATA_TYPES[f.kind],
+            filterable: true,
+            label: f.label ?? labelOf(f.name),
+            length: f.length ?? 0,
+            nameField: f.name === 'Name',
+            nillable: f.kind !== 'boolean' && f.name !== 'Id',
+            reference: f.kind === 'reference',
+            referenceToInfos: f.referenceTo
+              ? [{ apiName: f.referenceTo, nameFields: ['Name'] }]
+              : [],
+            relationshipName: f.kind === 'reference' ? relationshipName(f) : null,
+            required: false,
+            sortable: true,
+            unique: f.unique === true,
+            updateable: !f.readOnly && f.summary === undefined,
+          },
+        ]),
     ),
     nameFields: object.fields.some((f) => f.name === 'Name') ? ['Name'] : [],
     recordTypeInfos: {
@@ -181,7 +198,10 @@ export function uiApiRoutes(context: SalesforceContext): Route[] {
               throw new SalesforceFault(400, 'INVALID_INPUT', 'The request body needs an apiName');
             const object = store.object(apiName);
             const created = org.insert(object.name, fieldsOf(request), undefined, request.portalId);
-            return { status: 201, body: records.represent(object, created) };
+            return {
+              status: 201,
+              body: records.represent(object, created, undefined, request.portalId),
+            };
           },
           () => (typeof apiName === 'string' ? schema.get(apiName) : undefined),
         );
@@ -194,7 +214,8 @@ export function uiApiRoutes(context: SalesforceContext): Route[] {
       docs: `${DOCS}/ui_api_resources_record_get.htm`,
       handler: (request) =>
         answer(() => {
-          const { object, record } = recordOf(request.params.recordId ?? '');
+          const user = request.portalId;
+          const { object, record } = recordOf(request.params.recordId ?? '', user);
           const fields = listParam(request.query, 'fields');
           const optional = listParam(request.query, 'optionalFields');
           const layouts = listParam(request.query, 'layoutTypes');
@@ -206,9 +227,9 @@ export function uiApiRoutes(context: SalesforceContext): Route[] {
             );
           // Layouts are not emulated: a layout read gets every field of the object.
           if (layouts.length > 0 && fields.length === 0 && optional.length === 0)
-            return { status: 200, body: records.represent(object, record) };
-          const paths = requestedFields(schema, object, fields, optional);
-          return { status: 200, body: records.represent(object, record, paths) };
+            return { status: 200, body: records.represent(object, record, undefined, user) };
+          const paths = requestedFields(schema, object, fields, optional, records.readable(user));
+          return { status: 200, body: records.represent(object, record, paths, user) };
         }),
     },
     {
@@ -220,7 +241,7 @@ export function uiApiRoutes(context: SalesforceContext): Route[] {
         const id = request.params.recordId ?? '';
         return answer(
           () => {
-            const { object } = recordOf(id);
+            const { object } = recordOf(id, request.portalId);
             const { Id, ...values } = fieldsOf(request);
             if (Id !== undefined && Id !== id && String(Id) !== id.slice(0, 15))
               throw new SalesforceFault(
@@ -236,7 +257,10 @@ export function uiApiRoutes(context: SalesforceContext): Route[] {
               unmodifiedSince(request),
               request.portalId,
             );
-            return { status: 200, body: records.represent(object, updated) };
+            return {
+              status: 200,
+              body: records.represent(object, updated, undefined, request.portalId),
+            };
           },
           () => schema.byPrefix(id),
         );
@@ -249,8 +273,8 @@ export function uiApiRoutes(context: SalesforceContext): Route[] {
       docs: `${DOCS}/ui_api_resources_records_delete.htm`,
       handler: (request) =>
         answer(() => {
-          const { object } = recordOf(request.params.recordId ?? '');
-          store.delete(object.name, request.params.recordId ?? '');
+          const { object } = recordOf(request.params.recordId ?? '', request.portalId);
+          org.delete(object.name, request.params.recordId ?? '', request.portalId);
           return { status: 204 };
         }),
     },
@@ -263,7 +287,8 @@ export function uiApiRoutes(context: SalesforceContext): Route[] {
         answer(() => {
           const parentId = request.params.parentRecordId ?? '';
           const relatedListId = request.params.relatedListId ?? '';
-          const { object: parent, record } = recordOf(parentId);
+          const user = request.portalId;
+          const { object: parent, record } = recordOf(parentId, user);
           const relation = schema.childRelationship(parent, relatedListId);
           if (!relation)
             return uiError(
@@ -272,11 +297,14 @@ export function uiApiRoutes(context: SalesforceContext): Route[] {
               `The related list ${relatedListId} does not exist on ${parent.name}`,
             );
           const { child, field } = relation;
+          if (access && user && !access.object(user, child).read)
+            return uiError(404, 'NOT_FOUND', `The related list ${relatedListId} does not exist`);
           const paths = requestedFields(
             schema,
             child,
             listParam(request.query, 'fields'),
             listParam(request.query, 'optionalFields'),
+            records.readable(user),
           );
           const pageSize = Math.min(
             MAX_PAGE_SIZE,
@@ -284,7 +312,11 @@ export function uiApiRoutes(context: SalesforceContext): Route[] {
           );
           const offset = Math.max(0, Number(request.query.get('pageToken') ?? 0) || 0);
           const sortBy = listParam(request.query, 'sortBy');
-          let rows = [...store.all(child.name)].filter((r) => r[field.name] === record.Id);
+          let rows = [...store.all(child.name)].filter(
+            (r) =>
+              r[field.name] === record.Id &&
+              (!access || !user || access.record(user, child, r) !== 'none'),
+          );
           rows = sortRows(rows, sortBy);
           const page = rows.slice(offset, offset + pageSize);
           const next = offset + pageSize < rows.length ? String(offset + pageSize) : null;
@@ -317,7 +349,7 @@ export function uiApiRoutes(context: SalesforceContext): Route[] {
               parentRecordId: parentId,
               previousPageToken: offset > 0 ? String(Math.max(0, offset - pageSize)) : null,
               previousPageUrl: offset > 0 ? url(String(Math.max(0, offset - pageSize))) : null,
-              records: page.map((row) => records.represent(child, row, paths)),
+              records: page.map((row) => records.represent(child, row, paths, user)),
               sortBy,
             },
           };
@@ -379,9 +411,12 @@ export function uiApiRoutes(context: SalesforceContext): Route[] {
         status: 200,
         body: {
           results: (request.params.objectApiNames ?? '').split(',').map((name) => {
-            const object = schema.get(name.trim());
+            const found = schema.get(name.trim());
+            const user = request.portalId;
+            const object =
+              found && (!access || !user || access.object(user, found).read) ? found : undefined;
             return object
-              ? { statusCode: 200, result: objectInfo(object) }
+              ? { statusCode: 200, result: objectInfo(object, user) }
               : {
                   statusCode: 404,
                   result: [{ errorCode: 'NOT_FOUND', message: `No object ${name.trim()}` }],
@@ -398,7 +433,10 @@ export function uiApiRoutes(context: SalesforceContext): Route[] {
       handler: (request) =>
         answer(() => ({
           status: 200,
-          body: objectInfo(store.object(request.params.objectApiName ?? '')),
+          body: objectInfo(
+            objectFor(request.params.objectApiName ?? '', request.portalId),
+            request.portalId,
+          ),
         })),
     },
   ];
