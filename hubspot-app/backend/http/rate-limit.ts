@@ -54,9 +54,13 @@ export class RateLimiter {
   private readonly users: Buckets;
   private readonly portals: Buckets;
 
+  /**
+   * `clock` is real time by default, not the service's Clock: budgets are about load on this
+   * process, and the sandbox's clock stands still (a budget would never refill there).
+   */
   constructor(
-    private readonly clock: Clock,
     limits: RateLimits = DEFAULT_RATE_LIMITS,
+    private readonly clock: Clock = { now: () => performance.now() },
   ) {
     this.users = new Buckets(limits.perUser);
     this.portals = new Buckets(limits.perPortal);

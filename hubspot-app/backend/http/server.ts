@@ -123,7 +123,7 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
       const limiter =
         options.rateLimits === false
           ? undefined
-          : new RateLimiter(deps.clock, options.rateLimits ?? DEFAULT_RATE_LIMITS);
+          : new RateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS);
       api.addHook('preHandler', async (request, reply) => {
         if (!limiter || !request.caller) return undefined;
         const waitMs = limiter.take(request.caller.portalId, request.caller.userId);

@@ -72,6 +72,9 @@ export async function readDeal(deps: Deps, caller: Caller, context: PortalContex
   return result.snapshot;
 }
 
+// hubspot.fetch: "Each request has a maximum timeout of 15 seconds. Both request and response
+// payloads are limited to 1MB", retried once on a 5XX within the window
+// (https://developers.hubspot.com/docs/guides/crm/public-apps/fetching-data).
 /** Deals read from HubSpot at most per company view (the ids are paged 500 per call). */
 export const COMPANY_MAX_DEALS = 5_000;
 /** Deals read in full: one batch read, the most likely to be urgent by what the store holds. */

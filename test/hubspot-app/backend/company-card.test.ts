@@ -1,5 +1,5 @@
 // Issue 17 item 10: a company with 5,000 deals. The company card answers within hubspot.fetch's
-// limits (1 MB, https://developers.hubspot.com/docs/apps/developer-platform/add-features/ui-extensibility/fetching-data)
+// limits (1 MB, https://developers.hubspot.com/docs/guides/crm/public-apps/fetching-data)
 // with a bounded number of HubSpot calls: the most urgent handoffs first, then how many more.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompanyView } from '@handoff/shared';

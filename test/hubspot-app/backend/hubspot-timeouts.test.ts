@@ -1,5 +1,5 @@
 // Issue 17 item 5: every HubSpot call has a timeout, and portals do not wait on each other. A hung
-// deal read answers the card within hubspot.fetch's 15 s (https://developers.hubspot.com/docs/apps/developer-platform/add-features/ui-extensibility/fetching-data);
+// deal read answers the card within hubspot.fetch's 15 s (https://developers.hubspot.com/docs/guides/crm/public-apps/fetching-data);
 // a hung write in one portal does not hold up another portal's writes; the scanner does not run
 // portals strictly one after another. Hangs come from the emulator's `timeout` fault switch,
 // aimed at one portal by its access token.
