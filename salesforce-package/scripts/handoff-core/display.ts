@@ -2,66 +2,44 @@
 // label, flag and sentence is decided here, where it is tested without a DOM.
 import {
   evaluateRecord,
+  formatDateTime,
+  handoffDisplay,
+  recordDisplay,
+  timerDisplay,
+  who,
+  type ActionDisplay,
   type HandoffView,
   type ItemView,
+  type Names,
+  type NextStepDisplay,
   type Playbook,
   type RecordView,
+  type TimerDisplay,
   type TimerView,
+  type Tone,
   type Verdict,
+  type Zones,
 } from '@handoff/shared/runtime';
 import { buildSnapshot } from './snapshot.js';
 import { text, type UiRecord } from './records.js';
 
-const STATUS_LABELS: Record<HandoffView['status'], string> = {
-  not_started: 'Not started',
-  in_progress: 'In progress',
-  submitted: 'Submitted',
-  accepted: 'Accepted',
-  rejected: 'Rejected',
+/** The core's tones in SLDS: badge classes and button variants. Words come from the core. */
+const BADGES: Readonly<Record<Tone, string>> = {
+  neutral: 'slds-badge',
+  info: 'slds-badge slds-theme_info',
+  warning: 'slds-badge slds-theme_warning',
+  danger: 'slds-badge slds-theme_error',
+  success: 'slds-badge slds-theme_success',
 };
-const TIMER_LABELS: Record<TimerView['state'], [string, string]> = {
-  pending: ['Not started', 'slds-badge'],
-  running: ['On track', 'slds-badge slds-theme_info'],
-  paused: ['Paused', 'slds-badge'],
-  at_risk: ['At risk', 'slds-badge slds-theme_warning'],
-  breached: ['Breached', 'slds-badge slds-theme_error'],
-  met: ['Met', 'slds-badge slds-theme_success'],
-  met_late: ['Met late', 'slds-badge slds-theme_warning'],
-};
-const ACTION_LABELS = {
-  submit: ['Submit', 'brand'],
-  withdraw: ['Withdraw', 'neutral'],
-  accept: ['Accept', 'brand'],
-  reject: ['Reject', 'destructive'],
-  reopen: ['Rework', 'neutral'],
-} as const;
-const EVENT_LABELS: Record<string, string> = {
-  submitted: 'Submitted',
-  withdrawn: 'Withdrawn',
-  accepted: 'Accepted',
-  rejected: 'Rejected',
-  reworked: 'Reworked',
+const VARIANTS: Readonly<Record<ActionDisplay['emphasis'], string>> = {
+  primary: 'brand',
+  secondary: 'neutral',
+  destructive: 'destructive',
 };
 
+/** A time in the viewer's zone, in the core's one style (the admin panel uses it too). */
 export function formatTime(at: number, timeZone: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(at);
-  } catch {
-    return `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-  }
-}
-
-export function formatDuration(ms: number): string {
-  const minutes = Math.max(0, Math.round(ms / 60000));
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  if (hours < 48) return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
-  return `${Math.round(hours / 24)} days`;
+  return formatDateTime(at, timeZone);
 }
 
 function verdict(v: Verdict, i: number) {
@@ -77,51 +55,21 @@ function verdict(v: Verdict, i: number) {
   };
 }
 
-function timer(t: TimerView, timeZone: string) {
-  const [stateLabel, badgeClass] = TIMER_LABELS[t.state];
-  const due = t.dueAt === null ? undefined : formatTime(t.dueAt, timeZone);
-  const business = t.calendarTimeZone === null ? '' : ' of business time';
-  let detail: string;
-  if (t.state === 'met' || t.state === 'met_late') {
-    detail = t.completedAt === null ? 'Done.' : `Done ${formatTime(t.completedAt, timeZone)}.`;
-  } else if (t.state === 'breached') {
-    detail = `Was due ${due ?? 'earlier'}.`;
-  } else if (t.state === 'pending') {
-    detail = 'Starts when its event happens.';
-  } else if (t.paused) {
-    detail = `Paused with ${formatDuration(t.remainingMs)}${business} left.`;
-  } else {
-    detail = `Due ${due ?? 'later'}; ${formatDuration(t.remainingMs)}${business} left.`;
-  }
-  return { key: t.slaId, label: t.label, stateLabel, badgeClass, detail };
+function timer(t: TimerDisplay) {
+  return {
+    key: t.slaId,
+    label: t.label,
+    stateLabel: t.stateLabel,
+    badgeClass: BADGES[t.tone],
+    detail: t.waitsOn ? `${t.detail} ${t.waitsOn}.` : t.detail,
+  };
 }
 
-/** Who the view's people are to the viewer: "you", a name from RecordView.people, else no one. */
-export interface Names {
-  viewerId: string;
-  people: Readonly<Record<string, string>>;
-}
 const NO_NAMES: Names = { viewerId: '', people: {} };
 
-function who(userId: string | undefined, names: Names): string | undefined {
-  if (!userId) return undefined;
-  return userId === names.viewerId ? 'you' : names.people[userId];
-}
-
-/** "Submitted by Riley Rep on <time>", or "Submitted on <time>" when no name is known. */
-function milestone(
-  verb: string,
-  userId: string | undefined,
-  at: number,
-  timeZone: string,
-  names: Names,
-) {
-  const name = who(userId, names);
-  return `${verb}${name ? ` by ${name}` : ''} on ${formatTime(at, timeZone)}`;
-}
-
-function item(i: ItemView, timeZone: string, names: Names) {
+function item(i: ItemView, zones: Zones, names: Names) {
   const value = i.value === null || typeof i.value === 'boolean' ? '' : String(i.value);
+  const by = who(i.by, names);
   return {
     id: i.id,
     label: i.label,
@@ -139,75 +87,75 @@ function item(i: ItemView, timeZone: string, names: Names) {
     doneText: i.done
       ? i.at === undefined
         ? 'Done'
-        : who(i.by, names)
-          ? milestone('Done', i.by, i.at, timeZone, names)
-          : `Done ${formatTime(i.at, timeZone)}`
+        : by
+          ? `Done by ${by} on ${formatDateTime(i.at, zones)}`
+          : `Done ${formatDateTime(i.at, zones)}`
       : i.required
         ? 'Required'
         : 'Optional',
   };
 }
 
-function handoff(h: HandoffView, timeZone: string, names: Names = NO_NAMES) {
-  const accepted = h.accepted
-    ? milestone('Accepted', h.accepted.by, h.accepted.at, timeZone, names) +
-      (who(h.accepted.assigneeId, names) ? `; CSM: ${who(h.accepted.assigneeId, names)}` : '')
-    : undefined;
-  const percent =
-    h.progress.total === 0 ? 0 : Math.round((100 * h.progress.done) / h.progress.total);
+function handoff(
+  h: HandoffView,
+  timeZone: string,
+  names: Names = NO_NAMES,
+  reference?: string | null,
+) {
+  const zones: Zones = { viewer: timeZone, reference };
+  const shown = handoffDisplay(h, zones, names);
   return {
     id: h.id,
     label: h.label,
     checklistLabel: h.checklistLabel,
     status: h.status,
-    statusLabel: STATUS_LABELS[h.status],
-    progressText: `${h.progress.done} of ${h.progress.total} done (${h.progress.requiredDone} of ${h.progress.required} required)`,
-    progressValue: percent,
-    items: h.items.map((i) => item(i, timeZone, names)),
+    statusLabel: shown.statusLabel,
+    statusClass: BADGES[shown.tone],
+    progressText: shown.progress.text,
+    progressValue: shown.progress.percent,
+    /** Accepted, or its window has passed: shown as one line, its body behind "Details". */
+    settled: shown.settledLine !== undefined,
+    settledLine: shown.settledLine,
+    nextLine: shown.nextLine,
+    items: h.items.map((i) => item(i, zones, names)),
     criteria: h.criteria.map(verdict),
-    // Actions the viewer's role never takes are hidden; the rest show why they are unavailable.
-    actions: h.actions
-      // Shown disabled only when the viewer could act once the checklist or criteria are done.
-      .filter(
-        (a) =>
-          a.allowed || a.reason?.code === 'items_missing' || a.reason?.code === 'criteria_failing',
-      )
-      .map((a) => ({
-        type: a.type,
-        label: ACTION_LABELS[a.type][0],
-        variant: ACTION_LABELS[a.type][1],
-        disabled: !a.allowed,
-        reason: a.allowed ? undefined : a.reason?.message,
-      })),
+    actions: shown.actions.map((a) => ({
+      type: a.type,
+      label: a.label,
+      variant: VARIANTS[a.emphasis],
+      disabled: a.disabled,
+      reason: a.reason,
+    })),
     rejectReasons: h.rejectReasons.map((r) => ({ label: r.label, value: r.id })),
     // The last rejection stays in the history; its reason is news only while the handoff is rejected.
-    rejection:
-      h.rejected && h.status === 'rejected'
-        ? `${milestone('Rejected', h.rejected.by, h.rejected.at, timeZone, names)}: ${h.rejected.reasonLabel}${h.rejected.comment ? ` — ${h.rejected.comment}` : ''}`
-        : undefined,
-    // The submission and acceptance as sentences; the rejection is `rejection` above.
-    milestones: [
-      ...(h.submitted
-        ? [
-            {
-              key: 'submitted',
-              text: milestone('Submitted', h.submitted.by, h.submitted.at, timeZone, names),
-            },
-          ]
-        : []),
-      ...(accepted ? [{ key: 'accepted', text: accepted }] : []),
-    ],
-    hasMilestones: h.submitted !== undefined || accepted !== undefined,
-    history: h.history.map((e, n) => {
-      const name = who(e.by, names);
-      const label = EVENT_LABELS[e.type] ?? e.type;
-      const at = formatTime(e.at, timeZone);
-      return {
-        key: `${e.type}-${e.at}-${n}`,
-        text: name ? `${label} by ${name} · ${at}` : `${label} ${at}`,
-      };
-    }),
-    hasHistory: h.history.length > 0,
+    rejection: shown.rejection,
+    milestones: shown.milestones.map((line, n) => ({ key: `m${n}`, text: line })),
+    hasMilestones: shown.milestones.length > 0,
+    history: shown.history.map((line, n) => ({ key: `h${n}`, text: line })),
+    hasHistory: shown.history.length > 0,
+  };
+}
+
+/** The next-step strip: whose move, what, by when, and the viewer's one button. */
+function nextStep(step: NextStepDisplay | null) {
+  if (!step) return undefined;
+  const action = step.action;
+  return {
+    handoffId: step.handoffId,
+    whose: step.whose,
+    what: step.what,
+    when: step.when,
+    stateLabel: step.stateLabel,
+    badgeClass: BADGES[step.tone],
+    action: action
+      ? {
+          type: action.type,
+          label: action.label,
+          variant: VARIANTS[action.emphasis],
+          disabled: action.disabled,
+          reason: action.reason,
+        }
+      : undefined,
   };
 }
 
@@ -250,6 +198,8 @@ export function stageLabels(
 export function panelModel(view: RecordView, timeZone: string, labels?: StageLabels) {
   const label = (s: { id: string; label: string }) => labels?.stages[s.id] ?? s.label;
   const next = view.nextStage ? label(view.nextStage) : undefined;
+  const shown = recordDisplay(view, timeZone);
+  const reference = view.timers.find((t) => t.calendarTimeZone !== null)?.calendarTimeZone;
   return {
     problems: view.problems.map((text, n) => ({ key: `p${n}`, text })),
     hasProblems: view.problems.length > 0,
@@ -279,10 +229,13 @@ export function panelModel(view: RecordView, timeZone: string, labels?: StageLab
         dataId: `${section.key}-criteria`,
         items: section.items.map(verdict),
       })),
-    timers: view.timers.map((t) => timer(t, timeZone)),
+    nextStep: nextStep(shown.nextStep),
+    // A viewer without a Handoff role sees everything and can change nothing, as on the HubSpot card.
+    noRole: shown.noRole,
+    timers: shown.timers.map(timer),
     hasTimers: view.timers.length > 0,
     handoffs: view.handoffs.map((h) =>
-      handoff(h, timeZone, { viewerId: view.viewer.userId, people: view.people ?? {} }),
+      handoff(h, timeZone, { viewerId: view.viewer.userId, people: view.people ?? {} }, reference),
     ),
     hasHandoffs: view.handoffs.length > 0,
   };
@@ -290,13 +243,6 @@ export function panelModel(view: RecordView, timeZone: string, labels?: StageLab
 
 export type PanelModel = ReturnType<typeof panelModel>;
 
-const STATUS_BADGES: Record<HandoffView['status'], string> = {
-  not_started: 'slds-badge',
-  in_progress: 'slds-badge slds-theme_info',
-  submitted: 'slds-badge slds-theme_info',
-  accepted: 'slds-badge slds-theme_success',
-  rejected: 'slds-badge slds-theme_error',
-};
 /** Timers still running somewhere, most urgent first; pending and finished ones stay on the opportunity. */
 const LIVE_TIMERS: readonly TimerView['state'][] = ['breached', 'at_risk', 'running', 'paused'];
 
@@ -349,12 +295,15 @@ export function accountModel(
             key: `${opportunity.id}:${h.id}`,
             label: h.label,
             statusLabel: model.statusLabel,
-            statusClass: STATUS_BADGES[h.status],
+            statusClass: model.statusClass,
             progressText: model.progressText,
             progressValue: model.progressValue,
           };
         }),
-        timers: live.map((t) => ({ ...timer(t, timeZone), key: `${opportunity.id}:${t.slaId}` })),
+        timers: live.map((t) => ({
+          ...timer(timerDisplay(t, timeZone)),
+          key: `${opportunity.id}:${t.slaId}`,
+        })),
         hasTimers: live.length > 0,
         urgency: live[0] ? LIVE_TIMERS.indexOf(live[0].state) : LIVE_TIMERS.length,
       },

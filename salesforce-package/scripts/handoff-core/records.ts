@@ -68,6 +68,20 @@ export const OPPORTUNITY_FIELDS = [
 ];
 /** An Account's opportunities (related list `Opportunities`): the panel's fields and the name. */
 export const ACCOUNT_OPPORTUNITY_FIELDS = ['Opportunity.Name', ...OPPORTUNITY_FIELDS];
+/**
+ * The opportunity's stage history, as the record page's Stage History related list holds it
+ * (OpportunityHistory, child relationship `OpportunityHistories`; a row for every change of stage,
+ * amount or close date). Read with getRelatedListRecords, oldest first, so timers of SLAs that ran
+ * in earlier stages are on the panel too, as the scanner reads them
+ * (https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_objects_opportunityhistory.htm).
+ */
+export const STAGE_HISTORY_LIST = 'OpportunityHistories';
+export const STAGE_HISTORY_FIELDS = [
+  'OpportunityHistory.StageName',
+  'OpportunityHistory.CreatedDate',
+];
+export const STAGE_HISTORY_SORT = ['OpportunityHistory.CreatedDate'];
+
 /** Present from API 52 on; optional so the panel still loads where it is missing. */
 export const OPPORTUNITY_OPTIONAL = ['Opportunity.LastStageChangeDate'];
 

@@ -17,6 +17,8 @@ export interface PanelRecords {
   handoffs: readonly UiRecord[];
   /** Item rows of every handoff, keyed by the handoff record's id. */
   items: Readonly<Record<string, readonly UiRecord[]>>;
+  /** OpportunityHistory rows (StageName, CreatedDate); without them only the current stage is known. */
+  stageHistory?: readonly UiRecord[];
 }
 
 const STATUSES = ['not_started', 'in_progress', 'submitted', 'accepted', 'rejected'];
@@ -44,6 +46,7 @@ export function buildSnapshot(playbook: Playbook, records: PanelRecords): Record
     if (def.salesforce !== undefined) fields[id] = value(opp, def.salesforce) ?? null;
   }
   const enteredAt = time(opp, 'LastStageChangeDate') ?? time(opp, 'CreatedDate') ?? 0;
+  const stageHistory = stageEntries(playbook, records.stageHistory ?? [], { stage, enteredAt });
   const handoffs: Record<string, HandoffState> = {};
   for (const header of records.handoffs) {
     const id = text(header, 'Handoff_Id__c');
@@ -57,10 +60,36 @@ export function buildSnapshot(playbook: Playbook, records: PanelRecords): Record
     recordId: opp.id,
     stage,
     fields,
-    stageHistory: [{ stage, enteredAt }],
+    stageHistory,
     handoffs,
     ...(ownerId ? { ownerId } : {}),
   };
+}
+
+/**
+ * Stage entries from OpportunityHistory: several rows may stand for one playbook stage (amount or
+ * close date changes, or two StageNames mapped to one stage), so only a change of playbook stage is
+ * an entry — as the scanner reads it (tools/snapshot.ts). The record's current stage is the last
+ * entry: when the history does not end there (not read yet, or not readable), it is added at
+ * LastStageChangeDate.
+ */
+function stageEntries(
+  playbook: Playbook,
+  rows: readonly UiRecord[],
+  current: RecordSnapshot['stageHistory'][number],
+): RecordSnapshot['stageHistory'] {
+  const entries: RecordSnapshot['stageHistory'] = [];
+  const sorted = rows
+    .map((row) => ({ name: text(row, 'StageName'), at: time(row, 'CreatedDate') }))
+    .filter((r): r is { name: string; at: number } => r.name !== undefined && r.at !== undefined)
+    .sort((a, b) => a.at - b.at);
+  for (const row of sorted) {
+    const stage = stageOf(playbook, row.name);
+    if (entries[entries.length - 1]?.stage === stage) continue;
+    entries.push({ stage, enteredAt: row.at });
+  }
+  if (entries[entries.length - 1]?.stage !== current.stage) entries.push(current);
+  return entries;
 }
 
 function handoffState(

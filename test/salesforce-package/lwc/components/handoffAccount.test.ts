@@ -5,8 +5,8 @@ import { graphql } from 'lightning/graphql';
 import { ACCOUNT_ID, OPP_ID, PLAYBOOK, header, itemNodes, opportunity } from './fixtures.js';
 import { byName, expectAccessible, flush, mount, query, queryAll } from './harness.js';
 
-// Wednesday 2026-11-25, 16:00 UTC. The fixtures' deal was won on Thursday the 19th, so its
-// one-business-day "CS accepts the won deal" timer is breached unless CS accepted.
+// Wednesday 2026-11-25, 16:00 UTC. The fixtures' deal was submitted on Friday the 20th, so its
+// one-business-day "CS accepts the handoff" timer is breached unless CS accepted.
 const NOW = '2026-11-25T16:00:00.000Z';
 const RENEWAL_ID = '006000000000002AAA';
 const LOST_ID = '006000000000003AAA';
@@ -87,17 +87,18 @@ describe("handoffAccount: the handoffs of an account's opportunities", () => {
     expect(first).toContain('Stage: Closed won');
     expect(first).toContain('Sales → CS');
     expect(first).toContain('Submitted');
-    expect(first).toContain('10 of 12 done (10 of 10 required)');
-    expect(first).toContain('CS accepts the won deal');
+    expect(first).toContain('10 of 10 required items done');
+    expect(first).toContain('CS accepts the handoff');
     expect(first).toContain('Breached');
     const bar = shown[0]?.querySelector('lightning-progress-bar') as HTMLElement & {
       value: number;
     };
-    expect(bar.value).toBe(83);
+    // One progress measure on both faces: required items done over required items.
+    expect(bar.value).toBe(100);
 
     expect(second).toContain('Not started');
     // Items mirroring opportunity fields count as soon as the fields are set.
-    expect(second).toContain('2 of 12 done (2 of 10 required)');
+    expect(second).toContain('2 of 10 required items done');
     expect(second).toContain('On track');
     await expectAccessible(el);
   });
@@ -230,7 +231,7 @@ describe('handoffAccount: a large account is read to its last page', () => {
     expect(shown[0]?.querySelector('a')?.textContent).toBe(`Deal ${BREACHED}`);
     expect(shown[0]?.textContent).toContain('Breached');
     expect(shown[1]?.querySelector('a')?.textContent).toBe(`Deal ${WITH_ITEMS}`);
-    expect(shown[1]?.textContent).toContain('10 of 12 done (10 of 10 required)');
+    expect(shown[1]?.textContent).toContain('10 of 10 required items done');
     expect(query(el, '[data-id="account-more"]')?.textContent).toContain(
       'and 2450 more opportunities with a handoff open',
     );

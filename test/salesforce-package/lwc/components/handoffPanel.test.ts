@@ -50,6 +50,12 @@ async function panel(role: Role, status: Status | 'none', itemsDone = true) {
   return el;
 }
 
+/** Opens a settled handoff's details (it shows one line until then). */
+async function openDetails(el: Element) {
+  (query(el, '[data-id="details-toggle"]') as HTMLElement | undefined)?.click();
+  await flush();
+}
+
 /** The open modal: LightningModal shows it at the end of the document, outside the panel. */
 function modal(): HTMLElement | undefined {
   return document.body.querySelector('lightning-modal-dialog') ?? undefined;
@@ -102,6 +108,8 @@ describe('handoffPanel: what each role may do in each state', () => {
   it('when the handoff is submitted or accepted, then nobody can edit its items', async () => {
     for (const status of ['submitted', 'accepted'] as const) {
       const el = await panel('admin', status);
+      // An accepted handoff is settled: one line until its details are opened.
+      if (status === 'accepted') await openDetails(el);
       const inputs = queryAll(
         el,
         '[data-id="items"] lightning-input, [data-id="items"] lightning-combobox',
@@ -116,11 +124,11 @@ describe('handoffPanel: what each role may do in each state', () => {
   it('when rejected, then the reason and comment show, and the history lists the events', async () => {
     const el = await panel('sales_rep', 'rejected');
     expect(query(el, '[data-id="rejection"]')?.textContent).toBe(
-      'Rejected by Casey Manager on Nov 20, 2026, 9:30 AM: Missing or vague information — Add the champion',
+      'Rejected by Casey Manager on Nov 20, 2026, 9:30 AM: Missing or vague information — “Add the champion”',
     );
     // The rejection's own time (Rejected_At__c, 09:30 New York), not the header's last change (10:00).
     expect(query(el, '[data-id="history"]')?.textContent).toMatch(
-      /Submitted by Riley Rep · Nov 20, 2026, 9:00 AM.*Rejected by Casey Manager · Nov 20, 2026, 9:30 AM/,
+      /Nov 20, 2026, 9:00 AM — Submitted by Riley Rep.*Nov 20, 2026, 9:30 AM — Rejected by Casey Manager/,
     );
     await expectAccessible(el);
   });
@@ -140,12 +148,16 @@ describe('handoffPanel: what each role may do in each state', () => {
     getRecord.emit(opportunity());
     getRelatedListRecords.emit({ records: [accepted] });
     await flush();
+    expect(query(el, '[data-id="settled"]')?.textContent).toBe(
+      'Accepted by you on Nov 20, 2026, 10:00 AM',
+    );
+    await openDetails(el);
     expect(queryAll(el, '[data-id="milestones"] li').map((li) => li.textContent)).toEqual([
       'Submitted by Riley Rep on Nov 20, 2026, 9:00 AM',
       'Accepted by you on Nov 20, 2026, 10:00 AM',
     ]);
     expect(query(el, '[data-id="history"]')?.textContent).toMatch(
-      /Submitted by Riley Rep · Nov 20, 2026, 9:00 AM.*Accepted by you · Nov 20, 2026, 10:00 AM/,
+      /Nov 20, 2026, 9:00 AM — Submitted by Riley Rep.*Nov 20, 2026, 10:00 AM — Accepted by you/,
     );
     const done = (id: string) =>
       query(el, `[data-item="${id}"] .slds-text-color_weak`)?.textContent;
@@ -165,13 +177,13 @@ describe('handoffPanel: what each role may do in each state', () => {
     getRelatedListRecords.emit({ records: [header('rejected', 3, false)] });
     await flush();
     expect(query(el, '[data-id="rejection"]')?.textContent).toBe(
-      'Rejected on Nov 20, 2026, 9:30 AM: Missing or vague information — Add the champion',
+      'Rejected on Nov 20, 2026, 9:30 AM: Missing or vague information — “Add the champion”',
     );
     expect(queryAll(el, '[data-id="milestones"] li').map((li) => li.textContent)).toEqual([
       'Submitted on Nov 20, 2026, 9:00 AM',
     ]);
     expect(query(el, '[data-id="history"]')?.textContent).toMatch(
-      /Submitted Nov 20, 2026, 9:00 AM.*Rejected Nov 20, 2026, 9:30 AM/,
+      /Nov 20, 2026, 9:00 AM — Submitted.*Nov 20, 2026, 9:30 AM — Rejected/,
     );
     expect(query(el, '[data-item="promises"] .slds-text-color_weak')?.textContent).toBe(
       'Done Nov 20, 2026, 8:00 AM',
@@ -651,7 +663,8 @@ describe('handoffPanel on an Account', () => {
 
 describe('handoffPanel: SLA timers', () => {
   it.each([
-    ['2026-11-19T16:00:00.000Z', 'On track', /left\./],
+    // Submitted Friday 20 November 09:00 New York: CS's clock starts there.
+    ['2026-11-20T16:00:00.000Z', 'On track', /left\./],
     ['2026-11-25T16:00:00.000Z', 'Breached', /Was due/],
   ])('when it is %s, then the won-deal timer reads %s', async (now, state, detail) => {
     // Only Date is faked: the engine's microtasks must keep running.
@@ -659,7 +672,7 @@ describe('handoffPanel: SLA timers', () => {
     try {
       const el = await panel('cs_manager', 'submitted');
       const timers = query(el, '[data-id="timers"]');
-      expect(timers?.textContent).toContain('CS accepts the won deal');
+      expect(timers?.textContent).toContain('CS accepts the handoff');
       expect(timers?.textContent).toContain(state);
       expect(timers?.textContent).toMatch(detail);
       await expectAccessible(el);
@@ -670,15 +683,15 @@ describe('handoffPanel: SLA timers', () => {
 });
 
 describe('handoffPanel: SLA timers while a handoff is rejected', () => {
-  // Won Thursday 10:00 New York; submitted Friday 09:00, rejected 09:30: 7.5 of 8 business hours
-  // used. The header's last change (Friday 10:00) would have used all 8.
+  // Submitted Friday 09:00 New York, rejected 09:30: half an hour of CS's 8 business hours used.
+  // The header's last change (Friday 10:00) would have used an hour.
   it('when the handoff is rejected, then the won-deal timer is paused at Rejected_At__c, not at the header’s last change', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-11-25T16:00:00.000Z') });
     try {
       const el = await panel('cs_manager', 'rejected');
       const timers = query(el, '[data-id="timers"]');
       expect(timers?.textContent).toContain('Paused');
-      expect(timers?.textContent).toContain('Paused with 30 min of business time left.');
+      expect(timers?.textContent).toContain('Paused with 7 h 30 min of business time left.');
       await expectAccessible(el);
     } finally {
       vi.useRealTimers();

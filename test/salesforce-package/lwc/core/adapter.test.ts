@@ -222,24 +222,25 @@ describe('the Salesforce adapter in c/handoffCore', () => {
         return panelModel({ ...view, people }, 'UTC').handoffs[0];
       };
       const named = render('005CSM', peopleOf([accepted], rows));
+      // The viewer reads UTC, the playbook's calendar is New York's: the zone is named.
       expect(named?.milestones.map((m) => m.text)).toEqual([
-        'Submitted by Riley Rep on Nov 20, 2026, 2:00 PM',
-        'Accepted by you on Nov 20, 2026, 3:00 PM; CSM: Noor Success',
+        'Submitted by Riley Rep on Nov 20, 2026, 2:00 PM UTC',
+        'Accepted by you on Nov 20, 2026, 3:00 PM UTC; CSM: Noor Success',
       ]);
       expect(named?.history.map((e) => e.text)).toEqual([
-        'Submitted by Riley Rep · Nov 20, 2026, 2:00 PM',
-        'Accepted by you · Nov 20, 2026, 3:00 PM',
+        'Nov 20, 2026, 2:00 PM UTC — Submitted by Riley Rep',
+        'Nov 20, 2026, 3:00 PM UTC — Accepted by you',
       ]);
       const done = (id: string) => named?.items.find((i) => i.id === id)?.doneText;
-      expect(done('champion')).toBe('Done by Riley Rep on Nov 20, 2026, 1:00 PM');
-      expect(done('promises')).toBe('Done by you on Nov 20, 2026, 1:30 PM');
+      expect(done('champion')).toBe('Done by Riley Rep on Nov 20, 2026, 1:00 PM UTC');
+      expect(done('promises')).toBe('Done by you on Nov 20, 2026, 1:30 PM UTC');
       // No names read: the times alone, as before.
       const bare = render('005X', {});
       expect(bare?.milestones.map((m) => m.text)).toEqual([
-        'Submitted on Nov 20, 2026, 2:00 PM',
-        'Accepted on Nov 20, 2026, 3:00 PM',
+        'Submitted on Nov 20, 2026, 2:00 PM UTC',
+        'Accepted on Nov 20, 2026, 3:00 PM UTC; CSM: assigned',
       ]);
-      expect(bare?.history[0]?.text).toBe('Submitted Nov 20, 2026, 2:00 PM');
+      expect(bare?.history[0]?.text).toBe('Nov 20, 2026, 2:00 PM UTC — Submitted');
     });
   });
 });

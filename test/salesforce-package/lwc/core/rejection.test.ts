@@ -85,7 +85,10 @@ describe('the panel adapter reads when and by whom a handoff was rejected', () =
     expect(timer?.remainingMs).toBe(6 * HOUR);
   });
 
-  it('when it was reworked and submitted again Monday 09:00, then the pause ends there: 6.5 h used, at risk, due Monday 15:00 instead of Friday 09:00', () => {
+  // A gap of the header, not of the core: it keeps the last submission only, so after a rework the
+  // first submission — where CS's clock started — is unknown here and the clock starts again at the
+  // resubmission (HubSpot, which keeps every event, counts the 2 h before the rejection too).
+  it('when it was reworked and submitted again Monday 09:00, then CS’s clock runs from that submission: 4.5 h used, due Monday 17:00', () => {
     const { timer, handoff } = view(
       header('submitted', { ...rejectedBy, Submitted_At__c: iso(ny(23, 9)) }),
     );
@@ -93,8 +96,13 @@ describe('the panel adapter reads when and by whom a handoff was rejected', () =
       ['rejected', REJECTED],
       ['submitted', ny(23, 9)],
     ]);
-    expect(timer).toMatchObject({ state: 'at_risk', paused: false, dueAt: ny(23, 15) });
-    expect(timer?.remainingMs).toBe(1.5 * HOUR);
+    expect(timer).toMatchObject({
+      state: 'running',
+      paused: false,
+      startedAt: ny(23, 9),
+      dueAt: ny(23, 17),
+    });
+    expect(timer?.remainingMs).toBe(3.5 * HOUR);
   });
 
   it('when the rejection and the resubmission carry the same instant (a clock standing still), then the resubmission still ends the pause', () => {
@@ -118,8 +126,8 @@ describe('the panel adapter reads when and by whom a handoff was rejected', () =
     expect(model?.rejection).toBeUndefined();
     // The viewer submitted ("you"); the rejecter's name was not read, so only the time shows.
     expect(model?.history.map((e) => e.text)).toEqual([
-      'Submitted by you · Nov 19, 2026, 9:00 AM',
-      'Rejected Nov 19, 2026, 11:00 AM',
+      'Nov 19, 2026, 9:00 AM — Submitted by you',
+      'Nov 19, 2026, 11:00 AM — Rejected: Missing or vague information — “Add the champion”',
     ]);
   });
 
@@ -132,9 +140,9 @@ describe('the panel adapter reads when and by whom a handoff was rejected', () =
         Accepted_By__c: CS_MANAGER,
       }),
     );
-    // 2 h Thursday + 1 h Monday = 3 of 8 h: met (without the pause it would be met late).
+    // From the resubmission (the header's only submission): 1 of 8 h, met.
     expect(timer).toMatchObject({ state: 'met', completedAt: ny(23, 10) });
-    expect(timer?.remainingMs).toBe(5 * HOUR);
+    expect(timer?.remainingMs).toBe(7 * HOUR);
   });
 
   it('when a handoff was rejected before the package had Rejected_At__c, then LastModifiedDate still stands in for the time', () => {

@@ -17,6 +17,9 @@ import {
   HANDOFF_PEOPLE_FIELDS,
   OPPORTUNITY_FIELDS,
   OPPORTUNITY_OPTIONAL,
+  STAGE_HISTORY_FIELDS,
+  STAGE_HISTORY_LIST,
+  STAGE_HISTORY_SORT,
   buildSnapshot,
   errorSentences,
   evaluateRecord,
@@ -102,6 +105,8 @@ export default class HandoffPanel extends LightningElement {
   opportunity;
   headers;
   items;
+  /** OpportunityHistory rows; until they come, the panel knows only the current stage's entry. */
+  stageHistory;
   loadError;
   actionErrors = [];
   busy = false;
@@ -168,6 +173,23 @@ export default class HandoffPanel extends LightningElement {
       this.headers = result.data.records;
       this.afterLoad();
     }
+  }
+
+  /**
+   * The Stage History related list (OpportunityHistory), so timers of SLAs that ran in earlier stages
+   * show here as on the HubSpot card and in the scanner. Optional: rows without a StageName (or an
+   * error, for a viewer who may not read the history) leave the current stage's entry alone.
+   */
+  @wire(getRelatedListRecords, {
+    parentRecordId: '$opportunityId',
+    relatedListId: STAGE_HISTORY_LIST,
+    fields: STAGE_HISTORY_FIELDS,
+    sortBy: STAGE_HISTORY_SORT,
+    pageSize: 200,
+  })
+  onStageHistory({ data }) {
+    const rows = (data?.records ?? []).filter((r) => r.fields?.StageName !== undefined);
+    if (rows.length > 0) this.stageHistory = rows;
   }
 
   /**
@@ -262,6 +284,7 @@ export default class HandoffPanel extends LightningElement {
       opportunity: this.opportunity,
       handoffs: this.headers,
       items: this.items ?? {},
+      stageHistory: this.stageHistory ?? [],
     });
   }
 
@@ -274,7 +297,10 @@ export default class HandoffPanel extends LightningElement {
       timeZone,
       stageLabels(this.playbook, this.stagePicklist, stageName),
     );
-    if (this.handoffId) model.handoffs = model.handoffs.filter((h) => h.id === this.handoffId);
+    if (this.handoffId) {
+      model.handoffs = model.handoffs.filter((h) => h.id === this.handoffId);
+      if (model.nextStep?.handoffId !== this.handoffId) model.nextStep = undefined;
+    }
     model.hasHandoffs = model.handoffs.length > 0;
     return model;
   }

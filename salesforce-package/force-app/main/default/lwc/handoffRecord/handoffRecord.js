@@ -1,9 +1,26 @@
-// One opportunity's stages, exit criteria, timers and handoffs, from the panel model the core builds.
+// One opportunity's next step, stages, exit criteria, timers and handoffs, from the panel model the
+// core builds.
 import { LightningElement, api } from 'lwc';
 
 export default class HandoffRecord extends LightningElement {
   @api model;
   @api busy = false;
+
+  /** The next step's one button; nothing else can be sent while a write is on its way. */
+  get nextAction() {
+    const action = this.model.nextStep?.action;
+    return action ? { ...action, disabled: action.disabled || this.busy } : undefined;
+  }
+
+  handleNextStep() {
+    const step = this.model.nextStep;
+    if (!step?.action) return;
+    this.dispatchEvent(
+      new CustomEvent('handoffaction', {
+        detail: { handoffId: step.handoffId, action: { type: step.action.type } },
+      }),
+    );
+  }
 
   handleAction(event) {
     // Re-dispatched rather than composed, so the event never leaves the panel's shadow tree.

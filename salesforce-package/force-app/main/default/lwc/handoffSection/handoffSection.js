@@ -1,4 +1,5 @@
-// One handoff: its checklist with editable items, the actions the viewer may take, the reject
+// One handoff: its status and who must act, its checklist with editable items (behind "Show
+// details" once it is settled), the actions the viewer may take, the reject
 // dialog (c/handoffRejectModal) and the history. Every change goes up as a `handoffaction` event;
 // the panel writes it.
 import { LightningElement, api } from 'lwc';
@@ -7,6 +8,25 @@ import HandoffRejectModal from 'c/handoffRejectModal';
 export default class HandoffSection extends LightningElement {
   @api handoff;
   @api busy = false;
+
+  /** A settled handoff (accepted, or its window passed) shows one line until opened. */
+  expanded = false;
+
+  get showBody() {
+    return !this.handoff.settled || this.expanded;
+  }
+
+  get detailsLabel() {
+    return this.expanded ? 'Hide details' : 'Show details';
+  }
+
+  get detailsExpanded() {
+    return this.expanded ? 'true' : 'false';
+  }
+
+  toggleDetails() {
+    this.expanded = !this.expanded;
+  }
 
   /** While a write is on its way, nothing else can be sent. */
   get actions() {

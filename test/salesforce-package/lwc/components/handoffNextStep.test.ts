@@ -1,0 +1,134 @@
+// The panel's next-step strip, its collapsed settled handoffs and the stage history it reads, on
+// the fixtures' Closed Won opportunity (won Thursday 19 Nov 10:00 New York, submitted Friday 09:00).
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import Panel from 'c/handoffPanel';
+import { getRecord, updateRecord } from 'lightning/uiRecordApi';
+import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
+import { graphql } from 'lightning/graphql';
+import {
+  OPP_ID,
+  PLAYBOOK_JSON,
+  graph,
+  header,
+  itemNodes,
+  opportunity,
+  type Status,
+} from './fixtures.js';
+import { expectAccessible, flush, mount, query, queryAll, text, type Role } from './harness.js';
+
+beforeEach(() => {
+  vi.mocked(updateRecord).mockReset();
+  vi.mocked(updateRecord).mockResolvedValue({});
+});
+
+const isHeaders = (config: { relatedListId?: string }) => config.relatedListId === 'Handoffs__r';
+const isHistory = (config: { relatedListId?: string }) =>
+  config.relatedListId === 'OpportunityHistories';
+
+/** OpportunityHistory rows: appointment a month before the win, then Closed Won. */
+const HISTORY = [
+  ['Prospecting', '2026-10-19T14:00:00.000Z'],
+  ['Prospecting', '2026-10-20T14:00:00.000Z'], // an amount change: same stage, no new entry
+  ['Qualification', '2026-10-20T18:00:00.000Z'],
+  ['Closed Won', '2026-11-19T15:00:00.000Z'],
+].map(([stage, at], n) => ({
+  id: `008${n}`,
+  fields: { StageName: { value: stage }, CreatedDate: { value: at } },
+}));
+
+async function panel(role: Role, status: Status, now: string, history = false) {
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.parse(now) });
+  const el = mount('c-handoff-panel', Panel, role, {
+    recordId: OPP_ID,
+    objectApiName: 'Opportunity',
+  });
+  graphql.emit(graph(PLAYBOOK_JSON, itemNodes(true)));
+  getRecord.emit(opportunity());
+  // The related-list wires get their configs asynchronously; each list is answered on its own.
+  await flush();
+  getRelatedListRecords.emit({ records: [header(status)] }, isHeaders);
+  if (history) getRelatedListRecords.emit({ records: HISTORY }, isHistory);
+  await flush();
+  return el;
+}
+
+describe('handoffPanel: the next step first', () => {
+  it('when a CS manager opens a submitted won deal, then the strip says it is their move, what and by when, and its Accept accepts', async () => {
+    try {
+      const el = await panel('cs_manager', 'submitted', '2026-11-20T16:00:00.000Z');
+      const strip = query(el, '[data-id="next-step"]');
+      expect(text(strip as Element)).toBe(
+        'Your move On track Due Nov 20, 2026, 5:00 PM Review the Sales → CS handoff: accept or reject it',
+      );
+      // The strip is the first thing the panel shows.
+      expect(queryAll(el, '[data-id]')[0]?.getAttribute('data-id')).toBe('next-step');
+      const accept = query(el, '[data-id="next-step-action"]') as HTMLElement & {
+        label: string;
+        variant: string;
+      };
+      expect([accept.label, accept.variant]).toEqual(['Accept', 'brand']);
+      await expectAccessible(el);
+      accept.click();
+      await flush();
+      expect(vi.mocked(updateRecord).mock.calls[0]?.[0]).toMatchObject({
+        fields: { Status__c: 'accepted' },
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('when the rep opens it, then it is waiting on the CS manager and the rep has no button', async () => {
+    try {
+      const el = await panel('sales_rep', 'submitted', '2026-11-20T16:00:00.000Z');
+      expect(query(el, '[data-id="next-step-whose"]')?.textContent).toBe(
+        'Waiting on the CS manager',
+      );
+      expect(query(el, '[data-id="next-step-action"]')).toBeUndefined();
+      await expectAccessible(el);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('when the handoff is accepted, then nobody needs to act and it collapses to one line that opens', async () => {
+    try {
+      const el = await panel('cs_manager', 'accepted', '2026-11-20T16:00:00.000Z');
+      expect(query(el, '[data-id="next-step-none"]')).toBeDefined();
+      expect(query(el, '[data-id="settled"]')?.textContent).toMatch(
+        /^Accepted by Casey Manager on Nov 20, 2026/,
+      );
+      expect(query(el, '[data-id="items"]')).toBeUndefined();
+      const toggle = query(el, '[data-id="details-toggle"]') as HTMLElement & { label: string };
+      expect(toggle.label).toBe('Show details');
+      toggle.click();
+      await flush();
+      expect(query(el, '[data-id="items"]')).toBeDefined();
+      await expectAccessible(el);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('handoffPanel: timers of earlier stages, from the stage history', () => {
+  it('when the Stage History related list is read, then the SDR’s timer from the first stage is listed as on the HubSpot card; without it only the won deal’s timers', async () => {
+    try {
+      const withHistory = await panel('sales_rep', 'submitted', '2026-11-20T16:00:00.000Z', true);
+      const listed = (el: Element) =>
+        queryAll(el, '[data-id="timers"] li > span:first-child').map((s) => s.textContent);
+      expect(listed(withHistory)).toEqual([
+        'SDR submits the new deal',
+        'Rep submits the CS handoff',
+        'CS accepts the handoff',
+      ]);
+      // Prospecting 09:00 → Qualification 13:00 New York: 4 business hours, met on the dot.
+      expect(text(withHistory)).toContain('SDR submits the new deal Met');
+      withHistory.remove();
+      const without = await panel('sales_rep', 'submitted', '2026-11-20T16:00:00.000Z');
+      expect(listed(without)).toEqual(['Rep submits the CS handoff', 'CS accepts the handoff']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
