@@ -66,6 +66,10 @@ describe('the sandbox seed', () => {
     expect(count(h, 'accepted')).toBe(17);
   });
 
+  // Worked out at Tuesday 11:00 on who holds the ball. At risk: the SDR's a1, a4, a6 (3.5, 3.75 and
+  // 3.25 of 4 h), the AE's a8 (3.5 h since submission), the reps' w10, w11, w14 (7.5, 7, 6.5 of 8 h,
+  // at risk from 6) and CS's w19 (6.5 h since submission). Breached: the SDR's a0, a3, a5, the AE's
+  // a7, the reps' w12, w15 and CS's w18. a9, w20 and w21 are rejected: CS's and the AE's clocks wait.
   it('then 8 timers are at risk and 7 breached', () => {
     expect(count((r) => r.timers, 'at_risk')).toBe(8);
     expect(count((r) => r.timers, 'breached')).toBe(7);
@@ -111,9 +115,14 @@ describe('the sandbox seed', () => {
       // 3 hours + 7 + 10 + 14 + 7 days for every won deal.
       leadToCustomer: { count: 22, medianMs: 38 * DAY + 3 * HOUR },
       slas: [
-        // Only q6 (half an hour + 5 business hours) missed its 4 business hours.
-        { id: 'ae_accepts_new_deal', completed: 50, metOnTime: 49, attainment: 49 / 50 },
-        // w7, w8 and w9 waited two or three business days.
+        // The SDR's clock: 43 deals moved on after 3 hours (the clock stops there), q0–q6 were
+        // submitted after half an hour and a7–a9 after 8 minutes — all within 4 business hours.
+        { id: 'sdr_submits_new_deal', completed: 53, metOnTime: 53, attainment: 1 },
+        // The AE's clock runs from the SDR's submission: only q6 (5 business hours) missed its 4.
+        { id: 'ae_accepts_new_deal', completed: 7, metOnTime: 6, attainment: 6 / 7 },
+        // w0–w9 submitted 2 hours after the win, w17–w21 after 15 minutes: all within 8.
+        { id: 'rep_submits_cs_handoff', completed: 15, metOnTime: 15, attainment: 1 },
+        // From the first submission: w7, w8 and w9 waited two or three business days.
         { id: 'cs_accepts_won_deal', completed: 10, metOnTime: 7, attainment: 0.7 },
       ],
     });
