@@ -232,6 +232,7 @@ function checkReferences(playbook: Playbook): PlaybookIssue[] {
     );
     if (sla.calendar !== undefined)
       c.ref([...at, 'calendar'], sla.calendar, calendarIds, 'the calendar');
+    if (sla.waitsOn !== undefined) c.ref([...at, 'waitsOn'], sla.waitsOn, roleIds, 'the role');
     const usesBusinessTime = [
       sla.target,
       ...(sla.warn && 'before' in sla.warn ? [sla.warn.before] : []),

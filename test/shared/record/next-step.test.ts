@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluateRecord } from '../../../shared/src/record/index.js';
 import type { HandoffEvent } from '../../../shared/src/shapes/index.js';
 import { csManager, deal, handoffState, MONDAY_10AM_NY, rep, sdr } from '../builders.js';
-import { defaultPlaybook } from '../fixtures.js';
+import { parsePlaybook } from '../../../shared/src/playbook/index.js';
+import { defaultPlaybook, defaultPlaybookInput } from '../fixtures.js';
 
 const playbook = defaultPlaybook();
 const HOUR = 3_600_000;
@@ -103,5 +104,32 @@ describe('who must act next', () => {
     expect(bySdr.timers.map((t) => t.slaId)).toEqual(['sdr_submits_new_deal']);
     const byAe = evaluateRecord(playbook, fresh, rep, MONDAY_10AM_NY + HOUR);
     expect(byAe.nextStep?.ball.viewerMayAct).toBe(false);
+  });
+});
+
+describe('an SLA’s waitsOn', () => {
+  it('when the playbook names the role an SLA waits on, then timers show it instead of the derived one; an unknown role is refused at its path', () => {
+    const input = defaultPlaybookInput();
+    const cs = (input.slas as { id: string; waitsOn?: string }[]).find(
+      (s) => s.id === 'cs_accepts_won_deal',
+    );
+    if (!cs) throw new Error('no CS SLA');
+    cs.waitsOn = 'admin';
+    const parsed = parsePlaybook(input);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const view = evaluateRecord(
+      parsed.playbook,
+      won('submitted', [event('submitted', MONDAY_10AM_NY + HOUR)]),
+      csManager,
+      MONDAY_10AM_NY + 2 * HOUR,
+    );
+    expect(view.timers.find((t) => t.slaId === 'cs_accepts_won_deal')?.waitsOn).toEqual({
+      role: 'admin',
+      label: 'RevOps admin',
+    });
+    cs.waitsOn = 'cs_team';
+    const refused = parsePlaybook(input);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.issues.map((i) => i.path)).toContain('slas[3].waitsOn');
   });
 });
