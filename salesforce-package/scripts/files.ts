@@ -11,13 +11,19 @@ import {
   type Files,
 } from './metadata.js';
 import { OBJECTS, PERMISSION_SETS, userObject } from './model.js';
+import { namespacePrefix, qualify, qualifyFormula } from './namespace.js';
 import { playbookFieldObject, playbookFieldSet } from './playbook-fields.js';
+import type { ValidationRuleModel } from './rules.js';
 import { roleRules } from './role-rules.js';
 import { stageRules, type SkippedCriterion } from './stage-rules.js';
 
 /** The managed package's source. */
 export const PACKAGE_ROOT = 'force-app/main/default';
-/** The default playbook's fields and stage rules: deployed from source, not packaged, since admins change the playbook. */
+/**
+ * The default playbook's fields and stage rules: deployed from source, not packaged, since admins
+ * change the playbook. Being outside the package, they name its objects and fields with the
+ * namespace (`handoff__Handoff__c`), as the subscriber org does; the package's own source never does.
+ */
 export const PLAYBOOK_ROOT = 'default-playbook/main/default';
 
 /** Folders whose every file is generated: a file there that the generators no longer make is stale. */
@@ -33,7 +39,18 @@ export interface Generated {
   skipped: SkippedCriterion[];
 }
 
-export function generateAll(playbook: Playbook): Generated {
+/** A rule on the package's objects as metadata outside the package must spell it. */
+export function qualifyRule(rule: ValidationRuleModel, namespace: string): ValidationRuleModel {
+  return {
+    ...rule,
+    object: qualify(rule.object, namespace),
+    formula: qualifyFormula(rule.formula, namespace),
+    ...(rule.field ? { field: qualify(rule.field, namespace) } : {}),
+  };
+}
+
+/** `namespace`: the package's (sfdx-project.json, HANDOFF_SF_NAMESPACE); '' for a namespace-free org. */
+export function generateAll(playbook: Playbook, namespace: string = namespacePrefix()): Generated {
   const files: Files = new Map();
   const add = (more: Files) => more.forEach((content, path) => files.set(path, content));
 
@@ -52,11 +69,12 @@ export function generateAll(playbook: Playbook): Generated {
   add(fieldFilesOnly(objectFiles(PLAYBOOK_ROOT, opportunity)));
   const stages = stageRules(playbook);
   add(
-    validationRuleFiles(PLAYBOOK_ROOT, [
-      ...stages.rules,
-      ...roleRules(playbook),
-      ...checklistRules(playbook),
-    ]),
+    validationRuleFiles(
+      PLAYBOOK_ROOT,
+      [...stages.rules, ...roleRules(playbook), ...checklistRules(playbook)].map((rule) =>
+        qualifyRule(rule, namespace),
+      ),
+    ),
   );
   add(permissionSetFile(PLAYBOOK_ROOT, playbookFieldSet(), [opportunity]));
   return { files, skipped: stages.skipped };

@@ -2,7 +2,10 @@
 // by rollup with @lwc/rollup-plugin, the real lightning-base-components, @lwc/synthetic-shadow
 // (loaded first) and the SLDS stylesheet. Lightning Data Service, `@salesforce/*` scoped imports
 // and `@salesforce/apex` resolve to the stand-ins in sandbox/page/salesforce/lds, which read and
-// write the Salesforce emulator through the page server's `/sf/api`.
+// write the Salesforce emulator through the page server's `/sf/api`. The emulated org has the
+// package installed under its namespace (sfdx-project.json), so the build does what the platform
+// does for a namespaced package: schema imports, custom permissions and `gql` queries take the
+// namespace; plain strings do not.
 //
 // A build takes 20–30 s on two cores, so its output is kept in node_modules/.cache under a hash
 // of everything it is made from; a warm start only reads the files.
@@ -23,6 +26,11 @@ import { fileURLToPath } from 'node:url';
 import lwc from '@lwc/rollup-plugin';
 import { transform } from 'esbuild';
 import { rollup, type Plugin } from 'rollup';
+import {
+  namespacePrefix,
+  qualify,
+  qualifyGraphql,
+} from '../../salesforce-package/scripts/namespace.js';
 
 export interface Asset {
   type: string;
@@ -304,6 +312,12 @@ function standIns(): Plugin {
     },
     async transform(code, id) {
       let out = code;
+      if (id.startsWith(LWC_ROOT) && id.endsWith('.js') && out.includes('gql`')) {
+        const namespace = namespacePrefix();
+        out = out.replace(/\bgql`([^`]*)`/g, (_, query: string) => {
+          return `gql\`${qualifyGraphql(query, namespace)}\``;
+        });
+      }
       if (id.endsWith('.ts')) {
         out = (await transform(code, { loader: 'ts', format: 'esm', target: 'es2022' })).code;
       }
@@ -319,7 +333,7 @@ function standIns(): Plugin {
 
 /**
  * Scoped imports as the platform gives them: schema references are `{ objectApiName,
- * fieldApiName }`; the user, time zone and custom permissions come from the viewer's session,
+ * fieldApiName }` in the org's names (the package's own with its namespace); the user, time zone and custom permissions come from the viewer's session,
  * which the frame reads before the components load. Undefined: not ours (the library's own
  * labels and gates are mapped by its package configuration).
  */
@@ -327,14 +341,20 @@ function scopedModule(path: string): string | undefined {
   const session = JSON.stringify(join(LDS, 'session.ts'));
   const [kind, ...rest] = path.split('/');
   const ref = rest.join('/');
+  const namespace = namespacePrefix();
   if (kind === 'schema') {
-    const [objectApiName, ...field] = ref.split('.');
+    const [object = '', ...field] = ref.split('.').map((name) => qualify(name, namespace));
     const value =
-      field.length > 0 ? { objectApiName, fieldApiName: field.join('.') } : { objectApiName };
+      field.length > 0
+        ? { objectApiName: object, fieldApiName: field.join('.') }
+        : { objectApiName: object };
     return `export default ${JSON.stringify(value)};`;
   }
   if (kind === 'customPermission') {
-    return `import { hasPermission } from ${session};\nexport default hasPermission(${JSON.stringify(ref)});`;
+    // A component names its own package's permission without the namespace; the org has it with.
+    // (https://developer.salesforce.com/docs/platform/lwc/guide/create-get-permissions.html)
+    const name = JSON.stringify(qualify(ref, namespace));
+    return `import { hasPermission } from ${session};\nexport default hasPermission(${name});`;
   }
   if (kind === 'gate' && ref === 'bc.260.enableComboboxElementInternals') {
     // The library's npm build opens every gate; this one makes the combobox call
@@ -374,6 +394,8 @@ function inputsHash(): string {
   walk(LWC_ROOT);
   walk(FRAME);
   add(fileURLToPath(import.meta.url));
+  add(fileURLToPath(new URL('../../salesforce-package/scripts/namespace.ts', import.meta.url)));
+  hash.update(`namespace:${namespacePrefix()}`);
   for (const name of PACKAGES) hash.update(`${name}@${packageVersion(name)}`);
   return hash.digest('hex').slice(0, 16);
 }

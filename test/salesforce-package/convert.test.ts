@@ -9,6 +9,7 @@ import { PACKAGE_DIR, SOURCE_DIRS } from './source.js';
 
 const project = JSON.parse(readFileSync(join(PACKAGE_DIR, 'sfdx-project.json'), 'utf8')) as {
   sourceApiVersion: string;
+  namespace: string;
 };
 
 const output = mkdtempSync(join(tmpdir(), 'handoff-sdr-'));
@@ -32,7 +33,8 @@ describe('salesforce-package source → metadata format', () => {
       '<members>Handoff_Playbook__c</members>',
       '<members>Handoff__c.Submit_Needs_Required_Items</members>',
       '<members>Opportunity.Exit_Qualified_Amount</members>',
-      '<members>Handoff__c.Sdr_To_Ae_Accept_Roles</members>',
+      // The playbook's rules are outside the package: they name its object with the namespace.
+      `<members>${project.namespace}__Handoff__c.Sdr_To_Ae_Accept_Roles</members>`,
       '<members>User.Handoff_Roles__c</members>',
       '<members>Handoff_User</members>',
       '<members>Handoff_Admin_Config</members>',

@@ -5,6 +5,11 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { parseFormula, type Node } from './formula.js';
+import {
+  namespacePrefix,
+  unqualify,
+  unqualifyFormula,
+} from '../../salesforce-package/scripts/namespace.js';
 
 export const PACKAGE_DIR = fileURLToPath(new URL('../../salesforce-package/', import.meta.url));
 export const SOURCE_DIRS = ['force-app', 'default-playbook'].map((d) => join(PACKAGE_DIR, d));
@@ -71,7 +76,13 @@ export interface PermissionSetSource {
   }>;
 }
 
-const objectOf = (path: string) => path.split('/objects/')[1]?.split('/')[0] ?? '';
+/**
+ * The playbook's metadata (default-playbook/, outside the package) names the package's objects and
+ * fields with its namespace; the checks speak the package source's names, so the prefix is dropped.
+ */
+const NAMESPACE = namespacePrefix({});
+const objectOf = (path: string) =>
+  unqualify(path.split('/objects/')[1]?.split('/')[0] ?? '', NAMESPACE);
 const nameOf = (path: string, suffix: string) => basename(path).slice(0, -suffix.length);
 const yes = (v: unknown) => v === 'true';
 
@@ -111,7 +122,7 @@ export function validationRules(): RuleSource[] {
       return {
         object: objectOf(path),
         name: nameOf(path, '.validationRule-meta.xml'),
-        formula: parseFormula(String(x.errorConditionFormula)),
+        formula: parseFormula(unqualifyFormula(String(x.errorConditionFormula), NAMESPACE)),
         path: relative(PACKAGE_DIR, path),
       };
     });

@@ -1,5 +1,6 @@
 // The sandbox's Salesforce org: the emulator with the Handoff package installed (objects, the
-// default playbook's Opportunity fields, validation rules, permission sets), on the sandbox's clock
+// default playbook's Opportunity fields, validation rules, permission sets) under the package's
+// namespace (sfdx-project.json), as a subscriber org has it, on the sandbox's clock
 // and data file; a session per seeded person; and the jsforce scanner run against it.
 import { Connection } from 'jsforce';
 import { parsePlaybookText, type Playbook } from '@handoff/shared';
@@ -11,6 +12,7 @@ import {
 import { OrgApi } from '../../../salesforce-package/tools/api.js';
 import { scan, type ScanReport } from '../../../salesforce-package/tools/scan.js';
 import { packageCustomFields, packageObjects, packageValidation } from './package.js';
+import { orgNames } from '../../../salesforce-package/tools/names.js';
 import type { SalesforceMeta } from './seed.js';
 
 export const API_VERSION = '66.0';
@@ -91,10 +93,11 @@ export async function startSalesforceOrg(options: {
 
 /** The org's active Handoff_Playbook__c, which the admin panel edits; the deployed one otherwise. */
 async function activePlaybook(api: OrgApi, fallback: Playbook): Promise<Playbook> {
+  const q = orgNames().field;
   const [row] = await api.queryAll(
-    'SELECT Playbook_Text__c FROM Handoff_Playbook__c WHERE Active__c = true ORDER BY LastModifiedDate DESC LIMIT 1',
+    `SELECT ${q('Playbook_Text__c')} FROM ${q('Handoff_Playbook__c')} WHERE ${q('Active__c')} = true ORDER BY LastModifiedDate DESC LIMIT 1`,
   );
-  const text = row?.Playbook_Text__c;
+  const text = row?.[q('Playbook_Text__c')];
   if (typeof text !== 'string') return fallback;
   const parsed = parsePlaybookText(text);
   return parsed.ok ? parsed.playbook : fallback;

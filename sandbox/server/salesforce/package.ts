@@ -1,6 +1,8 @@
 // The Handoff package as an installed org sees it: its objects (from the package model), its Handoff
 // roles field on User, the default playbook's Opportunity fields, and — read from the metadata XML that would be deployed —
-// its validation rules and the custom permissions each permission set grants.
+// its validation rules and the custom permissions each permission set grants. Installed under the
+// package's namespace by default (`handoff__Handoff__c`, `$User.handoff__Handoff_Roles__c`), as a
+// subscriber org has it; `namespace: ''` is a namespace-free scratch org.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,14 +16,22 @@ import type {
   ValidationSetup,
 } from '../../emulators/salesforce/index.js';
 import { OBJECTS, userObject, type FieldModel } from '../../../salesforce-package/scripts/model.js';
+import {
+  namespacePrefix,
+  qualify,
+  qualifyFormula,
+  unqualify,
+  unqualifyFormula,
+} from '../../../salesforce-package/scripts/namespace.js';
 
 const PACKAGE_DIR = fileURLToPath(new URL('../../../salesforce-package/', import.meta.url));
 export const SOURCE_DIRS = ['force-app', 'default-playbook'].map((d) => join(PACKAGE_DIR, d));
 const PREFIXES = ['a00', 'a01', 'a02', 'a03', 'a04'];
 
-function fieldDef(field: FieldModel): FieldDef {
+function fieldDef(field: FieldModel, namespace: string): FieldDef {
   const type = field.type;
-  const base = { name: field.name, label: field.label };
+  const q = (name: string) => qualify(name, namespace);
+  const base = { name: q(field.name), label: field.label };
   switch (type.kind) {
     case 'Text':
       return {
@@ -49,8 +59,8 @@ function fieldDef(field: FieldModel): FieldDef {
       return {
         ...base,
         kind: 'reference',
-        referenceTo: type.to,
-        childRelationship: `${type.relationshipName}__r`,
+        referenceTo: q(type.to),
+        childRelationship: q(`${type.relationshipName}__r`),
         // The detail's sharing comes from its master (access.ts in the emulator).
         ...(type.kind === 'MasterDetail'
           ? { masterDetail: { writeRequiresMasterRead: type.writeRequiresMasterRead } }
@@ -61,15 +71,19 @@ function fieldDef(field: FieldModel): FieldDef {
         ...base,
         kind: 'double',
         readOnly: true,
-        summary: { child: type.child, via: type.via, filters: type.filters },
+        summary: {
+          child: q(type.child),
+          via: q(type.via),
+          filters: Object.fromEntries(Object.entries(type.filters).map(([f, v]) => [q(f), v])),
+        },
       };
   }
 }
 
 /** The package's custom objects, with system fields and their name field. */
-export function packageObjects(): ObjectDef[] {
+export function packageObjects(namespace: string = namespacePrefix()): ObjectDef[] {
   return OBJECTS.map((object, index) => ({
-    name: object.name,
+    name: qualify(object.name, namespace),
     label: object.label,
     labelPlural: object.pluralLabel,
     keyPrefix: PREFIXES[index] ?? `a1${index}`,
@@ -89,7 +103,7 @@ export function packageObjects(): ObjectDef[] {
       { name: 'CreatedDate', kind: 'datetime', readOnly: true },
       { name: 'LastModifiedDate', kind: 'datetime', readOnly: true },
       { name: 'SystemModstamp', kind: 'datetime', readOnly: true },
-      ...object.fields.map(fieldDef),
+      ...object.fields.map((f) => fieldDef(f, namespace)),
     ],
   }));
 }
@@ -98,10 +112,13 @@ export function packageObjects(): ObjectDef[] {
  * The fields the package and the deployed playbook add to standard objects: the Handoff roles on
  * User (values from the playbook's roles) and the playbook's Opportunity fields.
  */
-export function packageCustomFields(playbook: Playbook): Record<string, FieldDef[]> {
+export function packageCustomFields(
+  playbook: Playbook,
+  namespace: string = namespacePrefix(),
+): Record<string, FieldDef[]> {
   return {
     Opportunity: playbookFields(playbook),
-    User: userObject(playbook).fields.map(fieldDef),
+    User: userObject(playbook).fields.map((f) => fieldDef(f, namespace)),
   };
 }
 
@@ -139,8 +156,22 @@ function files(dir: string): string[] {
 
 type Xml = Record<string, unknown>;
 
-/** The validation rules and permission sets of every source folder, as deployed. */
-export function packageValidation(dirs: readonly string[] = SOURCE_DIRS): ValidationSetup {
+/**
+ * The validation rules and permission sets of every source folder, as the org holds them. The
+ * package's source names its own objects, fields and permissions without the namespace and
+ * packaging adds it; the admin's generated playbook metadata (default-playbook/, not packaged) is
+ * written with it. Both end up fully qualified in a subscriber org, and without any prefix in a
+ * namespace-free one (the playbook's prefix, which names the package, dropped).
+ */
+export function packageValidation(
+  dirs: readonly string[] = SOURCE_DIRS,
+  namespace: string = namespacePrefix(),
+): ValidationSetup {
+  // The committed playbook metadata is written with the project's namespace, whatever the environment says.
+  const project = namespacePrefix({});
+  const orgNames = (formula: string) =>
+    qualifyFormula(unqualifyFormula(formula, project), namespace);
+  const orgName = (name: string) => qualify(unqualify(name, project), namespace);
   const all = dirs.flatMap(files);
   const rules: ValidationRuleDef[] = all
     .filter((f) => f.endsWith('.validationRule-meta.xml'))
@@ -149,11 +180,13 @@ export function packageValidation(dirs: readonly string[] = SOURCE_DIRS): Valida
       if (String(xml.active) === 'false') return undefined;
       const display = xml.errorDisplayField;
       return {
-        object: path.split('/objects/')[1]?.split('/')[0] ?? '',
+        object: orgName(path.split('/objects/')[1]?.split('/')[0] ?? ''),
         name: basename(path, '.validationRule-meta.xml'),
-        errorConditionFormula: String(xml.errorConditionFormula),
+        errorConditionFormula: orgNames(String(xml.errorConditionFormula)),
         errorMessage: String(xml.errorMessage),
-        ...(typeof display === 'string' && display !== '' ? { errorDisplayField: display } : {}),
+        ...(typeof display === 'string' && display !== ''
+          ? { errorDisplayField: orgName(display) }
+          : {}),
       };
     })
     .filter((rule): rule is ValidationRuleDef => rule !== undefined);
@@ -163,13 +196,17 @@ export function packageValidation(dirs: readonly string[] = SOURCE_DIRS): Valida
       const xml = (parser.parse(readFileSync(path, 'utf8')) as Xml).PermissionSet as Xml;
       const granted = (xml.customPermissions ?? []) as Xml[];
       const yes = (v: unknown) => String(v) === 'true';
+      // `Object.Field` with each part as the org names it.
+      const fieldName = (f: string) => f.split('.').map(orgName).join('.');
       return {
         name: basename(path, '.permissionset-meta.xml'),
-        customPermissions: granted.filter((c) => yes(c.enabled)).map((c) => String(c.name)),
+        customPermissions: granted
+          .filter((c) => yes(c.enabled))
+          .map((c) => orgName(String(c.name))),
         // Object permissions and field-level security, which the emulator enforces (access.ts).
         objects: Object.fromEntries(
           ((xml.objectPermissions ?? []) as Xml[]).map((o) => [
-            String(o.object),
+            orgName(String(o.object)),
             {
               create: yes(o.allowCreate),
               read: yes(o.allowRead),
@@ -183,7 +220,10 @@ export function packageValidation(dirs: readonly string[] = SOURCE_DIRS): Valida
         fields: Object.fromEntries(
           ((xml.fieldPermissions ?? []) as Xml[])
             .filter((f) => yes(f.readable))
-            .map((f) => [String(f.field), yes(f.editable) ? ('edit' as const) : ('read' as const)]),
+            .map((f) => [
+              fieldName(String(f.field)),
+              yes(f.editable) ? ('edit' as const) : ('read' as const),
+            ]),
         ),
       };
     });

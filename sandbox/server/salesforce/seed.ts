@@ -13,6 +13,7 @@ import {
   type RecordSnapshot,
 } from '@handoff/shared';
 import type { SalesforceEmulator } from '../../emulators/salesforce/index.js';
+import { namespacePrefix, qualify } from '../../../salesforce-package/scripts/namespace.js';
 import type { SeededPerson } from '../meta.js';
 import type { DealPlan } from '../seed/deals.js';
 
@@ -88,9 +89,27 @@ export function salesforceStage(playbook: Playbook, hubspotStage: string): strin
   return name;
 }
 
+/**
+ * The emulator's seeding door in the org's names: the package's objects and fields take its
+ * namespace (`handoff__Handoff__c`); standard names and the playbook's own fields do not.
+ */
+export function packageSeeder(emulator: SalesforceEmulator, namespace: string = namespacePrefix()) {
+  const seed = emulator.seed;
+  const names = (values: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(values).map(([f, v]) => [qualify(f, namespace), v]));
+  return {
+    user: (values: Record<string, unknown> & { Username: string }) =>
+      seed.user({ ...names(values), Username: values.Username }),
+    record: (type: string, values: Record<string, unknown>) =>
+      seed.record(qualify(type, namespace), names(values)),
+    opportunity: seed.opportunity.bind(seed),
+    permissionSet: seed.permissionSet.bind(seed),
+  };
+}
+
 export function seedSalesforce(input: SalesforceSeedInput): SalesforceMeta {
   const { emulator, playbook } = input;
-  const seed = emulator.seed;
+  const seed = packageSeeder(emulator);
   const users: Record<string, string> = {};
   const usernames: Record<string, string> = {};
   const byHubSpotUser = new Map<string, string>();
@@ -193,7 +212,8 @@ function seedHandoff(
   const rejected = lastOf('rejected');
   const lastEvent = events.at(-1);
   const key = `${h.oppId}:${h.handoffId}`;
-  const header = emulator.seed.record('Handoff__c', {
+  const seed = packageSeeder(emulator);
+  const header = seed.record('Handoff__c', {
     Opportunity__c: h.oppId,
     ...(h.accountId ? { Account__c: h.accountId } : {}),
     Handoff_Id__c: h.handoffId,
@@ -225,7 +245,7 @@ function seedHandoff(
   });
   for (const item of typed) {
     const done = h.state.items[item.id];
-    emulator.seed.record('Handoff_Item__c', {
+    seed.record('Handoff_Item__c', {
       Handoff__c: header,
       Item_Id__c: item.id,
       Item_Key__c: `${key}:${item.id}`,

@@ -139,7 +139,7 @@ describe('a Bulk API 2.0 query through the emulator', () => {
   it('returns the rows the REST query returns, as text, with null for empty', async () => {
     org = await startTestOrg();
     for (const [i, step] of ['Call, then "demo"', 'a;b|c\tnext', null].entries())
-      org.emulator.seed.opportunity({
+      org.seed.opportunity({
         Name: `Deal ${i}`,
         StageName: 'Prospecting',
         CloseDate: '2026-03-31',
@@ -166,7 +166,7 @@ describe('a Bulk API 2.0 query through the emulator', () => {
 
   it('when the session expires before the results are read, then jsforce re-mints a JWT token and the results come', async () => {
     org = await startTestOrg();
-    org.emulator.seed.opportunity({
+    org.seed.opportunity({
       Name: 'Deal',
       StageName: 'Prospecting',
       CloseDate: '2026-03-31',
@@ -190,7 +190,8 @@ describe('a Bulk API 2.0 query through the emulator', () => {
     org.clock.set(NOW);
     const api = await orgApi(org);
     const playbook = defaultPlaybook();
-    const names = orgNames('');
+    // The org's names: the package under its namespace, as a subscriber org has it.
+    const names = orgNames();
     // A full scan sets SLA fields and finishes escalations; four hours later the next one dies after
     // recording the newly due ones: every kind of value is there to be read.
     await scan({ api, playbook, clock: org.clock });
@@ -220,9 +221,11 @@ describe('a Bulk API 2.0 query through the emulator', () => {
         expect(handoffRows(other, relationship)).toEqual(handoffRows(record, relationship));
     });
     const escalations = soql.flatMap((r) => children(r, names.escalations));
-    expect(escalations.some((e) => e.Executed_At__c === null)).toBe(true);
-    expect(escalations.some((e) => typeof e.Executed_At__c === 'string')).toBe(true);
-    expect(soql.some((r) => children(r, names.handoffs).some((h) => h.SLA_Next_Due__c))).toBe(true);
+    const executed = names.field('Executed_At__c');
+    expect(escalations.some((e) => e[executed] === null)).toBe(true);
+    expect(escalations.some((e) => typeof e[executed] === 'string')).toBe(true);
+    const due = names.field('SLA_Next_Due__c');
+    expect(soql.some((r) => children(r, names.handoffs).some((h) => h[due]))).toBe(true);
     expect(soql.some((r) => typeof r.Amount === 'number')).toBe(true);
   }, 60_000);
 });

@@ -40,7 +40,7 @@ function hours(
     values[`${day}StartTime`] = window ? `${window[0]}:00.000Z` : closed.StartTime;
     values[`${day}EndTime`] = window ? `${window[1]}:00.000Z` : closed.EndTime;
   }
-  return org.emulator.seed.record('BusinessHours', values);
+  return org.seed.record('BusinessHours', values);
 }
 
 async function seedOrg(): Promise<TestOrg> {
@@ -58,13 +58,13 @@ async function seedOrg(): Promise<TestOrg> {
     Saturday: ['10:00', '14:30'],
   });
   hours(t, 'Retired', 'UTC', { Monday: nine }, { IsActive: false });
-  t.emulator.seed.record('Holiday', {
+  t.seed.record('Holiday', {
     Name: 'Thanksgiving',
     ActivityDate: '2026-11-26',
     IsAllDay: true,
     IsRecurrence: false,
   });
-  t.emulator.seed.record('Holiday', {
+  t.seed.record('Holiday', {
     Name: 'Day after Thanksgiving (afternoon)',
     ActivityDate: '2026-11-27',
     IsAllDay: false,
@@ -72,7 +72,7 @@ async function seedOrg(): Promise<TestOrg> {
     EndTimeInMinutes: 1020,
     IsRecurrence: false,
   });
-  t.emulator.seed.record('Holiday', {
+  t.seed.record('Holiday', {
     Name: 'Christmas Day',
     ActivityDate: '2020-12-25',
     IsAllDay: true,
@@ -82,7 +82,7 @@ async function seedOrg(): Promise<TestOrg> {
     RecurrenceDayOfMonth: 25,
     RecurrenceStartDate: '2020-12-25',
   });
-  t.emulator.seed.record('Holiday', {
+  t.seed.record('Holiday', {
     Name: 'Board day',
     ActivityDate: '2026-01-05',
     IsAllDay: true,

@@ -98,7 +98,7 @@ describe('handoff-salesforce', () => {
   it('scan reads the playbook from the active Handoff_Playbook__c record', async () => {
     org = await startTestOrg();
     seedOpportunities(org, 10);
-    org.emulator.seed.record('Handoff_Playbook__c', {
+    org.seed.record('Handoff_Playbook__c', {
       Name: 'Broken',
       Active__c: true,
       Playbook_Text__c: 'schemaVersion: 1\nstages: 3\n',
@@ -126,7 +126,7 @@ describe('handoff-salesforce', () => {
 
   it('with an access token and instance URL (a developer), import-calendar prints the calendars as YAML', async () => {
     org = await startTestOrg();
-    org.emulator.seed.record('BusinessHours', {
+    org.seed.record('BusinessHours', {
       Name: 'Default',
       IsActive: true,
       TimeZoneSidKey: 'America/Chicago',

@@ -119,7 +119,7 @@ export function seedOpportunities(org: TestOrg, count: number): Seeded[] {
   for (let i = 0; i < count; i++) {
     const situation = SITUATIONS[i % SITUATIONS.length] as Situation;
     const setup = SETUPS[situation];
-    const id = org.emulator.seed.opportunity(
+    const id = org.seed.opportunity(
       {
         Name: `Deal ${i}`,
         StageName: setup.history[setup.history.length - 1]?.stage ?? 'Prospecting',
@@ -132,7 +132,7 @@ export function seedOpportunities(org: TestOrg, count: number): Seeded[] {
     const entry: Seeded = { id, situation };
     if (setup.handoff) {
       const h = setup.handoff;
-      entry.handoffId = org.emulator.seed.record('Handoff__c', {
+      entry.handoffId = org.seed.record('Handoff__c', {
         Opportunity__c: id,
         Handoff_Id__c: h.id,
         Record_Key__c: `${id}:${h.id}`,

@@ -19,18 +19,18 @@ describe('scan: who an escalation to a role reaches', () => {
   it('when the CS timer of a won deal turns at risk, then a Task goes to each active user whose Handoff roles include cs_manager', async () => {
     const t = await startTestOrg({ start: NOW });
     orgs.push(t);
-    const both = t.emulator.seed.user({
+    const both = t.seed.user({
       Username: 'sdr-and-csm@example.com',
       Handoff_Roles__c: 'sdr;cs_manager',
     });
     // Access without a role: the permission set alone makes nobody a CS manager.
-    const setOnly = t.emulator.seed.user({ Username: 'set-only@example.com' });
-    t.emulator.seed.permissionSet('Handoff_User', [setOnly]);
-    const opportunity = t.emulator.seed.opportunity(
+    const setOnly = t.seed.user({ Username: 'set-only@example.com' });
+    t.seed.permissionSet('Handoff_User', [setOnly]);
+    const opportunity = t.seed.opportunity(
       { Name: 'Won', StageName: 'Closed Won', CloseDate: '2026-03-31', OwnerId: t.users.owner },
       [{ stage: 'Closed Won', at: WON }],
     );
-    t.emulator.seed.record('Handoff__c', {
+    t.seed.record('Handoff__c', {
       Opportunity__c: opportunity,
       Handoff_Id__c: 'sales_to_cs',
       Record_Key__c: `${opportunity}:sales_to_cs`,
@@ -45,7 +45,7 @@ describe('scan: who an escalation to a role reaches', () => {
       clock: t.clock,
     });
     expect(report.escalations).toBe(1);
-    const owners = t.emulator
+    const owners = t
       .records('Task')
       .map((task) => String(task.OwnerId))
       .sort();

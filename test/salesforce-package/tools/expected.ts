@@ -50,7 +50,7 @@ export const expectedStatusWrites = (seeded: readonly Seeded[]): number =>
   seeded.filter((s) => STATUS[s.situation]).length;
 
 export const keysIn = (t: TestOrg): string[] =>
-  t.emulator
+  t
     .records('Handoff_Escalation__c')
     .map((r) => String(r.Escalation_Key__c))
     .sort();

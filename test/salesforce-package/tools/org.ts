@@ -1,5 +1,7 @@
 // A Salesforce emulator holding the package's objects and the default playbook's Opportunity fields,
 // a connected app with a fresh key pair, the tools' user and people with Handoff roles on their User records.
+// The package is installed under its namespace (`handoff__Handoff__c`), as in a subscriber org: the
+// tools name it that way (tools/names.ts), and `q` spells a package name as the org does.
 import { generateKeyPairSync } from 'node:crypto';
 import { ManualClock } from '../../../sandbox/emulators/plumbing/clock.js';
 import {
@@ -13,6 +15,12 @@ import {
   packageObjects,
   packageCustomFields,
 } from '../../../sandbox/server/salesforce/package.js';
+import { packageSeeder } from '../../../sandbox/server/salesforce/seed.js';
+import {
+  namespacePrefix,
+  qualify,
+  unqualify,
+} from '../../../salesforce-package/scripts/namespace.js';
 
 export { defaultPlaybook };
 import { connect } from '../../../salesforce-package/tools/auth.js';
@@ -28,6 +36,12 @@ export interface TestOrg {
   clock: ManualClock;
   auth: Extract<Auth, { kind: 'jwt' }>;
   users: { tools: string; owner: string; csManagers: string[]; admins: string[] };
+  /** A name the package defines as this org spells it (`Handoff__c` → `handoff__Handoff__c`). */
+  q(name: string): string;
+  /** The emulator's seeding door in the org's names. */
+  seed: ReturnType<typeof packageSeeder>;
+  /** Stored rows of an object named as in the package's source, their fields named so too. */
+  records(object: string): Record<string, unknown>[];
   close(): Promise<void>;
 }
 
@@ -35,12 +49,13 @@ export async function startTestOrg(
   options: Partial<SalesforceEmulatorOptions> & { start?: number } = {},
 ): Promise<TestOrg> {
   const clock = new ManualClock(options.start ?? Date.UTC(2026, 2, 2, 14));
+  const namespace = namespacePrefix();
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const emulator = await startSalesforceEmulator({
     clock,
     apiVersion: API_VERSION,
-    customObjects: packageObjects(),
-    customFields: packageCustomFields(defaultPlaybook()),
+    customObjects: packageObjects(namespace),
+    customFields: packageCustomFields(defaultPlaybook(), namespace),
     connectedApps: [
       {
         consumerKey: CONSUMER_KEY,
@@ -49,8 +64,9 @@ export async function startTestOrg(
     ],
     ...options,
   });
+  const seed = packageSeeder(emulator, namespace);
   const person = (Username: string, role: string) =>
-    emulator.seed.user({ Username, Handoff_Roles__c: role });
+    seed.user({ Username, Handoff_Roles__c: role });
   const owner = person('ae@example.com', 'sales_rep');
   const csManagers = [
     person('csm1@example.com', 'cs_manager'),
@@ -60,7 +76,7 @@ export async function startTestOrg(
   // The tools' user is an admin here, so escalations to admins reach it as well (the expected tasks count it).
   const tools = person(TOOLS_USER, 'admin');
   // Someone who left: an inactive user keeps their roles but gets no escalation.
-  emulator.seed.user({
+  seed.user({
     Username: 'gone@example.com',
     Handoff_Roles__c: 'cs_manager;admin',
     IsActive: false,
@@ -78,6 +94,14 @@ export async function startTestOrg(
       privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     },
     users: { tools, owner, csManagers, admins },
+    q: (name) => qualify(name, namespace),
+    seed,
+    records: (object) =>
+      emulator
+        .records(qualify(object, namespace))
+        .map((row) =>
+          Object.fromEntries(Object.entries(row).map(([f, v]) => [unqualify(f, namespace), v])),
+        ),
     close: () => emulator.close(),
   };
 }

@@ -64,19 +64,19 @@ const bulkScan = async (t: TestOrg, api?: OrgApi) =>
 
 /** Everything the scan wrote, as the org holds it (the clock and the id sequence match between twins). */
 const written = (t: TestOrg) => ({
-  escalations: t.emulator.records('Handoff_Escalation__c'),
-  tasks: t.emulator.records('Task'),
-  handoffs: t.emulator.records('Handoff__c'),
-  opportunities: t.emulator.records('Opportunity'),
+  escalations: t.records('Handoff_Escalation__c'),
+  tasks: t.records('Task'),
+  handoffs: t.records('Handoff__c'),
+  opportunities: t.records('Opportunity'),
 });
 
 function expectEveryEscalationOnce(t: TestOrg, rows: readonly Seeded[]): void {
   expect(keysIn(t)).toEqual(expectedKeys(rows).sort());
-  const tasks = t.emulator.records('Task');
+  const tasks = t.records('Task');
   expect(tasks).toHaveLength(expectedTasks(rows));
   expect(new Set(tasks.map((task) => task.Description)).size).toBe(tasks.length);
   expect(
-    t.emulator.records('Handoff_Escalation__c').every((e) => typeof e.Executed_At__c === 'number'),
+    t.records('Handoff_Escalation__c').every((e) => typeof e.Executed_At__c === 'number'),
   ).toBe(true);
 }
 
@@ -106,7 +106,7 @@ describe('scan above the bulk threshold', () => {
     // The hand-written expectations of scan.test.ts…
     const rows = bulk.rows;
     expectEveryEscalationOnce(bulk.t, rows);
-    const handoffs = new Map(bulk.t.emulator.records('Handoff__c').map((h) => [h.Id, h]));
+    const handoffs = new Map(bulk.t.records('Handoff__c').map((h) => [h.Id, h]));
     for (const s of rows.filter((x) => x.handoffId))
       expect(handoffs.get(s.handoffId)?.SLA_Status__c, s.situation).toBe(STATUS[s.situation]);
     expect(report).toMatchObject({
@@ -150,7 +150,7 @@ describe('scan above the bulk threshold', () => {
         crash,
       }),
     ).rejects.toThrow('crash');
-    const unfinished = t.emulator
+    const unfinished = t
       .records('Handoff_Escalation__c')
       .filter((e) => e.Executed_At__c === null || e.Executed_At__c === undefined);
     expect(unfinished).toHaveLength(expectedKeys(rows.slice(2500)).length);
@@ -261,7 +261,7 @@ describe('scan above the bulk threshold, when a query job does not finish', () =
       });
       expect(requestsByRoute(t)['bulk2.query.results']).toBeUndefined();
       // What the first page called for is complete; nothing of the rest was started.
-      const done = t.emulator.records('Handoff_Escalation__c');
+      const done = t.records('Handoff_Escalation__c');
       expect(done.length).toBe(expectedKeys(rows.slice(0, 2500)).length);
       expect(done.every((e) => typeof e.Executed_At__c === 'number')).toBe(true);
 
@@ -287,7 +287,10 @@ describe('scan above the bulk threshold, when a query job does not finish', () =
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BulkQueryFailed);
     expect((error as Error).message).toMatch(
-      /^Bulk API 2\.0 query job 750\w+ on Opportunity, 750\w+ on OpportunityHistory, 750\w+ on Handoff__c, 750\w+ on Handoff_Escalation__c not done after 1 s; aborted: the scan stopped after 2000 opportunities/,
+      // The package's objects as the org names them (handoff__Handoff__c in a subscriber org).
+      new RegExp(
+        `^Bulk API 2\\.0 query job 750\\w+ on Opportunity, 750\\w+ on OpportunityHistory, 750\\w+ on ${t.q('Handoff__c')}, 750\\w+ on ${t.q('Handoff_Escalation__c')} not done after 1 s; aborted: the scan stopped after 2000 opportunities`,
+      ),
     );
     expect(requestsByRoute(t)['bulk2.query.abort']).toBe(4);
   }, 120_000);

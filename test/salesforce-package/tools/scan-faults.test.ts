@@ -36,12 +36,12 @@ describe('scan, when it is interrupted', () => {
       await expect(
         scan({ api, playbook: defaultPlaybook(), clock: t.clock, crash }),
       ).rejects.toThrow(Crash);
-      const recorded = t.emulator.records('Handoff_Escalation__c');
+      const recorded = t.records('Handoff_Escalation__c');
       expect(recorded).toHaveLength(ESCALATIONS);
       expect(
         recorded.every((r) => r.Executed_At__c === null || r.Executed_At__c === undefined),
       ).toBe(true);
-      expect(t.emulator.records('Task')).toHaveLength(point === 'recorded' ? 0 : TASKS);
+      expect(t.records('Task')).toHaveLength(point === 'recorded' ? 0 : TASKS);
 
       t.clock.advance(60_000);
       const report = await scan({
@@ -51,13 +51,11 @@ describe('scan, when it is interrupted', () => {
       });
       expect(report).toMatchObject({ escalations: ESCALATIONS, failures: [] });
       expect(report.tasks).toBe(point === 'recorded' ? TASKS : 0);
-      const tasks = t.emulator.records('Task');
+      const tasks = t.records('Task');
       expect(tasks).toHaveLength(TASKS);
       expect(new Set(tasks.map((task) => task.Description)).size).toBe(TASKS);
       expect(
-        t.emulator
-          .records('Handoff_Escalation__c')
-          .every((r) => typeof r.Executed_At__c === 'number'),
+        t.records('Handoff_Escalation__c').every((r) => typeof r.Executed_At__c === 'number'),
       ).toBe(true);
     },
     30_000,
@@ -108,7 +106,7 @@ describe('scan, under daily-limit pressure', () => {
     const next = await scan({ api, playbook: defaultPlaybook(), clock: t.clock });
     expect(next.stopped).toBeUndefined();
     expect(report.escalations + next.escalations).toBe(ESCALATIONS);
-    const tasks = t.emulator.records('Task');
+    const tasks = t.records('Task');
     expect(tasks).toHaveLength(TASKS);
     expect(new Set(tasks.map((task) => task.Description)).size).toBe(TASKS);
   });

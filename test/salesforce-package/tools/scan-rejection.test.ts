@@ -46,14 +46,14 @@ afterEach(async () => {
 type Case = typeof RESUBMITTED;
 
 function seedCase(t: TestOrg, name: string, c: Case): { opportunity: string; handoff: string } {
-  const opportunity = t.emulator.seed.opportunity(
+  const opportunity = t.seed.opportunity(
     { Name: name, StageName: 'Closed Won', CloseDate: '2026-03-31', OwnerId: t.users.owner },
     [
       { stage: 'Negotiation/Review', at: c.won - 7 * 86_400_000 },
       { stage: 'Closed Won', at: c.won },
     ],
   );
-  const handoff = t.emulator.seed.record('Handoff__c', {
+  const handoff = t.seed.record('Handoff__c', {
     Opportunity__c: opportunity,
     Handoff_Id__c: 'sales_to_cs',
     Record_Key__c: `${opportunity}:sales_to_cs`,
@@ -72,11 +72,11 @@ function seedCase(t: TestOrg, name: string, c: Case): { opportunity: string; han
 function seedSettled(t: TestOrg, count: number): void {
   const won = est(26, 9, 0, 1);
   for (let i = 0; i < count; i++) {
-    const opportunity = t.emulator.seed.opportunity(
+    const opportunity = t.seed.opportunity(
       { Name: `Settled ${i}`, StageName: 'Closed Won', CloseDate: '2026-03-31' },
       [{ stage: 'Closed Won', at: won }],
     );
-    t.emulator.seed.record('Handoff__c', {
+    t.seed.record('Handoff__c', {
       Opportunity__c: opportunity,
       Handoff_Id__c: 'sales_to_cs',
       Record_Key__c: `${opportunity}:sales_to_cs`,
@@ -102,14 +102,14 @@ async function org(settled = 0, options: Parameters<typeof startTestOrg>[0] = {}
 }
 
 const keys = (t: TestOrg) =>
-  t.emulator
+  t
     .records('Handoff_Escalation__c')
     .map((r) => String(r.Escalation_Key__c))
     .sort();
 const key = (opportunity: string, level: number) =>
   `salesforce:Opportunity:${opportunity}:${CS}:L${level}:${RESUBMITTED.won}`;
 const status = (t: TestOrg, handoff: string) => {
-  const row = t.emulator.records('Handoff__c').find((h) => h.Id === handoff);
+  const row = t.records('Handoff__c').find((h) => h.Id === handoff);
   return [row?.SLA_Status__c, row?.SLA_Next_Due__c ?? null];
 };
 
@@ -151,7 +151,7 @@ describe('scan: a rejection pauses the SLA', () => {
   it('when the rejected deals are read through Bulk API 2.0, then they pause the same way', async () => {
     // 2,000 settled deals fill the first SOQL page; the three cases come after it, through the jobs.
     const { t, cases } = await org(2000);
-    const ids = t.emulator
+    const ids = t
       .records('Opportunity')
       .map((o) => String(o.Id))
       .sort();
@@ -184,11 +184,11 @@ describe('scan: a rejection pauses the SLA', () => {
     t.clock.set(NOW);
     const api = await orgApi(t);
     // A submitted handoff, as the tools user (Handoff_Admin, so it may reject) sees it.
-    const open = t.emulator.seed.opportunity(
+    const open = t.seed.opportunity(
       { Name: 'Open', StageName: 'Closed Won', CloseDate: '2026-03-31', OwnerId: t.users.owner },
       [{ stage: 'Closed Won', at: est(2, 9) }],
     );
-    const handoff = t.emulator.seed.record('Handoff__c', {
+    const handoff = t.seed.record('Handoff__c', {
       Opportunity__c: open,
       Handoff_Id__c: 'sales_to_cs',
       Record_Key__c: `${open}:sales_to_cs`,

@@ -25,18 +25,18 @@ describe('scan', () => {
     const expected = expectedKeys(seeded).sort();
     expect(expected).toHaveLength(300 * (1 + 2 + 2 + 3));
     expect(keysIn(org)).toEqual(expected);
-    const escalations = org.emulator.records('Handoff_Escalation__c');
+    const escalations = org.records('Handoff_Escalation__c');
     expect(
       escalations.every((e) => e.Executed_At__c === NOW && typeof e.Task_Id__c === 'string'),
     ).toBe(true);
-    const tasks = org.emulator.records('Task');
+    const tasks = org.records('Task');
     const expectedTasks = tasksFor(seeded);
     expect(tasks).toHaveLength(expectedTasks);
     expect(new Set(tasks.map((t) => t.Description)).size).toBe(expectedTasks);
     // The CS SLA's breach note, on the Friday and the Thursday wins.
     expect(tasks.filter((t) => t.Status === 'Completed')).toHaveLength(600);
 
-    const handoffs = new Map(org.emulator.records('Handoff__c').map((h) => [h.Id, h]));
+    const handoffs = new Map(org.records('Handoff__c').map((h) => [h.Id, h]));
     for (const s of seeded.filter((x) => x.handoffId)) {
       expect(handoffs.get(s.handoffId)?.SLA_Status__c, s.situation).toBe(STATUS[s.situation]);
     }
@@ -69,6 +69,6 @@ describe('scan', () => {
     const again = await scan({ api, playbook: defaultPlaybook(), clock: org.clock });
     expect(again).toMatchObject({ escalations: 0, tasks: 0, statusWrites: 0, opportunities: 2400 });
     expect(again.apiCalls).toBe(2);
-    expect(org.emulator.records('Task')).toHaveLength(expectedTasks);
+    expect(org.records('Task')).toHaveLength(expectedTasks);
   }, 60_000);
 });

@@ -2,18 +2,20 @@
 // API answers and the one the Salesforce panel's own adapter (salesforce-package/scripts/handoff-core)
 // builds from the emulator's records — read through /sf/api as the panel's LDS wires read them — give
 // the same stage, criteria verdicts, handoff states and timer states. Then the clock moves and the
-// jsforce scanner raises the escalation Task in Salesforce, and the faces still agree.
+// jsforce scanner raises the escalation Task in Salesforce, and the faces still agree. The org has
+// the package under its namespace, so the reads go as the panel's do: LDS strings qualified by the
+// core's orgNames (from the schema import's objectApiName), the gql query as the platform rewrites it.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateRecord, paths, type RecordView } from '@handoff/shared';
 import {
-  HANDOFF_FIELDS,
   OPPORTUNITY_FIELDS,
   OPPORTUNITY_OPTIONAL,
   buildSnapshot,
   opportunityFields,
+  orgNames,
   readPlaybook,
   viewerFrom,
 } from '../../../salesforce-package/scripts/handoff-core/entry.js';
@@ -21,12 +23,24 @@ import type { UiRecord } from '../../../salesforce-package/scripts/handoff-core/
 import { CARD_BACKEND_URL } from '../../../sandbox/server/card-host.js';
 import { startSandbox, type Sandbox } from '../../../sandbox/server/sandbox.js';
 import { ny } from '../../../sandbox/server/seed/time.js';
+import {
+  namespacePrefix,
+  qualify,
+  qualifyGraphql,
+} from '../../../salesforce-package/scripts/namespace.js';
+
+/** What `@salesforce/schema/Handoff__c` and `…/User.Handoff_Roles__c` give the panel in this org. */
+const NAMESPACE = namespacePrefix();
+const ORG = orgNames(qualify('Handoff__c', NAMESPACE));
+const ROLES_FIELD = qualify('Handoff_Roles__c', NAMESPACE);
 
 const ITEMS_QUERY = `query items($recordId: ID) { uiapi { query {
   Handoff_Playbook__c(where: { Active__c: { eq: true } }, first: 1) { edges { node { Id Playbook_Text__c { value } } } }
   Handoff_Item__c(where: { Handoff__r: { Opportunity__c: { eq: $recordId } } }, first: 200) {
     edges { node { Id Handoff__c { value } Item_Id__c { value } Item_Key__c { value } Required__c { value }
       Done__c { value } Value__c { value } Done_By__c { value } Done_At__c { value } } } } } } }`;
+/** The query as the platform sends it for a package with a namespace. */
+const ORG_ITEMS_QUERY = qualifyGraphql(ITEMS_QUERY, NAMESPACE);
 
 /**
  * What both faces must agree on. `slas` narrows the timers to those SLAs: the panel's snapshot knows
@@ -94,13 +108,13 @@ describe('the two faces of the sandbox', () => {
     // The panel's roles: the Handoff roles on the viewer's own User record, read through the UI API.
     const user = await sf<UiRecord>(
       viewer,
-      `ui-api/records/${session.userId}?fields=User.Handoff_Roles__c`,
+      `ui-api/records/${session.userId}?fields=User.${ROLES_FIELD}`,
     );
     const graph = await sf<{
       data: { uiapi: { query: Record<string, { edges: { node: Record<string, unknown> }[] }> } };
     }>(viewer, 'graphql', {
       method: 'POST',
-      body: JSON.stringify({ query: ITEMS_QUERY, variables: { recordId: id } }),
+      body: JSON.stringify({ query: ORG_ITEMS_QUERY, variables: { recordId: id } }),
     });
     const nodes = (name: string): UiRecord[] =>
       graph.data.uiapi.query[name]?.edges.map(({ node }) => ({
@@ -119,18 +133,19 @@ describe('the two faces of the sandbox', () => {
     );
     const related = await sf<{ records: UiRecord[] }>(
       viewer,
-      `ui-api/related-list-records/${id}/Handoffs__r?fields=${HANDOFF_FIELDS.join(',')}`,
+      `ui-api/related-list-records/${id}/${ORG.handoffsList}?fields=${ORG.handoffFields.join(',')}`,
     );
     const items: Record<string, UiRecord[]> = {};
     for (const row of nodes('Handoff_Item__c')) {
       const handoff = String(row.fields.Handoff__c?.value);
       (items[handoff] = items[handoff] ?? []).push(row);
     }
-    const snapshot = buildSnapshot(playbook, { opportunity, handoffs: related.records, items });
+    const handoffs = related.records.map(ORG.local);
+    const snapshot = buildSnapshot(playbook, { opportunity, handoffs, items });
     return evaluateRecord(
       playbook,
       snapshot,
-      viewerFrom(session.userId, user.fields.Handoff_Roles__c?.value, playbook),
+      viewerFrom(session.userId, user.fields[ROLES_FIELD]?.value, playbook),
       sandbox.clock.now(),
     );
   }

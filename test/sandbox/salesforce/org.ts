@@ -1,6 +1,8 @@
 // An emulated org with the Handoff package as the sandbox installs it, three people with Handoff
 // roles on their User records and the package's permission sets, one opportunity with a submitted
-// handoff, and a UI API caller per person.
+// handoff, and a UI API caller per person. Namespace-free (a scratch org created with
+// --no-namespace) unless a namespace is given: then the package is installed under it, as in a
+// subscriber org, and `q` spells the package's names as that org does.
 import { ManualClock } from '../../../sandbox/emulators/plumbing/clock.js';
 import {
   startSalesforceEmulator,
@@ -12,6 +14,7 @@ import {
   packageValidation,
   packageCustomFields,
 } from '../../../sandbox/server/salesforce/package.js';
+import { qualify } from '../../../salesforce-package/scripts/namespace.js';
 
 export const VERSION = '66.0';
 export const START = Date.UTC(2026, 10, 17, 16);
@@ -20,6 +23,8 @@ export interface TestOrg {
   emulator: SalesforceEmulator;
   clock: ManualClock;
   users: { rep: string; cs: string; admin: string };
+  /** A name the package defines as this org spells it (`Handoff__c` → `handoff__Handoff__c`). */
+  q(name: string): string;
   opportunityId: string;
   handoffId: string;
   /** An HTTP call to /services/data/v66.0/<path> as one of the people. */
@@ -33,17 +38,23 @@ export interface TestOrg {
   close(): Promise<void>;
 }
 
-export async function startTestOrg(): Promise<TestOrg> {
+export async function startTestOrg(options: { namespace?: string } = {}): Promise<TestOrg> {
+  const namespace = options.namespace ?? '';
+  const q = (name: string) => qualify(name, namespace);
   const clock = new ManualClock(START);
   const emulator = await startSalesforceEmulator({
     clock,
     apiVersion: VERSION,
-    customObjects: packageObjects(),
-    customFields: packageCustomFields(defaultPlaybook()),
-    validation: packageValidation(),
+    customObjects: packageObjects(namespace),
+    customFields: packageCustomFields(defaultPlaybook(), namespace),
+    validation: packageValidation(undefined, namespace),
   });
   const user = (name: string, role: string) =>
-    emulator.seed.user({ Username: `${name}@example.com`, Name: name, Handoff_Roles__c: role });
+    emulator.seed.user({
+      Username: `${name}@example.com`,
+      Name: name,
+      [q('Handoff_Roles__c')]: role,
+    });
   const users = {
     rep: user('rep', 'sales_rep'),
     cs: user('cs', 'cs_manager'),
@@ -66,7 +77,7 @@ export async function startTestOrg(): Promise<TestOrg> {
       { stage: 'Closed Won', at: START - 86_400_000 },
     ],
   );
-  const handoffId = emulator.seed.record('Handoff__c', {
+  const handoff: Record<string, unknown> = {
     Opportunity__c: opportunityId,
     Account__c: account,
     Handoff_Id__c: 'sales_to_cs',
@@ -78,6 +89,9 @@ export async function startTestOrg(): Promise<TestOrg> {
     Required_Items__c: 0,
     Submitted_By__c: users.rep,
     Submitted_At__c: new Date(START - 3_600_000).toISOString(),
+  };
+  const handoffId = emulator.seed.record(q('Handoff__c'), {
+    ...Object.fromEntries(Object.entries(handoff).map(([f, v]) => [q(f), v])),
     CreatedDate: new Date(START - 86_400_000).toISOString(),
     LastModifiedDate: new Date(START - 3_600_000).toISOString(),
   });
@@ -90,6 +104,7 @@ export async function startTestOrg(): Promise<TestOrg> {
     emulator,
     clock,
     users,
+    q,
     opportunityId,
     handoffId,
     async call(as, method, path, body, headers = {}) {

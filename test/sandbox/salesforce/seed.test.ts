@@ -9,6 +9,25 @@ import { DATA_FILE } from '../../../sandbox/server/data-dir.js';
 import { startSandbox, type Sandbox } from '../../../sandbox/server/sandbox.js';
 import { SEEDED_AT } from '../../../sandbox/server/seed/time.js';
 import { ny } from '../../../sandbox/server/seed/time.js';
+import {
+  namespacePrefix,
+  qualify,
+  qualifyFormula,
+  unqualify,
+} from '../../../salesforce-package/scripts/namespace.js';
+
+/** The sandbox's org has the package under its namespace, as a subscriber org does. */
+const NAMESPACE = namespacePrefix();
+const q = (name: string) => qualify(name, NAMESPACE);
+/** A row with the package's names as its source says them (nested parents too). */
+function local(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(row).map(([f, v]) => [
+      unqualify(f, NAMESPACE),
+      v && typeof v === 'object' && !Array.isArray(v) ? local(v as Record<string, unknown>) : v,
+    ]),
+  );
+}
 
 interface Row {
   id: string;
@@ -23,12 +42,16 @@ describe('the sandbox seed in Salesforce', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'handoff-sf-seed-'));
   let sandbox: Sandbox;
   let deals: Row[];
-  const soql = async (viewer: string, q: string): Promise<SfRecord[]> => {
-    const response = await fetch(`${sandbox.url}/sf/api/query?q=${encodeURIComponent(q)}`, {
+  /** SOQL written with the package source's names, asked in the org's, answered in the source's. */
+  const soql = async (viewer: string, query: string): Promise<SfRecord[]> => {
+    const orgQuery = qualifyFormula(query, NAMESPACE);
+    const response = await fetch(`${sandbox.url}/sf/api/query?q=${encodeURIComponent(orgQuery)}`, {
       headers: { 'X-Handoff-Viewer': viewer },
     });
     expect(response.status).toBe(200);
-    return ((await response.json()) as { records: SfRecord[] }).records;
+    return ((await response.json()) as { records: SfRecord[] }).records.map(
+      (r) => local(r) as SfRecord,
+    );
   };
   beforeAll(async () => {
     sandbox = await startSandbox({ dataDir, port: 0 });
@@ -145,7 +168,8 @@ describe('the sandbox seed in Salesforce', () => {
     expect(sessions.map((s) => s.customPermissions)).toEqual([
       [],
       [],
-      ['Handoff_Admin_Config'],
+      // The packaged custom permission, as the org names it.
+      [q('Handoff_Admin_Config')],
       [],
     ]);
     expect(sessions[0]?.userId).toMatch(/^005/);
@@ -208,13 +232,13 @@ describe('the sandbox seed in Salesforce', () => {
         },
         body: JSON.stringify({
           fields: {
-            Status__c: 'accepted',
-            Action__c: 'accept',
-            Action_Id__c: actionId,
-            Version__c: Number(header?.Version__c) + 1,
+            [q('Status__c')]: 'accepted',
+            [q('Action__c')]: 'accept',
+            [q('Action_Id__c')]: actionId,
+            [q('Version__c')]: Number(header?.Version__c) + 1,
             // Who accepts, now (the sandbox's clock), as the panel writes it.
-            Accepted_By__c: sandbox.meta.salesforce?.users[viewer],
-            Accepted_At__c: new Date(sandbox.clock.now()).toISOString(),
+            [q('Accepted_By__c')]: sandbox.meta.salesforce?.users[viewer],
+            [q('Accepted_At__c')]: new Date(sandbox.clock.now()).toISOString(),
           },
         }),
       });
@@ -223,7 +247,7 @@ describe('the sandbox seed in Salesforce', () => {
     const error = (await refused.json()) as {
       output: { fieldErrors: Record<string, { message: string }[]> };
     };
-    expect(error.output.fieldErrors.Status__c?.[0]?.message).toBe(
+    expect(error.output.fieldErrors[q('Status__c')]?.[0]?.message).toBe(
       'Only CS manager or RevOps admin may accept Sales → CS: add the role to the Handoff roles on your User record.',
     );
     const stale = await accept(
@@ -234,8 +258,8 @@ describe('the sandbox seed in Salesforce', () => {
     expect(stale.status).toBe(412);
     const accepted = await accept('cs1', 'cs-accept', since);
     expect(accepted.status).toBe(200);
-    const record = (await accepted.json()) as { fields: { Status__c: { value: string } } };
-    expect(record.fields.Status__c.value).toBe('accepted');
+    const record = (await accepted.json()) as { fields: Record<string, { value: string }> };
+    expect(record.fields[q('Status__c')]?.value).toBe('accepted');
   });
 
   it('when the sandbox starts again on the same folder, then the org is not seeded twice and sessions work', async () => {

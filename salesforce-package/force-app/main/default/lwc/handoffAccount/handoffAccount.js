@@ -6,16 +6,20 @@ import { LightningElement, api, wire } from 'lwc';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import { graphql, gql } from 'lightning/graphql';
 import timeZone from '@salesforce/i18n/timeZone';
+import HANDOFF_OBJECT from '@salesforce/schema/Handoff__c';
 import {
   ACCOUNT_OPPORTUNITY_FIELDS,
-  HANDOFF_FIELDS,
   OPPORTUNITY_OPTIONAL,
   accountModel,
   errorSentences,
   graphNodes,
   itemsByHandoff,
   opportunityFields,
+  orgNames,
 } from 'c/handoffCore';
+
+/** The package's names as this org spells them (see c/handoffPanel); the gql query keeps the source's. */
+const ORG = orgNames(HANDOFF_OBJECT.objectApiName);
 
 /**
  * The most records one related-list page may hold: "up to 1,999 records" (Get Related List Records,
@@ -140,8 +144,8 @@ export default class HandoffAccount extends LightningElement {
 
   @wire(getRelatedListRecords, {
     parentRecordId: '$recordId',
-    relatedListId: 'Handoffs__r',
-    fields: HANDOFF_FIELDS,
+    relatedListId: ORG.handoffsList,
+    fields: ORG.handoffFields,
     pageSize: LIST_PAGE,
     pageToken: '$handoffToken',
   })
@@ -149,7 +153,8 @@ export default class HandoffAccount extends LightningElement {
     if (error) this.errors = errorSentences(error);
     else if (data) {
       const pages = this.handoffPages;
-      this.handoffToken = pages.add(this.handoffToken, data.records, data.nextPageToken);
+      const records = data.records.map(ORG.local);
+      this.handoffToken = pages.add(this.handoffToken, records, data.nextPageToken);
       if (pages.done) this.handoffs = pages.records;
     }
   }

@@ -5,6 +5,9 @@ import { LightningElement, wire } from 'lwc';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { graphql, gql } from 'lightning/graphql';
 import canConfigure from '@salesforce/customPermission/Handoff_Admin_Config';
+import PLAYBOOK_OBJECT from '@salesforce/schema/Handoff_Playbook__c';
+import PLAYBOOK_TEXT_FIELD from '@salesforce/schema/Handoff_Playbook__c.Playbook_Text__c';
+import ACTIVE_FIELD from '@salesforce/schema/Handoff_Playbook__c.Active__c';
 import { errorSentences, readPlaybook } from 'c/handoffCore';
 
 const QUERY = gql`
@@ -115,14 +118,17 @@ export default class HandoffAdmin extends LightningElement {
     this.saveErrors = [];
     try {
       if (this.recordId) {
-        await updateRecord({ fields: { Id: this.recordId, Playbook_Text__c: this.text } });
+        await updateRecord({
+          fields: { Id: this.recordId, [PLAYBOOK_TEXT_FIELD.fieldApiName]: this.text },
+        });
       } else {
         const created = await createRecord({
-          apiName: 'Handoff_Playbook__c',
+          // Schema imports: the org's names, namespace included, as createRecord needs them.
+          apiName: PLAYBOOK_OBJECT.objectApiName,
           fields: {
             Name: result.playbook.name.slice(0, 80),
-            Playbook_Text__c: this.text,
-            Active__c: true,
+            [PLAYBOOK_TEXT_FIELD.fieldApiName]: this.text,
+            [ACTIVE_FIELD.fieldApiName]: true,
           },
         });
         this.recordId = created.id;

@@ -11,10 +11,9 @@ import userId from '@salesforce/user/Id';
 import OPPORTUNITY_OBJECT from '@salesforce/schema/Opportunity';
 import STAGE_FIELD from '@salesforce/schema/Opportunity.StageName';
 import ROLES_FIELD from '@salesforce/schema/User.Handoff_Roles__c';
+import HANDOFF_OBJECT from '@salesforce/schema/Handoff__c';
 import timeZone from '@salesforce/i18n/timeZone';
 import {
-  HANDOFF_FIELDS,
-  HANDOFF_PEOPLE_FIELDS,
   OPPORTUNITY_FIELDS,
   OPPORTUNITY_OPTIONAL,
   STAGE_HISTORY_FIELDS,
@@ -28,6 +27,7 @@ import {
   missingHandoffs,
   missingItems,
   opportunityFields,
+  orgNames,
   panelModel,
   peopleOf,
   planAction,
@@ -35,6 +35,15 @@ import {
   stageLabels,
   viewerFrom,
 } from 'c/handoffCore';
+
+/**
+ * The package's names as this org spells them: the schema import is namespace-resolved by the
+ * platform (https://developer.salesforce.com/docs/platform/lwc/guide/reference-salesforce-modules.html),
+ * strings given to LDS are not. The gql query below keeps the source's names: the platform adds the
+ * namespace there itself, aliased to the source's names
+ * (https://developer.salesforce.com/docs/platform/graphql/guide/graphql-wire-lwc-namespace.html).
+ */
+const ORG = orgNames(HANDOFF_OBJECT.objectApiName);
 
 // Items name who set them through the parent relationship `Done_By__r { Name { value } }`
 // (https://developer.salesforce.com/docs/platform/lwc/guide/reference-graphql-relationships.html).
@@ -159,18 +168,18 @@ export default class HandoffPanel extends LightningElement {
 
   @wire(getRelatedListRecords, {
     parentRecordId: '$opportunityId',
-    relatedListId: 'Handoffs__r',
-    fields: HANDOFF_FIELDS,
+    relatedListId: ORG.handoffsList,
+    fields: ORG.handoffFields,
     // The people's names ride on the same read: getRelatedListRecords takes relationship fields
     // (`Handoff__c.Submitted_By__r.Name`), optional so a viewer who may not read names still loads
     // (https://developer.salesforce.com/docs/platform/lwc/guide/reference-wire-adapters-get-related-list-records.html).
-    optionalFields: HANDOFF_PEOPLE_FIELDS,
+    optionalFields: ORG.handoffPeopleFields,
   })
   onHeaders(result) {
     this.wiredHeaders = result;
     if (result.error) this.loadError = errorSentences(result.error);
     else if (result.data) {
-      this.headers = result.data.records;
+      this.headers = result.data.records.map(ORG.local);
       this.afterLoad();
     }
   }
@@ -201,7 +210,7 @@ export default class HandoffPanel extends LightningElement {
   onUser({ data, error }) {
     if (error) this.loadError = ['Your Handoff roles could not be read.', ...errorSentences(error)];
     else if (data) {
-      this.handoffRoles = data.fields.Handoff_Roles__c?.value ?? null;
+      this.handoffRoles = data.fields[ROLES_FIELD.fieldApiName]?.value ?? null;
       this.afterLoad();
     }
   }
@@ -334,11 +343,16 @@ export default class HandoffPanel extends LightningElement {
   async createRecords(headers, rows) {
     const withItems = async (header) => {
       // Items need the header's id, so each header is created before its items.
-      const created = await createRecord(header);
-      await Promise.all(missingItems(this.playbook, created, []).map((row) => createRecord(row)));
+      const created = ORG.local(await createRecord(ORG.input(header)));
+      await Promise.all(
+        missingItems(this.playbook, created, []).map((row) => createRecord(ORG.input(row))),
+      );
     };
     try {
-      await Promise.all([...headers.map(withItems), ...rows.map((row) => createRecord(row))]);
+      await Promise.all([
+        ...headers.map(withItems),
+        ...rows.map((row) => createRecord(ORG.input(row))),
+      ]);
     } catch (error) {
       this.actionErrors = errorSentences(error);
     }
@@ -374,11 +388,12 @@ export default class HandoffPanel extends LightningElement {
         return;
       }
       const { item, handoff, conditional } = plan.writes;
-      if (item) await (item.apiName ? createRecord(item) : updateRecord(item));
+      if (item)
+        await (item.apiName ? createRecord(ORG.input(item)) : updateRecord(ORG.input(item)));
       if (handoff) {
         const since = header.fields.LastModifiedDate?.value;
         await updateRecord(
-          handoff,
+          ORG.input(handoff),
           conditional && since ? { ifUnmodifiedSince: since } : undefined,
         );
       }
