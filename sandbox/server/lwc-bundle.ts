@@ -312,7 +312,9 @@ function standIns(): Plugin {
     },
     async transform(code, id) {
       let out = code;
-      if (id.startsWith(LWC_ROOT) && id.endsWith('.js') && out.includes('gql`')) {
+      // Component ids carry the LWC plugin's `?specifier=c/name` query.
+      const file = id.split('?')[0] ?? id;
+      if (file.startsWith(LWC_ROOT) && file.endsWith('.js') && out.includes('gql`')) {
         const namespace = namespacePrefix();
         out = out.replace(/\bgql`([^`]*)`/g, (_, query: string) => {
           return `gql\`${qualifyGraphql(query, namespace)}\``;

@@ -125,6 +125,24 @@ describe('getRecord', () => {
     expect(await read()).toBe('sales_rep;cs_manager');
   });
 
+  it('when the org has the package under its namespace, then the frame pretends on handoff__Handoff_Roles__c', async () => {
+    const field = 'handoff__Handoff_Roles__c';
+    answer = () => ({
+      status: 200,
+      body: {
+        id: '005000000000001AAA',
+        apiName: 'User',
+        fields: { [field]: { value: 'sdr', displayValue: 'sdr' } },
+      },
+    });
+    setSession({ ...session(), pretendRoles: ['cs_manager'] });
+    const { adapter, values } = wire(getRecord);
+    adapter.update({ recordId: '005000000000001AAA', fields: [`User.${field}`] });
+    adapter.connect();
+    await settle();
+    expect(getFieldValue(values[0]?.data as never, `User.${field}`)).toBe('cs_manager');
+  });
+
   it('when a newer configuration answers first, then the older answer is dropped', async () => {
     answer = (call) =>
       call.url.includes('first')

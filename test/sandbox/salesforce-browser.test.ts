@@ -86,12 +86,14 @@ async function readSalesforceFace(run: BrowserRun): Promise<Face> {
   return face;
 }
 
-/** The item value a write sent to the emulator (Handoff_Item__c.Value__c). */
+/** The item value a write sent to the emulator (Handoff_Item__c.Value__c, `handoff__Value__c` in the org). */
 function sentValue(response: Response): unknown {
   const body = JSON.parse(response.request().postData() ?? '{}') as {
-    fields?: { Value__c?: unknown };
+    fields?: Record<string, unknown>;
   };
-  return body.fields?.Value__c;
+  const fields = body.fields ?? {};
+  const key = Object.keys(fields).find((f) => f === 'Value__c' || f.endsWith('__Value__c'));
+  return key === undefined ? undefined : fields[key];
 }
 
 describeIfChromium(

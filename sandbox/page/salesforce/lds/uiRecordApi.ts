@@ -40,12 +40,15 @@ export class getRecord extends LdsAdapter {
 /** The frame's pretend Handoff roles (boot.ts `roles=`) on the user's own record; the org keeps its own. */
 function pretend(record: RecordRepresentation): RecordRepresentation {
   const roles = session().pretendRoles;
-  if (!roles || record.id !== session().userId || !('Handoff_Roles__c' in record.fields))
-    return record;
+  // The org names the package's field with its namespace (`handoff__Handoff_Roles__c`).
+  const field = Object.keys(record.fields).find(
+    (f) => f === 'Handoff_Roles__c' || f.endsWith('__Handoff_Roles__c'),
+  );
+  if (!roles || record.id !== session().userId || !field) return record;
   const value = roles.length > 0 ? roles.join(';') : null;
   return {
     ...record,
-    fields: { ...record.fields, Handoff_Roles__c: { value, displayValue: value } },
+    fields: { ...record.fields, [field]: { value, displayValue: value } },
   };
 }
 
