@@ -30,6 +30,7 @@ export {
   itemsByHandoff,
   peopleOf,
 } from './records.js';
+export { namespaceOf, orgNames } from './names.js';
 
 export type PlaybookResult =
   { ok: true; playbook: Playbook } | { ok: false; issues: PlaybookIssue[] };
