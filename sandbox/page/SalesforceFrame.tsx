@@ -1,8 +1,10 @@
 // One Salesforce component (the package's real LWC) in a frame of its own: custom permissions are
 // static imports in LWC, so each viewer gets a fresh frame that reads their session first
-// (sandbox/page/salesforce/boot.ts). The frame reports its content's height and grows to it, up to
-// the window's height: beyond that it scrolls like a Salesforce tab, so a component's modal
-// (fixed to the frame's viewport, as Lightning's are to the window) is always in view.
+// (sandbox/page/salesforce/boot.ts). The frame reports its content's height and grows to it, so the
+// page scrolls as one. A component's modal is fixed to the frame's viewport (as Lightning's are to
+// the window), which is the whole tall frame: centred there it opened ~1,100 px above the visible
+// part. So the page tells the frame which band of it is on screen, and the frame fits its modals
+// into that band (frame.html).
 import { useEffect, useRef, useState } from 'react';
 
 export function SalesforceFrame(props: {
@@ -40,6 +42,29 @@ export function SalesforceFrame(props: {
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
   }, [onOpenRecord]);
+  useEffect(() => {
+    const tell = () => {
+      const target = frame.current;
+      if (!target?.contentWindow) return;
+      const rect = target.getBoundingClientRect();
+      const top = Math.min(Math.max(0, -rect.top), rect.height);
+      const bottom = Math.max(top, Math.min(rect.height, window.innerHeight - rect.top));
+      target.contentWindow.postMessage(
+        { type: 'handoff-sf-visible', top, height: bottom - top },
+        location.origin,
+      );
+    };
+    tell();
+    window.addEventListener('scroll', tell, { passive: true });
+    window.addEventListener('resize', tell);
+    const target = frame.current;
+    target?.addEventListener('load', tell);
+    return () => {
+      window.removeEventListener('scroll', tell);
+      window.removeEventListener('resize', tell);
+      target?.removeEventListener('load', tell);
+    };
+  }, [height]);
   const query = new URLSearchParams({
     component: props.component,
     viewer: props.viewer,

@@ -2,6 +2,7 @@
 // the clock turning a timer at risk then breached with an escalation task, and a broken playbook.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dealPlans } from '../../sandbox/server/seed/deals.js';
+import { defaultPlaybook } from '../shared/fixtures.js';
 import {
   cardCall,
   hasChromium,
@@ -161,9 +162,10 @@ describeIfChromium(
     it('shows the dashboard drawn from the core metrics', async () => {
       const { page } = run;
       await page.getByTestId('tab-dashboard').click();
+      const csSla = defaultPlaybook().slas.find((s) => s.id === 'cs_accepts_won_deal');
       await expect
         .poll(() => page.getByTestId('sla-attainment').textContent())
-        .toContain('CS accepts the won deal');
+        .toContain(csSla?.label ?? 'cs_accepts_won_deal');
       await run.shot('12-dashboard');
     }, 30_000);
   },

@@ -1,8 +1,10 @@
 // The README's quick start, word for word, on a fresh clone: the start command is read from the
 // README's first code block, run in a `git clone` of this checkout's HEAD (what a person gets), and
-// must serve the page with the seeded deals. It installs everything, so it takes a minute or two.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// must serve the page with the seeded deals; then the README's playbook command runs there, as
+// documented (`npx handoff-playbook …`), on the default playbook. It installs everything, so it
+// takes a few minutes.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,7 +39,7 @@ describe('the README quick start on a fresh clone', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it.runIf(inCheckout)(
-    'when a person clones the repository and runs the start command, then the page serves 60 deals',
+    'when a person clones the repository and runs the start command, then the page serves 60 deals, and npx handoff-playbook validates the default playbook',
     async () => {
       const command = quickStartCommand();
       expect(command).toMatch(/npm start/);
@@ -55,6 +57,20 @@ describe('the README quick start on a fresh clone', () => {
       expect(state.deals).toHaveLength(60);
       const ended = await started.interrupt();
       expect([0, 'SIGINT']).toContain(ended.code ?? ended.signal);
+
+      // npm links bins before `prepare` builds dist/: the command must be linked all the same.
+      expect(existsSync(join(clone, 'node_modules', '.bin', 'handoff-playbook'))).toBe(true);
+      // The README's own example of the command, on the playbook every clone has.
+      const validate = 'npx handoff-playbook validate shared/playbooks/default.yaml';
+      expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain(validate);
+      const checked = spawnSync('sh', ['-c', validate], {
+        cwd: clone,
+        env: personEnv({}),
+        encoding: 'utf8',
+      });
+      expect(checked.stderr).toBe('');
+      expect(checked.stdout).toMatch(/^shared\/playbooks\/default\.yaml: valid — /);
+      expect(checked.status).toBe(0);
     },
     600_000,
   );

@@ -59,6 +59,22 @@ try {
 }
 report();
 openRecordsInThePage();
+followVisibleBand();
+
+/**
+ * The band of this frame the page shows on screen (SalesforceFrame.tsx tells it on every scroll),
+ * as CSS variables: frame.html fits Lightning's modals and backdrops into it.
+ */
+function followVisibleBand(): void {
+  window.addEventListener('message', (event: MessageEvent) => {
+    const data = event.data as { type?: string; top?: number; height?: number } | null;
+    if (event.source !== parent || data?.type !== 'handoff-sf-visible') return;
+    if (typeof data.top !== 'number' || typeof data.height !== 'number') return;
+    const style = document.documentElement.style;
+    style.setProperty('--page-visible-top', `${data.top}px`);
+    style.setProperty('--page-visible-height', `${data.height}px`);
+  });
+}
 
 /**
  * Record links (`/lightning/r/<Object>/<id>/view`, as the account panel's rows are) would load in
