@@ -47,7 +47,9 @@ describe('the card API: views', () => {
     expect(handoff(view).actions.find((a) => a.type === 'submit')?.reason?.code).toBe(
       'items_missing',
     );
-    expect(view.timers.map((t) => t.slaId)).toContain('cs_accepts_won_deal');
+    // Nothing is submitted: the clock running is the rep's, CS's has not started.
+    expect(view.timers.map((t) => t.slaId)).toContain('rep_submits_cs_handoff');
+    expect(view.timers.map((t) => t.slaId)).not.toContain('cs_accepts_won_deal');
   });
 
   it('when a CS manager or someone without a role opens it, then their roles come from their HubSpot teams', async () => {

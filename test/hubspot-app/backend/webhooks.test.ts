@@ -99,11 +99,11 @@ describe('deal stage webhooks', () => {
     const stored = await h.store.transitionsOf(portal.portalId, deal);
     expect(stored.map((t) => t.pipelineStage)).toEqual(['closedwon', 'contractsent', 'closedwon']);
 
-    // The CS timer starts at the real moment of the latest win, which only the webhooks told us.
+    // The rep's timer starts at the real moment of the latest win, which only the webhooks told us.
     const view = (
       await h.call('GET', `/v1/hubspot/records/deals/${deal}`, portal.portalId, { as: users.rep })
     ).body as RecordView;
-    expect(view.timers.find((t) => t.slaId === 'cs_accepts_won_deal')?.startedAt).toBe(
+    expect(view.timers.find((t) => t.slaId === 'rep_submits_cs_handoff')?.startedAt).toBe(
       t0 - 3_600_000,
     );
   });
