@@ -37,7 +37,8 @@ export async function seedScanPortal(
   const admin = owner('admin@example.com', 'RevOps');
   await h.install(portalId);
   const text = readFileSync(
-    new URL('../../../shared/playbooks/default.yaml', import.meta.url),
+    // The playbook the scanner's numbers were worked out on (test/fixtures/scanner-playbook.yaml).
+    new URL('../../fixtures/scanner-playbook.yaml', import.meta.url),
     'utf8',
   );
   const saved = await h.call('PUT', '/v1/hubspot/playbook', portalId, {

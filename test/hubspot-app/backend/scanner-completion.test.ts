@@ -1,5 +1,6 @@
 import { Client } from '@hubspot/api-client';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SCANNER_PLAYBOOK_TEXT } from '../../fixtures/scanner-playbook.js';
 import { startServiceHarness, type ServiceHarness } from './service-harness.js';
 import { CS_CHECKLIST_ANSWERS } from './answers.js';
 
@@ -71,7 +72,7 @@ const csTasksOf = (tasks: Task[], deal: string) =>
 
 describe('the scanner once an SLA is met', () => {
   it('when CS accepts a won deal whose timer was at risk and breached, then the next scan completes exactly its open escalation tasks, and a third scan makes no call', async () => {
-    h = await startServiceHarness();
+    h = await startServiceHarness({ playbookText: SCANNER_PLAYBOOK_TEXT });
     const portal = h.emulator.portals.create();
     const portalId = portal.portalId;
     await h.install(portalId);
@@ -166,7 +167,7 @@ describe('the scanner once an SLA is met', () => {
   });
 
   it('when a deal whose AE timer breached moves on to a stage no SLA watches, then the next scan reads it once and completes its tasks', async () => {
-    h = await startServiceHarness();
+    h = await startServiceHarness({ playbookText: SCANNER_PLAYBOOK_TEXT });
     const portal = h.emulator.portals.create();
     const portalId = portal.portalId;
     await h.install(portalId);

@@ -23,7 +23,7 @@ async function breachedDeal(harness: ServiceHarness) {
   });
   await harness.install(portal.portalId);
   const text = (await import('node:fs')).readFileSync(
-    new URL('../../../shared/playbooks/default.yaml', import.meta.url),
+    new URL('../../fixtures/scanner-playbook.yaml', import.meta.url),
     'utf8',
   );
   await harness.call('PUT', '/v1/hubspot/playbook', portal.portalId, {

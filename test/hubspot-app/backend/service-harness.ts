@@ -60,6 +60,8 @@ export async function startServiceHarness(
     dbFile?: string;
     drainAfterCommit?: boolean;
     hubspotTimeoutMs?: { card?: number; background?: number };
+    /** The playbook setUp saves; the default playbook unless a test was worked out on another. */
+    playbookText?: string;
   } = {},
 ): Promise<ServiceHarness> {
   const clock = new ManualClock(Date.UTC(2026, 10, 23, 15, 0));
@@ -138,7 +140,7 @@ export async function startServiceHarness(
       };
       const saved = await call('PUT', '/v1/hubspot/playbook', portalId, {
         as: users.admin,
-        body: { text: DEFAULT_PLAYBOOK },
+        body: { text: options.playbookText ?? DEFAULT_PLAYBOOK },
       });
       if (saved.status !== 200)
         throw new Error(`saving the playbook failed: ${JSON.stringify(saved)}`);

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { main, type CliDeps } from '../../../salesforce-package/tools/cli.js';
 import { NOW, seedOpportunities } from './dataset.js';
+import { SCANNER_PLAYBOOK_TEXT } from '../../fixtures/scanner-playbook.js';
 import { API_VERSION, CONSUMER_KEY, startTestOrg, TOOLS_USER, type TestOrg } from './org.js';
 
 let org: TestOrg | undefined;
@@ -55,9 +56,18 @@ describe('handoff-salesforce', () => {
     ]);
   });
 
+  /** The playbook the expected numbers were worked out on, as the org's active playbook record. */
+  const activateScannerPlaybook = (target: TestOrg) =>
+    target.seed.record('Handoff_Playbook__c', {
+      Name: 'Scanner tests',
+      Active__c: true,
+      Playbook_Text__c: SCANNER_PLAYBOOK_TEXT,
+    });
+
   it('scan signs in with the JWT bearer flow, scans once, prints one line and exits 0 — without printing the key or token', async () => {
     org = await startTestOrg();
     seedOpportunities(org, 100);
+    activateScannerPlaybook(org);
     org.clock.set(NOW);
     const result = await run(org, ['scan'], jwtEnv(org));
     expect(result.code).toBe(0);
@@ -71,6 +81,7 @@ describe('handoff-salesforce', () => {
   it('scan reads through Bulk API 2.0 above HANDOFF_SCAN_BULK_THRESHOLD and says so in its line', async () => {
     org = await startTestOrg();
     seedOpportunities(org, 3000);
+    activateScannerPlaybook(org);
     org.clock.set(NOW);
     const result = await run(org, ['scan'], {
       ...jwtEnv(org),
