@@ -240,20 +240,14 @@ describeIfChromium(
         return found;
       };
       /** How far the path's last step reaches past the path's own box (0: nothing clipped). */
-      const pathOverflow = () =>
-        page
-          .frameLocator('[data-testid="sf-panel"]')
-          .locator('.slds-path__nav')
-          .first()
-          .evaluate((nav) => {
-            const steps = nav.querySelectorAll('.slds-path__item');
-            const last = steps[steps.length - 1];
-            if (!last) throw new Error('the path has no steps');
-            return Math.max(
-              0,
-              last.getBoundingClientRect().right - nav.getBoundingClientRect().right,
-            );
-          });
+      const pathOverflow = async () => {
+        // Locators, not querySelector: the steps sit in lightning-progress-step's (synthetic) shadow.
+        const panel = page.frameLocator('[data-testid="sf-panel"]');
+        const nav = await panel.locator('.slds-path__nav').first().boundingBox();
+        const last = await panel.locator('.slds-path__item').last().boundingBox();
+        if (!nav || !last) throw new Error('the Salesforce path is not shown');
+        return Math.max(0, last.x + last.width - (nav.x + nav.width));
+      };
       await page.setViewportSize({ width: 1024, height: 900 });
       // The admin's panel: every viewer's path is the same, and the admin reads every object.
       await screens.deal('admin');
