@@ -35,10 +35,10 @@ describeIfChromium(
         .poll(() => page.getByTestId('sales_to_cs:status').textContent())
         .toBe('Not started');
       await run.shot('01-rep-opens-won-deal');
-      // A date bound to a deal field reads as a date, not as epoch milliseconds.
+      // A date bound to a deal field reads as a date in the faces' one format, not as epoch milliseconds.
       await expect(
         page.getByTestId('sales_to_cs:item:contract_start').textContent(),
-      ).resolves.toContain('2026-12-14');
+      ).resolves.toContain('Dec 14, 2026');
       const text: [string, string][] = [
         ['customer_goals', 'Halve onboarding time.'],
         ['promises', 'Quarterly business reviews.'],
@@ -68,7 +68,7 @@ describeIfChromium(
       await page.getByTestId('sales_to_cs:submit').click();
       await expect
         .poll(() => page.getByTestId('sales_to_cs:status').textContent())
-        .toBe('Waiting for review');
+        .toBe('Submitted');
       await run.shot('03-rep-submitted');
 
       await viewAs(run, 'cs1');
@@ -95,7 +95,7 @@ describeIfChromium(
       await page.getByTestId('sales_to_cs:submit').click();
       await expect
         .poll(() => page.getByTestId('sales_to_cs:status').textContent())
-        .toBe('Waiting for review');
+        .toBe('Submitted');
       await run.shot('06-rep-resubmitted');
 
       await viewAs(run, 'cs1');
@@ -121,25 +121,25 @@ describeIfChromium(
       await run.shot('07-cs-accepted');
     }, 90_000);
 
+    // a2 waits on its SDR (nothing submitted, so the AE has no clock yet). Nobody in the sandbox holds
+    // the SDR role, so the at-risk task reaches no one; the breach goes to the admin.
     it('when the clock moves an hour, then a business day, a running timer turns at risk, then breached, and an escalation task appears', async () => {
       const { page } = run;
       await viewAs(run, 'admin');
       await openDeal(run, 'a2');
-      const timer = page.getByTestId('timer-ae_accepts_new_deal');
-      await expect.poll(() => timer.textContent()).toBe('Running');
+      const timer = page.getByTestId('timer-sdr_submits_new_deal');
+      await expect.poll(() => timer.textContent()).toBe('On track');
+      await expect(page.getByTestId('timer-ae_accepts_new_deal').count()).resolves.toBe(0);
       await expect(page.getByTestId('task').count()).resolves.toBe(0);
       await run.shot('08-timer-running');
       await page.getByTestId('clock-hour').click();
       await expect.poll(() => timer.textContent(), { timeout: 15_000 }).toBe('At risk');
-      await expect
-        .poll(() => page.getByTestId('task').count(), { timeout: 15_000 })
-        .toBeGreaterThan(0);
-      await run.shot('09-timer-at-risk-task');
+      await run.shot('09-timer-at-risk');
       await page.getByTestId('clock-day').click();
       await expect.poll(() => timer.textContent(), { timeout: 15_000 }).toBe('Breached');
       await expect
         .poll(() => page.getByTestId('task').count(), { timeout: 15_000 })
-        .toBeGreaterThan(1);
+        .toBeGreaterThan(0);
       await run.shot('10-timer-breached-task');
     }, 60_000);
 

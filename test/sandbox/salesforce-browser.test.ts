@@ -5,7 +5,7 @@
 // the panel; the clock raising an escalation Task in Salesforce.
 import { readFileSync } from 'node:fs';
 import type { Locator, Response } from 'playwright-core';
-import { parsePlaybookText } from '@handoff/shared';
+import { HANDOFF_STATUSES, parsePlaybookText, TIMER_STATES } from '@handoff/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { loadSalesforceComponents } from '../../sandbox/server/lwc-bundle.js';
 import { dealPlans } from '../../sandbox/server/seed/deals.js';
@@ -29,28 +29,13 @@ const SLA_BY_LABEL = (() => {
   if (!parsed.ok) throw new Error('the default playbook must parse');
   return new Map(parsed.playbook.slas.map((s) => [s.label, s.id]));
 })();
-const HUBSPOT_TIMER: Record<string, string> = {
-  Pending: 'pending',
-  Running: 'running',
-  Paused: 'paused',
-  'At risk': 'at_risk',
-  Breached: 'breached',
-  Met: 'met',
-  'Met late': 'met_late',
-};
-const SALESFORCE_TIMER: Record<string, string> = {
-  ...HUBSPOT_TIMER,
-  'Not started': 'pending',
-  'On track': 'running',
-};
-const HANDOFF_STATUS: Record<string, string> = {
-  'Not started': 'not_started',
-  'In progress': 'in_progress',
-  'Waiting for review': 'submitted',
-  Submitted: 'submitted',
-  Accepted: 'accepted',
-  Rejected: 'rejected',
-};
+/** Both faces speak the core's words (@handoff/shared display): one table reads either face. */
+const TIMER_BY_LABEL: Record<string, string> = Object.fromEntries(
+  Object.entries(TIMER_STATES).map(([state, word]) => [word.label, state]),
+);
+const HANDOFF_STATUS: Record<string, string> = Object.fromEntries(
+  Object.entries(HANDOFF_STATUSES).map(([status, word]) => [word.label, status]),
+);
 
 interface Face {
   handoffs: Record<string, string | undefined>;
@@ -65,7 +50,7 @@ async function readHubSpotFace(card: Locator): Promise<Face> {
   }
   for (const tag of await card.locator('[data-testid^="timer-"]').all()) {
     const id = (await tag.getAttribute('data-testid'))?.replace(/^timer-/, '') ?? '';
-    face.timers[id] = HUBSPOT_TIMER[(await tag.textContent())?.trim() ?? ''];
+    face.timers[id] = TIMER_BY_LABEL[(await tag.textContent())?.trim() ?? ''];
   }
   return face;
 }
@@ -81,7 +66,7 @@ async function readSalesforceFace(run: BrowserRun): Promise<Face> {
   for (const row of await panel.locator('[data-id="timers"] li').all()) {
     const [label, state] = await row.locator('span').allTextContents();
     const id = SLA_BY_LABEL.get(label?.trim() ?? '') ?? `unknown SLA "${label}"`;
-    face.timers[id] = SALESFORCE_TIMER[state?.trim() ?? ''];
+    face.timers[id] = TIMER_BY_LABEL[state?.trim() ?? ''];
   }
   return face;
 }
@@ -236,7 +221,7 @@ describeIfChromium(
       await submit.click();
       await expect.poll(() => sfStatus(run, HANDOFF), POLL).toBe('Submitted');
       const history = () => sfHandoff(run, HANDOFF).locator('[data-id="history"]').textContent();
-      await expect.poll(history, POLL).toContain('Submitted by you ·');
+      await expect.poll(history, POLL).toContain('— Submitted by you');
       await shot('03-rep-submitted');
 
       // The CS manager's panel names the rep: the seeded User's Name, read through Submitted_By__r.
@@ -245,7 +230,7 @@ describeIfChromium(
       await sfReady(run, HANDOFF);
       await expect
         .poll(history, POLL)
-        .toContain(`Submitted by ${rep?.firstName} ${rep?.lastName} ·`);
+        .toContain(`— Submitted by ${rep?.firstName} ${rep?.lastName}`);
       await sfAction(run, HANDOFF, 'reject').click();
       const dialog = sfHandoff(run, HANDOFF).locator('[data-id="reject-dialog"]');
       await dialog.locator('[role="combobox"]').click();
@@ -300,22 +285,26 @@ describeIfChromium(
       await shot('08-cs-accepted');
     }, 180_000);
 
-    it('when the clock moves an hour, a running timer turns at risk in the panel and the scanner raises an escalation Task on the Opportunity', async () => {
+    // a2 waits on its SDR (nothing submitted, so the AE has no clock yet). Nobody in the sandbox holds
+    // the SDR role, so the at-risk Task reaches no one; the breach's Task goes to the admin.
+    it('when the clock moves an hour, then a business day, a running timer turns at risk, then breached in the panel, and the scanner raises an escalation Task on the Opportunity', async () => {
       const { page } = run;
       await viewAs(run, 'admin');
       await openDeal(run, 'a2');
       const timer = sfPanel(run).locator('[data-id="timers"] li', {
-        hasText: 'AE accepts the new deal',
+        hasText: 'SDR submits the new deal',
       });
       await expect.poll(() => timer.textContent(), { timeout: 30_000 }).toContain('On track');
       await expect(page.getByTestId('sf-task').count()).resolves.toBe(0);
       await shot('09-timer-on-track');
       await page.getByTestId('clock-hour').click();
       await expect.poll(() => timer.textContent(), { timeout: 30_000 }).toContain('At risk');
+      await page.getByTestId('clock-day').click();
+      await expect.poll(() => timer.textContent(), { timeout: 30_000 }).toContain('Breached');
       await expect
         .poll(() => page.getByTestId('sf-task').count(), { timeout: 30_000 })
         .toBeGreaterThan(0);
-      await shot('10-timer-at-risk-task');
+      await shot('10-timer-breached-task');
     }, 90_000);
 
     it('when an admin edits the Salesforce copy of the playbook in the Salesforce admin beside the HubSpot settings, a broken one shows its issue path and the saved one drives the Salesforce panel only', async () => {
@@ -342,8 +331,8 @@ describeIfChromium(
       await shot('12-salesforce-admin-broken-playbook');
 
       const renamed = text.replace(
-        '"AE accepts the new deal"',
-        '"AE accepts the new deal (Salesforce copy)"',
+        '"SDR submits the new deal"',
+        '"SDR submits the new deal (Salesforce copy)"',
       );
       expect(renamed).not.toBe(text);
       await editor.fill(renamed);
@@ -357,7 +346,7 @@ describeIfChromium(
       await openDeal(run, 'a2');
       await expect
         .poll(() => sfPanel(run).locator('[data-id="timers"]').textContent(), { timeout: 30_000 })
-        .toContain('AE accepts the new deal (Salesforce copy)');
+        .toContain('SDR submits the new deal (Salesforce copy)');
       // HubSpot keeps its own playbook.
       await expect(page.getByTestId('card').textContent()).resolves.not.toContain(
         'Salesforce copy',
