@@ -92,18 +92,18 @@ function cardFace(view: RecordView): Face {
 /** The panel's words for a view: panelModel, as c/handoffRecord and c/handoffSection bind them. */
 function panelFace(view: RecordView): Face {
   const model = panelModel(view, ZONE);
+  const step = model.nextStep;
   return {
     // The panel's template tests the strip for absence; the card's model says null.
-    nextStep: (model.nextStep ?? null) && {
-      whose: model.nextStep.whose,
-      what: model.nextStep.what,
-      when: model.nextStep.when,
-      state: model.nextStep.stateLabel,
-      action: model.nextStep.action && [
-        model.nextStep.action.label,
-        model.nextStep.action.disabled,
-      ],
-    },
+    nextStep: step
+      ? {
+          whose: step.whose,
+          what: step.what,
+          when: step.when,
+          state: step.stateLabel,
+          action: step.action && [step.action.label, step.action.disabled],
+        }
+      : null,
     timers: model.timers.map((t) => [t.label, t.stateLabel, t.detail]),
     handoffs: model.handoffs.map((h) => ({
       label: h.label,
