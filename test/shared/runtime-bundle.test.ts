@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { bundleRuntime } from './runtime-bundle.js';
 
-// The runtime entry goes into Lightning components (whose compiler re-prints it about 35 % larger,
-// under an older 128 KB per-file limit) and HubSpot cards (150 KB per card, core included).
-// The issue asked for 60 KB; measured, zod/mini with the schema features a playbook needs is
-// 31 KB on its own and the core 45 KB, so the budget is 80 KB until zod or the core shrinks.
-const BUDGET_BYTES = 80 * 1024;
+// The runtime entry goes into Lightning components (1 MB per JavaScript file in Salesforce's current
+// docs: https://developer.salesforce.com/docs/platform/lwc/guide/create-components-javascript.html) and
+// HubSpot cards (our own 150 KB per card, core included). Measured in December 2026 at 105 KB: zod/mini
+// 31 KB, and the core grew by the words both faces now share (display/, ~5 KB, removed from each face),
+// a linear-time matcher for admins' patterns (~5 KB; re2js would be 150 KB) and playbook bounds.
+const BUDGET_BYTES = 112 * 1024;
 
 describe('@handoff/shared/runtime', () => {
   it(`when bundled and minified for a card or Lightning component, then it stays under ${BUDGET_BYTES / 1024} KB`, async () => {

@@ -58,7 +58,7 @@ async function openDetails(el: Element) {
 
 /** The open modal: LightningModal shows it at the end of the document, outside the panel. */
 function modal(): HTMLElement | undefined {
-  return document.body.querySelector('lightning-modal-dialog') ?? undefined;
+  return document.body.querySelector<HTMLElement>('lightning-modal-dialog') ?? undefined;
 }
 
 /** The focused element, through shadow roots. */
