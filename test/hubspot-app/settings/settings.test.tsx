@@ -168,7 +168,7 @@ describe('the settings page', () => {
     page.findByTestId(Select, 'preview-stage').trigger('onChange', 'closed_won' as never);
     const text = screenText(page);
     expect(text).toContain('Sales → CS handoff opens: 10 required of 12 checklist items.');
-    expect(text).toContain('CS accepts the won deal');
+    expect(text).toContain('Rep submits the CS handoff');
   });
 
   it('shows the install status: what is done and what is missing', async () => {

@@ -207,16 +207,25 @@ describe('scan: a rejection pauses the SLA', () => {
       Version__c: 2,
       Rejection_Reason__c: 'missing_information',
     };
+    // The org holds the package under its namespace: writes name its object and fields that way.
     const save = async (record: Record<string, unknown> & { Id: string }) => {
-      const [result] = await api.update('Handoff__c', [record]);
+      const inOrg = Object.fromEntries(Object.entries(record).map(([f, v]) => [t.q(f), v]));
+      const [result] = await api.update(t.q('Handoff__c'), [inOrg as typeof record]);
       return result?.success ? 'saved' : result?.errors.map((e) => e.message).join(' ');
     };
-    expect(await save(reject)).toBe(
-      'A rejection must record when and by whom it was made (Rejected at, Rejected by).',
-    );
+    const mustBeYouNow =
+      'A rejection must record that you made it, now (Rejected by: you; Rejected at: the current time).';
+    expect(await save(reject)).toBe(mustBeYouNow);
+    // Someone else's name, or a time far from now, is refused the same way.
     expect(
       await save({ ...reject, Rejected_At__c: iso(NOW), Rejected_By__c: t.users.csManagers[0] }),
-    ).toBe('saved');
+    ).toBe(mustBeYouNow);
+    expect(
+      await save({ ...reject, Rejected_At__c: iso(est(1, 9)), Rejected_By__c: t.users.tools }),
+    ).toBe(mustBeYouNow);
+    expect(await save({ ...reject, Rejected_At__c: iso(NOW), Rejected_By__c: t.users.tools })).toBe(
+      'saved',
+    );
     expect(await save({ Id: handoff, Rejected_At__c: iso(est(2, 13)) })).toBe(
       'Rejected at and Rejected by change only when the handoff is rejected.',
     );
