@@ -3728,7 +3728,7 @@ function withHint(issue2, hint) {
 // shared/dist/src/rules/pattern.js
 var MAX_REPEAT = 1e3;
 var MAX_PATTERN_STEPS = 1e3;
-var MAX_MATCH_WORK = 1e6;
+var MAX_MATCH_WORK = 1e5;
 var longestMatchable = (pattern) => Math.floor(MAX_MATCH_WORK / pattern.test.length);
 var PatternError = class extends Error {
 };
