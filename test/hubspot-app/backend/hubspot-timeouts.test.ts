@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scanPortals } from '../../../hubspot-app/backend/scanner/scan.js';
 import { createLogger } from '../../../hubspot-app/backend/log.js';
-import { startServiceHarness, type ServiceHarness } from './service-harness.js';
+import { portalWithWonDeal, startServiceHarness, type ServiceHarness } from './service-harness.js';
 import { CS_CHECKLIST_ANSWERS } from './answers.js';
 
 let h: ServiceHarness | undefined;
@@ -20,26 +20,12 @@ const TIMEOUTS = { card: 300, background: 300 };
 const HANG = { kind: 'timeout', hangMs: 20_000 } as const;
 
 async function portalWithDeal(harness: ServiceHarness) {
-  const portal = harness.emulator.portals.create();
-  await harness.install(portal.portalId);
-  const users = await harness.setUp(portal.portalId);
-  const deal = harness.emulator.seed.deal(portal.portalId, {
-    properties: {
-      dealname: 'Acme',
-      amount: '24000',
-      handoff_arr: '24000',
-      handoff_contract_start: '2026-12-01',
-    },
-    stageHistory: [{ stage: 'closedwon', at: harness.clock.now() }],
-  });
-  const token = (await harness.service.tokens.accessToken(portal.portalId)) ?? '';
+  const won = await portalWithWonDeal(harness);
+  const token = (await harness.service.tokens.accessToken(won.portalId)) ?? '';
   const [itemId, value] = Object.entries(CS_CHECKLIST_ANSWERS)[0] ?? [];
   const act = (actionId: string) =>
-    harness.call('POST', `/v1/hubspot/records/deals/${deal}/actions`, portal.portalId, {
-      as: users.rep,
-      body: { handoffId: 'sales_to_cs', actionId, action: { type: 'set_item', itemId, value } },
-    });
-  return { portalId: portal.portalId, users, deal, token, act };
+    won.act(won.users.rep, { type: 'set_item', itemId, value }, actionId);
+  return { ...won, token, act };
 }
 
 describe('HubSpot calls that hang', () => {

@@ -4,7 +4,7 @@
 import { Client } from '@hubspot/api-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_ATTEMPTS } from '../../../hubspot-app/backend/outbox/worker.js';
-import { startServiceHarness, type ServiceHarness } from './service-harness.js';
+import { portalWithWonDeal, startServiceHarness, type ServiceHarness } from './service-harness.js';
 import { CS_CHECKLIST_ANSWERS } from './answers.js';
 
 let h: ServiceHarness | undefined;
@@ -15,28 +15,11 @@ afterEach(async () => {
 
 /** A portal whose rep completes and submits the CS handoff: a note, two review tasks, a mirror. */
 async function submitted(harness: ServiceHarness) {
-  const portal = harness.emulator.portals.create();
-  await harness.install(portal.portalId);
-  const users = await harness.setUp(portal.portalId);
-  const deal = harness.emulator.seed.deal(portal.portalId, {
-    properties: {
-      dealname: 'Acme',
-      amount: '24000',
-      handoff_arr: '24000',
-      handoff_contract_start: '2026-12-01',
-    },
-    stageHistory: [{ stage: 'closedwon', at: harness.clock.now() }],
-  });
-  let n = 0;
-  const act = (action: Record<string, unknown>) =>
-    harness.call('POST', `/v1/hubspot/records/deals/${deal}/actions`, portal.portalId, {
-      as: users.rep,
-      body: { handoffId: 'sales_to_cs', actionId: `a${++n}`, action },
-    });
+  const { portalId, users, act } = await portalWithWonDeal(harness);
   for (const [itemId, value] of Object.entries(CS_CHECKLIST_ANSWERS))
-    expect((await act({ type: 'set_item', itemId, value })).status).toBe(200);
-  expect((await act({ type: 'submit' })).status).toBe(200);
-  return { portalId: portal.portalId, users };
+    expect((await act(users.rep, { type: 'set_item', itemId, value })).status).toBe(200);
+  expect((await act(users.rep, { type: 'submit' })).status).toBe(200);
+  return { portalId, users };
 }
 
 async function engagements(harness: ServiceHarness, portalId: string) {

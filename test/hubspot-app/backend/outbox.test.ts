@@ -1,7 +1,7 @@
 import { Client } from '@hubspot/api-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_ATTEMPTS } from '../../../hubspot-app/backend/outbox/worker.js';
-import { startServiceHarness, type ServiceHarness } from './service-harness.js';
+import { portalWithWonDeal, startServiceHarness, type ServiceHarness } from './service-harness.js';
 import { CS_CHECKLIST_ANSWERS } from './answers.js';
 
 let h: ServiceHarness | undefined;
@@ -14,24 +14,7 @@ const ANSWERS = CS_CHECKLIST_ANSWERS;
 
 /** A won deal whose CS handoff the rep completes and submits, and the CS manager rejects. */
 async function submitAndReject(harness: ServiceHarness) {
-  const portal = harness.emulator.portals.create();
-  await harness.install(portal.portalId);
-  const users = await harness.setUp(portal.portalId);
-  const deal = harness.emulator.seed.deal(portal.portalId, {
-    properties: {
-      dealname: 'Acme',
-      amount: '24000',
-      handoff_arr: '24000',
-      handoff_contract_start: '2026-12-01',
-    },
-    stageHistory: [{ stage: 'closedwon', at: harness.clock.now() }],
-  });
-  let n = 0;
-  const act = (as: string, action: Record<string, unknown>) =>
-    harness.call('POST', `/v1/hubspot/records/deals/${deal}/actions`, portal.portalId, {
-      as,
-      body: { handoffId: 'sales_to_cs', actionId: `a${++n}`, action },
-    });
+  const { portalId, deal, users, act } = await portalWithWonDeal(harness);
   for (const [itemId, value] of Object.entries(ANSWERS))
     await act(users.rep, { type: 'set_item', itemId, value });
   expect((await act(users.rep, { type: 'submit' })).status).toBe(200);
@@ -39,7 +22,7 @@ async function submitAndReject(harness: ServiceHarness) {
     (await act(users.csManager, { type: 'reject', reason: 'missing_information' })).status,
   ).toBe(200);
 
-  return { portalId: portal.portalId, deal, users, act };
+  return { portalId, deal, users, act };
 }
 
 /** The real client with the portal's own token, as a person inspecting HubSpot would read it. */

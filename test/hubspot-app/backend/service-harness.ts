@@ -153,3 +153,31 @@ export async function startServiceHarness(
     },
   };
 }
+
+/**
+ * A portal freshly installed and set up, with one deal won now (Acme, ARR 24,000, contract from
+ * 2026-12-01), and `act` to post a handoff action on that deal as a user. Action ids count a1, a2, …
+ * unless a test names its own.
+ */
+export async function portalWithWonDeal(harness: ServiceHarness) {
+  const portal = harness.emulator.portals.create();
+  const portalId = portal.portalId;
+  await harness.install(portalId);
+  const users = await harness.setUp(portalId);
+  const deal = harness.emulator.seed.deal(portalId, {
+    properties: {
+      dealname: 'Acme',
+      amount: '24000',
+      handoff_arr: '24000',
+      handoff_contract_start: '2026-12-01',
+    },
+    stageHistory: [{ stage: 'closedwon', at: harness.clock.now() }],
+  });
+  let n = 0;
+  const act = (as: string, action: Record<string, unknown>, actionId = `a${++n}`) =>
+    harness.call('POST', `/v1/hubspot/records/deals/${deal}/actions`, portalId, {
+      as,
+      body: { handoffId: 'sales_to_cs', actionId, action },
+    });
+  return { portalId, users, deal, act };
+}
