@@ -232,12 +232,15 @@ describeIfChromium(
         .poll(history, POLL)
         .toContain(`— Submitted by ${rep?.firstName} ${rep?.lastName}`);
       await sfAction(run, HANDOFF, 'reject').click();
-      const dialog = sfHandoff(run, HANDOFF).locator('[data-id="reject-dialog"]');
+      // The reject dialog is a LightningModal (c/handoffRejectModal): the platform opens it at the
+      // end of the frame's document, outside the panel, as a dialog named after the handoff.
+      const dialog = sfPanel(run).getByRole('dialog', { name: 'Reject Sales → CS' });
       await dialog.locator('[role="combobox"]').click();
       await dialog.locator('[role="option"]', { hasText: 'Missing or vague information' }).click();
       await dialog.locator('textarea').fill('Which SSO provider? Add the admin contact.');
       await shot('04-cs-rejects-with-reason');
       await dialog.locator('button[name="confirm-reject"]').click();
+      await expect.poll(() => dialog.count(), POLL).toBe(0);
       await expect.poll(() => sfStatus(run, HANDOFF), POLL).toBe('Rejected');
       await expect
         .poll(() => sfHandoff(run, HANDOFF).locator('[data-id="rejection"]').textContent(), POLL)
