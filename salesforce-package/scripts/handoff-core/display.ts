@@ -249,7 +249,7 @@ const LIVE_TIMERS: readonly TimerView['state'][] = ['breached', 'at_risk', 'runn
 export interface AccountRecords {
   /** The account's opportunities (related list `Opportunities`, ACCOUNT_OPPORTUNITY_FIELDS). */
   opportunities: readonly UiRecord[];
-  /** The account's Handoff__c headers (related list `Handoffs__r`, HANDOFF_FIELDS). */
+  /** The account's Handoff__c headers (related list `Handoffs__r`, orgNames().handoffFields). */
   handoffs: readonly UiRecord[];
   /** Item rows by the id of their header. */
   items: Readonly<Record<string, readonly UiRecord[]>>;

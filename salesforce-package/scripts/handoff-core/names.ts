@@ -6,7 +6,7 @@
 // the source's names: records are localized on the way in, writes qualified on the way out, so one
 // committed c/handoffCore works with and without a namespace.
 import { MILESTONE_FIELDS } from './milestones.js';
-import type { UiField, UiRecord } from './records.js';
+import { HANDOFF_PEOPLE, type UiField, type UiRecord } from './records.js';
 import type { RecordInput } from './writes.js';
 
 /** The Handoff object's name in source; its schema import tells the org's spelling. */
@@ -18,6 +18,7 @@ export function namespaceOf(handoffObjectApiName: string): string {
   return at > 0 ? handoffObjectApiName.slice(0, at) : '';
 }
 
+/** Fields of Handoff__c the panels read (the related list API wants them qualified). */
 const HEADER_FIELDS = [
   'Handoff_Id__c',
   'Record_Key__c',
@@ -29,7 +30,13 @@ const HEADER_FIELDS = [
   'Rejection_Comment__c',
   'Assigned_CSM__c',
 ];
-const PEOPLE = ['Submitted_By__r', 'Accepted_By__r', 'Rejected_By__r', 'Assigned_CSM__r'];
+/**
+ * The people's names, read through the lookups' relationships in the same related-list read
+ * (`Handoff__c.Submitted_By__r.Name`). Optional: a viewer who may not read User names still gets
+ * the panel, with times only. The UI API answers a relationship field with the parent's Record
+ * representation (https://developer.salesforce.com/docs/atlas.en-us.uiapi.meta/uiapi/ui_api_responses_record.htm).
+ */
+const PEOPLE = Object.values(HANDOFF_PEOPLE);
 
 /** `X__c` / `X__r` without a namespace: in a package's records and writes, always the package's own. */
 function unprefixedCustom(name: string): boolean {

@@ -1,6 +1,5 @@
 // Lightning Data Service records (UI API shape: `{ id, fields: { Name: { value } } }`) and the
 // API names the panel reads and writes. Names come from the package model (scripts/model.ts).
-import { MILESTONE_FIELDS } from './milestones.js';
 
 export interface UiField {
   value: unknown;
@@ -16,20 +15,6 @@ export const HANDOFF = 'Handoff__c';
 export const ITEM = 'Handoff_Item__c';
 export const PLAYBOOK = 'Handoff_Playbook__c';
 
-/** Fields of Handoff__c the panel reads (related list API wants them qualified). */
-export const HANDOFF_FIELDS = [
-  'Handoff_Id__c',
-  'Record_Key__c',
-  'Status__c',
-  'Version__c',
-  'Opportunity__c',
-  ...MILESTONE_FIELDS,
-  'Rejection_Reason__c',
-  'Rejection_Comment__c',
-  'Assigned_CSM__c',
-  'LastModifiedDate',
-].map((f) => `${HANDOFF}.${f}`);
-
 /** The User lookups of a header and of an item row, by the relationship that names the person. */
 export const HANDOFF_PEOPLE = {
   Submitted_By__c: 'Submitted_By__r',
@@ -38,16 +23,6 @@ export const HANDOFF_PEOPLE = {
   Assigned_CSM__c: 'Assigned_CSM__r',
 } as const;
 export const ITEM_PEOPLE = { Done_By__c: 'Done_By__r' } as const;
-
-/**
- * The people's names, read through the lookups' relationships in the same related-list read
- * (`Handoff__c.Submitted_By__r.Name`). Optional: a viewer who may not read User names still gets
- * the panel, with times only. The UI API answers a relationship field with the parent's Record
- * representation (https://developer.salesforce.com/docs/atlas.en-us.uiapi.meta/uiapi/ui_api_responses_record.htm).
- */
-export const HANDOFF_PEOPLE_FIELDS = Object.values(HANDOFF_PEOPLE).map(
-  (r) => `${HANDOFF}.${r}.Name`,
-);
 
 export const ITEM_FIELDS = [
   'Item_Id__c',

@@ -5689,18 +5689,6 @@ function milestoneEvents(status, header) {
 var HANDOFF = "Handoff__c";
 var ITEM = "Handoff_Item__c";
 var PLAYBOOK = "Handoff_Playbook__c";
-var HANDOFF_FIELDS = [
-  "Handoff_Id__c",
-  "Record_Key__c",
-  "Status__c",
-  "Version__c",
-  "Opportunity__c",
-  ...MILESTONE_FIELDS,
-  "Rejection_Reason__c",
-  "Rejection_Comment__c",
-  "Assigned_CSM__c",
-  "LastModifiedDate"
-].map((f) => `${HANDOFF}.${f}`);
 var HANDOFF_PEOPLE = {
   Submitted_By__c: "Submitted_By__r",
   Accepted_By__c: "Accepted_By__r",
@@ -5708,9 +5696,6 @@ var HANDOFF_PEOPLE = {
   Assigned_CSM__c: "Assigned_CSM__r"
 };
 var ITEM_PEOPLE = { Done_By__c: "Done_By__r" };
-var HANDOFF_PEOPLE_FIELDS = Object.values(HANDOFF_PEOPLE).map(
-  (r) => `${HANDOFF}.${r}.Name`
-);
 var ITEM_FIELDS = [
   "Item_Id__c",
   "Item_Key__c",
@@ -6243,7 +6228,7 @@ var HEADER_FIELDS = [
   "Rejection_Comment__c",
   "Assigned_CSM__c"
 ];
-var PEOPLE = ["Submitted_By__r", "Accepted_By__r", "Rejected_By__r", "Assigned_CSM__r"];
+var PEOPLE = Object.values(HANDOFF_PEOPLE);
 function unprefixedCustom(name) {
   return /__[cr]$/.test(name) && name.split("__").length === 2;
 }
@@ -6313,8 +6298,6 @@ function viewerFrom(userId, handoffRoles, playbook) {
 export {
   ACCOUNT_OPPORTUNITY_FIELDS,
   HANDOFF,
-  HANDOFF_FIELDS,
-  HANDOFF_PEOPLE_FIELDS,
   ITEM,
   ITEM_FIELDS,
   OPPORTUNITY_FIELDS,
