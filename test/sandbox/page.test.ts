@@ -44,6 +44,18 @@ describe("the clock's Set field", () => {
     expect(instantOfWallTime(wallTimeOf(now, 'America/New_York'), 'America/New_York')).toBe(now);
   });
 
+  it('when the wall time is skipped by the spring-forward jump, then it moves on by the gap (02:30 → 03:30 EDT), as the SLA calendars read it', () => {
+    const instant = instantOfWallTime('2026-03-08T02:30', 'America/New_York');
+    expect(instant).toBe(Date.parse('2026-03-08T07:30:00Z'));
+    expect(wallTimeOf(instant, 'America/New_York')).toBe('2026-03-08T03:30');
+  });
+
+  it('when the wall time is shown twice in the fall-back hour, then it is the first of the two (EDT)', () => {
+    expect(instantOfWallTime('2026-11-01T01:30', 'America/New_York')).toBe(
+      Date.parse('2026-11-01T05:30:00Z'),
+    );
+  });
+
   it('when the field is empty or not a time, then there is no instant to move to', () => {
     expect(instantOfWallTime('', 'America/New_York')).toBeNaN();
     expect(instantOfWallTime('tomorrow', 'America/New_York')).toBeNaN();
