@@ -1,29 +1,15 @@
 // The panel's next-step strip, its collapsed settled handoffs and the stage history it reads, on
 // the fixtures' Closed Won opportunity (won Thursday 19 Nov 10:00 New York, submitted Friday 09:00).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import Panel from 'c/handoffPanel';
-import { getRecord, updateRecord } from 'lightning/uiRecordApi';
-import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
-import { graphql } from 'lightning/graphql';
-import {
-  OPP_ID,
-  PLAYBOOK_JSON,
-  graph,
-  header,
-  itemNodes,
-  opportunity,
-  type Status,
-} from './fixtures.js';
-import { expectAccessible, flush, mount, query, queryAll, text, type Role } from './harness.js';
+import { updateRecord } from 'lightning/uiRecordApi';
+import type { Status } from './fixtures.js';
+import { expectAccessible, flush, query, queryAll, text, type Role } from './harness.js';
+import { openPanel } from './panel.js';
 
 beforeEach(() => {
   vi.mocked(updateRecord).mockReset();
   vi.mocked(updateRecord).mockResolvedValue({});
 });
-
-const isHeaders = (config: { relatedListId?: string }) => config.relatedListId === 'Handoffs__r';
-const isHistory = (config: { relatedListId?: string }) =>
-  config.relatedListId === 'OpportunityHistories';
 
 /** OpportunityHistory rows: appointment a month before the win, then Closed Won. */
 const HISTORY = [
@@ -36,20 +22,10 @@ const HISTORY = [
   fields: { StageName: { value: stage }, CreatedDate: { value: at } },
 }));
 
+/** The panel at `now` (New York time on the fixtures' dates), Stage History read when asked. */
 async function panel(role: Role, status: Status, now: string, history = false) {
   vi.useFakeTimers({ toFake: ['Date'], now: Date.parse(now) });
-  const el = mount('c-handoff-panel', Panel, role, {
-    recordId: OPP_ID,
-    objectApiName: 'Opportunity',
-  });
-  graphql.emit(graph(PLAYBOOK_JSON, itemNodes(true)));
-  getRecord.emit(opportunity());
-  // The related-list wires get their configs asynchronously; each list is answered on its own.
-  await flush();
-  getRelatedListRecords.emit({ records: [header(status)] }, isHeaders);
-  if (history) getRelatedListRecords.emit({ records: HISTORY }, isHistory);
-  await flush();
-  return el;
+  return openPanel(role, status, history ? { history: HISTORY } : {});
 }
 
 describe('handoffPanel: the next step first', () => {

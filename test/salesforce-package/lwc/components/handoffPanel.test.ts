@@ -28,6 +28,7 @@ import {
   USER_ID,
   type Role,
 } from './harness.js';
+import { openPanel } from './panel.js';
 
 const USER = '005000000000001AAA';
 
@@ -38,17 +39,8 @@ beforeEach(() => {
 });
 
 /** A Closed Won opportunity whose Sales → CS handoff is in `status`. */
-async function panel(role: Role, status: Status | 'none', itemsDone = true) {
-  const el = mount('c-handoff-panel', Panel, role, {
-    recordId: OPP_ID,
-    objectApiName: 'Opportunity',
-  });
-  graphql.emit(graph(PLAYBOOK_JSON, status === 'none' ? [] : itemNodes(itemsDone)));
-  getRecord.emit(opportunity());
-  getRelatedListRecords.emit({ records: status === 'none' ? [] : [header(status)] });
-  await flush();
-  return el;
-}
+const panel = (role: Role, status: Status | 'none', itemsDone = true) =>
+  openPanel(role, status, { itemsDone });
 
 /** Opens a settled handoff's details (it shows one line until then). */
 async function openDetails(el: Element) {
