@@ -1,4 +1,5 @@
 // Small builders so each test states only what matters to it.
+import type { CalendarDef } from '../../shared/src/clock/index.js';
 import type { HandoffState, RecordSnapshot, Viewer } from '../../shared/src/shapes/index.js';
 
 export const rep: Viewer = { userId: 'u-rep', roles: ['sales_rep'] };
@@ -10,6 +11,15 @@ export const nobody: Viewer = { userId: 'u-guest', roles: [] };
 export const MONDAY_10AM_NY = Date.UTC(2026, 10, 23, 15, 0);
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
+
+/** Office hours Monday to Friday, 09:00–17:00: the week most clock and SLA tests run on. */
+export const NINE_TO_FIVE: CalendarDef['weekly'] = {
+  mon: [['09:00', '17:00']],
+  tue: [['09:00', '17:00']],
+  wed: [['09:00', '17:00']],
+  thu: [['09:00', '17:00']],
+  fri: [['09:00', '17:00']],
+};
 
 export function deal(overrides: Partial<RecordSnapshot> = {}): RecordSnapshot {
   return {

@@ -5,21 +5,14 @@ import {
   compileCalendar,
   isOpen,
   nextOpen,
-  type CalendarDef,
 } from '../../../shared/src/clock/index.js';
+import { NINE_TO_FIVE } from '../builders.js';
 
 const HOUR = 3_600_000;
 const at = (iso: string): number => Date.parse(iso);
 
 // Week of 2025-06-02 (Mon) … 2025-06-08 (Sun); New York is on EDT (UTC−4).
-const nineToFive: CalendarDef['weekly'] = {
-  mon: [['09:00', '17:00']],
-  tue: [['09:00', '17:00']],
-  wed: [['09:00', '17:00']],
-  thu: [['09:00', '17:00']],
-  fri: [['09:00', '17:00']],
-};
-const office = compileCalendar({ timeZone: 'America/New_York', weekly: nineToFive });
+const office = compileCalendar({ timeZone: 'America/New_York', weekly: NINE_TO_FIVE });
 
 describe('windows', () => {
   it('when a window is [09:00, 17:00), then the opening instant is open and the closing one is not', () => {
@@ -84,13 +77,13 @@ describe('windows', () => {
   });
 
   it('when the calendar is in New York, then its hours are New York wall-clock hours for every viewer', () => {
-    const berlin = compileCalendar({ timeZone: 'Europe/Berlin', weekly: nineToFive });
+    const berlin = compileCalendar({ timeZone: 'Europe/Berlin', weekly: NINE_TO_FIVE });
     expect(nextOpen(office, at('2025-06-02T00:00Z'))).toBe(at('2025-06-02T13:00Z'));
     expect(nextOpen(berlin, at('2025-06-02T00:00Z'))).toBe(at('2025-06-02T07:00Z'));
   });
 
   it('when the zone has a half-hour offset, then windows follow it', () => {
-    const kolkata = compileCalendar({ timeZone: 'Asia/Kolkata', weekly: nineToFive });
+    const kolkata = compileCalendar({ timeZone: 'Asia/Kolkata', weekly: NINE_TO_FIVE });
     expect(nextOpen(kolkata, at('2025-06-02T00:00Z'))).toBe(at('2025-06-02T03:30Z'));
   });
 });
@@ -98,7 +91,7 @@ describe('windows', () => {
 describe('holidays', () => {
   const withHolidays = compileCalendar({
     timeZone: 'America/New_York',
-    weekly: nineToFive,
+    weekly: NINE_TO_FIVE,
     holidays: [
       { date: '2025-12-25', name: 'Christmas Day' },
       { date: '2025-12-24', from: '12:00', name: 'Christmas Eve afternoon' },
@@ -126,10 +119,10 @@ describe('holidays', () => {
 
   it('when a holiday falls on a Saturday, then nothing changes: no observed day is implied', () => {
     const week = [at('2025-12-22T00:00-05:00'), at('2026-01-05T00:00-05:00')] as const;
-    const plain = compileCalendar({ timeZone: 'America/New_York', weekly: nineToFive });
+    const plain = compileCalendar({ timeZone: 'America/New_York', weekly: NINE_TO_FIVE });
     const onlySaturday = compileCalendar({
       timeZone: 'America/New_York',
-      weekly: nineToFive,
+      weekly: NINE_TO_FIVE,
       holidays: [{ date: '2025-12-27' }],
     });
     expect(businessTimeBetween(onlySaturday, ...week)).toBe(businessTimeBetween(plain, ...week));
@@ -269,7 +262,7 @@ describe('nextOpen', () => {
     }));
     const closedSummer = compileCalendar({
       timeZone: 'America/New_York',
-      weekly: nineToFive,
+      weekly: NINE_TO_FIVE,
       holidays: summer,
     });
     expect(nextOpen(closedSummer, at('2025-06-01T12:00-04:00'))).toBe(at('2025-09-29T09:00-04:00'));

@@ -3,22 +3,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileCalendar } from '../../../shared/src/clock/index.js';
 import { evaluateTimer, type TimerInput } from '../../../shared/src/sla/index.js';
+import { NINE_TO_FIVE } from '../builders.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const T0 = Date.parse('2025-06-02T00:00-04:00');
 
-const office = compileCalendar({
-  timeZone: 'America/New_York',
-  weekly: {
-    mon: [['09:00', '17:00']],
-    tue: [['09:00', '17:00']],
-    wed: [['09:00', '17:00']],
-    thu: [['09:00', '17:00']],
-    fri: [['09:00', '17:00']],
-  },
-});
+const office = compileCalendar({ timeZone: 'America/New_York', weekly: NINE_TO_FIVE });
 
 // Instants on the minute in a fortnight, so starts, pauses and now often coincide.
 const instant = fc.integer({ min: 0, max: (14 * DAY) / MINUTE }).map((m) => T0 + m * MINUTE);

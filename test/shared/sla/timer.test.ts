@@ -6,22 +6,14 @@ import {
   timerCalendar,
   type TimerInput,
 } from '../../../shared/src/sla/index.js';
+import { NINE_TO_FIVE } from '../builders.js';
 
 const HOUR = 3_600_000;
 const at = (iso: string): number => Date.parse(iso);
 // New York on EDT; 2025-06-02 is a Monday.
 const ny = (local: string): number => at(`2025-06-${local}-04:00`);
 
-const calendar = compileCalendar({
-  timeZone: 'America/New_York',
-  weekly: {
-    mon: [['09:00', '17:00']],
-    tue: [['09:00', '17:00']],
-    wed: [['09:00', '17:00']],
-    thu: [['09:00', '17:00']],
-    fri: [['09:00', '17:00']],
-  },
-});
+const calendar = compileCalendar({ timeZone: 'America/New_York', weekly: NINE_TO_FIVE });
 
 const base: TimerInput = {
   calendar,
