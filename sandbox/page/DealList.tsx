@@ -1,17 +1,16 @@
 // Every deal of the portal with its stage, handoff status and most urgent timer. Each deal's name
 // is a link to its page (`/deals/<id>?viewer=…`): reachable by keyboard, openable in a new tab.
 import { useContext } from 'react';
+import { HANDOFF_STATUSES, TIMER_STATES } from '@handoff/shared/runtime';
 import type { DealRow, Person } from './api.js';
 import { Link, Navigate } from './Link.js';
 
 const URGENT = ['breached', 'at_risk', 'running', 'paused', 'pending', 'met_late', 'met'];
-const STATUS: Record<string, string> = {
-  not_started: 'Not started',
-  in_progress: 'In progress',
-  submitted: 'Waiting for review',
-  accepted: 'Accepted',
-  rejected: 'Rejected',
-};
+// The faces' own words (the core's display tables), so the list never names a state differently.
+const statusWord = (status: string) =>
+  HANDOFF_STATUSES[status as keyof typeof HANDOFF_STATUSES]?.label ?? status;
+const timerWord = (state: string) =>
+  TIMER_STATES[state as keyof typeof TIMER_STATES]?.label ?? state;
 
 export function DealList(props: {
   deals: DealRow[];
@@ -63,7 +62,7 @@ export function DealList(props: {
                 <td>
                   {handoff ? (
                     <span className={`pill pill-${handoff.status}`}>
-                      {STATUS[handoff.status] ?? handoff.status}
+                      {statusWord(handoff.status)}
                     </span>
                   ) : (
                     <span className="muted">—</span>
@@ -72,7 +71,7 @@ export function DealList(props: {
                 <td>
                   {timer && ['breached', 'at_risk', 'running', 'paused'].includes(timer.state) ? (
                     <span className={`pill pill-${timer.state}`} title={timer.label}>
-                      {timer.state.replace('_', ' ')}
+                      {timerWord(timer.state)}
                     </span>
                   ) : (
                     <span className="muted">—</span>

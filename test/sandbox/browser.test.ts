@@ -96,6 +96,10 @@ describeIfChromium(
       await expect
         .poll(() => page.getByTestId('sales_to_cs:status').textContent())
         .toBe('Submitted');
+      // The deal list names the state with the card's word (the core's table), not one of its own.
+      await expect
+        .poll(() => page.getByTestId(`deal-${run.sandbox.meta.deals.w13}`).textContent())
+        .toContain('Submitted');
       await run.shot('06-rep-resubmitted');
 
       await viewAs(run, 'cs1');
