@@ -68,7 +68,7 @@ export default async function (): Promise<void> {
       1 +
       BULK_OBJECTS.reduce(
         (n, type) =>
-          n + 2 + Math.max(1, Math.ceil(bulkOrg.emulator.records(type).length / BULK_RESULTS_PAGE)),
+          n + 2 + Math.max(1, Math.ceil(bulkOrg.records(type).length / BULK_RESULTS_PAGE)),
         0,
       );
     const bulkMinimum = bulkReads + writesMinimum(bulk.report);
