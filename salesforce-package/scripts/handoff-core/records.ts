@@ -24,16 +24,6 @@ export const HANDOFF_PEOPLE = {
 } as const;
 export const ITEM_PEOPLE = { Done_By__c: 'Done_By__r' } as const;
 
-export const ITEM_FIELDS = [
-  'Item_Id__c',
-  'Item_Key__c',
-  'Required__c',
-  'Done__c',
-  'Value__c',
-  'Done_By__c',
-  'Done_At__c',
-].map((f) => `${ITEM}.${f}`);
-
 /** Standard Opportunity fields every panel needs, beside the playbook's own fields. */
 export const OPPORTUNITY_FIELDS = [
   'Opportunity.StageName',

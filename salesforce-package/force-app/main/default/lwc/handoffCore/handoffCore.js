@@ -5696,15 +5696,6 @@ var HANDOFF_PEOPLE = {
   Assigned_CSM__c: "Assigned_CSM__r"
 };
 var ITEM_PEOPLE = { Done_By__c: "Done_By__r" };
-var ITEM_FIELDS = [
-  "Item_Id__c",
-  "Item_Key__c",
-  "Required__c",
-  "Done__c",
-  "Value__c",
-  "Done_By__c",
-  "Done_At__c"
-].map((f) => `${ITEM}.${f}`);
 var OPPORTUNITY_FIELDS = [
   "Opportunity.StageName",
   "Opportunity.OwnerId",
@@ -6299,7 +6290,6 @@ export {
   ACCOUNT_OPPORTUNITY_FIELDS,
   HANDOFF,
   ITEM,
-  ITEM_FIELDS,
   OPPORTUNITY_FIELDS,
   OPPORTUNITY_OPTIONAL,
   PLAYBOOK,
