@@ -60,11 +60,11 @@ export class Org {
     }
     if (current && this.access && userId !== undefined) {
       const object = this.store.object(type);
-      if (this.access.record(userId, object, current) === 'none')
+      const level = this.access.record(userId, object, current);
+      if (level === 'none')
         throw new SalesforceFault(404, 'NOT_FOUND', 'The requested resource does not exist');
       this.access.checkWrite(userId, object, values, 'edit');
-      if (this.access.record(userId, object, current) !== 'edit')
-        throw insufficient(String(current.Id));
+      if (level !== 'edit') throw insufficient(String(current.Id));
     }
     if (current && this.validator && userId !== undefined)
       this.validator.check(
