@@ -5,6 +5,7 @@
 // run in services and live in the Node entry.
 export * from './shapes/index.js';
 export * from './playbook/index.js';
+export { FINGERPRINT_LENGTH, canonicalJson, playbookFingerprint } from './playbook/fingerprint.js';
 export * from './rules/index.js';
 export * from './handoff/index.js';
 export * from './record/index.js';

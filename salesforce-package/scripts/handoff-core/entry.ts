@@ -10,6 +10,7 @@ import {
 } from '@handoff/shared/runtime';
 
 export { evaluateRecord };
+export { playbookFingerprint, playbookLabel } from '@handoff/shared/runtime';
 export { buildSnapshot, opportunityFields, stageOf } from './snapshot.js';
 export { errorSentences, missingHandoffs, missingItems, planAction, recordKey } from './writes.js';
 export { accountModel, panelModel, formatTime, stageLabels } from './display.js';

@@ -2,3 +2,4 @@
 export * from './format.js';
 export * from './words.js';
 export * from './record.js';
+export * from './playbook.js';

@@ -1,5 +1,6 @@
 // evaluateRecord: everything a card or panel shows for one record and one viewer.
 // Never throws: a malformed snapshot yields a view whose `problems` say what is wrong.
+import { playbookFingerprint } from '../playbook/fingerprint.js';
 import type { HandoffDef, Playbook, StageDef } from '../playbook/schema.js';
 import { decideHandoffAction, INITIAL_STATE } from '../handoff/apply.js';
 import { checklistOf, itemStatus } from '../handoff/items.js';
@@ -62,7 +63,7 @@ export function evaluateRecord(
     .map((h) => handoffView(playbook, record, h, safeViewer, now, context));
 
   return {
-    playbook: { name: playbook.name, version: playbook.version },
+    playbook: playbookRef(playbook),
     record: recordRef(record),
     viewer: safeViewer,
     evaluatedAt: now,
@@ -225,6 +226,14 @@ function milestones(handoff: HandoffDef, state: HandoffState): Partial<HandoffVi
   return out;
 }
 
+function playbookRef(playbook: Playbook): RecordView['playbook'] {
+  return {
+    name: playbook.name,
+    version: playbook.version,
+    fingerprint: playbookFingerprint(playbook),
+  };
+}
+
 function recordRef(record: RecordSnapshot): RecordView['record'] {
   const ref: RecordView['record'] = {
     crm: record.crm,
@@ -248,7 +257,7 @@ function emptyView(
   >;
   const text = (v: unknown): string => (typeof v === 'string' ? v : '');
   return {
-    playbook: { name: playbook.name, version: playbook.version },
+    playbook: playbookRef(playbook),
     record: { crm: text(raw.crm), objectType: text(raw.objectType), recordId: text(raw.recordId) },
     viewer,
     evaluatedAt: now,

@@ -156,7 +156,8 @@ export const NextStepSchema = z.object({
 export type NextStep = z.infer<typeof NextStepSchema>;
 
 export const RecordViewSchema = z.object({
-  playbook: z.object({ name: z.string(), version: z.string() }),
+  /** Which playbook decided this view: its name, the admin's version label and its fingerprint. */
+  playbook: z.object({ name: z.string(), version: z.string(), fingerprint: z.string() }),
   record: z.object({
     crm: z.string(),
     objectType: z.string(),

@@ -1194,7 +1194,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const catchall = def.catchall;
   let value2;
   const memo = globalConfig.memoizer;
@@ -1202,7 +1202,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value2 ?? (value2 = _normalized.value);
     const input = payload.value;
-    if (!isObject2(input)) {
+    if (!isObject3(input)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -4084,10 +4084,87 @@ function parsePlaybook(input) {
     return { ok: false, issues: [{ path: "", message: "could not be read as a playbook." }] };
   }
   if (!parsed.success) {
-    return { ok: false, issues: zodIssuesToPlaybookIssues(parsed.error.issues, input) };
+    const salvaged = salvage(input);
+    return {
+      ok: false,
+      issues: [
+        ...zodIssuesToPlaybookIssues(parsed.error.issues, input),
+        ...salvaged ? [
+          ...droppedKeys(input),
+          ...checkReferences(salvaged.playbook, salvaged.declared, salvaged.indexOf)
+        ] : []
+      ]
+    };
   }
-  const issues = [...droppedKeys(input), ...checkReferences(parsed.data)];
+  const issues = [...droppedKeys(input), ...checkReferences(parsed.data, declaredIn(parsed.data))];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, playbook: parsed.data };
+}
+function declaredIn(playbook) {
+  return {
+    fields: new Set(Object.keys(playbook.fields)),
+    roles: new Set(Object.keys(playbook.roles)),
+    calendars: new Set(Object.keys(playbook.calendars)),
+    stages: new Set(playbook.stages.map((s) => s.id)),
+    checklists: new Set(playbook.checklists.map((l) => l.id)),
+    handoffs: new Set(playbook.handoffs.map((h) => h.id))
+  };
+}
+var LISTS = { stages: StageDef, checklists: ChecklistDef, handoffs: HandoffDef, slas: SlaDef };
+var RECORDS = { fields: FieldDef, calendars: CalendarDefSchema, roles: RoleDef };
+function salvage(input) {
+  if (!isObject2(input))
+    return void 0;
+  try {
+    const indexOf = {};
+    const lists = Object.fromEntries(Object.entries(LISTS).map(([section, schema]) => {
+      const kept = [];
+      const at = [];
+      const list = input[section];
+      (Array.isArray(list) ? list : []).forEach((entry, i) => {
+        const one2 = schema.safeParse(entry);
+        if (one2.success) {
+          kept.push(one2.data);
+          at.push(i);
+        }
+      });
+      indexOf[section] = at;
+      return [section, kept];
+    }));
+    const records = Object.fromEntries(Object.entries(RECORDS).map(([section, schema]) => {
+      const record2 = input[section];
+      const kept = Object.entries(isObject2(record2) ? record2 : {}).filter(
+        // Ids never spell an Object.prototype member (`__proto__`, `toString`…): safe as keys.
+        ([id, def]) => Id.safeParse(id).success && schema.safeParse(def).success
+      );
+      return [
+        section,
+        Object.fromEntries(kept.map(([id, def]) => [id, schema.parse(def)]))
+      ];
+    }));
+    const playbook = { ...lists, ...records };
+    const ids = (section) => {
+      const list = input[section];
+      return new Set((Array.isArray(list) ? list : []).flatMap((entry) => isObject2(entry) && typeof entry.id === "string" ? [entry.id] : []));
+    };
+    const keys = (section) => {
+      const record2 = input[section];
+      return new Set(isObject2(record2) ? Object.keys(record2) : []);
+    };
+    const declared = {
+      fields: keys("fields"),
+      roles: keys("roles"),
+      calendars: keys("calendars"),
+      stages: ids("stages"),
+      checklists: ids("checklists"),
+      handoffs: ids("handoffs")
+    };
+    return { playbook, declared, indexOf };
+  } catch {
+    return void 0;
+  }
+}
+function isObject2(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
 }
 function droppedKeys(input) {
   return ["fields", "calendars", "roles"].flatMap((section) => {
@@ -4096,11 +4173,19 @@ function droppedKeys(input) {
   });
 }
 var Collector = class {
-  constructor() {
+  constructor(indexOf = {}) {
+    __publicField(this, "indexOf");
     __publicField(this, "issues", []);
+    this.indexOf = indexOf;
+  }
+  /** The path in the admin's text: a list checked in part counts its entries as written. */
+  where(path) {
+    const [section, index, ...rest] = path;
+    const at = typeof section === "string" ? this.indexOf[section] : void 0;
+    return at && typeof index === "number" ? formatPath([section, at[index] ?? index, ...rest]) : formatPath(path);
   }
   add(path, message, hint) {
-    this.issues.push(hint === void 0 ? { path: formatPath(path), message } : { path: formatPath(path), message, hint });
+    this.issues.push(hint === void 0 ? { path: this.where(path), message } : { path: this.where(path), message, hint });
   }
   /** Reports `id` at `path` unless it is one of `known`. Returns whether it was known. */
   ref(path, id, known, what) {
@@ -4117,18 +4202,17 @@ var Collector = class {
       if (first === void 0)
         seen.set(item2.id, index);
       else
-        this.add([...path, index, "id"], `repeats the ${what} id \`${item2.id}\` already used at ${formatPath([...path, first])}.`);
+        this.add([...path, index, "id"], `repeats the ${what} id \`${item2.id}\` already used at ${this.where([...path, first])}.`);
     });
   }
 };
 var COMPARABLE = /* @__PURE__ */ new Set(["number", "date", "datetime"]);
-function checkReferences(playbook) {
-  const c = new Collector();
-  const fieldIds = Object.keys(playbook.fields);
-  const roleIds = Object.keys(playbook.roles);
-  const stageIds = playbook.stages.map((s) => s.id);
-  const handoffIds = playbook.handoffs.map((h) => h.id);
-  const checklistById = new Map(playbook.checklists.map((l) => [l.id, l]));
+function checkReferences(playbook, declared, indexOf) {
+  const c = new Collector(indexOf);
+  const fieldIds = declared.fields;
+  const roleIds = declared.roles;
+  const stageIds = declared.stages;
+  const handoffIds = declared.handoffs;
   const crmName = (path, name) => {
     if (isReservedName(name))
       c.add(path, reservedNameMessage(name));
@@ -4193,8 +4277,7 @@ function checkReferences(playbook) {
   c.unique(["handoffs"], playbook.handoffs, "handoff");
   playbook.handoffs.forEach((handoff2, h) => {
     const at = ["handoffs", h];
-    if (c.ref([...at, "checklist"], handoff2.checklist, [...checklistById.keys()], "the checklist")) {
-    }
+    c.ref([...at, "checklist"], handoff2.checklist, declared.checklists, "the checklist");
     c.ref([...at, "opensAt"], handoff2.opensAt, stageIds, "the stage");
     for (const key of ["submit", "accept", "reject"]) {
       handoff2[key].forEach((role, r) => c.ref([...at, key, r], role, roleIds, "the role"));
@@ -4202,7 +4285,7 @@ function checkReferences(playbook) {
     c.unique([...at, "rejectReasons"], handoff2.rejectReasons, "reject reason");
     checkCriteria(c, playbook, [...at, "criteria"], handoff2.criteria);
   });
-  const calendarIds = Object.keys(playbook.calendars);
+  const calendarIds = [...declared.calendars];
   c.unique(["slas"], playbook.slas, "SLA");
   playbook.slas.forEach((sla, i) => {
     const at = ["slas", i];
@@ -4221,7 +4304,7 @@ function checkReferences(playbook) {
         c.ref([...at, ...side, "handoff"], event2.handoff, handoffIds, "the handoff");
       if ("field" in event2 && c.ref([...at, ...side, "field"], event2.field, fieldIds, "the field")) {
         const type = playbook.fields[event2.field]?.type;
-        if (event2.on === "field_date" && type !== "date" && type !== "datetime") {
+        if (event2.on === "field_date" && type !== void 0 && type !== "date" && type !== "datetime") {
           c.add([...at, ...side, "field"], `must be a date or datetime field to start a timer; \`${event2.field}\` is a ${type} field.`);
         }
       }
@@ -4266,29 +4349,32 @@ function checkReferences(playbook) {
   return c.issues;
   function checkCriteria(col, pb, path, criteria) {
     col.unique(path, criteria, "criterion");
-    criteria.forEach((criterion, i) => checkRule(col, pb, [...path, i, "rule"], criterion.rule));
+    criteria.forEach((criterion, i) => checkRule(col, pb, declared, [...path, i, "rule"], criterion.rule));
   }
 }
-function checkRule(c, playbook, path, rule) {
-  const fieldIds = Object.keys(playbook.fields);
-  const handoffs = playbook.handoffs;
+function checkRule(c, playbook, declared, path, rule) {
+  const fieldIds = declared.fields;
+  const handoffIds = declared.handoffs;
   switch (rule.op) {
     case "all":
     case "any":
-      rule.rules.forEach((r, i) => checkRule(c, playbook, [...path, "rules", i], r));
+      rule.rules.forEach((r, i) => checkRule(c, playbook, declared, [...path, "rules", i], r));
       return;
     case "not":
-      checkRule(c, playbook, [...path, "rule"], rule.rule);
+      checkRule(c, playbook, declared, [...path, "rule"], rule.rule);
       return;
     case "checklist_complete":
     case "handoff_status":
-      c.ref([...path, "handoff"], rule.handoff, handoffs.map((h) => h.id), "the handoff");
+      c.ref([...path, "handoff"], rule.handoff, handoffIds, "the handoff");
       return;
     case "item_done": {
-      const handoff2 = handoffs.find((h) => h.id === rule.handoff);
-      if (!c.ref([...path, "handoff"], rule.handoff, handoffs.map((h) => h.id), "the handoff"))
+      if (!c.ref([...path, "handoff"], rule.handoff, handoffIds, "the handoff"))
         return;
-      const items = playbook.checklists.find((l) => l.id === handoff2?.checklist)?.items ?? [];
+      const handoff2 = playbook.handoffs.find((h) => h.id === rule.handoff);
+      const list = playbook.checklists.find((l) => l.id === handoff2?.checklist);
+      if (list === void 0)
+        return;
+      const items = list.items;
       c.ref([...path, "item"], rule.item, items.map((i) => i.id), `an item of the checklist of \`${rule.handoff}\`, the item`);
       return;
     }
@@ -4323,6 +4409,109 @@ function checkRule(c, playbook, path, rule) {
       }
     }
   }
+}
+
+// shared/dist/src/playbook/sha256.js
+var PRIMES = [];
+for (let n = 2; PRIMES.length < 64; n++)
+  if (PRIMES.every((p) => n % p !== 0))
+    PRIMES.push(n);
+var fraction32 = (x) => (x - Math.floor(x)) * 2 ** 32 >>> 0;
+var K = Uint32Array.from(PRIMES, (p) => fraction32(Math.cbrt(p)));
+var H0 = Uint32Array.from(PRIMES.slice(0, 8), (p) => fraction32(Math.sqrt(p)));
+function utf8(text2) {
+  const bytes = [];
+  for (let i = 0; i < text2.length; i++) {
+    let c = text2.charCodeAt(i);
+    if (c >= 55296 && c <= 56319 && i + 1 < text2.length) {
+      const low = text2.charCodeAt(i + 1);
+      if (low >= 56320 && low <= 57343) {
+        c = 65536 + (c - 55296 << 10) + (low - 56320);
+        i++;
+      }
+    }
+    if (c >= 55296 && c <= 57343)
+      c = 65533;
+    if (c < 128)
+      bytes.push(c);
+    else if (c < 2048)
+      bytes.push(192 | c >> 6, 128 | c & 63);
+    else if (c < 65536)
+      bytes.push(224 | c >> 12, 128 | c >> 6 & 63, 128 | c & 63);
+    else
+      bytes.push(240 | c >> 18, 128 | c >> 12 & 63, 128 | c >> 6 & 63, 128 | c & 63);
+  }
+  return bytes;
+}
+function sha256Hex(text2) {
+  const bytes = utf8(text2);
+  const bitLength = bytes.length * 8;
+  bytes.push(128);
+  while (bytes.length % 64 !== 56)
+    bytes.push(0);
+  bytes.push(0, 0, 0, 0, bitLength >>> 24, bitLength >>> 16 & 255, bitLength >>> 8 & 255, bitLength & 255);
+  const h = H0.slice();
+  const w = new Uint32Array(64);
+  const rotr = (x, n) => x >>> n | x << 32 - n;
+  for (let block = 0; block < bytes.length; block += 64) {
+    for (let t = 0; t < 16; t++) {
+      const at = block + t * 4;
+      w[t] = (bytes[at] << 24 | bytes[at + 1] << 16 | bytes[at + 2] << 8 | bytes[at + 3]) >>> 0;
+    }
+    for (let t = 16; t < 64; t++) {
+      const a2 = w[t - 15];
+      const b2 = w[t - 2];
+      const s0 = rotr(a2, 7) ^ rotr(a2, 18) ^ a2 >>> 3;
+      const s1 = rotr(b2, 17) ^ rotr(b2, 19) ^ b2 >>> 10;
+      w[t] = w[t - 16] + s0 + w[t - 7] + s1 >>> 0;
+    }
+    let a = h[0];
+    let b = h[1];
+    let c = h[2];
+    let d = h[3];
+    let e = h[4];
+    let f = h[5];
+    let g = h[6];
+    let hh = h[7];
+    for (let t = 0; t < 64; t++) {
+      const t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (e & f ^ ~e & g) + K[t] + w[t] >>> 0;
+      const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + (a & b ^ a & c ^ b & c) >>> 0;
+      hh = g;
+      g = f;
+      f = e;
+      e = d + t1 >>> 0;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2 >>> 0;
+    }
+    [a, b, c, d, e, f, g, hh].forEach((v, i) => h[i] = h[i] + v);
+  }
+  return Array.from(h, (x) => x.toString(16).padStart(8, "0")).join("");
+}
+
+// shared/dist/src/playbook/fingerprint.js
+var FINGERPRINT_LENGTH = 8;
+function canonicalJson(value2) {
+  if (Array.isArray(value2))
+    return `[${value2.map((v) => canonicalJson(v ?? null)).join(",")}]`;
+  if (value2 !== null && typeof value2 === "object") {
+    const members2 = Object.keys(value2).sort().flatMap((key) => {
+      const member = value2[key];
+      return member === void 0 ? [] : [`${JSON.stringify(key)}:${canonicalJson(member)}`];
+    });
+    return `{${members2.join(",")}}`;
+  }
+  return JSON.stringify(value2);
+}
+var digests = /* @__PURE__ */ new WeakMap();
+function playbookFingerprint(playbook) {
+  let digest = digests.get(playbook);
+  if (digest === void 0) {
+    digest = sha256Hex(canonicalJson(playbook)).slice(0, FINGERPRINT_LENGTH);
+    digests.set(playbook, digest);
+  }
+  return digest;
 }
 
 // shared/dist/src/rules/coerce.js
@@ -5300,7 +5489,7 @@ function evaluateRecord(playbook, snapshot, viewer, now) {
   problems.push(...timerProblems);
   const handoffs = playbook.handoffs.filter((h) => isHandoffOpen(playbook, h, record2)).map((h) => handoffView(playbook, record2, h, safeViewer, now, context));
   return {
-    playbook: { name: playbook.name, version: playbook.version },
+    playbook: playbookRef(playbook),
     record: recordRef(record2),
     viewer: safeViewer,
     evaluatedAt: now,
@@ -5423,6 +5612,13 @@ function milestones(handoff2, state) {
   }
   return out;
 }
+function playbookRef(playbook) {
+  return {
+    name: playbook.name,
+    version: playbook.version,
+    fingerprint: playbookFingerprint(playbook)
+  };
+}
 function recordRef(record2) {
   const ref = {
     crm: record2.crm,
@@ -5437,7 +5633,7 @@ function emptyView(playbook, snapshot, viewer, now, problems) {
   const raw = snapshot !== null && typeof snapshot === "object" ? snapshot : {};
   const text2 = (v) => typeof v === "string" ? v : "";
   return {
-    playbook: { name: playbook.name, version: playbook.version },
+    playbook: playbookRef(playbook),
     record: { crm: text2(raw.crm), objectType: text2(raw.objectType), recordId: text2(raw.recordId) },
     viewer,
     evaluatedAt: now,
@@ -5662,6 +5858,12 @@ function recordDisplay(view, viewerZone) {
     handoffs: view.handoffs.map((h) => handoffDisplay(h, zones2, names)),
     noRole: view.viewer.roles.length === 0
   };
+}
+
+// shared/dist/src/display/playbook.js
+function playbookLabel(stamp) {
+  const version2 = /^\d/.test(stamp.version) ? `v${stamp.version}` : stamp.version;
+  return `Playbook ${version2} · ${stamp.fingerprint}`;
 }
 
 // salesforce-package/scripts/handoff-core/milestones.ts
@@ -6312,6 +6514,8 @@ export {
   panelModel,
   peopleOf,
   planAction,
+  playbookFingerprint,
+  playbookLabel,
   readPlaybook,
   recordKey,
   stageLabels,
