@@ -16,6 +16,7 @@ import { CrmActionLink } from '@hubspot/ui-extensions/crm';
 import type { CompanyView, RecordView, TimerView } from '@handoff/shared/runtime';
 import type { HandoffClient, Problem } from './client.js';
 import { HANDOFF_STATUS, TIMER_STATE, timerDetail } from './format.js';
+import { PlaybookFooter } from './PlaybookFooter.js';
 import { Loading, ProblemState } from './states.js';
 
 const DEAL_OBJECT_TYPE_ID = '0-3';
@@ -115,6 +116,7 @@ export function CompanyCard(props: { client: HandoffClient; companyId: string; t
         </TableBody>
       </Table>
       {more}
+      {company.deals[0] && <PlaybookFooter playbook={company.deals[0].playbook} />}
     </>
   );
 }

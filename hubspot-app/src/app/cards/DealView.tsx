@@ -5,6 +5,7 @@ import { Alert, Divider, Flex, Text } from '@hubspot/ui-extensions';
 import { recordDisplay, type RecordView } from '@handoff/shared/runtime';
 import { HandoffSection, type HandoffCommand } from './HandoffSection.js';
 import { NextStep } from './NextStep.js';
+import { PlaybookFooter } from './PlaybookFooter.js';
 import type { Assignee } from './ReviewActions.js';
 import { StageSection } from './StageSection.js';
 import { TimerList } from './TimerList.js';
@@ -63,7 +64,7 @@ export function DealView(props: {
           )
         );
       })}
-      <Text variant="microcopy">{`Playbook: ${view.playbook.name} (version ${view.playbook.version}).`}</Text>
+      <PlaybookFooter playbook={view.playbook} />
     </Flex>
   );
 }
