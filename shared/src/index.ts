@@ -3,5 +3,6 @@ export * from './runtime.js';
 export * from './escalation/index.js';
 export * from './metrics/index.js';
 export { stagesWhereSlaMayRun, stagesWithLiveTimers } from './sla/live-stages.js';
+export { nextTimerChangeAt } from './sla/next-change.js';
 export { parsePlaybookText } from './playbook/text.js';
 export { explainPlaybook } from './playbook/explain.js';
