@@ -1,11 +1,10 @@
 // The shared metrics of the RevOps framework: handoff throughput and quality, time to accept,
 // time in stage, lead-to-customer time and SLA attainment, over a window [from, to).
 import { businessTimeBetween } from '../clock/index.js';
-import { stopsOf, type Playbook } from '../playbook/schema.js';
+import type { Playbook } from '../playbook/schema.js';
 import type { RecordSnapshot } from '../shapes/snapshot.js';
 import { calendarFor } from '../sla/calendars.js';
-import { timerInputs } from '../sla/inputs.js';
-import { evaluateTimer, targetToMs, timerCalendar } from '../sla/index.js';
+import { acceptSlaOf, slaState } from '../sla/outcome.js';
 import { median, percentile } from './stats.js';
 
 export interface MetricsWindow {
@@ -66,9 +65,7 @@ export function computeMetrics(
   return {
     window,
     handoffs: playbook.handoffs.map((handoff) => {
-      const sla = playbook.slas.find((s) =>
-        stopsOf(s).some((stop) => stop.on === 'handoff_accepted' && stop.handoff === handoff.id),
-      );
+      const sla = acceptSlaOf(playbook, handoff.id);
       const calendar = calendarFor(playbook, sla?.calendar);
       let submitted = 0;
       let accepted = 0;
@@ -128,22 +125,13 @@ export function computeMetrics(
     }),
     leadToCustomer: leadToCustomer(playbook, snapshots, inWindow),
     slas: playbook.slas.map((sla) => {
-      const calendar = timerCalendar(calendarFor(playbook, sla.calendar), sla.target);
       let completed = 0;
       let metOnTime = 0;
       for (const snapshot of snapshots) {
-        const inputs = timerInputs(playbook, sla, snapshot);
-        if (!inputs || inputs.completedAt === null || !inWindow(inputs.completedAt)) continue;
-        const result = evaluateTimer({
-          calendar,
-          startedAt: inputs.startedAt,
-          targetMs: targetToMs(calendar, inputs.startedAt, sla.target),
-          pauses: inputs.pauses,
-          completedAt: inputs.completedAt,
-          now,
-        });
+        const timer = slaState(playbook, sla, snapshot, now);
+        if (!timer || timer.completedAt === null || !inWindow(timer.completedAt)) continue;
         completed++;
-        if (result.state === 'met') metOnTime++;
+        if (timer.state === 'met') metOnTime++;
       }
       return {
         id: sla.id,

@@ -10,3 +10,11 @@ export {
   type TimerTarget,
   type WarnRule,
 } from './timer.js';
+export {
+  acceptSlaOf,
+  handoffSlaOutcome,
+  slaState,
+  timeToAcceptMs,
+  type HandoffSlaOutcome,
+  type SlaOutcome,
+} from './outcome.js';
