@@ -27,7 +27,7 @@ export async function main(
   const result = parsePlaybookText(text);
   if (!result.ok) {
     err(`${file}: ${result.issues.length} ${result.issues.length === 1 ? 'problem' : 'problems'}`);
-    for (const issue of result.issues) err(`  ${describe(issue)}`);
+    for (const issue of result.issues) err(`  ${describe(file, issue)}`);
     return 1;
   }
   if (command === 'validate') {
@@ -41,7 +41,9 @@ export async function main(
   return 0;
 }
 
-function describe(issue: PlaybookIssue): string {
+/** `file:line:column: path: message (hint)`, the form editors and terminals link to the line. */
+function describe(file: string, issue: PlaybookIssue): string {
+  const at = issue.line === undefined ? '' : `${file}:${issue.line}:${issue.column ?? 1}: `;
   const where = issue.path === '' ? '(playbook)' : issue.path;
-  return `${where}: ${issue.message}${issue.hint ? ` (${issue.hint})` : ''}`;
+  return `${at}${where}: ${issue.message}${issue.hint ? ` (${issue.hint})` : ''}`;
 }

@@ -4,6 +4,9 @@ export interface PlaybookIssue {
   path: string;
   message: string;
   hint?: string;
+  /** Where the path is in the admin's text, 1-based, when the issue was read from text. */
+  line?: number;
+  column?: number;
 }
 
 export type PathSegment = string | number;
@@ -18,6 +21,19 @@ export function formatPath(path: readonly PathSegment[]): string {
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
+}
+
+/** The segments of a path `formatPath` wrote: `slas[0].target` → `['slas', 0, 'target']`. */
+export function parsePath(path: string): PathSegment[] {
+  const segments: PathSegment[] = [];
+  const pattern = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([A-Za-z_][A-Za-z0-9_]*)/gy;
+  let match: RegExpExecArray | null;
+  while (pattern.lastIndex < path.length && (match = pattern.exec(path)) !== null) {
+    if (match[1] !== undefined) segments.push(Number(match[1]));
+    else if (match[2] !== undefined) segments.push(JSON.parse(match[2]) as string);
+    else if (match[3] !== undefined) segments.push(match[3]);
+  }
+  return segments;
 }
 
 /**

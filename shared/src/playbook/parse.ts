@@ -1,5 +1,6 @@
-// parsePlaybook: structure first (zod), then the cross-references zod cannot see.
-// Never throws: every problem comes back as an issue with a path.
+// parsePlaybook: structure (zod) and the cross-references zod cannot see, in one pass: when some
+// parts are malformed, the well-formed ones are still checked. Never throws: every problem comes
+// back as an issue with a path.
 import { CalendarError, compileCalendar, type Calendar } from '../clock/index.js';
 import { durationIssue } from './bounds.js';
 import {
@@ -21,6 +22,7 @@ import {
   type SlaStop,
   stopsOf,
 } from './schema.js';
+import { declaredIn, isWithin, salvage, type Declared, type IndexMap } from './salvage.js';
 import { zodIssuesToPlaybookIssues } from './zod-issues.js';
 import { PatternError, patternOf } from '../rules/pattern.js';
 
@@ -35,9 +37,24 @@ export function parsePlaybook(input: unknown): ParseResult {
     return { ok: false, issues: [{ path: '', message: 'could not be read as a playbook.' }] };
   }
   if (!parsed.success) {
-    return { ok: false, issues: zodIssuesToPlaybookIssues(parsed.error.issues, input) };
+    // An admin fixing one problem at a time should not meet three more on the next save.
+    const salvaged = salvage(input);
+    return {
+      ok: false,
+      issues: [
+        ...zodIssuesToPlaybookIssues(parsed.error.issues, input),
+        ...(salvaged
+          ? [
+              ...droppedKeys(input),
+              ...checkReferences(salvaged.playbook, salvaged.declared, salvaged.indexOf).filter(
+                (issue) => !salvaged.replaced.some((path) => isWithin(issue.path, path)),
+              ),
+            ]
+          : []),
+      ],
+    };
   }
-  const issues = [...droppedKeys(input), ...checkReferences(parsed.data)];
+  const issues = [...droppedKeys(input), ...checkReferences(parsed.data, declaredIn(parsed.data))];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, playbook: parsed.data };
 }
 
@@ -58,11 +75,20 @@ function droppedKeys(input: unknown): PlaybookIssue[] {
 
 class Collector {
   readonly issues: PlaybookIssue[] = [];
+  constructor(private readonly indexOf: IndexMap = {}) {}
+  /** The path in the admin's text: a list checked in part counts its entries as written. */
+  where(path: readonly PathSegment[]): string {
+    const [section, index, ...rest] = path;
+    const at = typeof section === 'string' ? this.indexOf[section] : undefined;
+    return at && typeof index === 'number'
+      ? formatPath([section as string, at[index] ?? index, ...rest])
+      : formatPath(path);
+  }
   add(path: readonly PathSegment[], message: string, hint?: string): void {
     this.issues.push(
       hint === undefined
-        ? { path: formatPath(path), message }
-        : { path: formatPath(path), message, hint },
+        ? { path: this.where(path), message }
+        : { path: this.where(path), message, hint },
     );
   }
   /** Reports `id` at `path` unless it is one of `known`. Returns whether it was known. */
@@ -89,7 +115,7 @@ class Collector {
       else
         this.add(
           [...path, index, 'id'],
-          `repeats the ${what} id \`${item.id}\` already used at ${formatPath([...path, first])}.`,
+          `repeats the ${what} id \`${item.id}\` already used at ${this.where([...path, first])}.`,
         );
     });
   }
@@ -97,13 +123,16 @@ class Collector {
 
 const COMPARABLE: ReadonlySet<FieldType> = new Set(['number', 'date', 'datetime']);
 
-function checkReferences(playbook: Playbook): PlaybookIssue[] {
-  const c = new Collector();
-  const fieldIds = Object.keys(playbook.fields);
-  const roleIds = Object.keys(playbook.roles);
-  const stageIds = playbook.stages.map((s) => s.id);
-  const handoffIds = playbook.handoffs.map((h) => h.id);
-  const checklistById = new Map(playbook.checklists.map((l) => [l.id, l]));
+function checkReferences(
+  playbook: Playbook,
+  declared: Declared,
+  indexOf?: IndexMap,
+): PlaybookIssue[] {
+  const c = new Collector(indexOf);
+  const fieldIds = declared.fields;
+  const roleIds = declared.roles;
+  const stageIds = declared.stages;
+  const handoffIds = declared.handoffs;
 
   // CRM names are looked up in the records the CRMs send (`properties[field.hubspot]`), stage names
   // and team names in maps built from them: `constructor` there would find JavaScript's, not the CRM's.
@@ -185,11 +214,7 @@ function checkReferences(playbook: Playbook): PlaybookIssue[] {
   c.unique(['handoffs'], playbook.handoffs, 'handoff');
   playbook.handoffs.forEach((handoff, h) => {
     const at: PathSegment[] = ['handoffs', h];
-    if (
-      c.ref([...at, 'checklist'], handoff.checklist, [...checklistById.keys()], 'the checklist')
-    ) {
-      /* known */
-    }
+    c.ref([...at, 'checklist'], handoff.checklist, declared.checklists, 'the checklist');
     c.ref([...at, 'opensAt'], handoff.opensAt, stageIds, 'the stage');
     for (const key of ['submit', 'accept', 'reject'] as const) {
       handoff[key].forEach((role, r) => c.ref([...at, key, r], role, roleIds, 'the role'));
@@ -198,7 +223,7 @@ function checkReferences(playbook: Playbook): PlaybookIssue[] {
     checkCriteria(c, playbook, [...at, 'criteria'], handoff.criteria);
   });
 
-  const calendarIds = Object.keys(playbook.calendars);
+  const calendarIds = [...declared.calendars];
   c.unique(['slas'], playbook.slas, 'SLA');
   playbook.slas.forEach((sla, i) => {
     const at: PathSegment[] = ['slas', i];
@@ -219,7 +244,13 @@ function checkReferences(playbook: Playbook): PlaybookIssue[] {
         c.ref([...at, ...side, 'field'], event.field, fieldIds, 'the field')
       ) {
         const type = playbook.fields[event.field]?.type;
-        if (event.on === 'field_date' && type !== 'date' && type !== 'datetime') {
+        // undefined: a field declared but malformed, reported on its own.
+        if (
+          event.on === 'field_date' &&
+          type !== undefined &&
+          type !== 'date' &&
+          type !== 'datetime'
+        ) {
           c.add(
             [...at, ...side, 'field'],
             `must be a date or datetime field to start a timer; \`${event.field}\` is a ${type} field.`,
@@ -295,42 +326,40 @@ function checkReferences(playbook: Playbook): PlaybookIssue[] {
     criteria: readonly CriterionDef[],
   ): void {
     col.unique(path, criteria, 'criterion');
-    criteria.forEach((criterion, i) => checkRule(col, pb, [...path, i, 'rule'], criterion.rule));
+    criteria.forEach((criterion, i) =>
+      checkRule(col, pb, declared, [...path, i, 'rule'], criterion.rule),
+    );
   }
 }
 
-function checkRule(c: Collector, playbook: Playbook, path: PathSegment[], rule: Rule): void {
-  const fieldIds = Object.keys(playbook.fields);
-  const handoffs = playbook.handoffs;
+function checkRule(
+  c: Collector,
+  playbook: Playbook,
+  declared: Declared,
+  path: PathSegment[],
+  rule: Rule,
+): void {
+  const fieldIds = declared.fields;
+  const handoffIds = declared.handoffs;
   switch (rule.op) {
     case 'all':
     case 'any':
-      rule.rules.forEach((r, i) => checkRule(c, playbook, [...path, 'rules', i], r));
+      rule.rules.forEach((r, i) => checkRule(c, playbook, declared, [...path, 'rules', i], r));
       return;
     case 'not':
-      checkRule(c, playbook, [...path, 'rule'], rule.rule);
+      checkRule(c, playbook, declared, [...path, 'rule'], rule.rule);
       return;
     case 'checklist_complete':
     case 'handoff_status':
-      c.ref(
-        [...path, 'handoff'],
-        rule.handoff,
-        handoffs.map((h) => h.id),
-        'the handoff',
-      );
+      c.ref([...path, 'handoff'], rule.handoff, handoffIds, 'the handoff');
       return;
     case 'item_done': {
-      const handoff = handoffs.find((h) => h.id === rule.handoff);
-      if (
-        !c.ref(
-          [...path, 'handoff'],
-          rule.handoff,
-          handoffs.map((h) => h.id),
-          'the handoff',
-        )
-      )
-        return;
-      const items = playbook.checklists.find((l) => l.id === handoff?.checklist)?.items ?? [];
+      if (!c.ref([...path, 'handoff'], rule.handoff, handoffIds, 'the handoff')) return;
+      const handoff = playbook.handoffs.find((h) => h.id === rule.handoff);
+      const list = playbook.checklists.find((l) => l.id === handoff?.checklist);
+      // No list: the handoff's checklist is undeclared or malformed, each reported on its own.
+      if (list === undefined) return;
+      const items = list.items;
       c.ref(
         [...path, 'item'],
         rule.item,

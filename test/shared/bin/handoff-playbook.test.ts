@@ -33,15 +33,56 @@ describe('handoff-playbook', () => {
     expect(out).toMatch(/valid — 7 stages, 2 handoffs, 4 SLAs\.$/);
   });
 
-  it('when validating a broken playbook, then it prints every issue with its path and exits 1', async () => {
+  it('when validating a broken playbook, then it prints every issue, structural and reference alike, with file:line:column and its path, and exits 1', async () => {
     const file = tempFile(
       'broken.yaml',
       'schemaVersion: 1\nname: x\nversion: "1"\nfields: {}\nroles: {}\nstages:\n  - { id: won, label: Won, exit: [{ id: a, label: A, rule: { op: present, field: amount } }] }\nhandoffs: 3\n',
     );
     const { code, err } = await run('validate', file);
     expect(code).toBe(1);
-    expect(err).toContain(`${file}: 1 problem`);
-    expect(err).toContain('handoffs: must be a list, not the number 3.');
+    expect(err).toContain(`${file}: 2 problems`);
+    expect(err).toContain(
+      `${file}:7:75: stages[0].exit[0].rule.field: names the field \`amount\`, which the playbook does not declare.`,
+    );
+    expect(err).toContain(`${file}:8:1: handoffs: must be a list, not the number 3.`);
+  });
+
+  it('when a playbook holds four problems of mixed kinds, then one run reports all four at their lines and columns', async () => {
+    const file = tempFile(
+      'four.yaml',
+      [
+        'schemaVersion: 1',
+        'name: Four problems',
+        'version: "1"',
+        'fields:',
+        '  amount: { type: number, label: Amount }',
+        'roles:',
+        '  rep: { label: Rep }',
+        'stages:',
+        '  - id: open',
+        '    label: Open',
+        '    exit:',
+        '      - { id: priced, label: Priced, rule: { op: present, field: amuont } }',
+        '  - id: won',
+        '    outcome: won',
+        'slas:',
+        '  - id: quick',
+        '    label: Quick',
+        '    start: { on: stage_entered, stage: open }',
+        '    stop: { on: stage_entered, stage: wonn }',
+        '    target: { unit: calendar_hours, amount: 0 }',
+        '',
+      ].join('\n'),
+    );
+    const { code, err } = await run('validate', file);
+    expect(code).toBe(1);
+    expect(err.split('\n')).toEqual([
+      `${file}: 4 problems`,
+      `  ${file}:12:59: stages[0].exit[0].rule.field: names the field \`amuont\`, which the playbook does not declare. (did you mean \`amount\`?)`,
+      `  ${file}:13:5: stages[1].label: is required but missing.`,
+      `  ${file}:19:32: slas[0].stop.stage: names the stage \`wonn\`, which the playbook does not declare. (did you mean \`won\`?)`,
+      `  ${file}:20:37: slas[0].target.amount: must be more than 0.`,
+    ]);
   });
 
   it('when a reference is misspelt, then the hint is printed beside it', async () => {
@@ -60,7 +101,7 @@ describe('handoff-playbook', () => {
     const file = tempFile('bad.yaml', 'schemaVersion: 1\nname: [unclosed\n');
     const { code, err } = await run('validate', file);
     expect(code).toBe(1);
-    expect(err).toMatch(/line \d+, column \d+: is not valid YAML/);
+    expect(err).toMatch(new RegExp(`${file}:3:1: \\(playbook\\): is not valid YAML`));
   });
 
   it('when the file is JSON, then it is read as JSON', async () => {
