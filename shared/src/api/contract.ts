@@ -71,6 +71,8 @@ export const PlaybookIssueSchema = z.object({
   path: z.string(),
   message: z.string(),
   hint: z.optional(z.string()),
+  line: z.optional(z.number()),
+  column: z.optional(z.number()),
 });
 // Keeps the schema and the parser's own type in step.
 export type PlaybookIssueWire = z.infer<typeof PlaybookIssueSchema> & PlaybookIssue;
