@@ -83,6 +83,8 @@ export interface PermissionSetModel {
 
 /** The core's timer states, as the scanner writes them back for reports (`TimerState` in the core). */
 const TIMER_STATES = ['pending', 'running', 'paused', 'at_risk', 'breached', 'met', 'met_late'];
+/** handoffSlaOutcome's outcomes: `breached` only while still waiting, `met_late` once accepted late. */
+const SLA_OUTCOMES = ['met', 'met_late', 'breached'];
 const ACTIONS = ['set_item', 'submit', 'withdraw', 'accept', 'reject', 'reopen'];
 
 /**
@@ -259,6 +261,41 @@ export const HANDOFF: ObjectModel = {
       description: "When the handoff's next timer is due, written by Handoff's scanner.",
       type: { kind: 'DateTime' },
       access: toolsWrite,
+    },
+    // The accept SLA's outcome (handoffSlaOutcome in the core), so a report counts it without a
+    // formula over business hours. The panel writes it with the acceptance (as the accepting user,
+    // hence everyone's edit access); the scanner writes the rest (breached while open, a stop by
+    // another event) and corrects any value that disagrees with the core.
+    {
+      name: 'SLA_Id__c',
+      label: 'Accept SLA',
+      description:
+        "The playbook SLA that waits for this handoff's acceptance, e.g. cs_accepts_won_deal.",
+      type: { kind: 'Text', length: 64 },
+      access: everyoneEdits,
+    },
+    {
+      name: 'SLA_Outcome__c',
+      label: 'SLA outcome',
+      description:
+        'Met, met late, or breached while still waiting; blank before the clock starts and while it runs on time.',
+      type: { kind: 'Picklist', values: SLA_OUTCOMES },
+      access: everyoneEdits,
+    },
+    {
+      name: 'SLA_Completed_At__c',
+      label: 'SLA completed at',
+      description: 'When the accept SLA stopped (the acceptance, or another stop of the SLA).',
+      type: { kind: 'DateTime' },
+      access: everyoneEdits,
+    },
+    {
+      name: 'Business_Minutes_To_Accept__c',
+      label: 'Business minutes to accept',
+      description:
+        "From the first submission to the acceptance, in whole minutes of the accept SLA's business hours.",
+      type: { kind: 'Number', precision: 9, scale: 0 },
+      access: everyoneEdits,
     },
     {
       name: 'Required_Items__c',

@@ -104,6 +104,45 @@ describe('salesforce-package metadata', () => {
     expect(wrong).toEqual([]);
   });
 
+  it("when a report counts SLA outcomes, then Handoff__c holds the core's outcome, its stop and the wait, and both sets can write them", () => {
+    const dir = join(PACKAGE_DIR, 'force-app/main/default/objects/Handoff__c/fields');
+    const outcome = readXml(join(dir, 'SLA_Outcome__c.field-meta.xml')).CustomField;
+    const values = (
+      outcome.valueSet.valueSetDefinition.value as { fullName: string; label: string }[]
+    ).map((v) => `${v.fullName}=${v.label}`);
+    // The values handoffSlaOutcome returns; a value the core adds must be added here too.
+    expect(values).toEqual(['met=Met', 'met_late=Met late', 'breached=Breached']);
+    expect(outcome.valueSet.restricted).toBe('true');
+    const typeOf = (name: string) =>
+      allFields.find((f) => f.object === 'Handoff__c' && f.name === name)?.type;
+    expect({
+      SLA_Id__c: typeOf('SLA_Id__c'),
+      SLA_Completed_At__c: typeOf('SLA_Completed_At__c'),
+      Business_Minutes_To_Accept__c: typeOf('Business_Minutes_To_Accept__c'),
+    }).toEqual({
+      SLA_Id__c: 'Text',
+      SLA_Completed_At__c: 'DateTime',
+      Business_Minutes_To_Accept__c: 'Number',
+    });
+    // The panel writes them with the acceptance as the accepting user; the scanner as the admin.
+    for (const set of ['Handoff_User', 'Handoff_Admin']) {
+      const granted = sets
+        .find((s) => s.name === set)
+        ?.fields.filter((f) =>
+          /^Handoff__c\.(SLA_Id|SLA_Outcome|SLA_Completed_At|Business_Minutes_To_Accept)__c$/.test(
+            f.field,
+          ),
+        )
+        .map((f) => `${f.field}:${f.editable ? 'edit' : 'read'}`);
+      expect(granted?.sort()).toEqual([
+        'Handoff__c.Business_Minutes_To_Accept__c:edit',
+        'Handoff__c.SLA_Completed_At__c:edit',
+        'Handoff__c.SLA_Id__c:edit',
+        'Handoff__c.SLA_Outcome__c:edit',
+      ]);
+    }
+  });
+
   it('when people hold a permission set, then they get access, and only admins the playbook and roles', () => {
     const byName = Object.fromEntries(sets.map((s) => [s.name, s]));
     const users = byName.Handoff_User;
