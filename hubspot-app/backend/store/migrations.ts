@@ -141,6 +141,42 @@ export const MIGRATIONS: readonly {
       "DELETE FROM handoffs WHERE state = 'null'",
     ],
   },
+  {
+    version: 9,
+    name: 'work shared by instances: scan schedule and claims, per-deal next change and version, outbox leases, webhook receipt times',
+    statements: [
+      // One row per portal: when its next scan is due (moved ahead by the claim while one runs),
+      // where the change search starts next, when the last full scan ran and on which playbook.
+      `CREATE TABLE scan_portals (
+        portal_id text PRIMARY KEY,
+        due_at bigint NOT NULL,
+        claimed_by text,
+        changes_since bigint,
+        full_at bigint,
+        playbook text
+      )`,
+      'CREATE INDEX scan_portals_due ON scan_portals (due_at)',
+      // Per deal: the next instant its timers change by time alone (NULL: never), and the
+      // hs_lastmodifieddate it had when last read.
+      `CREATE TABLE scan_watch (
+        portal_id text NOT NULL,
+        deal_id text NOT NULL,
+        next_at bigint,
+        version text,
+        seen_at bigint NOT NULL,
+        PRIMARY KEY (portal_id, deal_id)
+      )`,
+      'CREATE INDEX scan_watch_next ON scan_watch (portal_id, next_at)',
+      `CREATE TABLE outbox_leases (
+        portal_id text PRIMARY KEY,
+        holder text NOT NULL,
+        expires_at bigint NOT NULL
+      )`,
+      'ALTER TABLE stage_transitions ADD COLUMN received_at bigint',
+      'CREATE INDEX stage_transitions_received ON stage_transitions (portal_id, received_at)',
+      'CREATE INDEX handoffs_updated ON handoffs (portal_id, updated_at)',
+    ],
+  },
 ];
 
 /** Applies what is missing in one transaction; on PostgreSQL an advisory lock keeps two starting instances from racing. */

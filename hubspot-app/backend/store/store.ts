@@ -61,6 +61,19 @@ export interface StageTransition {
   occurredAt: number;
 }
 
+/** The change-driven scan of one portal: where its change search starts, its last full scan. */
+export interface ScanState {
+  changesSince: number;
+  fullAt: number;
+  /** The playbook (and stage mapping) the watched instants were computed on. */
+  playbook: string;
+}
+
+export interface DealWatch {
+  nextAt: number | null;
+  version: string | null;
+}
+
 export type ActionDecision =
   | {
       kind: 'store';
@@ -136,6 +149,8 @@ export interface Store {
     portalId: string,
     eventKey: string,
     transition: StageTransition,
+    /** When it arrived: the change-driven scan reads the deal again. */
+    receivedAt?: number,
   ): Promise<boolean>;
   transitionsOf(portalId: string, dealId: string): Promise<StageTransition[]>;
   /** Stage changes of many deals in one query (the scanner reads a search page at a time). */
@@ -163,6 +178,37 @@ export interface Store {
   /** Takes or renews the portal's scan lease; false when another holder has it. */
   takeLease(portalId: string, holder: string, now: number, ttlMs: number): Promise<boolean>;
   releaseLease(portalId: string, holder: string): Promise<void>;
+  /** Takes or renews the portal's outbox lease (one instance drains a portal at a time); false when another holder has it. */
+  takeOutboxLease(portalId: string, holder: string, now: number, ttlMs: number): Promise<boolean>;
+  releaseOutboxLease(portalId: string, holder: string): Promise<void>;
+  /**
+   * Claims the installed portal whose scan is most overdue (due at or before `now`) and not claimed
+   * by another instance: its due time moves to `now + claimMs`, so a claim dies with its instance.
+   * Answers the portal and the time its scan was due, or null when none is due.
+   */
+  claimScan(
+    holder: string,
+    now: number,
+    claimMs: number,
+  ): Promise<{ portalId: string; dueAt: number } | null>;
+  /** Schedules the portal's next scan; only the instance holding the claim can. */
+  scanFinished(portalId: string, holder: string, nextDueAt: number): Promise<void>;
+  /** Where the change-driven scan of a portal stands (null before its first full scan). */
+  scanState(portalId: string): Promise<ScanState | null>;
+  putScanState(portalId: string, state: ScanState, now: number): Promise<void>;
+  /** Per deal: the next instant its timers change by time alone, and its last-seen version. */
+  watchOf(portalId: string, dealIds: readonly string[]): Promise<Map<string, DealWatch>>;
+  putWatch(
+    portalId: string,
+    deals: readonly ({ dealId: string } & DealWatch)[],
+    now: number,
+  ): Promise<void>;
+  /** Deals whose next instant has come. */
+  watchDue(portalId: string, now: number): Promise<string[]>;
+  /** Forgets deals a full scan did not see (they left every stage where a timer runs). */
+  forgetWatchBefore(portalId: string, seenBefore: number): Promise<void>;
+  /** Deals whose handoffs were stored, or whose stage change arrived by webhook, at or after `since`. */
+  recordsChangedSince(portalId: string, since: number): Promise<string[]>;
   /** Forgets everything about a portal: tokens, playbook, handoffs, outbox, history. */
   deletePortal(portalId: string): Promise<void>;
   close(): Promise<void>;
@@ -178,6 +224,9 @@ const PORTAL_TABLES = [
   'stage_transitions',
   'escalations',
   'leases',
+  'scan_portals',
+  'scan_watch',
+  'outbox_leases',
 ];
 
 function outboxEntry(row: Record<string, unknown>): OutboxEntry {
@@ -207,6 +256,35 @@ async function insertOutbox(
       [portalId, item.key, item.kind, JSON.stringify(item.payload), now],
     );
   }
+}
+
+/** Takes or renews a portal's lease in `table`; false while another holder's has not expired. */
+function takeLeaseIn(
+  sql: Sql,
+  table: 'leases' | 'outbox_leases',
+  portalId: string,
+  holder: string,
+  now: number,
+  ttlMs: number,
+): Promise<boolean> {
+  return sql.transaction(async (tx) => {
+    // A row to lock even on the first take, so two instances cannot both insert "their" lease.
+    await tx.query(
+      `INSERT INTO ${table} (portal_id, holder, expires_at) VALUES ($1, '', 0) ON CONFLICT DO NOTHING`,
+      [portalId],
+    );
+    const [row] = await tx.query<{ holder: string; expires_at: number }>(
+      `SELECT holder, expires_at FROM ${table} WHERE portal_id = $1${tx.engine === 'postgres' ? ' FOR UPDATE' : ''}`,
+      [portalId],
+    );
+    if (row && row.holder !== holder && Number(row.expires_at) > now) return false;
+    await tx.query(
+      `INSERT INTO ${table} (portal_id, holder, expires_at) VALUES ($1, $2, $3)
+       ON CONFLICT (portal_id) DO UPDATE SET holder = $2, expires_at = $3`,
+      [portalId, holder, now + ttlMs],
+    );
+    return true;
+  });
 }
 
 export function createStore(sql: Sql): Store {
@@ -479,18 +557,14 @@ export function createStore(sql: Sql): Store {
       return rows.map((row) => String(row.key));
     },
 
-    async recordTransition(portalId, eventKey, t) {
-      const existing = await sql.query(
-        'SELECT 1 FROM stage_transitions WHERE portal_id = $1 AND event_key = $2',
-        [portalId, eventKey],
+    async recordTransition(portalId, eventKey, t, receivedAt) {
+      // One statement: two instances given the same delivery cannot both store it.
+      const inserted = await sql.query(
+        `INSERT INTO stage_transitions (portal_id, deal_id, event_key, pipeline_stage, occurred_at, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING event_key`,
+        [portalId, t.dealId, eventKey, t.pipelineStage, t.occurredAt, receivedAt ?? null],
       );
-      if (existing.length > 0) return false;
-      await sql.query(
-        `INSERT INTO stage_transitions (portal_id, deal_id, event_key, pipeline_stage, occurred_at)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-        [portalId, t.dealId, eventKey, t.pipelineStage, t.occurredAt],
-      );
-      return true;
+      return inserted.length > 0;
     },
 
     async transitionsOf(portalId, dealId) {
@@ -561,32 +635,145 @@ export function createStore(sql: Sql): Store {
       }
     },
 
-    async takeLease(portalId, holder, now, ttlMs) {
-      return sql.transaction(async (tx) => {
-        // A row to lock even on the first scan, so two instances cannot both insert "their" lease.
-        await tx.query(
-          `INSERT INTO leases (portal_id, holder, expires_at) VALUES ($1, '', 0) ON CONFLICT DO NOTHING`,
-          [portalId],
-        );
-        const [row] = await tx.query<{ holder: string; expires_at: number }>(
-          `SELECT holder, expires_at FROM leases WHERE portal_id = $1${tx.engine === 'postgres' ? ' FOR UPDATE' : ''}`,
-          [portalId],
-        );
-        if (row && row.holder !== holder && Number(row.expires_at) > now) return false;
-        await tx.query(
-          `INSERT INTO leases (portal_id, holder, expires_at) VALUES ($1, $2, $3)
-           ON CONFLICT (portal_id) DO UPDATE SET holder = $2, expires_at = $3`,
-          [portalId, holder, now + ttlMs],
-        );
-        return true;
-      });
-    },
+    takeLease: (portalId, holder, now, ttlMs) =>
+      takeLeaseIn(sql, 'leases', portalId, holder, now, ttlMs),
 
     async releaseLease(portalId, holder) {
       await sql.query('DELETE FROM leases WHERE portal_id = $1 AND holder = $2', [
         portalId,
         holder,
       ]);
+    },
+
+    takeOutboxLease: (portalId, holder, now, ttlMs) =>
+      takeLeaseIn(sql, 'outbox_leases', portalId, holder, now, ttlMs),
+
+    async releaseOutboxLease(portalId, holder) {
+      await sql.query('DELETE FROM outbox_leases WHERE portal_id = $1 AND holder = $2', [
+        portalId,
+        holder,
+      ]);
+    },
+
+    claimScan(holder, now, claimMs) {
+      return sql.transaction(async (tx) => {
+        // A portal installed since the last claim is due at once.
+        await tx.query(
+          `INSERT INTO scan_portals (portal_id, due_at)
+           SELECT portal_id, $1 FROM installations i WHERE uninstalled_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM scan_portals s WHERE s.portal_id = i.portal_id)
+           ON CONFLICT DO NOTHING`,
+          [now],
+        );
+        // Rows another instance is claiming right now are skipped, not waited for (PostgreSQL);
+        // SQLite runs one writer at a time, so the plain select is already exclusive there.
+        const skip = tx.engine === 'postgres' ? ' FOR UPDATE OF s SKIP LOCKED' : '';
+        const [row] = await tx.query<{ portal_id: string; due_at: number }>(
+          `SELECT s.portal_id, s.due_at FROM scan_portals s
+           JOIN installations i ON i.portal_id = s.portal_id AND i.uninstalled_at IS NULL
+           WHERE s.due_at <= $1 ORDER BY s.due_at, s.portal_id LIMIT 1${skip}`,
+          [now],
+        );
+        if (!row) return null;
+        await tx.query(
+          'UPDATE scan_portals SET due_at = $2, claimed_by = $3 WHERE portal_id = $1',
+          [row.portal_id, now + claimMs, holder],
+        );
+        return { portalId: String(row.portal_id), dueAt: Number(row.due_at) };
+      });
+    },
+
+    async scanFinished(portalId, holder, nextDueAt) {
+      await sql.query(
+        'UPDATE scan_portals SET due_at = $3, claimed_by = NULL WHERE portal_id = $1 AND claimed_by = $2',
+        [portalId, holder, nextDueAt],
+      );
+    },
+
+    async scanState(portalId) {
+      const [row] = await sql.query<{
+        changes_since: number | null;
+        full_at: number | null;
+        playbook: string | null;
+      }>('SELECT changes_since, full_at, playbook FROM scan_portals WHERE portal_id = $1', [
+        portalId,
+      ]);
+      if (!row || row.changes_since === null || row.full_at === null || row.playbook === null)
+        return null;
+      return {
+        changesSince: Number(row.changes_since),
+        fullAt: Number(row.full_at),
+        playbook: String(row.playbook),
+      };
+    },
+
+    async putScanState(portalId, state, now) {
+      await sql.query(
+        `INSERT INTO scan_portals (portal_id, due_at, changes_since, full_at, playbook) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (portal_id) DO UPDATE SET changes_since = $3, full_at = $4, playbook = $5`,
+        [portalId, now, state.changesSince, state.fullAt, state.playbook],
+      );
+    },
+
+    async watchOf(portalId, dealIds) {
+      const out = new Map<string, DealWatch>();
+      for (let i = 0; i < dealIds.length; i += 500) {
+        const chunk = dealIds.slice(i, i + 500);
+        const placeholders = chunk.map((_, n) => `$${n + 2}`).join(', ');
+        const rows = await sql.query<{
+          deal_id: string;
+          next_at: number | null;
+          version: string | null;
+        }>(
+          `SELECT deal_id, next_at, version FROM scan_watch WHERE portal_id = $1 AND deal_id IN (${placeholders})`,
+          [portalId, ...chunk],
+        );
+        for (const r of rows)
+          out.set(String(r.deal_id), {
+            nextAt: r.next_at === null ? null : Number(r.next_at),
+            version: r.version === null ? null : String(r.version),
+          });
+      }
+      return out;
+    },
+
+    async putWatch(portalId, deals, now) {
+      for (let i = 0; i < deals.length; i += 200) {
+        const chunk = deals.slice(i, i + 200);
+        const values = chunk
+          .map((_, n) => `($1, $${n * 3 + 3}, $${n * 3 + 4}, $${n * 3 + 5}, $2)`)
+          .join(', ');
+        await sql.query(
+          `INSERT INTO scan_watch (portal_id, deal_id, next_at, version, seen_at) VALUES ${values}
+           ON CONFLICT (portal_id, deal_id) DO UPDATE SET next_at = excluded.next_at,
+             version = excluded.version, seen_at = excluded.seen_at`,
+          [portalId, now, ...chunk.flatMap((d) => [d.dealId, d.nextAt, d.version])],
+        );
+      }
+    },
+
+    async watchDue(portalId, now) {
+      const rows = await sql.query<{ deal_id: string }>(
+        'SELECT deal_id FROM scan_watch WHERE portal_id = $1 AND next_at <= $2 ORDER BY deal_id',
+        [portalId, now],
+      );
+      return rows.map((r) => String(r.deal_id));
+    },
+
+    async forgetWatchBefore(portalId, seenBefore) {
+      await sql.query('DELETE FROM scan_watch WHERE portal_id = $1 AND seen_at < $2', [
+        portalId,
+        seenBefore,
+      ]);
+    },
+
+    async recordsChangedSince(portalId, since) {
+      const rows = await sql.query<{ record_id: string }>(
+        `SELECT record_id FROM handoffs WHERE portal_id = $1 AND object_type = 'deal' AND updated_at >= $2
+         UNION SELECT deal_id AS record_id FROM stage_transitions WHERE portal_id = $1 AND received_at >= $2`,
+        [portalId, since],
+      );
+      return rows.map((r) => String(r.record_id));
     },
 
     async transitionsOfDeals(portalId, dealIds) {

@@ -38,11 +38,16 @@ export async function receiveWebhook(
     }
     // HubSpot's eventId alone is not unique; with the object, the moment and the value it is.
     const key = [event.eventId, event.objectId, event.occurredAt, event.propertyValue].join(':');
-    const fresh = await deps.store.recordTransition(portalId, key, {
-      dealId: String(event.objectId),
-      pipelineStage: String(event.propertyValue),
-      occurredAt: event.occurredAt,
-    });
+    const fresh = await deps.store.recordTransition(
+      portalId,
+      key,
+      {
+        dealId: String(event.objectId),
+        pipelineStage: String(event.propertyValue),
+        occurredAt: event.occurredAt,
+      },
+      deps.clock.now(),
+    );
     if (fresh) stored++;
     else ignored++;
   }
