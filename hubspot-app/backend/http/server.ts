@@ -11,6 +11,9 @@ import { applyAction } from '../use-cases/apply-action.js';
 import type { Caller } from '../use-cases/context.js';
 import { UseCaseError } from '../use-cases/errors.js';
 import { getPlaybook, putPlaybook } from '../use-cases/playbook.js';
+import { issuePlaybookExport } from '../use-cases/playbook-export.js';
+import { exportTokens } from '../export-token.js';
+import { registerExportRoutes } from './export-routes.js';
 import { getRecordView } from '../use-cases/record-view.js';
 import { retryFailedWrites } from '../use-cases/retry-writes.js';
 import { getStatus } from '../use-cases/status.js';
@@ -64,6 +67,8 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
 
   app.get('/healthz', async () => ({ ok: true }));
   if (options.oauth) registerOAuthRoutes(app, options.oauth);
+  const tokens = exportTokens(options.clientSecret);
+  registerExportRoutes(app, deps, tokens);
 
   // HubSpot's webhook deliveries carry the same v3 signature, over our public /webhooks URL.
   app.post('/webhooks', async (request, reply) => {
@@ -151,6 +156,9 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
         const answer = await putPlaybook(deps, request.caller, request.body);
         return reply.status(answer.status).send(answer.body);
       });
+      api.post('/playbook/export', async (request) =>
+        issuePlaybookExport(deps, request.caller, tokens, publicUrl),
+      );
       api.get('/status', async (request) => getStatus(deps, request.caller));
       api.post('/outbox/retry', async (request) => retryFailedWrites(deps, request.caller));
       api.delete('/installation', async (request) => deletePortalData(deps, request.caller));

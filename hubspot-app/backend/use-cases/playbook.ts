@@ -1,6 +1,6 @@
 // Reading and saving the portal's playbook. Reading needs a Handoff role, saving the admin role,
 // both checked here on the server.
-import { parsePlaybookText, type PlaybookResponse } from '@handoff/shared';
+import { parsePlaybookText, playbookFingerprint, type PlaybookResponse } from '@handoff/shared';
 import { defaultPlaybook } from '../default-playbook.js';
 import type { Deps } from '../deps.js';
 import { requireRole } from './access.js';
@@ -9,16 +9,28 @@ import { UseCaseError } from './errors.js';
 
 export async function getPlaybook(deps: Deps, caller: Caller): Promise<PlaybookResponse> {
   await requireCrm(deps, caller.portalId);
-  await requireRole(deps, caller, 'read the playbook');
+  const held = await requireRole(deps, caller, 'read the playbook');
+  // The page keeps the editor read-only for everyone else; putPlaybook refuses them regardless.
+  const editable = held.includes('admin');
   const stored = await deps.store.getPlaybook(caller.portalId);
+  const playbook = stored ? await portalPlaybook(deps, caller.portalId) : null;
   return stored
     ? {
         text: stored.text,
         version: stored.version,
         updatedAt: stored.updatedAt,
         updatedBy: stored.updatedBy,
+        editable,
+        fingerprint: playbook ? playbookFingerprint(playbook) : null,
       }
-    : { text: null, version: null, updatedAt: null, updatedBy: null };
+    : {
+        text: null,
+        version: null,
+        updatedAt: null,
+        updatedBy: null,
+        editable,
+        fingerprint: null,
+      };
 }
 
 export async function putPlaybook(deps: Deps, caller: Caller, body: unknown) {
@@ -53,5 +65,5 @@ export async function putPlaybook(deps: Deps, caller: Caller, body: unknown) {
       'provisioning after a playbook save failed',
     );
   });
-  return { status: 200, body: saved };
+  return { status: 200, body: { ...saved, editable: true, fingerprint: playbookFingerprint(result.playbook) } };
 }

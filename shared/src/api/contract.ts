@@ -13,6 +13,8 @@ export const paths = {
   actions: (objectType: string, objectId: string) =>
     `${API_PREFIX}/records/${encodeURIComponent(objectType)}/${encodeURIComponent(objectId)}/actions`,
   playbook: `${API_PREFIX}/playbook`,
+  /** POST (admins): a short-lived token the Salesforce deploy tool reads the playbook with. */
+  playbookExport: `${API_PREFIX}/playbook/export`,
   status: `${API_PREFIX}/status`,
 } as const;
 
@@ -83,8 +85,37 @@ export const PlaybookResponseSchema = z.object({
   version: z.nullable(z.string()),
   updatedAt: z.nullable(z.number()),
   updatedBy: z.nullable(z.string()),
+  /** Whether this viewer may change the playbook (holds the admin role); the server checks again on save. */
+  editable: z.boolean(),
+  /** playbookFingerprint of the saved playbook, to compare with the Salesforce copy's (absent: unknown). */
+  fingerprint: z.optional(z.nullable(z.string())),
 });
 export type PlaybookResponse = z.infer<typeof PlaybookResponseSchema>;
+
+/**
+ * POST playbookExport: a token for `npm run salesforce:deploy -- --playbook-from <url>`, bound to
+ * this portal and to the playbook saved now (version + fingerprint), valid until `expiresAt`.
+ */
+export const PlaybookExportTicketSchema = z.object({
+  token: z.string(),
+  expiresAt: z.number(),
+  url: z.string(),
+  version: z.string(),
+  fingerprint: z.string(),
+});
+export type PlaybookExportTicket = z.infer<typeof PlaybookExportTicketSchema>;
+
+/** GET <url> with `Authorization: Bearer <token>` (outside the signed card API): the saved playbook. */
+export const PLAYBOOK_EXPORT_PATH = '/v1/export/playbook';
+export const PlaybookExportSchema = z.object({
+  portalId: z.string(),
+  name: z.string(),
+  version: z.string(),
+  fingerprint: z.string(),
+  /** As the admin saved it (YAML or JSON). */
+  text: z.string(),
+});
+export type PlaybookExport = z.infer<typeof PlaybookExportSchema>;
 
 /** PUT playbook (admins only). 422 answers the parser's issues and keeps the saved playbook. */
 export const PlaybookUpdateSchema = z.object({ text: z.string().check(z.maxLength(512 * 1024)) });

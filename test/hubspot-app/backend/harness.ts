@@ -30,6 +30,8 @@ export interface Harness {
   emulator: HubSpotEmulator;
   store: Store;
   portalId: string;
+  /** The first instance's address, for requests that are not HubSpot-signed (the playbook export). */
+  base: string;
   users: { rep: string; csManager: string; admin: string; guest: string };
   seedWonDeal(): Promise<string>;
   seedDeal(stage: string, pipeline?: string): Promise<string>;
@@ -143,6 +145,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     emulator,
     store,
     portalId,
+    base: bases[0] ?? '',
     users,
     async seedWonDeal() {
       return emulator.seed.deal(portalId, {
