@@ -7,3 +7,16 @@ export {
   type MetricsWindow,
 } from './compute.js';
 export { median, percentile } from './stats.js';
+export {
+  needsAttention,
+  type Attention,
+  type AttentionGroup,
+  type AttentionRecord,
+} from './attention.js';
+export {
+  weekStart,
+  weeklyAttainment,
+  weeksOf,
+  type WeekAttainment,
+  type WeeklyAttainment,
+} from './weekly.js';

@@ -67,7 +67,7 @@ export function settledOf(
 const URGENCY: readonly TimerView['state'][] = ['breached', 'at_risk', 'running', 'paused'];
 
 /** The live timer of the handoff's SLAs that waits on the people who hold the ball. */
-function governingTimer(
+export function governingTimer(
   playbook: Playbook,
   handoff: HandoffView,
   ball: Ball,
