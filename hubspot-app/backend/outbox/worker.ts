@@ -19,6 +19,12 @@ const BASE_DELAY_MS = 1_000;
 export const MAX_DELAY_MS = 60 * 60_000;
 /** Portals drained at the same time by one instance. */
 export const PORTAL_LANES = 8;
+/**
+ * How long an instance holds a portal's outbox between items: several instances drain one
+ * database, one portal at a time each, so no item is sent twice at once and items keep their
+ * order. A dead instance's portals are drained by another once this has run out.
+ */
+export const OUTBOX_LEASE_MS = 60_000;
 
 export interface DrainResult {
   done: number;
@@ -41,6 +47,8 @@ export class OutboxWorker {
     private readonly crmFor: (portalId: string) => Promise<Crm | null>,
     private readonly clock: Clock,
     private readonly log: FastifyBaseLogger,
+    /** Names this instance's outbox leases. */
+    private readonly holder = `outbox-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
   ) {}
 
   /**
@@ -58,11 +66,20 @@ export class OutboxWorker {
     const lane = async () => {
       while (next < portals.length) {
         const portalId = portals[next++] as string;
+        const lease = () =>
+          this.store.takeOutboxLease(portalId, this.holder, this.clock.now(), OUTBOX_LEASE_MS);
+        let leased = false;
         try {
-          for (const entry of await this.store.dueOutbox(this.clock.now(), limit, portalId))
+          // Another instance is draining this portal: its items are in hand there.
+          if (!(leased = await lease())) continue;
+          for (const entry of await this.store.dueOutbox(this.clock.now(), limit, portalId)) {
+            // Renewed before each item; lost (this instance was too slow) means stop here.
+            if (!(await lease())) break;
             result[await this.run(entry)]++;
+          }
         } finally {
           this.busy.delete(portalId);
+          if (leased) await this.store.releaseOutboxLease(portalId, this.holder);
         }
       }
     };
