@@ -1,1 +1,12 @@
-export { planEscalations, escalationKey, type EscalationAction } from './plan.js';
+export { planEscalations, escalationKey, levelWord, type EscalationAction } from './plan.js';
+export { nextMoveOf } from './move.js';
+export {
+  escalationTasks,
+  escalationTask,
+  tasksToClose,
+  taskKey,
+  type EscalationTask,
+  type TaskRecipient,
+  type TaskRecord,
+} from './task.js';
+export { namedTime } from './time.js';

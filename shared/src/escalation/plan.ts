@@ -8,6 +8,9 @@ import {
   type Playbook,
 } from '../playbook/schema.js';
 import type { RecordView, TimerView } from '../shapes/view.js';
+import { TIMER_STATES } from '../display/words.js';
+import { nextMoveOf } from './move.js';
+import { namedTime } from './time.js';
 
 export interface EscalationAction {
   key: string;
@@ -22,9 +25,25 @@ export interface EscalationAction {
   to: EscalationTarget;
   /** The role whose move stops the clock (the one holding the ball), when the SLA has one. */
   waitsOn?: string;
-  /** A one-line subject for the task or note the CRM adapter writes. */
+  /** Who the SLA waits on, as people read it ("CS manager"). */
+  waitsOnLabel?: string;
+  /** What must happen to stop the clock, as an instruction to whoever must act. */
+  move: string;
+  /**
+   * The escalation keys of this timer's earlier levels: this level supersedes them, so their
+   * still-open tasks are completed when it fires (an "At risk" task is stale once breached).
+   */
+  supersedes: string[];
+  /**
+   * A later level of the same timer is due too (a scan that first sees the timer late): this
+   * level is recorded done but creates no task, which the later level would complete at once.
+   */
+  superseded: boolean;
+  /** The level in the display words: "At risk", "Breached", "Still breached". */
+  levelLabel: string;
+  /** A one-line subject for a note: the level, the SLA and the due time in the calendar's zone. */
   title: string;
-  timer: Pick<TimerView, 'state' | 'dueAt' | 'remainingMs' | 'startedAt'>;
+  timer: Pick<TimerView, 'state' | 'dueAt' | 'remainingMs' | 'startedAt' | 'calendarTimeZone'>;
 }
 
 export function escalationKey(
@@ -49,6 +68,7 @@ export function planEscalations(
     for (const timer of view.timers) {
       const sla = slas.get(timer.slaId);
       if (!sla) continue;
+      const latest = Math.max(-1, ...timer.escalationsReached);
       for (const index of timer.escalationsReached) {
         const escalation = sla.escalations[index];
         if (!escalation) continue;
@@ -69,12 +89,20 @@ export function planEscalations(
           action: escalation.action,
           to,
           ...(waitsOn === undefined ? {} : { waitsOn }),
+          ...(timer.waitsOn ? { waitsOnLabel: timer.waitsOn.label } : {}),
+          move: nextMoveOf(playbook, sla, view),
+          supersedes: Array.from({ length: index }, (_, earlier) =>
+            escalationKey(view.record, sla.id, earlier + 1, timer.startedAt),
+          ),
+          superseded: index < latest,
+          levelLabel: levelWord(escalation),
           title: title(sla.label, escalation, timer),
           timer: {
             state: timer.state,
             dueAt: timer.dueAt,
             remainingMs: timer.remainingMs,
             startedAt: timer.startedAt,
+            calendarTimeZone: timer.calendarTimeZone,
           },
         });
       }
@@ -83,12 +111,17 @@ export function planEscalations(
   return actions;
 }
 
+/** The level as people read it, in the display words ("At risk", "Breached"). */
+export function levelWord(escalation: Pick<EscalationDef, 'when' | 'after'>): string {
+  if (escalation.when === 'at_risk') return TIMER_STATES.at_risk.label;
+  return escalation.after
+    ? `Still ${TIMER_STATES.breached.label.toLowerCase()}`
+    : TIMER_STATES.breached.label;
+}
+
 function title(label: string, escalation: EscalationDef, timer: TimerView): string {
+  // In the calendar's zone (the zone the SLA is kept in), named; UTC for a 24×7 SLA.
   const due =
-    timer.dueAt === null
-      ? ''
-      : ` (due ${new Date(timer.dueAt).toISOString().slice(0, 16).replace('T', ' ')} UTC)`;
-  const prefix =
-    escalation.when === 'at_risk' ? 'At risk' : escalation.after ? 'Still breached' : 'Breached';
-  return `${prefix}: ${label}${due}`;
+    timer.dueAt === null ? '' : ` (due ${namedTime(timer.dueAt, timer.calendarTimeZone ?? 'UTC')})`;
+  return `${levelWord(escalation)}: ${label}${due}`;
 }

@@ -5,7 +5,7 @@ import { csManager, deal, handoffState } from '../builders.js';
 import { defaultPlaybook } from '../fixtures.js';
 
 const playbook = defaultPlaybook();
-const ny = (day: number, hour: number) => Date.UTC(2026, 10, day, hour + 5);
+const ny = (day: number, hour: number, minute = 0) => Date.UTC(2026, 10, day, hour + 5, minute);
 
 function viewAt(now: number, wonAt = ny(23, 10), recordId = 'd-1') {
   return evaluateRecord(
@@ -26,17 +26,48 @@ describe('planEscalations', () => {
         'task',
         'owner',
         'sales_rep',
-        'At risk: Rep submits the CS handoff (due 2026-11-24 15:00 UTC)',
+        'At risk: Rep submits the CS handoff (due Nov 24, 2026, 10:00 AM EST)',
       ],
       [
         'hubspot:deal:d-1:rep_submits_cs_handoff:L2:1795446000000',
         'task',
         { role: 'admin' },
         'sales_rep',
-        'Breached: Rep submits the CS handoff (due 2026-11-24 15:00 UTC)',
+        'Breached: Rep submits the CS handoff (due Nov 24, 2026, 10:00 AM EST)',
       ],
     ]);
     expect(ny(23, 10)).toBe(1795446000000);
+  });
+
+  it('when a scan first sees a timer already breached, then the at-risk level is superseded (no task of its own) and the breach level supersedes it', () => {
+    const now = ny(24, 11);
+    const [atRisk, breached] = planEscalations(playbook, [viewAt(now)], new Set(), now);
+    expect([atRisk?.superseded, atRisk?.supersedes]).toEqual([true, []]);
+    expect(breached?.superseded).toBe(false);
+    expect(breached?.supersedes).toEqual([
+      'hubspot:deal:d-1:rep_submits_cs_handoff:L1:1795446000000',
+    ]);
+  });
+
+  it('when the at-risk level was raised by an earlier scan, then the breach is planned alone and names the at-risk level as superseded', () => {
+    const early = ny(24, 9, 30);
+    const first = planEscalations(playbook, [viewAt(early)], new Set(), early);
+    expect(first.map((a) => [a.level, a.superseded])).toEqual([[1, false]]);
+    const now = ny(24, 11);
+    const later = planEscalations(playbook, [viewAt(now)], new Set(first.map((a) => a.key)), now);
+    expect(later.map((a) => [a.level, a.superseded, a.supersedes])).toEqual([
+      [2, false, [first[0]?.key]],
+    ]);
+  });
+
+  it('says what must happen in the words the faces use: the rep completes and submits the handoff', () => {
+    const now = ny(24, 11);
+    const [action] = planEscalations(playbook, [viewAt(now)], new Set(), now);
+    expect([action?.move, action?.waitsOnLabel, action?.levelLabel]).toEqual([
+      'Complete and submit the Sales → CS handoff',
+      'Account executive',
+      'At risk',
+    ]);
   });
 
   it('when the handoff is submitted and CS lets it breach, then escalations that name nobody go to the CS managers it waits on, not to the rep', () => {
