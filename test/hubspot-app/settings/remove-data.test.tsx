@@ -31,6 +31,10 @@ describe("removing Handoff's data from the settings page", () => {
       status: async () => ({ ok: false, failure: { kind: 'error', code: 'x', message: 'x' } }),
       retryFailedWrites: async () => ({ ok: true, value: { retried: 0 } }),
       removeData: async () => ({ ok: true, value: { deleted: true } }),
+      exportPlaybook: async () => ({
+        ok: false,
+        failure: { kind: 'error', code: 'x', message: 'x' },
+      }),
     };
     page.render(<Settings client={client} now={() => 0} addAlert={() => undefined} />);
     await page.waitFor(() => expect(page.maybeFindByTestId(Button, 'remove-data')).not.toBeNull());

@@ -51,6 +51,10 @@ function setup(text: string | null = DEFAULT_YAML) {
       ok: true,
       value: { deleted: true },
     })),
+    exportPlaybook: vi.fn<SettingsClient['exportPlaybook']>(async () => ({
+      ok: false,
+      failure: { kind: 'error', code: 'forbidden', message: 'Only Handoff admins may export.' },
+    })),
   };
   const addAlert = vi.fn();
   const page = createRenderer('settings');

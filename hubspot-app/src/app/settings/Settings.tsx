@@ -20,6 +20,7 @@ import { RetryWrites } from './RetryWrites.js';
 import { RemoveData } from './RemoveData.js';
 import { IssueList } from './IssueList.js';
 import { Preview } from './Preview.js';
+import { PlaybookVersion, stampOf } from './PlaybookVersion.js';
 import { RoleMap } from './RoleMap.js';
 
 export interface SettingsProps {
@@ -32,6 +33,7 @@ export function Settings({ client, now, addAlert }: SettingsProps) {
   const [text, setText] = useState<string | undefined>();
   const [loadFailure, setLoadFailure] = useState<Failure | undefined>();
   const [savedVersion, setSavedVersion] = useState<string | null>(null);
+  const [savedStamp, setSavedStamp] = useState<ReturnType<typeof stampOf>>(null);
   const [status, setStatus] = useState<InstallStatus | undefined>();
   const [serverIssues, setServerIssues] = useState<PlaybookIssue[] | undefined>();
   const [saving, setSaving] = useState(false);
@@ -45,6 +47,7 @@ export function Settings({ client, now, addAlert }: SettingsProps) {
     if (!playbook.ok) return setLoadFailure(playbook.failure);
     setText(playbook.value.text ?? '');
     setSavedVersion(playbook.value.version);
+    setSavedStamp(stampOf(playbook.value));
   }, [client]);
 
   useEffect(() => {
@@ -59,6 +62,7 @@ export function Settings({ client, now, addAlert }: SettingsProps) {
     if (answer.ok) {
       setServerIssues(undefined);
       setSavedVersion(answer.value.version);
+      setSavedStamp(stampOf(answer.value));
       addAlert({
         type: 'success',
         message: `Playbook version ${answer.value.version ?? ''} saved.`,
@@ -90,6 +94,7 @@ export function Settings({ client, now, addAlert }: SettingsProps) {
   const issues = serverIssues ?? (check.ok ? [] : check.issues);
   return (
     <Flex direction="column" gap="md">
+      <PlaybookVersion saved={savedStamp} client={client} />
       <Text>
         {savedVersion === null
           ? 'No playbook is saved yet: cards show a setup message until one is. Paste a playbook in YAML or JSON.'

@@ -5,9 +5,11 @@ import {
   InstallStatusSchema,
   paths,
   PlaybookRejectedSchema,
+  PlaybookExportTicketSchema,
   PlaybookResponseSchema,
   type InstallStatus,
   type PlaybookIssue,
+  type PlaybookExportTicket,
   type PlaybookResponse,
 } from '@handoff/shared/runtime';
 
@@ -25,6 +27,8 @@ export interface SettingsClient {
   retryFailedWrites(): Promise<Answer<{ retried: number }>>;
   /** Admins only: uninstalls Handoff from the account and deletes its data (DELETE installation). */
   removeData(): Promise<Answer<{ deleted: true }>>;
+  /** Admins only: a short-lived token for pushing the saved playbook to Salesforce. */
+  exportPlaybook(): Promise<Answer<PlaybookExportTicket>>;
 }
 
 export type FetchLike = (
@@ -80,6 +84,7 @@ export function createSettingsClient(fetch: FetchLike, baseUrl = BACKEND_URL): S
       call(RetriedSchema, `${paths.status.replace(/\/status$/, '')}/outbox/retry`, 'POST', {}),
     removeData: () =>
       call(DeletedSchema, `${paths.status.replace(/\/status$/, '')}/installation`, 'DELETE'),
+    exportPlaybook: () => call(PlaybookExportTicketSchema, paths.playbookExport, 'POST', {}),
   };
 }
 
