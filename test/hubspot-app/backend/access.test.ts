@@ -59,6 +59,18 @@ describe('who may read the settings', () => {
     },
   );
 
+  it.each([
+    ['rep', false],
+    ['admin', true],
+  ] as const)(
+    'when a %s reads the playbook, then the answer says whether they may change it (editable: %s)',
+    async (who, editable) => {
+      const answer = await h.call('GET', '/v1/hubspot/playbook', { as: h.users[who] });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ editable });
+    },
+  );
+
   it.each(['/v1/hubspot/playbook', '/v1/hubspot/status'])(
     'when a rep (a Handoff role) reads %s, then it is served',
     async (path) => {

@@ -3,7 +3,7 @@ import { createSettingsClient, type FetchLike } from '../../../hubspot-app/src/a
 
 const answering = (status: number, body: unknown) =>
   vi.fn<FetchLike>(async () => ({ status, json: async () => body }));
-const saved = { text: 'x', version: '2', updatedAt: 1, updatedBy: 'u' };
+const saved = { text: 'x', version: '2', updatedAt: 1, updatedBy: 'u', editable: true };
 
 describe('the settings client', () => {
   it('when saving, then it PUTs the text to the playbook path', async () => {

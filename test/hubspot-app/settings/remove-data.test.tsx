@@ -25,7 +25,7 @@ describe("removing Handoff's data from the settings page", () => {
     const client: SettingsClient = {
       playbook: async () => ({
         ok: true,
-        value: { text: null, version: null, updatedAt: null, updatedBy: null },
+        value: { text: null, version: null, updatedAt: null, updatedBy: null, editable: true },
       }),
       savePlaybook: async () => ({ ok: false, failure: { kind: 'issues', issues: [] } }),
       status: async () => ({ ok: false, failure: { kind: 'error', code: 'x', message: 'x' } }),

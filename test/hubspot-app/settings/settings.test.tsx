@@ -25,6 +25,7 @@ const saved = (text: string | null): PlaybookResponse => ({
   version: text === null ? null : '1',
   updatedAt: text === null ? null : MONDAY_10AM_NY,
   updatedBy: text === null ? null : 'u-admin',
+  editable: true,
 });
 const STATUS: InstallStatus = {
   portalId: '123',
@@ -35,9 +36,12 @@ const STATUS: InstallStatus = {
   outbox: { pending: 2, failed: [] },
 };
 
-function setup(text: string | null = DEFAULT_YAML) {
+function setup(text: string | null = DEFAULT_YAML, editable = true) {
   const client = {
-    playbook: vi.fn<SettingsClient['playbook']>(async () => ({ ok: true, value: saved(text) })),
+    playbook: vi.fn<SettingsClient['playbook']>(async () => ({
+      ok: true,
+      value: { ...saved(text), editable },
+    })),
     savePlaybook: vi.fn<SettingsClient['savePlaybook']>(async (t) => ({
       ok: true,
       value: { ...saved(t), version: '2' },
@@ -92,6 +96,52 @@ describe('the settings page', () => {
     );
     expect(page.findByTestId(Button, 'save').props.disabled).toBe(true);
     expect(page.maybeFindByTestId(Table, 'role-map')).toBeNull();
+  });
+
+  it('when the playbook holds four problems of mixed kinds, then all four are listed in text order with their line, column and the numbered lines around each', async () => {
+    const { page, edit } = setup();
+    await ready(page);
+    const broken = DEFAULT_YAML.replace('opensAt: closed_won', 'opensAt: closed_wonn')
+      .replace('    label: Closed lost\n', '')
+      .replace('calendar: us_business', 'calendar: us_busines')
+      .replace('amount: 1, mode: elapsed', 'amount: 0, mode: elapsed');
+    edit(broken);
+    const text = screenText(page);
+    expect(text).toContain('4 issues (checked as you type)');
+    const lines = broken.split('\n');
+    const listed = [...text.matchAll(/Line (\d+), column (\d+): (\S+) /g)].map((m) => ({
+      path: m[3],
+      at: lines[Number(m[1]) - 1]?.slice(Number(m[2]) - 1, Number(m[2]) + 7),
+    }));
+    expect(listed.map((l) => l.path)).toEqual([
+      'stages[6].label',
+      'handoffs[1].opensAt',
+      'slas[0].calendar',
+      'slas[3].target.amount',
+    ]);
+    expect(listed.map((l) => l.at)).toEqual(['id: clos', 'opensAt:', 'calendar', 'amount: ']);
+    expect(page.findByTestId(Flex, 'issue-excerpt-1')).toBeTruthy();
+    const handoffLine = lines.findIndex((l) => l.includes('opensAt: closed_wonn')) + 1;
+    // The issue's line, marked and numbered, its indentation kept visible.
+    expect(text).toContain(`› ${handoffLine} │ \u00a0\u00a0\u00a0\u00a0opensAt: closed_wonn`);
+    expect(text).toContain(`\u00a0 ${handoffLine + 1} │`);
+  });
+
+  it('when the viewer is not an admin, then the playbook is shown read-only, says why, and offers no Save', async () => {
+    const { page } = setup(DEFAULT_YAML, false);
+    await ready(page);
+    const area = page.findByTestId(TextArea, 'playbook-text');
+    expect(area.props.readOnly).toBe(true);
+    expect(area.props.description).toContain('only Handoff admins may change the playbook');
+    expect(page.maybeFindByTestId(Button, 'save')).toBeNull();
+    expect(screenText(page)).not.toContain('Edit it below');
+  });
+
+  it('when the viewer is an admin, then the text is editable', async () => {
+    const { page } = setup();
+    await ready(page);
+    expect(page.findByTestId(TextArea, 'playbook-text').props.readOnly).toBe(false);
+    expect(page.findByTestId(Button, 'save')).toBeTruthy();
   });
 
   it('when the text is not YAML at all, then the issue says so', async () => {

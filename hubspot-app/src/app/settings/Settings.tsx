@@ -23,6 +23,9 @@ import { Preview } from './Preview.js';
 import { PlaybookVersion, stampOf } from './PlaybookVersion.js';
 import { RoleMap } from './RoleMap.js';
 
+const READ_ONLY =
+  'Read-only: only Handoff admins may change the playbook. An admin can add you to a HubSpot team the playbook maps to the admin role.';
+
 export interface SettingsProps {
   client: SettingsClient;
   now: () => number;
@@ -34,6 +37,8 @@ export function Settings({ client, now, addAlert }: SettingsProps) {
   const [loadFailure, setLoadFailure] = useState<Failure | undefined>();
   const [savedVersion, setSavedVersion] = useState<string | null>(null);
   const [savedStamp, setSavedStamp] = useState<ReturnType<typeof stampOf>>(null);
+  // Only admins may change the playbook (the server refuses everyone else on save): read-only until told.
+  const [editable, setEditable] = useState(false);
   const [status, setStatus] = useState<InstallStatus | undefined>();
   const [serverIssues, setServerIssues] = useState<PlaybookIssue[] | undefined>();
   const [saving, setSaving] = useState(false);
@@ -48,6 +53,7 @@ export function Settings({ client, now, addAlert }: SettingsProps) {
     setText(playbook.value.text ?? '');
     setSavedVersion(playbook.value.version);
     setSavedStamp(stampOf(playbook.value));
+    setEditable(playbook.value.editable);
   }, [client]);
 
   useEffect(() => {
@@ -98,7 +104,7 @@ export function Settings({ client, now, addAlert }: SettingsProps) {
       <Text>
         {savedVersion === null
           ? 'No playbook is saved yet: cards show a setup message until one is. Paste a playbook in YAML or JSON.'
-          : `Saved playbook: version ${savedVersion}. Edit it below; changes apply when you save.`}
+          : `Saved playbook: version ${savedVersion}.${editable ? ' Edit it below; changes apply when you save.' : ''}`}
       </Text>
       <Flex direction="row" gap="md">
         <Box flex={2}>
@@ -108,6 +114,8 @@ export function Settings({ client, now, addAlert }: SettingsProps) {
             rows={30}
             resize="vertical"
             value={text}
+            readOnly={!editable}
+            {...(editable ? {} : { description: READ_ONLY })}
             onInput={(value) => {
               setText(value);
               setServerIssues(undefined);
@@ -119,6 +127,7 @@ export function Settings({ client, now, addAlert }: SettingsProps) {
           <IssueList
             issues={issues}
             source={serverIssues ? 'from the server' : 'checked as you type'}
+            text={text}
           />
         </Box>
       </Flex>
@@ -127,14 +136,16 @@ export function Settings({ client, now, addAlert }: SettingsProps) {
           {saveError}
         </Alert>
       )}
-      <Button
-        variant="primary"
-        disabled={!check.ok || saving}
-        onClick={() => void save(text)}
-        testId="save"
-      >
-        Save playbook
-      </Button>
+      {editable && (
+        <Button
+          variant="primary"
+          disabled={!check.ok || saving}
+          onClick={() => void save(text)}
+          testId="save"
+        >
+          Save playbook
+        </Button>
+      )}
       <Divider />
       {check.ok && <Preview playbook={check.playbook} now={now()} />}
       {check.ok && <RoleMap playbook={check.playbook} />}
