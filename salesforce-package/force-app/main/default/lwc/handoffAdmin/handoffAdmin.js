@@ -1,6 +1,7 @@
-// The playbook admin panel: edit the playbook as JSON, checked by the core's parser as you type,
-// and save it to the active Handoff_Playbook__c record. For Handoff_Admin_Config holders only; a
-// validation rule holds the same line for every other channel.
+// The playbook admin panel: edit the playbook as JSON, checked by the core's parser as you type
+// (every problem with its line and column; a click selects it in the text), and save it to the
+// active Handoff_Playbook__c record. Editing is for Handoff_Admin_Config holders only, everyone
+// else reads it; a validation rule holds the same line for every other channel.
 import { LightningElement, wire } from 'lwc';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { graphql, gql } from 'lightning/graphql';
@@ -29,8 +30,36 @@ const QUERY = gql`
   }
 `;
 
+const EXCERPT = 80;
+
+/**
+ * Where an issue is, for the list: `Line 3, column 7`, the start and end of what to select (the
+ * quoted key, else one character) and the line around it (cut, for one-line JSON).
+ */
+function placeOf(text, issue) {
+  if (issue.line === undefined) return { located: false };
+  const lines = text.split('\n');
+  const line = lines[issue.line - 1] ?? '';
+  const column = issue.column ?? 1;
+  const start =
+    lines.slice(0, issue.line - 1).reduce((sum, l) => sum + l.length + 1, 0) + column - 1;
+  const close = text[start] === '"' ? text.indexOf('"', start + 1) : -1;
+  const from = Math.max(0, column - 1 - EXCERPT / 2);
+  const excerpt = `${from > 0 ? '…' : ''}${line.slice(from, from + EXCERPT).trim()}${from + EXCERPT < line.length ? '…' : ''}`;
+  return {
+    located: true,
+    where: `Line ${issue.line}, column ${column}`,
+    jumpLabel: `Select line ${issue.line}, column ${column} in the playbook text`,
+    start,
+    end: close > start ? close + 1 : start + 1,
+    excerpt,
+  };
+}
+
 export default class HandoffAdmin extends LightningElement {
   text = '';
+  /** The active record's text as stored: the playbook this org runs until the next save. */
+  savedText;
   recordId;
   loaded = false;
   loadError;
@@ -47,6 +76,7 @@ export default class HandoffAdmin extends LightningElement {
     } else if (result.data) {
       const node = result.data.uiapi.query.Handoff_Playbook__c.edges[0]?.node;
       this.recordId = node?.Id;
+      this.savedText = node?.Playbook_Text__c?.value;
       // Keep what the admin is typing when the wire refreshes after a save.
       if (!this.loaded) this.text = node?.Playbook_Text__c?.value ?? '';
       this.loaded = true;
@@ -62,7 +92,7 @@ export default class HandoffAdmin extends LightningElement {
   }
 
   get isLoading() {
-    return canConfigure && !this.loaded && !this.loadError;
+    return !this.loaded && !this.loadError;
   }
 
   get result() {
@@ -77,7 +107,18 @@ export default class HandoffAdmin extends LightningElement {
           key: `i${n}`,
           path: issue.path || 'playbook',
           text: issue.hint ? `${issue.message} ${issue.hint}` : issue.message,
+          ...placeOf(this.text, issue),
         }));
+  }
+
+  /** Selects the problem's spot in the text (the textarea's own setRangeText, selecting what is there). */
+  handleJump(event) {
+    const start = Number(event.currentTarget.dataset.start);
+    const end = Number(event.currentTarget.dataset.end);
+    const area = this.template.querySelector('lightning-textarea');
+    if (!area || Number.isNaN(start)) return;
+    area.focus();
+    area.setRangeText(this.text.slice(start, end), start, end, 'select');
   }
 
   get hasIssues() {
