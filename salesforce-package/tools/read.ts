@@ -135,15 +135,16 @@ export function join(playbook: Playbook, names: OrgNames, rows: readonly CsvRow[
     byOpportunity.set(row.Id, record);
     out.push(record);
   }
-  const version = names.field('Version__c');
+  const childNumbers = ['Version__c', 'Business_Minutes_To_Accept__c'].map((f) => names.field(f));
   const attach = (children: readonly CsvRow[], parentField: string, relationship: string) => {
     for (const row of children) {
       const parent = byOpportunity.get(row[parentField] ?? '');
       if (!parent) continue;
       const child: Record<string, unknown> = { ...row };
       delete child[parentField];
-      // The one number among the children's fields (the rest are text, ids and times, as in SOQL's JSON).
-      if (typeof child[version] === 'string') child[version] = Number(child[version]);
+      // The numbers among the children's fields (the rest are text, ids and times, as in SOQL's JSON).
+      for (const field of childNumbers)
+        if (typeof child[field] === 'string') child[field] = Number(child[field]);
       (parent[relationship] as { records: unknown[] }).records.push(child);
     }
   };

@@ -4,8 +4,10 @@
 // cleanly before the configured share of the daily API limit.
 import {
   evaluateRecord,
+  handoffSlaOutcome,
   planEscalations,
   type Playbook,
+  type RecordSnapshot,
   type RecordView,
   type TimerView,
 } from '@handoff/shared';
@@ -74,6 +76,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
     for await (const page of candidatePages(api, playbook, names, read, report.read)) {
       const now = clock.now();
       const views: RecordView[] = [];
+      const snapshots = new Map<string, RecordSnapshot>();
       const handoffs = new Map<string, SfRecord>();
       const executed = new Set<string>();
       const pending = new Map<string, EscalationRecord>();
@@ -81,6 +84,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
         const snapshot = opportunitySnapshot(playbook, names, opportunity);
         if (!snapshot) continue;
         views.push(evaluateRecord(playbook, snapshot, SYSTEM_VIEWER, now));
+        snapshots.set(snapshot.recordId, snapshot);
         for (const row of children(opportunity, names.handoffs))
           handoffs.set(`${opportunity.Id}:${String(row[names.field('Handoff_Id__c')])}`, row);
         for (const row of children(opportunity, names.escalations)) {
@@ -103,7 +107,10 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
       report.escalations += result.executed;
       report.tasks += result.tasks;
       report.failures.push(...result.failures);
-      for (const view of views) writes.push(...statusWrites(playbook, names, view, handoffs));
+      for (const view of views) {
+        const snapshot = snapshots.get(view.record.recordId);
+        if (snapshot) writes.push(...statusWrites(playbook, names, view, snapshot, handoffs, now));
+      }
       // Only full collections go out mid-scan, so no request carries fewer records than it could.
       while (writes.length >= COLLECTION_SIZE) await flush(writes.splice(0, COLLECTION_SIZE));
     }
@@ -132,12 +139,18 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   }
 }
 
-/** Each handoff's SLA status and next due time, where the org shows something else. */
+/**
+ * Each handoff's SLA status and next due time, and its accept SLA's outcome (the core's
+ * handoffSlaOutcome: the panel writes it on acceptance; the scan records breaches while waiting,
+ * stops by other events, and corrects what disagrees), where the org shows something else.
+ */
 function statusWrites(
   playbook: Playbook,
   names: OrgNames,
   view: RecordView,
+  snapshot: RecordSnapshot,
   handoffs: ReadonlyMap<string, SfRecord>,
+  now: number,
 ): Write[] {
   const byHandoff = new Map<string, TimerView>();
   for (const timer of view.timers) {
@@ -149,23 +162,40 @@ function statusWrites(
     if (!seen || timer.startedAt > seen.startedAt) byHandoff.set(handoff, timer);
   }
   const out: Write[] = [];
-  for (const [handoff, timer] of byHandoff) {
+  for (const { id: handoff } of playbook.handoffs) {
     const row = handoffs.get(`${view.record.recordId}:${handoff}`);
     if (!row) continue;
-    const due = timer.completedAt === null ? timer.dueAt : null;
-    const statusField = names.field('SLA_Status__c');
-    const dueField = names.field('SLA_Next_Due__c');
-    const currentDue =
-      typeof row[dueField] === 'string'
-        ? Date.parse(String(row[dueField]).replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))
-        : null;
-    if (row[statusField] === timer.state && currentDue === due) continue;
-    out.push({
-      attributes: { type: names.handoff },
-      Id: row.Id,
-      [statusField]: timer.state,
-      [dueField]: due === null ? null : new Date(due).toISOString(),
-    });
+    const wanted: Record<string, unknown> = {};
+    const timer = byHandoff.get(handoff);
+    if (timer) {
+      const due = timer.completedAt === null ? timer.dueAt : null;
+      wanted[names.field('SLA_Status__c')] = timer.state;
+      wanted[names.field('SLA_Next_Due__c')] = due === null ? null : new Date(due).toISOString();
+    }
+    const outcome = handoffSlaOutcome(playbook, snapshot, handoff, now);
+    wanted[names.field('SLA_Id__c')] = outcome.slaId;
+    wanted[names.field('SLA_Outcome__c')] = outcome.outcome;
+    wanted[names.field('SLA_Completed_At__c')] =
+      outcome.completedAt === null ? null : new Date(outcome.completedAt).toISOString();
+    wanted[names.field('Business_Minutes_To_Accept__c')] = outcome.businessMinutesToAccept;
+    const changed = Object.entries(wanted).filter(([field, value]) => !same(row[field], value));
+    if (changed.length === 0) continue;
+    out.push({ attributes: { type: names.handoff }, Id: row.Id, ...Object.fromEntries(changed) });
   }
   return out;
+}
+
+/** A field as the org returns it against the value the scan would write (date-times as instants). */
+function same(current: unknown, wanted: unknown): boolean {
+  if (current === undefined || current === null) return wanted === null;
+  if (typeof wanted === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(wanted))
+    return instant(current) === Date.parse(wanted);
+  if (typeof wanted === 'number') return Number(current) === wanted;
+  return current === wanted;
+}
+
+function instant(value: unknown): number | null {
+  if (typeof value !== 'string') return null;
+  const ms = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(ms) ? null : ms;
 }

@@ -18,6 +18,10 @@ export const HANDOFF_FIELDS = [
   ...MILESTONE_FIELDS,
   'SLA_Status__c',
   'SLA_Next_Due__c',
+  'SLA_Id__c',
+  'SLA_Outcome__c',
+  'SLA_Completed_At__c',
+  'Business_Minutes_To_Accept__c',
 ];
 
 export function children(record: SfRecord, relationship: string): SfRecord[] {
