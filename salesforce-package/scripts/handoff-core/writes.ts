@@ -4,6 +4,7 @@
 import {
   applyHandoffAction,
   checklistOf,
+  handoffSlaOutcome,
   type HandoffAction,
   type Playbook,
   type RecordSnapshot,
@@ -146,14 +147,25 @@ export function planAction(ctx: ActionContext, action: HandoffAction): ActionPla
     }
     case 'submit':
       return ok(header({ Submitted_By__c: by, Submitted_At__c: at }));
-    case 'accept':
+    case 'accept': {
+      // The accept SLA's outcome goes with the acceptance, so reports see it before the next scan.
+      const after = {
+        ...ctx.snapshot,
+        handoffs: { ...ctx.snapshot.handoffs, [handoffId]: result.state },
+      };
+      const outcome = handoffSlaOutcome(ctx.playbook, after, handoffId, ctx.now);
       return ok(
         header({
           Accepted_By__c: by,
           Accepted_At__c: at,
           ...(action.assigneeId ? { Assigned_CSM__c: action.assigneeId } : {}),
+          SLA_Id__c: outcome.slaId,
+          SLA_Outcome__c: outcome.outcome,
+          SLA_Completed_At__c: outcome.completedAt === null ? null : iso(outcome.completedAt),
+          Business_Minutes_To_Accept__c: outcome.businessMinutesToAccept,
         }),
       );
+    }
     case 'reject':
       return ok(
         header({

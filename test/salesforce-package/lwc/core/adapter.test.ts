@@ -105,6 +105,38 @@ describe('the Salesforce adapter in c/handoffCore', () => {
     if (!plan.ok) expect(plan.message).toMatch(/\w+/);
   });
 
+  it("writes the accept SLA's outcome with the acceptance: met, stopped now, 180 business minutes", () => {
+    const snapshot = buildSnapshot(playbook, {
+      opportunity,
+      handoffs: [header('submitted')],
+      items: {},
+    });
+    // Submitted Friday 09:00 New York, accepted 12:00 the same day: 3 of the SLA's 8 business hours.
+    const noon = Date.parse('2026-11-20T17:00:00.000Z');
+    const plan = planAction(
+      {
+        playbook,
+        snapshot,
+        viewer: viewerFrom('005C', 'cs_manager', playbook),
+        now: noon,
+        header: header('submitted'),
+        rows: [],
+        actionId: 'a2',
+      },
+      { type: 'accept' },
+    );
+    expect(plan.ok).toBe(true);
+    if (!plan.ok) return;
+    expect(plan.writes.handoff?.fields).toMatchObject({
+      Status__c: 'accepted',
+      Accepted_At__c: '2026-11-20T17:00:00.000Z',
+      SLA_Id__c: 'cs_accepts_won_deal',
+      SLA_Outcome__c: 'met',
+      SLA_Completed_At__c: '2026-11-20T17:00:00.000Z',
+      Business_Minutes_To_Accept__c: 180,
+    });
+  });
+
   it('turns LDS errors into sentences, duplicates into a reload notice', () => {
     expect(
       errorSentences({

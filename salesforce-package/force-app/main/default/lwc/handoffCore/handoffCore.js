@@ -2368,7 +2368,15 @@ var PlaybookSchema = strictObject({
   stages: array(StageDef).check(_minLength(1)),
   checklists: _default(array(ChecklistDef), []),
   handoffs: _default(array(HandoffDef), []),
-  slas: _default(array(SlaDef), [])
+  slas: _default(array(SlaDef), []),
+  /**
+   * Limits on what one save may do. Optional and without a default, so a playbook written before
+   * it parses (and fingerprints) exactly as it did.
+   */
+  guardRails: optional(strictObject({
+    /** Escalations one save may raise at once before the admin must confirm (default 25). */
+    maxEscalationsOnSave: optional(number2().check(int(), _gte(0), _lte(1e5)))
+  }))
 });
 
 // shared/dist/src/shapes/handoff-state.js
@@ -3536,6 +3544,20 @@ function formatPath(path) {
   }
   return out;
 }
+function parsePath(path) {
+  const segments = [];
+  const pattern = /\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([A-Za-z_][A-Za-z0-9_]*)/gy;
+  let match;
+  while (pattern.lastIndex < path.length && (match = pattern.exec(path)) !== null) {
+    if (match[1] !== void 0)
+      segments.push(Number(match[1]));
+    else if (match[2] !== void 0)
+      segments.push(JSON.parse(match[2]));
+    else if (match[3] !== void 0)
+      segments.push(match[3]);
+  }
+  return segments;
+}
 function isReservedName(name) {
   return typeof name === "string" && Object.prototype.hasOwnProperty.call(Object.prototype, name);
 }
@@ -3592,6 +3614,139 @@ function describeValue(value2) {
     default:
       return typeof value2;
   }
+}
+
+// shared/dist/src/playbook/salvage.js
+function declaredIn(playbook) {
+  return {
+    fields: new Set(Object.keys(playbook.fields)),
+    roles: new Set(Object.keys(playbook.roles)),
+    calendars: new Set(Object.keys(playbook.calendars)),
+    stages: new Set(playbook.stages.map((s) => s.id)),
+    checklists: new Set(playbook.checklists.map((l) => l.id)),
+    handoffs: new Set(playbook.handoffs.map((h) => h.id))
+  };
+}
+var LISTS = {
+  stages: StageDef,
+  checklists: ChecklistDef,
+  handoffs: HandoffDef,
+  slas: SlaDef
+};
+var RECORDS = {
+  fields: FieldDef,
+  calendars: CalendarDefSchema,
+  roles: RoleDef
+};
+var STAND_IN = {
+  label: "x",
+  outcome: void 0,
+  hubspot: void 0,
+  salesforce: void 0,
+  entry: [],
+  exit: [],
+  items: [{ id: "x", label: "x", kind: "check" }],
+  checklist: "x",
+  opensAt: "x",
+  submit: ["x"],
+  accept: ["x"],
+  reject: ["x"],
+  rejectReasons: [{ id: "x", label: "x" }],
+  criteria: [],
+  start: { on: "stage_entered", stage: "x" },
+  stop: { on: "stage_entered", stage: "x" },
+  pause: [],
+  target: { unit: "calendar_hours", amount: 1 },
+  calendar: void 0,
+  warn: void 0,
+  escalations: [],
+  waitsOn: void 0
+};
+function salvage(input) {
+  if (!isObject2(input))
+    return void 0;
+  try {
+    const indexOf = {};
+    const replaced = [];
+    const lists = Object.entries(LISTS).map(([section, schema]) => {
+      const kept = [];
+      const at = [];
+      const list = input[section];
+      (Array.isArray(list) ? list : []).forEach((entry, i) => {
+        const one2 = mend(schema, entry);
+        if (one2 === void 0)
+          return;
+        kept.push(one2.data);
+        at.push(i);
+        replaced.push(...one2.replaced.map((key) => formatPath([section, i, key])));
+      });
+      indexOf[section] = at;
+      return [section, kept];
+    });
+    const records = Object.entries(RECORDS).map(([section, schema]) => {
+      const record2 = input[section];
+      const kept = Object.entries(isObject2(record2) ? record2 : {}).flatMap(([id, def]) => {
+        const one2 = Id.safeParse(id).success ? schema.safeParse(def) : void 0;
+        return one2?.success ? [[id, one2.data]] : [];
+      });
+      return [section, Object.fromEntries(kept)];
+    });
+    const playbook = Object.fromEntries([...lists, ...records]);
+    const ids = (section) => {
+      const list = input[section];
+      return new Set((Array.isArray(list) ? list : []).flatMap((entry) => isObject2(entry) && typeof entry.id === "string" ? [entry.id] : []));
+    };
+    const keys = (section) => {
+      const record2 = input[section];
+      return new Set(isObject2(record2) ? Object.keys(record2) : []);
+    };
+    const declared = {
+      fields: keys("fields"),
+      roles: keys("roles"),
+      calendars: keys("calendars"),
+      stages: ids("stages"),
+      checklists: ids("checklists"),
+      handoffs: ids("handoffs")
+    };
+    return { playbook, declared, indexOf, replaced };
+  } catch {
+    return void 0;
+  }
+}
+function mend(schema, entry) {
+  const first = schema.safeParse(entry);
+  if (first.success)
+    return { data: first.data, replaced: [] };
+  if (!isObject2(entry))
+    return void 0;
+  const mended = { ...entry };
+  const replaced = /* @__PURE__ */ new Set();
+  for (const issue2 of first.error.issues) {
+    if (issue2.code === "unrecognized_keys" && issue2.path.length === 0) {
+      for (const key2 of issue2.keys ?? [])
+        delete mended[key2];
+      continue;
+    }
+    const key = issue2.path[0];
+    if (typeof key !== "string" || key === "id" || !(key in STAND_IN))
+      return void 0;
+    if (STAND_IN[key] === void 0)
+      delete mended[key];
+    else
+      mended[key] = STAND_IN[key];
+    replaced.add(key);
+  }
+  const second = schema.safeParse(mended);
+  return second.success ? { data: second.data, replaced: [...replaced] } : void 0;
+}
+function isWithin(path, ancestor) {
+  if (!path.startsWith(ancestor))
+    return false;
+  const next = path[ancestor.length];
+  return next === void 0 || next === "." || next === "[";
+}
+function isObject2(value2) {
+  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
 }
 
 // shared/dist/src/playbook/zod-issues.js
@@ -4091,80 +4246,13 @@ function parsePlaybook(input) {
         ...zodIssuesToPlaybookIssues(parsed.error.issues, input),
         ...salvaged ? [
           ...droppedKeys(input),
-          ...checkReferences(salvaged.playbook, salvaged.declared, salvaged.indexOf)
+          ...checkReferences(salvaged.playbook, salvaged.declared, salvaged.indexOf).filter((issue2) => !salvaged.replaced.some((path) => isWithin(issue2.path, path)))
         ] : []
       ]
     };
   }
   const issues = [...droppedKeys(input), ...checkReferences(parsed.data, declaredIn(parsed.data))];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, playbook: parsed.data };
-}
-function declaredIn(playbook) {
-  return {
-    fields: new Set(Object.keys(playbook.fields)),
-    roles: new Set(Object.keys(playbook.roles)),
-    calendars: new Set(Object.keys(playbook.calendars)),
-    stages: new Set(playbook.stages.map((s) => s.id)),
-    checklists: new Set(playbook.checklists.map((l) => l.id)),
-    handoffs: new Set(playbook.handoffs.map((h) => h.id))
-  };
-}
-var LISTS = { stages: StageDef, checklists: ChecklistDef, handoffs: HandoffDef, slas: SlaDef };
-var RECORDS = { fields: FieldDef, calendars: CalendarDefSchema, roles: RoleDef };
-function salvage(input) {
-  if (!isObject2(input))
-    return void 0;
-  try {
-    const indexOf = {};
-    const lists = Object.fromEntries(Object.entries(LISTS).map(([section, schema]) => {
-      const kept = [];
-      const at = [];
-      const list = input[section];
-      (Array.isArray(list) ? list : []).forEach((entry, i) => {
-        const one2 = schema.safeParse(entry);
-        if (one2.success) {
-          kept.push(one2.data);
-          at.push(i);
-        }
-      });
-      indexOf[section] = at;
-      return [section, kept];
-    }));
-    const records = Object.fromEntries(Object.entries(RECORDS).map(([section, schema]) => {
-      const record2 = input[section];
-      const kept = Object.entries(isObject2(record2) ? record2 : {}).filter(
-        // Ids never spell an Object.prototype member (`__proto__`, `toString`…): safe as keys.
-        ([id, def]) => Id.safeParse(id).success && schema.safeParse(def).success
-      );
-      return [
-        section,
-        Object.fromEntries(kept.map(([id, def]) => [id, schema.parse(def)]))
-      ];
-    }));
-    const playbook = { ...lists, ...records };
-    const ids = (section) => {
-      const list = input[section];
-      return new Set((Array.isArray(list) ? list : []).flatMap((entry) => isObject2(entry) && typeof entry.id === "string" ? [entry.id] : []));
-    };
-    const keys = (section) => {
-      const record2 = input[section];
-      return new Set(isObject2(record2) ? Object.keys(record2) : []);
-    };
-    const declared = {
-      fields: keys("fields"),
-      roles: keys("roles"),
-      calendars: keys("calendars"),
-      stages: ids("stages"),
-      checklists: ids("checklists"),
-      handoffs: ids("handoffs")
-    };
-    return { playbook, declared, indexOf };
-  } catch {
-    return void 0;
-  }
-}
-function isObject2(value2) {
-  return typeof value2 === "object" && value2 !== null && !Array.isArray(value2);
 }
 function droppedKeys(input) {
   return ["fields", "calendars", "roles"].flatMap((section) => {
@@ -4409,6 +4497,108 @@ function checkRule(c, playbook, declared, path, rule) {
       }
     }
   }
+}
+
+// shared/dist/src/playbook/locate.js
+function locateIssues(issues, positionOf) {
+  const located = issues.map((issue2) => {
+    if (issue2.line !== void 0)
+      return issue2;
+    const path = parsePath(issue2.path);
+    for (let n = path.length; n >= 0; n--) {
+      const at = positionOf(path.slice(0, n));
+      if (at)
+        return { ...issue2, line: at.line, column: at.column };
+    }
+    return issue2;
+  });
+  return located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+function positionAt(text2) {
+  const starts = [0];
+  for (let i = 0; i < text2.length; i++)
+    if (text2[i] === "\n")
+      starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = low + high + 1 >> 1;
+      if ((starts[mid] ?? 0) <= offset)
+        low = mid;
+      else
+        high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (starts[low] ?? 0) + 1, offset };
+  };
+}
+function jsonPositions(text2) {
+  const offsets = /* @__PURE__ */ new Map();
+  const toPosition = positionAt(text2);
+  let i = 0;
+  const space = () => {
+    while (i < text2.length && " 	\r\n".includes(text2[i] ?? ""))
+      i++;
+  };
+  const string3 = () => {
+    const start = i++;
+    while (i < text2.length && text2[i] !== '"')
+      i += text2[i] === "\\" ? 2 : 1;
+    i++;
+    return JSON.parse(text2.slice(start, i));
+  };
+  const value2 = (path) => {
+    space();
+    const open = text2[i];
+    if (open !== "{" && open !== "[") {
+      if (open === '"')
+        string3();
+      else
+        while (i < text2.length && !",]} 	\r\n".includes(text2[i] ?? ""))
+          i++;
+      return;
+    }
+    i++;
+    for (let n = 0; i < text2.length; n++) {
+      space();
+      if (text2[i] === "}" || text2[i] === "]")
+        break;
+      if (open === "{") {
+        const at = i;
+        const key = string3();
+        offsets.set(formatPath([...path, key]), at);
+        space();
+        i++;
+        value2([...path, key]);
+      } else {
+        offsets.set(formatPath([...path, n]), i);
+        value2([...path, n]);
+      }
+      space();
+      if (text2[i] === ",")
+        i++;
+    }
+    i++;
+  };
+  try {
+    space();
+    offsets.set("", i);
+    value2([]);
+  } catch {
+  }
+  return (path) => {
+    const offset = offsets.get(formatPath(path));
+    return offset === void 0 ? void 0 : toPosition(offset);
+  };
+}
+function jsonSyntaxIssue(text2, error) {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /at position (\d+)/.exec(message);
+  const issue2 = { path: "", message: `is not valid JSON: ${message}.` };
+  if (!position)
+    return issue2;
+  const at = positionAt(text2)(Number(position[1]));
+  return { ...issue2, line: at.line, column: at.column };
 }
 
 // shared/dist/src/playbook/sha256.js
@@ -5392,6 +5582,48 @@ function rejectionPauses(events2, startedAt) {
   return pauses;
 }
 
+// shared/dist/src/sla/outcome.js
+function acceptSlaOf(playbook, handoffId) {
+  return playbook.slas.find((s) => stopsOf(s).some((stop) => stop.on === "handoff_accepted" && stop.handoff === handoffId));
+}
+function slaState(playbook, sla, snapshot, now) {
+  const inputs = timerInputs(playbook, sla, snapshot);
+  if (!inputs)
+    return void 0;
+  const calendar = timerCalendar(calendarFor(playbook, sla.calendar), sla.target);
+  const result = evaluateTimer({
+    calendar,
+    startedAt: inputs.startedAt,
+    targetMs: targetToMs(calendar, inputs.startedAt, sla.target),
+    pauses: inputs.pauses,
+    completedAt: inputs.completedAt,
+    now
+  });
+  const completedAt = inputs.completedAt !== null && inputs.completedAt <= now ? inputs.completedAt : null;
+  return { state: result.state, completedAt };
+}
+function timeToAcceptMs(playbook, snapshot, handoffId) {
+  const events2 = snapshot.handoffs[handoffId]?.events ?? [];
+  const submitted = events2.find((e) => e.type === "submitted")?.at;
+  const accepted = events2.find((e) => e.type === "accepted")?.at;
+  if (submitted === void 0 || accepted === void 0)
+    return null;
+  const sla = acceptSlaOf(playbook, handoffId);
+  return businessTimeBetween(calendarFor(playbook, sla?.calendar), submitted, accepted);
+}
+function handoffSlaOutcome(playbook, snapshot, handoffId, now) {
+  const sla = acceptSlaOf(playbook, handoffId);
+  const timer2 = sla ? slaState(playbook, sla, snapshot, now) : void 0;
+  const outcome = timer2?.state === "met" || timer2?.state === "met_late" || timer2?.state === "breached" ? timer2.state : null;
+  const waitMs = timeToAcceptMs(playbook, snapshot, handoffId);
+  return {
+    slaId: sla?.id ?? null,
+    outcome,
+    completedAt: timer2?.completedAt ?? null,
+    businessMinutesToAccept: waitMs === null ? null : Math.round(waitMs / 6e4)
+  };
+}
+
 // shared/dist/src/record/timers.js
 function evaluateTimers(playbook, record2, now) {
   const timers = [];
@@ -6156,14 +6388,24 @@ function planAction(ctx, action) {
     }
     case "submit":
       return ok(header({ Submitted_By__c: by, Submitted_At__c: at }));
-    case "accept":
+    case "accept": {
+      const after = {
+        ...ctx.snapshot,
+        handoffs: { ...ctx.snapshot.handoffs, [handoffId]: result.state }
+      };
+      const outcome = handoffSlaOutcome(ctx.playbook, after, handoffId, ctx.now);
       return ok(
         header({
           Accepted_By__c: by,
           Accepted_At__c: at,
-          ...action.assigneeId ? { Assigned_CSM__c: action.assigneeId } : {}
+          ...action.assigneeId ? { Assigned_CSM__c: action.assigneeId } : {},
+          SLA_Id__c: outcome.slaId,
+          SLA_Outcome__c: outcome.outcome,
+          SLA_Completed_At__c: outcome.completedAt === null ? null : iso(outcome.completedAt),
+          Business_Minutes_To_Accept__c: outcome.businessMinutesToAccept
         })
       );
+    }
     case "reject":
       return ok(
         header({
@@ -6471,15 +6713,14 @@ function readPlaybook(text2) {
       ok: false,
       issues: [
         {
-          path: "",
-          message: `is not valid JSON (${e instanceof Error ? e.message : "unreadable"}).`,
+          ...jsonSyntaxIssue(text2, e),
           hint: "Handoff stores the playbook as JSON; convert YAML before pasting it."
         }
       ]
     };
   }
   const parsed = parsePlaybook(data);
-  return parsed.ok ? { ok: true, playbook: parsed.playbook } : { ok: false, issues: parsed.issues };
+  return parsed.ok ? { ok: true, playbook: parsed.playbook } : { ok: false, issues: locateIssues(parsed.issues, jsonPositions(text2)) };
 }
 function viewerFrom(userId, handoffRoles, playbook) {
   const listed = typeof handoffRoles === "string" ? handoffRoles.split(";") : [];
