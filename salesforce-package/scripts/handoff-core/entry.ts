@@ -3,6 +3,9 @@
 import {
   evaluateRecord,
   formatPath,
+  jsonPositions,
+  jsonSyntaxIssue,
+  locateIssues,
   parsePlaybook,
   type Playbook,
   type PlaybookIssue,
@@ -33,7 +36,10 @@ export { namespaceOf, orgNames } from './names.js';
 export type PlaybookResult =
   { ok: true; playbook: Playbook } | { ok: false; issues: PlaybookIssue[] };
 
-/** The stored playbook is JSON: the runtime carries no YAML parser, so the admin panel saves JSON. */
+/**
+ * The stored playbook is JSON: the runtime carries no YAML parser, so the admin panel saves JSON.
+ * Every issue comes back with the line and column of its path, for the panel to select.
+ */
 export function readPlaybook(text: string | null | undefined): PlaybookResult {
   if (text === null || text === undefined || text.trim() === '') {
     return { ok: false, issues: [{ path: '', message: 'is empty.' }] };
@@ -46,15 +52,16 @@ export function readPlaybook(text: string | null | undefined): PlaybookResult {
       ok: false,
       issues: [
         {
-          path: '',
-          message: `is not valid JSON (${e instanceof Error ? e.message : 'unreadable'}).`,
+          ...jsonSyntaxIssue(text, e),
           hint: 'Handoff stores the playbook as JSON; convert YAML before pasting it.',
         },
       ],
     };
   }
   const parsed = parsePlaybook(data);
-  return parsed.ok ? { ok: true, playbook: parsed.playbook } : { ok: false, issues: parsed.issues };
+  return parsed.ok
+    ? { ok: true, playbook: parsed.playbook }
+    : { ok: false, issues: locateIssues(parsed.issues, jsonPositions(text)) };
 }
 
 /**

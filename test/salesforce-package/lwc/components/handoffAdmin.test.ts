@@ -3,7 +3,7 @@ import Admin from 'c/handoffAdmin';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { graphql } from 'lightning/graphql';
 import { PLAYBOOK_JSON, graph } from './fixtures.js';
-import { byName, expectAccessible, flush, mount, query } from './harness.js';
+import { byName, expectAccessible, flush, mount, query, queryAll } from './harness.js';
 
 beforeEach(() => {
   vi.mocked(createRecord).mockReset();
@@ -27,10 +27,66 @@ const save = (el: HTMLElement) =>
   byName(el, 'lightning-button', 'save') as HTMLElement & { disabled: boolean };
 
 describe('handoffAdmin', () => {
-  it('when someone without Handoff Admin Config opens it, then it explains and offers no editor', async () => {
+  it('when someone without Handoff Admin Config opens it, then the playbook is shown read-only with the reason and no Save', async () => {
     const el = await admin('sales_rep', PLAYBOOK_JSON);
-    expect(query(el, '[data-id="denied"]')?.textContent).toContain('Handoff Admin Config');
-    expect(byName(el, 'lightning-textarea', 'playbook')).toBeUndefined();
+    expect(query(el, '[data-id="denied"]')?.textContent).toContain(
+      'Read-only: changing the Handoff playbook needs the Handoff Admin Config permission',
+    );
+    const area = byName(el, 'lightning-textarea', 'playbook') as HTMLElement & {
+      readOnly: boolean;
+      value: string;
+    };
+    expect(area.readOnly).toBe(true);
+    expect(area.value).toBe(PLAYBOOK_JSON);
+    expect(save(el)).toBeUndefined();
+    await expectAccessible(el);
+  });
+
+  it('when an admin opens it, then the text is editable', async () => {
+    const el = await admin('admin', PLAYBOOK_JSON);
+    expect((byName(el, 'lightning-textarea', 'playbook') as { readOnly?: boolean }).readOnly).toBe(
+      false,
+    );
+  });
+
+  it('when the playbook holds four problems of mixed kinds, then all four are listed in text order with line and column, and a click selects the spot in the text', async () => {
+    const el = await admin('admin', PLAYBOOK_JSON);
+    const broken = JSON.parse(PLAYBOOK_JSON);
+    broken.stages[0].exit[0].rule.field = 'amuont';
+    delete broken.stages[1].label;
+    broken.handoffs[0].opensAt = 'nowhere';
+    broken.slas[0].target.amount = 0;
+    const text = JSON.stringify(broken, null, 2);
+    type(el, text);
+    await flush();
+    expect(query(el, '[data-id="summary"]')?.textContent).toBe(
+      '4 problems: the playbook cannot be saved yet.',
+    );
+    const items = queryAll(el, '[data-id="issues"] li');
+    const lines = text.split('\n');
+    const listed = items.map((li) => {
+      const [, line, column] = /Line (\d+), column (\d+)/.exec(li.textContent ?? '') ?? [];
+      return {
+        path: li.querySelector('code')?.textContent,
+        at: lines[Number(line) - 1]?.slice(Number(column) - 1, Number(column) + 9),
+      };
+    });
+    expect(listed).toEqual([
+      { path: 'stages[0].exit[0].rule.field', at: '"field": "' },
+      { path: 'stages[1].label', at: '{' },
+      { path: 'handoffs[0].opensAt', at: '"opensAt":' },
+      { path: 'slas[0].target.amount', at: '"amount": ' },
+    ]);
+    expect(items[0]?.querySelector('[data-id="excerpt"]')?.textContent).toBe('"field": "amuont"');
+    const area = byName(el, 'lightning-textarea', 'playbook') as HTMLElement & {
+      calls: unknown[][];
+    };
+    (items[2]?.querySelector('button') as HTMLButtonElement).click();
+    const start = text.indexOf('"opensAt"');
+    expect(area.calls).toEqual([
+      ['focus'],
+      ['setRangeText', '"opensAt"', start, start + '"opensAt"'.length, 'select'],
+    ]);
     await expectAccessible(el);
   });
 
