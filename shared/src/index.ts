@@ -2,6 +2,7 @@
 export * from './runtime.js';
 export * from './escalation/index.js';
 export * from './metrics/index.js';
+export * from './preview/index.js';
 export * from './queue/index.js';
 export { stagesWhereSlaMayRun, stagesWithLiveTimers } from './sla/live-stages.js';
 export { nextTimerChangeAt } from './sla/next-change.js';

@@ -153,3 +153,6 @@ function stageLabel(playbook: Playbook, id: string): string {
 function handoffLabel(playbook: Playbook, id: string): string {
   return playbook.handoffs.find((h) => h.id === id)?.label ?? id;
 }
+
+/** One criterion in words ("Amount estimated — Amount more than 0 (blocks)"), for change previews. */
+export { criterion as criterionWords };

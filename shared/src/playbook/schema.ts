@@ -326,5 +326,15 @@ export const PlaybookSchema = z.strictObject({
   checklists: z._default(z.array(ChecklistDef), []),
   handoffs: z._default(z.array(HandoffDef), []),
   slas: z._default(z.array(SlaDef), []),
+  /**
+   * Limits on what one save may do. Optional and without a default, so a playbook written before
+   * it parses (and fingerprints) exactly as it did.
+   */
+  guardRails: z.optional(
+    z.strictObject({
+      /** Escalations one save may raise at once before the admin must confirm (default 25). */
+      maxEscalationsOnSave: z.optional(z.number().check(z.int(), z.gte(0), z.lte(100_000))),
+    }),
+  ),
 });
 export type Playbook = z.infer<typeof PlaybookSchema>;

@@ -1,0 +1,196 @@
+// One record's history replayed under one playbook: the record as it stood at any instant, and what
+// the playbook made of it — timers at the window's end, escalations raised, submissions it would
+// have refused and stage moves it would have blocked.
+import { missingRequiredItems, completes } from '../handoff/items.js';
+import { computeMetrics, type Metrics, type MetricsWindow } from '../metrics/compute.js';
+import type { CriterionDef, Playbook } from '../playbook/schema.js';
+import { evaluateTimers } from '../record/timers.js';
+import { evaluateCriterion, type RuleContext } from '../rules/evaluate.js';
+import type { HandoffEvent, HandoffState } from '../shapes/handoff-state.js';
+import type { RecordSnapshot } from '../shapes/snapshot.js';
+import type { TimerView } from '../shapes/view.js';
+import type { RecordHistory } from './history.js';
+
+/** What one playbook made of one record over the window. */
+export interface RecordReplay {
+  metrics: Metrics;
+  /** Timers that started in the window, by SLA id: their state at the window's end. */
+  timers: Map<string, TimerView['state']>;
+  /** SLA ids whose timer breached in the window (breached, or met late). */
+  breached: string[];
+  /** Escalations raised by timers that started in the window: `slaId` and 1-based level. */
+  escalations: { slaId: string; level: number }[];
+  /** Submissions in the window the playbook would have refused, per handoff: the instants. */
+  refusedSubmissions: { handoffId: string; at: number }[];
+  /** Stage entries in the window the playbook's criteria would have blocked. */
+  blockedMoves: { stage: string; at: number }[];
+}
+
+const STATUS_AFTER: Record<HandoffEvent['type'], HandoffState['status'] | undefined> = {
+  item_set: 'in_progress',
+  submitted: 'submitted',
+  withdrawn: 'in_progress',
+  accepted: 'accepted',
+  rejected: 'rejected',
+  reworked: 'in_progress',
+};
+
+/** Field values at `t`: the last recorded change at or before `t`; fields with no history as now. */
+export function fieldsAsOf(history: RecordHistory, t: number): Record<string, unknown> {
+  const fields: Record<string, unknown> = { ...history.record.fields };
+  for (const [field, values] of history.fieldHistory) {
+    let value: unknown = null;
+    for (const change of values) {
+      if (change.at > t) break;
+      value = change.value;
+    }
+    fields[field] = value;
+  }
+  return fields;
+}
+
+/** A handoff as it stood at `t` (events before `t`); items replayed from item_set events when recorded. */
+export function handoffAsOf(
+  playbook: Playbook,
+  handoffId: string,
+  state: HandoffState,
+  t: number,
+): HandoffState {
+  const events = state.events.filter((e) => e.at < t);
+  let status: HandoffState['status'] = 'not_started';
+  for (const e of events) status = STATUS_AFTER[e.type] ?? status;
+  const setEvents = events.filter((e) => e.type === 'item_set');
+  let items: HandoffState['items'];
+  if (state.events.some((e) => e.type === 'item_set')) {
+    const handoff = playbook.handoffs.find((h) => h.id === handoffId);
+    const list = playbook.checklists.find((c) => c.id === handoff?.checklist);
+    items = {};
+    for (const e of setEvents) {
+      const itemId = String(e.details.itemId ?? '');
+      const value = e.details.value ?? null;
+      const kind = list?.items.find((i) => i.id === itemId)?.kind ?? 'text';
+      items[itemId] = { value, done: completes(kind, value), by: e.by, at: e.at };
+    }
+  } else {
+    // No item history: an item counts from the last time it was set, as the snapshot records it.
+    items = Object.fromEntries(Object.entries(state.items).filter(([, item]) => item.at < t));
+  }
+  return { status, version: events.length, items, events };
+}
+
+/** The record as it stood just before `t`: stage entries and handoff events before `t`. */
+export function recordAsOf(playbook: Playbook, history: RecordHistory, t: number): RecordSnapshot {
+  const { record } = history;
+  const stageHistory = record.stageHistory.filter((e) => e.enteredAt < t);
+  return {
+    ...record,
+    stage: stageHistory[stageHistory.length - 1]?.stage ?? record.stage,
+    stageHistory,
+    fields: fieldsAsOf(history, t),
+    handoffs: Object.fromEntries(
+      Object.entries(record.handoffs).map(([id, state]) => [
+        id,
+        handoffAsOf(playbook, id, state, t),
+      ]),
+    ),
+  };
+}
+
+export function replayRecord(
+  playbook: Playbook,
+  history: RecordHistory,
+  window: MetricsWindow,
+): RecordReplay {
+  const inWindow = (t: number): boolean => t >= window.from && t < window.to;
+  const end = recordAsOf(playbook, history, window.to);
+  const replay: RecordReplay = {
+    metrics: computeMetrics(playbook, [end], window, window.to),
+    timers: new Map(),
+    breached: [],
+    escalations: [],
+    refusedSubmissions: [],
+    blockedMoves: [],
+  };
+  for (const timer of evaluateTimers(playbook, end, window.to).timers) {
+    if (!inWindow(timer.startedAt)) continue;
+    replay.timers.set(timer.slaId, timer.state);
+    if (timer.state === 'breached' || timer.state === 'met_late') replay.breached.push(timer.slaId);
+    for (const index of raisedEscalations(playbook, history, timer))
+      replay.escalations.push({ slaId: timer.slaId, level: index + 1 });
+  }
+  for (const handoff of playbook.handoffs) {
+    for (const event of end.handoffs[handoff.id]?.events ?? []) {
+      if (event.type !== 'submitted' || !inWindow(event.at)) continue;
+      if (wouldRefuse(playbook, history, handoff.id, event.at))
+        replay.refusedSubmissions.push({ handoffId: handoff.id, at: event.at });
+    }
+  }
+  const entries = end.stageHistory;
+  entries.forEach((entry, i) => {
+    const previous = entries[i - 1];
+    if (previous && entry.stage !== previous.stage && inWindow(entry.enteredAt)) {
+      if (wouldBlock(playbook, history, previous.stage, entry.stage, entry.enteredAt))
+        replay.blockedMoves.push({ stage: entry.stage, at: entry.enteredAt });
+    }
+  });
+  return replay;
+}
+
+/**
+ * The escalation levels a timer reached while it was live: for a finished timer, those reached on
+ * the record as it stood just before the stop (escalations concern live timers only).
+ */
+function raisedEscalations(playbook: Playbook, history: RecordHistory, timer: TimerView): number[] {
+  if (timer.completedAt === null) return timer.escalationsReached;
+  const sla = playbook.slas.find((s) => s.id === timer.slaId);
+  if (!sla || timer.completedAt <= timer.startedAt) return [];
+  const before = recordAsOf(playbook, history, timer.completedAt);
+  const live = evaluateTimers({ ...playbook, slas: [sla] }, before, timer.completedAt - 1)
+    .timers[0];
+  return live?.startedAt === timer.startedAt ? live.escalationsReached : [];
+}
+
+function context(playbook: Playbook, history: RecordHistory, t: number): RuleContext {
+  const asOf = recordAsOf(playbook, history, t);
+  return { playbook, fields: fieldsAsOf(history, t), handoffs: asOf.handoffs };
+}
+
+function blocks(criteria: readonly CriterionDef[], ctx: RuleContext): boolean {
+  return criteria.some(
+    (c) => c.severity === 'block' && evaluateCriterion(c, ctx).outcome === 'fail',
+  );
+}
+
+/** Required items missing, or a blocking criterion failing, as the handoff stood when it was submitted. */
+function wouldRefuse(
+  playbook: Playbook,
+  history: RecordHistory,
+  handoffId: string,
+  at: number,
+): boolean {
+  const handoff = playbook.handoffs.find((h) => h.id === handoffId);
+  if (!handoff) return false;
+  const ctx = context(playbook, history, at);
+  const state = ctx.handoffs[handoffId];
+  return (
+    missingRequiredItems(playbook, handoff, state, ctx.fields).length > 0 ||
+    blocks(handoff.criteria, ctx)
+  );
+}
+
+/** The left stage's exit criteria (unless the deal was lost) and the entered stage's entry criteria. */
+function wouldBlock(
+  playbook: Playbook,
+  history: RecordHistory,
+  from: string,
+  to: string,
+  at: number,
+): boolean {
+  const left = playbook.stages.find((s) => s.id === from);
+  const entered = playbook.stages.find((s) => s.id === to);
+  if (!entered) return false;
+  // Fields set in the same instant as the move count (the CRM saves them together).
+  const ctx = context(playbook, history, at + 1);
+  const exit = entered.outcome === 'lost' ? [] : (left?.exit ?? []);
+  return blocks([...exit, ...entered.entry], ctx);
+}
