@@ -2,10 +2,11 @@
 // gives whoever must act. Handoff moves use the faces' own words (MOVES), so a task says what the
 // card's next-step strip says.
 import { MOVES } from '../display/words.js';
-import { stopsOf, type Playbook, type SlaDef } from '../playbook/schema.js';
+import { slaWaitsOn, stopsOf, type Playbook, type SlaDef } from '../playbook/schema.js';
 import type { RecordView } from '../shapes/view.js';
 
 export function nextMoveOf(playbook: Playbook, sla: SlaDef, view: RecordView): string {
+  const waitsOn = slaWaitsOn(playbook, sla);
   const moves: string[] = [];
   for (const stop of stopsOf(sla)) {
     switch (stop.on) {
@@ -14,10 +15,14 @@ export function nextMoveOf(playbook: Playbook, sla: SlaDef, view: RecordView): s
         const handoff = view.handoffs.find((h) => h.id === stop.handoff);
         const label = handoff?.label ?? playbook.handoffs.find((h) => h.id === stop.handoff)?.label;
         if (label === undefined) break;
-        // The handoff's own ball says what is due now (a rejected one needs rework, not a review).
-        const action =
-          handoff?.next?.action ?? (stop.on === 'handoff_submitted' ? 'submit' : 'accept');
-        moves.push(MOVES[action](label));
+        // The handoff's own ball says what is due now (a rejected one needs rework, not a review)
+        // when it is with the people the SLA waits on; else their move comes once the others' is done.
+        const ball = handoff?.next;
+        const own = stop.on === 'handoff_submitted' ? 'submit' : 'accept';
+        if (ball && (waitsOn === undefined || ball.roles.includes(waitsOn)))
+          moves.push(MOVES[ball.action](label));
+        else if (ball) moves.push(`${MOVES[own](label)}; it waits on the ${ball.label} first`);
+        else moves.push(MOVES[own](label));
         break;
       }
       case 'stage_entered':

@@ -94,6 +94,29 @@ describe('planEscalations', () => {
     ]);
   });
 
+  it('when CS’s timer runs before the rep has submitted, then CS is told their own move and that the account executive must submit first', () => {
+    const base = defaultPlaybook();
+    const slas = base.slas.map((sla) =>
+      sla.id === 'cs_accepts_won_deal'
+        ? { ...sla, start: { on: 'stage_entered' as const, stage: 'closed_won' } }
+        : sla,
+    );
+    const pb = { ...base, slas };
+    const now = ny(24, 11);
+    const view = evaluateRecord(
+      pb,
+      deal({ stageHistory: [{ stage: 'closed_won', enteredAt: ny(23, 10) }] }),
+      csManager,
+      now,
+    );
+    const cs = planEscalations(pb, [view], new Set(), now).find(
+      (a) => a.slaId === 'cs_accepts_won_deal',
+    );
+    expect(cs?.move).toBe(
+      'Review the Sales → CS handoff: accept or reject it; it waits on the Account executive first',
+    );
+  });
+
   it('when an escalation names nobody and the SLA waits on no role, then it goes to the record’s owner', () => {
     const base = defaultPlaybook();
     const slas = base.slas.map((sla) =>
