@@ -14,7 +14,7 @@ import { scan, type ScanReport } from './scan.js';
 export const USAGE = [
   'usage: handoff-salesforce scan [--playbook <file>] [--every <minutes>]',
   '       handoff-salesforce import-calendar [--years <y1,y2>]',
-  '       handoff-salesforce deploy [--check-only] [--source-dir <dir>]',
+  '       handoff-salesforce deploy [--check-only] [--source-dir <dir>] [--playbook <file> | --playbook-from <url>]',
 ].join('\n');
 
 export interface CliDeps {

@@ -1,10 +1,22 @@
 // deploy: converts the SFDX source to metadata format with Salesforce's own library, deploys the zip
 // through jsforce's metadata API (SOAP deploy, then checkStatus until done) and prints every
 // component failure with its source file and line. Check-only validates without saving.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import type { OrgApi } from './api.js';
 import type { CliDeps } from './cli.js';
+import {
+  activatePlaybook,
+  compareLines,
+  loadPushedPlaybook,
+  named,
+  readOrgPlaybook,
+  samePlaybook,
+  writePlaybookMetadata,
+} from './playbook-push.js';
 
 const DEFAULT_SOURCE = fileURLToPath(new URL('../force-app', import.meta.url));
 
@@ -86,12 +98,34 @@ export async function deployCommand(
   const sourceDirs = args.flatMap((arg, i) =>
     arg === '--source-dir' && args[i + 1] ? [args[i + 1] as string] : [],
   );
-  return deploy(
-    api,
-    {
-      sourceDirs: sourceDirs.length > 0 ? sourceDirs : [DEFAULT_SOURCE],
-      checkOnly: args.includes('--check-only'),
-    },
-    deps,
-  );
+  const checkOnly = args.includes('--check-only');
+  const pushed = await loadPushedPlaybook(args, deps.env);
+  const org = await readOrgPlaybook(api);
+  for (const line of compareLines(org, pushed)) deps.out(line);
+  // The pushed playbook's rules deploy with the package, as `default-playbook/` does for the default.
+  const rulesDir = pushed ? mkdtempSync(join(tmpdir(), 'handoff-playbook-')) : undefined;
+  try {
+    if (pushed && rulesDir) writePlaybookMetadata(pushed.playbook, rulesDir);
+    const code = await deploy(
+      api,
+      {
+        sourceDirs: [
+          ...(sourceDirs.length > 0 ? sourceDirs : [DEFAULT_SOURCE]),
+          ...(rulesDir ? [rulesDir] : []),
+        ],
+        checkOnly,
+      },
+      deps,
+    );
+    if (code !== 0 || !pushed) return code;
+    if (checkOnly) {
+      deps.out(`Check-only: the org keeps ${org.playbook ? named(org.playbook) : 'no playbook'}.`);
+      return 0;
+    }
+    if (!samePlaybook(org, pushed)) await activatePlaybook(api, org, pushed.playbook);
+    deps.out(`The org now runs ${named(pushed.playbook)}.`);
+    return 0;
+  } finally {
+    if (rulesDir) rmSync(rulesDir, { recursive: true, force: true });
+  }
 }

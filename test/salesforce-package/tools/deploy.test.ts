@@ -115,7 +115,10 @@ describe('deploy', () => {
       sleep: async () => undefined,
       deploy: deployCommand,
     });
-    expect(out).toEqual([expect.stringMatching(/^check-only deploy 0Af\w+ succeeded/)]);
+    expect(out).toEqual([
+      'The org has no active Handoff playbook. This deploy leaves it as it is (--playbook <file> or --playbook-from <url> pushes one).',
+      expect.stringMatching(/^check-only deploy 0Af\w+ succeeded/),
+    ]);
     expect(code).toBe(0);
   }, 30_000);
 });
