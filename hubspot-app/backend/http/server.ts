@@ -15,6 +15,8 @@ import { issuePlaybookExport } from '../use-cases/playbook-export.js';
 import { exportTokens } from '../export-token.js';
 import { registerExportRoutes } from './export-routes.js';
 import { getRecordView } from '../use-cases/record-view.js';
+import { getQueue } from '../use-cases/queue.js';
+import { getDashboard } from '../use-cases/dashboard.js';
 import { retryFailedWrites } from '../use-cases/retry-writes.js';
 import { getStatus } from '../use-cases/status.js';
 import { deletePortalData } from '../use-cases/uninstall.js';
@@ -159,6 +161,8 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
       api.post('/playbook/export', async (request) =>
         issuePlaybookExport(deps, request.caller, tokens, publicUrl),
       );
+      api.get('/queue', async (request) => getQueue(deps, request.caller, request.query));
+      api.get('/dashboard', async (request) => getDashboard(deps, request.caller, request.query));
       api.get('/status', async (request) => getStatus(deps, request.caller));
       api.post('/outbox/retry', async (request) => retryFailedWrites(deps, request.caller));
       api.delete('/installation', async (request) => deletePortalData(deps, request.caller));

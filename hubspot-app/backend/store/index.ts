@@ -6,6 +6,7 @@ export * from './store.js';
 export { openSqlite } from './sqlite.js';
 export { openPostgres } from './postgres.js';
 export { StoreUnavailable } from './sql.js';
+export type { RecordSummary, StoredSnapshot } from './summaries.js';
 
 /** PostgreSQL when a URL is given, else the embedded SQLite file. */
 export function openStore(options: {

@@ -177,6 +177,23 @@ export const MIGRATIONS: readonly {
       'CREATE INDEX handoffs_updated ON handoffs (portal_id, updated_at)',
     ],
   },
+  {
+    version: 11,
+    name: 'record summaries: name and snapshot as last read, for queues and the dashboard',
+    statements: [
+      // What the scanner and the card last read of a record (its name and CRM-neutral snapshot
+      // without handoffs), so a queue or dashboard view reads no CRM; seen_at says how fresh.
+      `CREATE TABLE record_summaries (
+        portal_id text NOT NULL,
+        object_type text NOT NULL,
+        record_id text NOT NULL,
+        name text NOT NULL,
+        snapshot text NOT NULL,
+        seen_at bigint NOT NULL,
+        PRIMARY KEY (portal_id, object_type, record_id)
+      )`,
+    ],
+  },
 ];
 
 /** Applies what is missing in one transaction; on PostgreSQL an advisory lock keeps two starting instances from racing. */

@@ -3,6 +3,7 @@
 import type { HandoffState } from '@handoff/shared';
 import { migrate } from './migrations.js';
 import type { Sql } from './sql.js';
+import { putRecordSummaries, recordSummaries, type RecordSummary } from './summaries.js';
 
 export interface Installation {
   portalId: string;
@@ -209,6 +210,13 @@ export interface Store {
   forgetWatchBefore(portalId: string, seenBefore: number): Promise<void>;
   /** Deals whose handoffs were stored, or whose stage change arrived by webhook, at or after `since`. */
   recordsChangedSince(portalId: string, since: number): Promise<string[]>;
+  /** Saves what was just read of these records (name, snapshot) for queues and the dashboard. */
+  putRecordSummaries(
+    portalId: string,
+    summaries: readonly Omit<RecordSummary, 'seenAt'>[],
+    now: number,
+  ): Promise<void>;
+  recordSummaries(portalId: string, objectType: string): Promise<RecordSummary[]>;
   /** Forgets everything about a portal: tokens, playbook, handoffs, outbox, history. */
   deletePortal(portalId: string): Promise<void>;
   close(): Promise<void>;
@@ -227,6 +235,7 @@ const PORTAL_TABLES = [
   'scan_portals',
   'scan_watch',
   'outbox_leases',
+  'record_summaries',
 ];
 
 function outboxEntry(row: Record<string, unknown>): OutboxEntry {
@@ -799,6 +808,10 @@ export function createStore(sql: Sql): Store {
       }
       return out;
     },
+
+    putRecordSummaries: (portalId, summaries, now) =>
+      putRecordSummaries(sql, portalId, summaries, now),
+    recordSummaries: (portalId, objectType) => recordSummaries(sql, portalId, objectType),
 
     async deletePortal(portalId) {
       await sql.transaction(async (tx) => {

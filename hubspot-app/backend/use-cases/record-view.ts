@@ -69,6 +69,12 @@ export async function readDeal(deps: Deps, caller: Caller, context: PortalContex
       },
     );
   }
+  // What the queue and the dashboard show of this deal, as fresh as this read.
+  await deps.store.putRecordSummaries(
+    caller.portalId,
+    [{ objectType: 'deal', recordId: dealId, name: result.name, snapshot: result.snapshot }],
+    deps.clock.now(),
+  );
   return result.snapshot;
 }
 

@@ -1,0 +1,76 @@
+// Keeping the store's record summaries (name + snapshot, read from HubSpot) that the queue and the
+// dashboard pages read instead of HubSpot. The card refreshes a deal on every read (readDeal); this
+// refresh reads every deal in every stage the playbook maps, a search page (200 deals) per call,
+// one search call per 200 deals; the sandbox runs it after seeding (wiring it to installs and the
+// scanner is left to the scanner's owner, see notes/hsqueue.md).
+import type { Playbook } from '@handoff/shared';
+import type { Deps } from '../deps.js';
+import type { Crm } from '../hubspot/crm.js';
+import { dealProperties, dealSnapshot, type HubSpotObject } from '../hubspot/mapping.js';
+import type { RecordSummary } from '../store/index.js';
+
+/** HubSpot's search answers at most 200 results a page. */
+export const SUMMARY_PAGE = 200;
+
+/** Snapshots of these deals as just read, ready to store; deals the playbook does not map are left out. */
+export async function summariesOf(
+  deps: Pick<Deps, 'store'>,
+  portalId: string,
+  playbook: Playbook,
+  deals: readonly HubSpotObject[],
+  stageProperties: Record<string, string>,
+): Promise<Omit<RecordSummary, 'seenAt'>[]> {
+  const history = await deps.store.transitionsOfDeals(
+    portalId,
+    deals.map((d) => d.id),
+  );
+  return deals.flatMap((deal) => {
+    const result = dealSnapshot(playbook, deal, {
+      stageProperties,
+      transitions: history.get(deal.id) ?? [],
+    });
+    return result.ok
+      ? [{ objectType: 'deal', recordId: deal.id, name: result.name, snapshot: result.snapshot }]
+      : [];
+  });
+}
+
+/** Reads every mapped deal once and stores its summary; answers how many deals and CRM calls. */
+export async function refreshRecordSummaries(
+  deps: Pick<Deps, 'store' | 'clock'>,
+  crm: Crm,
+  portalId: string,
+  playbook: Playbook,
+): Promise<{ deals: number; calls: number }> {
+  const settings = await deps.store.getSettings(portalId);
+  const stageProperties = settings?.stageProperties ?? {};
+  const properties = dealProperties(playbook, stageProperties);
+  const byPipeline = new Map<string, Set<string>>();
+  for (const stage of playbook.stages) {
+    if (!stage.hubspot) continue;
+    const ids = byPipeline.get(stage.hubspot.pipelineId) ?? new Set<string>();
+    for (const id of stage.hubspot.stageIds) ids.add(id);
+    byPipeline.set(stage.hubspot.pipelineId, ids);
+  }
+  let deals = 0;
+  let calls = 0;
+  for (const [pipeline, stageIds] of byPipeline) {
+    let aboveId = '0';
+    for (;;) {
+      const page = await crm.searchDeals({
+        pipeline,
+        stageIds: [...stageIds],
+        aboveId,
+        properties,
+        limit: SUMMARY_PAGE,
+      });
+      calls++;
+      const summaries = await summariesOf(deps, portalId, playbook, page, stageProperties);
+      await deps.store.putRecordSummaries(portalId, summaries, deps.clock.now());
+      deals += summaries.length;
+      if (page.length < SUMMARY_PAGE) break;
+      aboveId = page[page.length - 1]?.id ?? aboveId;
+    }
+  }
+  return { deals, calls };
+}
