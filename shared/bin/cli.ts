@@ -1,8 +1,10 @@
-// handoff-playbook validate <file> | explain <file> — the command's logic, with its streams passed in for tests.
+// handoff-playbook validate | explain | diff | backtest — the command's logic, with its streams passed in for tests.
 import { readFile } from 'node:fs/promises';
 import { explainPlaybook, parsePlaybookText, type PlaybookIssue } from '../src/index.js';
+import { backtestCommand, diffCommand } from './preview.js';
 
-const USAGE = 'usage: handoff-playbook validate <file> | explain <file>';
+const USAGE =
+  'usage: handoff-playbook validate <file> | explain <file> | diff <old> <new> | backtest <new> --against <current> --history <export.jsonl> (backtest --help)';
 
 export async function main(
   args: readonly string[],
@@ -10,6 +12,8 @@ export async function main(
   err: (line: string) => void,
 ): Promise<number> {
   const [command, file, ...rest] = args;
+  if (command === 'diff') return diffCommand(args.slice(1), out, err);
+  if (command === 'backtest') return backtestCommand(args.slice(1), out, err);
   if ((command !== 'validate' && command !== 'explain') || file === undefined || rest.length > 0) {
     err(USAGE);
     return 2;

@@ -21,6 +21,8 @@ export interface BacktestInput {
   history: HistorySource;
   /** `[from, to)`; omitted: the 90 days before the export's `exportedAt`. */
   window?: Partial<MetricsWindow>;
+  /** The window's length when `window.from` is omitted (default 90 days). */
+  days?: number;
 }
 
 /** Business hours a time to accept falls within, bucket by bucket; `null` is "longer". */
@@ -88,7 +90,7 @@ export async function backtestPlaybooks(input: BacktestInput): Promise<BacktestR
   let withFieldHistory = 0;
   let changedRecords = 0;
   for await (const history of recordHistories(input.history, (h) => (header = h))) {
-    window ??= windowOf(input.window, header);
+    window ??= windowOf(input.window, header, input.days);
     records++;
     if (history.fieldHistory.size > 0) withFieldHistory++;
     const a = replayRecord(input.old, history, window);
@@ -102,7 +104,7 @@ export async function backtestPlaybooks(input: BacktestInput): Promise<BacktestR
         changes.push({ recordId: history.record.recordId, changes: differences });
     }
   }
-  window ??= windowOf(input.window, header);
+  window ??= windowOf(input.window, header, input.days);
   return {
     window,
     records,
@@ -119,13 +121,14 @@ export async function backtestPlaybooks(input: BacktestInput): Promise<BacktestR
 export function windowOf(
   asked: Partial<MetricsWindow> | undefined,
   header?: HistoryHeader,
+  days = DEFAULT_BACKTEST_DAYS,
 ): MetricsWindow {
   const to = asked?.to ?? header?.exportedAt;
   if (to === undefined)
     throw new RangeError(
       'The backtest needs the end of its window: give window.to, or an export line with exportedAt.',
     );
-  const from = asked?.from ?? to - DEFAULT_BACKTEST_DAYS * DAY_MS;
+  const from = asked?.from ?? to - days * DAY_MS;
   if (!(from < to)) throw new RangeError('The backtest window must end after it starts.');
   if (to - from > MAX_BACKTEST_DAYS * DAY_MS)
     throw new RangeError(

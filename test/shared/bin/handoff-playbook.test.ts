@@ -132,7 +132,7 @@ describe('handoff-playbook', () => {
     });
     expect(await run('lint', DEFAULT_PLAYBOOK_PATH)).toMatchObject({
       code: 2,
-      err: 'usage: handoff-playbook validate <file> | explain <file>',
+      err: 'usage: handoff-playbook validate <file> | explain <file> | diff <old> <new> | backtest <new> --against <current> --history <export.jsonl> (backtest --help)',
     });
   });
 
