@@ -15,7 +15,8 @@ import type { Store } from './store/index.js';
 import { portalPlaybook } from './use-cases/context.js';
 import type { Deps } from './deps.js';
 import { RateBudget } from './scanner/budget.js';
-import { Scanner, scanPortals } from './scanner/scan.js';
+import { Scanner, type ScanReport } from './scanner/scan.js';
+import { scanDue } from './scanner/schedule.js';
 import { defaultPlaybook } from './default-playbook.js';
 
 export interface ServiceOptions {
@@ -35,6 +36,8 @@ export interface ServiceOptions {
   drainAfterCommit?: boolean;
   /** Scan every installed portal on a timer (ms); 0 leaves scanning to the caller. */
   scanIntervalMs?: number;
+  /** A full scan of every candidate at least this often (ms; default daily); scans in between read what changed. */
+  reconcileEveryMs?: number;
   /** How the scanner waits for its rate budget; the sandbox and tests move their manual clock. */
   sleep?: (ms: number) => Promise<void>;
   /**
@@ -50,6 +53,8 @@ export interface Service {
   outbox: OutboxWorker;
   provisionPortal(portalId: string): Promise<string[]>;
   scanner: Scanner;
+  /** Scans the portals that are due and no other instance has claimed (what the scan timer runs). */
+  scanDue(): Promise<ScanReport[]>;
   budget: RateBudget;
   /**
    * Stops accepting at once, lets requests, drains and scans in flight finish for up to `graceMs`,
@@ -119,6 +124,8 @@ export function createService(options: ServiceOptions): Service {
     uninstallApp: (id) => tokens.uninstall(id),
   };
 
+  // Names this instance's scan claims and leases among the instances sharing the database.
+  const holder = `scanner-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const scanner = new Scanner({
     store,
     clock,
@@ -128,14 +135,26 @@ export function createService(options: ServiceOptions): Service {
     budget,
     log,
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-    holder: `scanner-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+    holder,
+    ...(options.reconcileEveryMs ? { reconcileEveryMs: options.reconcileEveryMs } : {}),
   });
-  const scanAll = async () => scanPortals(scanner, await store.installedPortals(), log);
+  const scanAll = () =>
+    scanDue(scanner, {
+      store,
+      clock,
+      log,
+      holder,
+      intervalMs: options.scanIntervalMs || 60_000,
+    });
   let scanning: Promise<unknown> | undefined;
+  // Polled more often than the interval, so a portal comes up soon after it is due.
   const scanTimer = options.scanIntervalMs
-    ? setInterval(() => {
-        scanning ??= scanAll().finally(() => (scanning = undefined));
-      }, options.scanIntervalMs)
+    ? setInterval(
+        () => {
+          scanning ??= scanAll().finally(() => (scanning = undefined));
+        },
+        Math.max(1_000, options.scanIntervalMs / 4),
+      )
     : undefined;
   scanTimer?.unref();
 
@@ -171,6 +190,7 @@ export function createService(options: ServiceOptions): Service {
     outbox,
     provisionPortal,
     scanner,
+    scanDue: scanAll,
     budget,
     async close(closeOptions = {}) {
       const graceMs = closeOptions.graceMs ?? SHUTDOWN_GRACE_MS;

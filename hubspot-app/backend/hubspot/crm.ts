@@ -58,6 +58,16 @@ export interface Crm {
     properties: readonly string[];
     limit: number;
   }): Promise<HubSpotObject[]>;
+  /**
+   * One page of the portal's deals modified at or after `since` (hs_lastmodifieddate, which every
+   * property change moves), with an id above `aboveId`, by ascending id: what changed since a scan.
+   */
+  searchChangedDeals(query: {
+    since: number;
+    aboveId: string;
+    properties: readonly string[];
+    limit: number;
+  }): Promise<HubSpotObject[]>;
   /** Up to 100 deals by id in one call; ids HubSpot no longer has are left out. */
   readDeals(ids: readonly string[], properties: readonly string[]): Promise<HubSpotObject[]>;
   /** Updates up to 100 deals in one call. */
@@ -293,6 +303,31 @@ function untimedCrm(basePath: string, accessToken: string, retries: number): Crm
               filters: [
                 { propertyName: 'pipeline', operator: 'EQ' as never, value: query.pipeline },
                 { propertyName: 'dealstage', operator: 'IN' as never, values: [...query.stageIds] },
+                { propertyName: 'hs_object_id', operator: 'GT' as never, value: query.aboveId },
+              ],
+            },
+          ],
+          sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' } as never],
+          properties: [...query.properties],
+          limit: query.limit,
+          after: '0',
+        }),
+      );
+      return found.results.map((d) => ({ id: d.id, properties: d.properties }));
+    },
+
+    async searchChangedDeals(query) {
+      const found = await call(() =>
+        client.crm.deals.searchApi.doSearch({
+          filterGroups: [
+            {
+              filters: [
+                // Datetimes are compared as epoch milliseconds.
+                {
+                  propertyName: 'hs_lastmodifieddate',
+                  operator: 'GTE' as never,
+                  value: String(query.since),
+                },
                 { propertyName: 'hs_object_id', operator: 'GT' as never, value: query.aboveId },
               ],
             },

@@ -40,7 +40,14 @@ export interface Sort {
 
 type Definitions = Map<string, PropertyDefinition>;
 
-/** Compares as HubSpot does by type: numbers and dates numerically, text case-insensitively. */
+/**
+ * Compares as HubSpot does by type: numbers and dates numerically, text case-insensitively. Date and
+ * datetime filter values are UNIX timestamps in milliseconds
+ * (https://developers.hubspot.com/docs/faq/how-should-timestamps-be-formatted-for-hubspots-apis),
+ * so `hs_lastmodifieddate GTE <ms>` finds the records changed since then, GT/GTE/LT/LTE/BETWEEN
+ * comparing instants (https://developers.hubspot.com/docs/api-reference/2026-03/crm/search-the-crm,
+ * "Filter search results"); stored datetimes may be ISO text and are compared as the same instants.
+ */
 function comparable(definition: PropertyDefinition | undefined, value: string): number | string {
   if (definition?.type === 'number') return Number(value);
   if (definition?.type === 'datetime' || definition?.type === 'date') {
