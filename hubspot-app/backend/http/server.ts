@@ -12,6 +12,7 @@ import type { Caller } from '../use-cases/context.js';
 import { UseCaseError } from '../use-cases/errors.js';
 import { getPlaybook, putPlaybook } from '../use-cases/playbook.js';
 import { issuePlaybookExport } from '../use-cases/playbook-export.js';
+import { editPlaybook } from '../use-cases/playbook-edit.js';
 import { exportTokens } from '../export-token.js';
 import { registerExportRoutes } from './export-routes.js';
 import { getRecordView } from '../use-cases/record-view.js';
@@ -158,6 +159,9 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
         const answer = await putPlaybook(deps, request.caller, request.body);
         return reply.status(answer.status).send(answer.body);
       });
+      api.post('/playbook/edit', async (request) =>
+        editPlaybook(deps, request.caller, request.body),
+      );
       api.post('/playbook/export', async (request) =>
         issuePlaybookExport(deps, request.caller, tokens, publicUrl),
       );

@@ -15,6 +15,8 @@ export const paths = {
   playbook: `${API_PREFIX}/playbook`,
   /** POST (admins): a short-lived token the Salesforce deploy tool reads the playbook with. */
   playbookExport: `${API_PREFIX}/playbook/export`,
+  /** POST (admins): a form's change written into the text the page holds; nothing is saved. */
+  playbookEdit: `${API_PREFIX}/playbook/edit`,
   status: `${API_PREFIX}/status`,
 } as const;
 
@@ -120,6 +122,13 @@ export type PlaybookExport = z.infer<typeof PlaybookExportSchema>;
 /** PUT playbook (admins only). 422 answers the parser's issues and keeps the saved playbook. */
 export const PlaybookUpdateSchema = z.object({ text: z.string().check(z.maxLength(512 * 1024)) });
 export const PlaybookRejectedSchema = z.object({ issues: z.array(PlaybookIssueSchema) });
+
+/** POST playbookEdit answers the new text and its issues (empty when it is valid). */
+export const PlaybookEditedSchema = z.object({
+  text: z.string(),
+  issues: z.array(PlaybookIssueSchema),
+});
+export type PlaybookEdited = z.infer<typeof PlaybookEditedSchema>;
 
 /** GET status: what the settings page shows about the installation. */
 export const InstallStatusSchema = z.object({
