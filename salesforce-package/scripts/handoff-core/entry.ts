@@ -32,6 +32,7 @@ export {
   peopleOf,
 } from './records.js';
 export { namespaceOf, orgNames } from './names.js';
+export { OPEN_STATUSES, planQueueAction, queueModel } from './queue.js';
 
 export type PlaybookResult =
   { ok: true; playbook: Playbook } | { ok: false; issues: PlaybookIssue[] };

@@ -6098,6 +6098,56 @@ function playbookLabel(stamp) {
   return `Playbook ${version2} · ${stamp.fingerprint}`;
 }
 
+// shared/dist/src/queue/queue.js
+var QUEUE_URGENCY = [
+  "breached",
+  "at_risk",
+  "running",
+  "paused",
+  "none"
+];
+function queueEntriesOf(playbook, view, recordName) {
+  return view.handoffs.flatMap((handoff2) => {
+    const ball = handoff2.next;
+    if (!ball || handoff2.settled)
+      return [];
+    const timer2 = governingTimer(playbook, handoff2, ball, view.timers);
+    return [
+      {
+        objectType: view.record.objectType,
+        recordId: view.record.recordId,
+        recordName,
+        stage: view.currentStage,
+        ownerId: view.record.ownerId ?? null,
+        handoffId: handoff2.id,
+        handoffLabel: handoff2.label,
+        status: handoff2.status,
+        version: handoff2.version,
+        ball: { roles: ball.roles, label: ball.label, action: ball.action },
+        submitted: handoff2.submitted ?? null,
+        checklist: handoff2.progress,
+        timer: timer2 ? {
+          slaId: timer2.slaId,
+          label: timer2.label,
+          state: timer2.state,
+          dueAt: timer2.dueAt,
+          remainingMs: timer2.remainingMs
+        } : null,
+        rejectReasons: handoff2.rejectReasons
+      }
+    ];
+  });
+}
+function mayAct(entry, viewer) {
+  return holdsAny(viewer, entry.ball.roles);
+}
+function urgencyOf(entry) {
+  return QUEUE_URGENCY.indexOf(entry.timer?.state ?? "none");
+}
+function compareQueueEntries(a, b) {
+  return urgencyOf(a) - urgencyOf(b) || (a.timer?.remainingMs ?? Infinity) - (b.timer?.remainingMs ?? Infinity) || (a.timer?.dueAt ?? Infinity) - (b.timer?.dueAt ?? Infinity) || a.recordId.localeCompare(b.recordId, "en", { numeric: true }) || a.handoffId.localeCompare(b.handoffId);
+}
+
 // salesforce-package/scripts/handoff-core/milestones.ts
 var MILESTONE_FIELDS = [
   "Submitted_By__c",
@@ -6700,6 +6750,110 @@ function orgNames(handoffObjectApiName = HANDOFF_LOCAL) {
   };
 }
 
+// salesforce-package/scripts/handoff-core/queue.ts
+var OPEN_STATUSES = ["not_started", "in_progress", "submitted", "rejected"];
+var BADGES2 = {
+  neutral: "slds-badge",
+  info: "slds-badge slds-theme_info",
+  warning: "slds-badge slds-theme_warning",
+  danger: "slds-badge slds-theme_error",
+  success: "slds-badge slds-theme_success"
+};
+function opportunityOf(header) {
+  const id = text(header, "Opportunity__c");
+  const node = header.fields.Opportunity__r;
+  if (!id || !node) return void 0;
+  const fields = {};
+  for (const [name, field] of Object.entries(node))
+    if (field && typeof field === "object") fields[name] = field;
+  return { id, fields };
+}
+function byOpportunity(headers) {
+  const out = /* @__PURE__ */ new Map();
+  for (const header of headers) {
+    const record2 = opportunityOf(header);
+    if (!record2) continue;
+    const seen = out.get(record2.id);
+    if (seen) seen.headers.push(header);
+    else out.set(record2.id, { record: record2, headers: [header] });
+  }
+  return out;
+}
+function everyRole(playbook) {
+  return { userId: "handoff-queue", roles: Object.keys(playbook.roles) };
+}
+function snapshotOf(playbook, opportunity, records) {
+  return buildSnapshot(playbook, {
+    opportunity: opportunity.record,
+    handoffs: opportunity.headers,
+    items: records.items
+  });
+}
+function queueModel(playbook, records, viewer, now, timeZone) {
+  const everyone = everyRole(playbook);
+  const found = [];
+  for (const opportunity of byOpportunity(records.handoffs).values()) {
+    const snapshot = snapshotOf(playbook, opportunity, records);
+    const view = evaluateRecord(playbook, snapshot, everyone, now);
+    const name = text(opportunity.record, "Name") ?? "Opportunity";
+    for (const entry of queueEntriesOf(playbook, view, name)) {
+      if (!mayAct(entry, viewer)) continue;
+      const header = opportunity.headers.find((h) => text(h, "Handoff_Id__c") === entry.handoffId);
+      const timer2 = entry.timer && view.timers.find((t) => t.slaId === entry.timer?.slaId);
+      found.push({
+        entry,
+        row: () => {
+          const status = HANDOFF_STATUSES[entry.status];
+          const shown = timer2 ? timerDisplay(timer2, timeZone) : void 0;
+          const { requiredDone, required: required2 } = entry.checklist;
+          const submitter = relatedName(header, "Submitted_By__r");
+          return {
+            key: `${entry.recordId}:${entry.handoffId}`,
+            recordId: entry.recordId,
+            handoffId: entry.handoffId,
+            recordName: name,
+            recordUrl: `/lightning/r/Opportunity/${entry.recordId}/view`,
+            linkTitle: `Open ${name}`,
+            stageLabel: entry.stage?.label ?? text(opportunity.record, "StageName") ?? "",
+            handoffLabel: entry.handoffLabel,
+            statusLabel: status.label,
+            statusClass: BADGES2[status.tone] ?? "slds-badge",
+            move: MOVES[entry.ball.action](entry.handoffLabel),
+            submittedText: entry.submitted ? `Submitted by ${submitter ?? "someone"}, ${formatDateTime(entry.submitted.at, timeZone)}` : "Not submitted yet",
+            progressText: `${requiredDone} of ${required2} required items done`,
+            progressValue: required2 === 0 ? 100 : Math.round(100 * requiredDone / required2),
+            timer: shown ? {
+              label: shown.label,
+              stateLabel: shown.stateLabel,
+              badgeClass: BADGES2[shown.tone] ?? "slds-badge",
+              detail: shown.detail
+            } : null,
+            canReview: entry.ball.action === "accept",
+            acceptLabel: `Accept ${entry.handoffLabel} for ${name}`,
+            rejectLabel: `Reject ${entry.handoffLabel} for ${name}`,
+            rejectReasons: entry.rejectReasons.map((r) => ({ label: r.label, value: r.id }))
+          };
+        }
+      });
+    }
+  }
+  found.sort((a, b) => compareQueueEntries(a.entry, b.entry));
+  const rows = found.map((f) => f.row());
+  return { rows, total: rows.length, hasRows: rows.length > 0 };
+}
+function planQueueAction(playbook, records, target, context, action) {
+  const opportunity = byOpportunity(records.handoffs).get(target.recordId);
+  const header = opportunity?.headers.find((h) => text(h, "Handoff_Id__c") === target.handoffId);
+  if (!opportunity || !header)
+    return { ok: false, message: "This handoff is no longer in your queue; the list reloads." };
+  const snapshot = snapshotOf(playbook, opportunity, records);
+  const plan = planAction(
+    { playbook, snapshot, header, rows: records.items[header.id] ?? [], ...context },
+    action
+  );
+  return { ...plan, header };
+}
+
 // salesforce-package/scripts/handoff-core/entry.ts
 function readPlaybook(text2) {
   if (text2 === null || text2 === void 0 || text2.trim() === "") {
@@ -6733,6 +6887,7 @@ export {
   ACCOUNT_OPPORTUNITY_FIELDS,
   HANDOFF,
   ITEM,
+  OPEN_STATUSES,
   OPPORTUNITY_FIELDS,
   OPPORTUNITY_OPTIONAL,
   PLAYBOOK,
@@ -6755,8 +6910,10 @@ export {
   panelModel,
   peopleOf,
   planAction,
+  planQueueAction,
   playbookFingerprint,
   playbookLabel,
+  queueModel,
   readPlaybook,
   recordKey,
   stageLabels,
