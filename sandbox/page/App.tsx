@@ -8,6 +8,7 @@ import { CompanyRecord } from './CompanyRecord.js';
 import { Dashboard } from './Dashboard.js';
 import { DealList } from './DealList.js';
 import { Link, Navigate } from './Link.js';
+import { PlaybookDrift } from './PlaybookDrift.js';
 import { SalesforceFrame } from './SalesforceFrame.js';
 import { SalesforceRecord } from './SalesforceRecord.js';
 import { SettingsPreview } from './SettingsPreview.js';
@@ -133,6 +134,11 @@ export function App() {
             }}
           />
         </header>
+        <PlaybookDrift
+          userId={person?.userId ?? ''}
+          epoch={epoch}
+          onPushed={() => setEpoch((n) => n + 1)}
+        />
         {error && (
           <p className="page-error" role="alert">
             {error}

@@ -2,8 +2,9 @@
 import type { Metrics } from '@handoff/shared';
 // One shape for a deal row: the server builds it (a type-only import: no server code reaches the page).
 import type { DealRow } from '../server/portal-view.js';
+import type { PlaybookCopies } from '../server/playbook-copies.js';
 
-export type { DealRow };
+export type { DealRow, PlaybookCopies };
 
 export interface Person {
   key: string;
@@ -80,6 +81,15 @@ export const api = {
     );
     return answer.records[0]?.AccountId ?? null;
   },
+  /** HubSpot's and Salesforce's copies of the playbook, and whether they differ. */
+  playbooks: () => call<PlaybookCopies>('/api/playbooks'),
+  /** HubSpot's playbook pushed to Salesforce, as `userId` (the backend exports only to admins). */
+  pushPlaybook: (userId: string) =>
+    call<PlaybookCopies>('/api/playbooks/push', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId }),
+    }),
   moveClock: (move: { by: 'hour' | 'business_day' } | { to: number }) =>
     call<{ now: number }>('/api/clock', {
       method: 'POST',

@@ -13,6 +13,7 @@ import { CrmReader } from './crm-reader.js';
 import { SandboxError } from './errors.js';
 import type { SandboxMeta } from './meta.js';
 import type { PageBundle } from './page-bundle.js';
+import type { PlaybookCopies } from './playbook-copies.js';
 import { dashboardMetrics, readPortal } from './portal-view.js';
 
 export interface PageServerOptions {
@@ -28,6 +29,8 @@ export interface PageServerOptions {
   saveClock: () => void;
   /** The Salesforce door: `/sf/session`, `/sf/opportunity`, `/sf/api/*` (salesforce/proxy.ts). */
   salesforce?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+  /** Both CRMs' copies of the playbook, and the push of HubSpot's to Salesforce as `userId`. */
+  playbooks?: { read(): Promise<PlaybookCopies>; push(userId: string): Promise<PlaybookCopies> };
 }
 
 type Handler = (body: unknown, url: URL) => Promise<{ status?: number; body: unknown }>;
@@ -77,6 +80,10 @@ export async function startPageServer(options: PageServerOptions) {
       options.saveClock();
       return { body: { now: clock.now() } };
     },
+    'GET /api/playbooks': async () => ({ body: await options.playbooks?.read() }),
+    'POST /api/playbooks/push': async (body) => ({
+      body: await options.playbooks?.push(String((body as { userId?: unknown })?.userId ?? '')),
+    }),
     'POST /host/fetch': async (body) => {
       const request = body as { url: string; method: string; body?: unknown; userId: string };
       const answer = await options.host.fetch(request);

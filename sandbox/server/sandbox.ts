@@ -14,6 +14,7 @@ import { lockDataDir } from './lock.js';
 import { MetaTable, type SandboxMeta } from './meta.js';
 import { buildPage, type PageBundle } from './page-bundle.js';
 import { startPageServer } from './page-server.js';
+import { pushToSalesforce, readCopies } from './playbook-copies.js';
 import { CrmReader } from './crm-reader.js';
 import { salesforceDoor } from './salesforce/proxy.js';
 import type { SalesforceOrg } from './salesforce/org.js';
@@ -173,6 +174,13 @@ async function startOnLockedDataDir(options: SandboxOptions): Promise<Sandbox> {
         await salesforce.scan();
       },
       salesforce: salesforceDoor(salesforce, () => meta),
+      playbooks: {
+        read: () => readCopies(store, meta.portalId, salesforce.toolsApi()),
+        push: async (userId) => {
+          await pushToSalesforce(hostFor(meta.portalId), salesforce.toolsApi(), userId);
+          return readCopies(store, meta.portalId, salesforce.toolsApi());
+        },
+      },
       saveClock: () => metaTable.write({ ...meta, clock: clock.now() }),
     });
   } catch (error) {

@@ -25,6 +25,8 @@ export interface SalesforceOrg {
   tokenFor(viewer: string, fresh?: boolean): string | undefined;
   /** The scanner, as `handoff-salesforce scan` runs it, at the clock's instant. */
   scan(): Promise<ScanReport>;
+  /** The tools' door to the org as the scanner's user (Handoff Admin), e.g. for the playbook push. */
+  toolsApi(): OrgApi;
   attach(meta: SalesforceMeta): void;
   close(): Promise<void>;
 }
@@ -57,14 +59,20 @@ export async function startSalesforceOrg(options: {
     return token;
   };
 
+  const toolsApi = (fresh = false) => {
+    const accessToken = tokenFor('scanner', fresh);
+    if (!accessToken) throw new Error('the Salesforce org is not seeded yet');
+    return new OrgApi(
+      new Connection({ instanceUrl: emulator.url, accessToken, version: API_VERSION }),
+      1,
+    );
+  };
+
   let scanning: Promise<ScanReport> | undefined;
   const runScan = async (): Promise<ScanReport> => {
-    const accessToken = tokenFor('scanner', true);
-    if (!accessToken) throw new Error('the Salesforce org is not seeded yet');
     // A new day's worth of API calls for every scan: the sandbox clock jumps past midnights.
     emulator.limits.used = 0;
-    const conn = new Connection({ instanceUrl: emulator.url, accessToken, version: API_VERSION });
-    const api = new OrgApi(conn, 1);
+    const api = toolsApi(true);
     return scan({
       api,
       playbook: await activePlaybook(api, options.deployed),
@@ -75,6 +83,7 @@ export async function startSalesforceOrg(options: {
   return {
     emulator,
     tokenFor,
+    toolsApi: () => toolsApi(),
     attach: (m) => {
       meta = m;
     },
