@@ -12,9 +12,16 @@ import {
 import { BACKEND_ORIGIN, optionalScopes, requiredScopes } from '../../../hubspot-app/scopes.js';
 import { BACKEND_URL as CARD_BACKEND } from '../../../hubspot-app/src/app/cards/client.js';
 import { BACKEND_URL as SETTINGS_BACKEND } from '../../../hubspot-app/src/app/settings/api.js';
+import { BACKEND_URL as PAGES_BACKEND } from '../../../hubspot-app/src/app/pages/client.js';
 import { APP_ROOT, SRC } from './paths.js';
 
-const EXPECTED_UIDS = ['handoff_app', 'handoff_card', 'handoff_settings', 'handoff_webhooks'];
+const EXPECTED_UIDS = [
+  'handoff_app',
+  'handoff_card',
+  'handoff_pages',
+  'handoff_settings',
+  'handoff_webhooks',
+];
 
 const Https = z.string().regex(/^https:\/\/[^/\s]+(\/\S*)?$/, 'must be an https URL');
 const Uid = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/);
@@ -57,6 +64,13 @@ const SettingsMeta = z.object({
   type: z.literal('settings'),
   config: z.object({ entrypoint: Entrypoint }),
 });
+// App pages (2025.2 / 2026.03): `type` "pages" as the create-app-pages guide and the package's
+// extension point name it (https://developers.hubspot.com/docs/apps/developer-platform/add-features/ui-extensions/extension-points/app-pages/reference).
+const PagesMeta = z.object({
+  uid: Uid,
+  type: z.literal('pages'),
+  config: z.object({ entrypoint: Entrypoint }),
+});
 const Webhooks = z.object({
   uid: Uid,
   type: z.literal('webhooks'),
@@ -80,6 +94,7 @@ const SCHEMA_BY_FOLDER: Record<string, z.ZodType> = {
   app: App,
   cards: CardMeta,
   settings: SettingsMeta,
+  pages: PagesMeta,
   webhooks: Webhooks,
 };
 
@@ -124,7 +139,13 @@ describe('the HubSpot project', () => {
   });
 
   it('has one hsmeta file per feature folder, with unique uids', () => {
-    expect(metas.map((m) => m.folder).sort()).toEqual(['app', 'cards', 'settings', 'webhooks']);
+    expect(metas.map((m) => m.folder).sort()).toEqual([
+      'app',
+      'cards',
+      'pages',
+      'settings',
+      'webhooks',
+    ]);
     expect(new Set(metas.map((m) => m.json.uid)).size).toBe(metas.length);
   });
 
@@ -149,6 +170,7 @@ describe('the HubSpot project', () => {
     expect(app.config.permittedUrls.fetch).toEqual([BACKEND_ORIGIN]);
     expect(CARD_BACKEND).toBe(BACKEND_ORIGIN);
     expect(SETTINGS_BACKEND).toBe(BACKEND_ORIGIN);
+    expect(PAGES_BACKEND).toBe(BACKEND_ORIGIN);
     for (const url of app.config.auth.redirectUrls)
       expect(url.startsWith(BACKEND_ORIGIN)).toBe(true);
   });
@@ -164,17 +186,18 @@ describe('the HubSpot project', () => {
     expect(metas.some((m) => m.json.type === 'app-function')).toBe(false);
   });
 
-  it('reaches the core from the card and settings folders as a file: dependency HubSpot packs', async () => {
+  it('reaches the core from the card, settings and pages folders as a file: dependency HubSpot packs', async () => {
     const packages = await findAndParsePackageJsonFiles(SRC);
     expect(packages.map((p) => relative(SRC, p.path)).sort()).toEqual([
       'app/cards/package.json',
+      'app/pages/package.json',
       'app/settings/package.json',
     ]);
     // One package at a time: HubSpot's collector keeps each local path once across packages.
     const core = (await Promise.all(packages.map((p) => collectFileDependencies([p])))).flatMap(
       (deps) => deps.filter((d) => d.packageName === '@handoff/shared'),
     );
-    expect(core).toHaveLength(2);
+    expect(core).toHaveLength(3);
     for (const dep of core) {
       expect(dep.kind).toBe('directory');
       const pkg = JSON.parse(readFileSync(join(dep.localPath, 'package.json'), 'utf8')) as {
