@@ -100,28 +100,25 @@ describe('the scanner once an SLA is met', () => {
       escalationsClosed: 0,
       completionCalls: 0,
     });
-    // Tuesday 15:00: due at 10:00, 5 business hours past → a note for CS, a task for the admin.
+    // Tuesday 15:00: due at 10:00, 5 business hours past → a note for CS, a task for the admin;
+    // the breach supersedes the at-risk level: both at-risk tasks completed (one search, one update).
     h.clock.set(ny(24, 15));
     h.emulator.resetRateLimits();
     expect(await h.service.scanner.scanPortal(portalId)).toMatchObject({
       escalations: 4,
-      completionCalls: 0,
+      escalationsClosed: 2,
+      tasksCompleted: 2,
+      completionCalls: 2,
     });
     const raised = await tasksOf(h, portalId);
-    expect(csTasksOf(raised, acme)).toHaveLength(2);
-    expect(csTasksOf(raised, globex)).toHaveLength(2);
-    expect(raised.every((t) => t.status === 'NOT_STARTED')).toBe(true);
-
-    // The CS manager closes Acme's at-risk task by hand before accepting.
-    const byHand = csTasksOf(raised, acme).find((t) => t.key.includes(':L1:'));
-    expect(byHand).toBeDefined();
-    h.clock.set(ny(24, 15, 10));
-    await (
-      await hubspotAs(h, portalId)
-    ).crm.objects.tasks.basicApi.update(byHand!.id, {
-      properties: { hs_task_status: 'COMPLETED' },
-    });
-    const closedByHand = (await tasksOf(h, portalId)).find((t) => t.id === byHand!.id);
+    const levels = (deal: string) =>
+      csTasksOf(raised, deal).map((t) => [t.key.split(':')[4], t.status]);
+    expect(levels(acme)).toEqual([
+      ['L1', 'COMPLETED'],
+      ['L3', 'NOT_STARTED'],
+    ]);
+    expect(levels(globex)).toEqual(levels(acme));
+    const superseded = csTasksOf(raised, acme).find((t) => t.key.includes(':L1:'));
 
     // The rep hands Acme over and CS accepts it through the card API, at 15:30.
     h.clock.set(ny(24, 15, 30));
@@ -140,10 +137,10 @@ describe('the scanner once an SLA is met', () => {
     h.emulator.resetRateLimits();
     h.emulator.requestLog.clear();
     const closing = await h.service.scanner.scanPortal(portalId);
-    // Acme's at-risk and admin tasks (the breach note stays, as history): one search, one update.
+    // Acme's breach note (it stays, as history) and admin task close: one search, one update.
     expect(closing).toMatchObject({
       escalations: 0,
-      escalationsClosed: 3,
+      escalationsClosed: 2,
       tasksCompleted: 1,
       completionCalls: 2,
     });
@@ -151,9 +148,9 @@ describe('the scanner once an SLA is met', () => {
 
     const after = await tasksOf(h, portalId);
     expect(csTasksOf(after, acme).map((t) => t.status)).toEqual(['COMPLETED', 'COMPLETED']);
-    expect(csTasksOf(after, globex).map((t) => t.status)).toEqual(['NOT_STARTED', 'NOT_STARTED']);
-    // The task the CS manager closed by hand was not written again.
-    expect(after.find((t) => t.id === byHand!.id)).toEqual(closedByHand);
+    expect(csTasksOf(after, globex).map((t) => t.status)).toEqual(['COMPLETED', 'NOT_STARTED']);
+    // The at-risk task completed when it was superseded was not written again.
+    expect(after.find((t) => t.id === superseded!.id)).toEqual(superseded);
 
     h.clock.set(ny(24, 16, 30));
     h.emulator.resetRateLimits();
@@ -185,10 +182,12 @@ describe('the scanner once an SLA is met', () => {
     const moved = booked('Moved on');
     const waiting = booked('Still waiting');
 
-    // Monday 16:00: 7 of 4 business hours → a task for the owner (at risk) and one for the admin.
+    // Monday 16:00: 7 of 4 business hours → breached when first seen: a task for the admin; the
+    // owner's at-risk level is recorded but superseded, so it creates no task.
     h.clock.set(ny(23, 16));
     h.emulator.resetRateLimits();
     expect(await h.service.scanner.scanPortal(portalId)).toMatchObject({ escalations: 4 });
+    expect((await tasksOf(h, portalId)).map((t) => t.key.split(':')[4])).toEqual(['L2', 'L2']);
 
     // The rep moves one deal on without accepting the handoff: its AE timer stops (met late).
     h.clock.set(ny(23, 16, 30));
@@ -199,22 +198,20 @@ describe('the scanner once an SLA is met', () => {
     h.clock.set(ny(23, 17));
     h.emulator.resetRateLimits();
     h.emulator.requestLog.clear();
-    // The change search finds it (its stage changed) though it left the searched stages: no batch
-    // read, one task search, one batch update.
+    // The searches no longer return it: one batch read, one task search, one batch update.
     expect(await h.service.scanner.scanPortal(portalId)).toMatchObject({
-      mode: 'changes',
       escalations: 0,
       escalationsClosed: 2,
-      tasksCompleted: 2,
-      completionCalls: 2,
+      tasksCompleted: 1,
+      completionCalls: 3,
     });
     const after = await tasksOf(h, portalId);
     const aeTasksOf = (deal: string) =>
       after
         .filter((t) => t.key.startsWith(`hubspot:deal:${deal}:ae_accepts_new_deal:`))
         .map((t) => t.status);
-    expect(aeTasksOf(moved)).toEqual(['COMPLETED', 'COMPLETED']);
-    expect(aeTasksOf(waiting)).toEqual(['NOT_STARTED', 'NOT_STARTED']);
+    expect(aeTasksOf(moved)).toEqual(['COMPLETED']);
+    expect(aeTasksOf(waiting)).toEqual(['NOT_STARTED']);
 
     h.clock.set(ny(23, 17, 30));
     h.emulator.resetRateLimits();

@@ -118,9 +118,9 @@ describe('the scanner killed mid-scan', () => {
     const report = await h.service.scanner.scanPortal(portal.portalId);
     expect(report.skipped).toBeUndefined();
     const after = await taskKeys(h, portal.portalId);
-    // Counted by hand as in the 12,000-deal test: 3 deals per group × (2 + 1 + 2 + 1) tasks.
+    // Counted by hand as in the 12,000-deal test: 3 deals per group × (1 + 1 + 1 + 1) tasks.
 
-    expect(after).toHaveLength(3 * 6);
+    expect(after).toHaveLength(3 * 4);
     expect(new Set(after).size).toBe(after.length);
     expect(
       [...(await h.store.escalationsOf(portal.portalId)).values()].every((s) => s === 'done'),
