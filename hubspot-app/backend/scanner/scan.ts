@@ -4,10 +4,13 @@ import {
   escalationKey,
   escalationTasks,
   evaluateRecord,
+  nextTimerChangeAt,
   planEscalations,
+  playbookFingerprint,
   tasksToClose,
   type EscalationAction,
   type Playbook,
+  type RecordSnapshot,
   type RecordView,
   type TimerView,
 } from '@handoff/shared';
@@ -26,12 +29,24 @@ export const SEARCH_PAGE = 200;
 export const BATCH = 100;
 /** Task keys per completion: one search (IN takes up to 100 values, a page 100 results) and one batch update. */
 export const COMPLETE_BATCH = 100;
-const LEASE_MS = 5 * 60_000;
+/** A scan's hold on its portal, renewed every page: a dead instance's portal is free after this. */
+export const LEASE_MS = 5 * 60_000;
+/** A full scan of every candidate at least this often, to catch what a missed change hid. */
+export const RECONCILE_EVERY_MS = 24 * 3_600_000;
+/**
+ * The change search reaches this far behind the last scan's start: a record HubSpot indexes for
+ * search a little after it changed is still found (found twice, it is read once per version).
+ */
+export const CHANGE_LAG_MS = 5 * 60_000;
+/** Moved by every change to a deal: the version a scan last read it at. */
+const VERSION_PROPERTY = 'hs_lastmodifieddate';
 const RETRIES = 6;
 const SYSTEM_VIEWER = { userId: 'handoff-scanner', roles: [] };
 
 export interface ScanReport {
   portalId: string;
+  /** A full scan read every candidate; a change-driven one what changed or came due. */
+  mode?: 'full' | 'changes';
   skipped?: 'no_installation' | 'no_playbook' | 'leased';
   deals: number;
   escalations: number;
@@ -59,12 +74,38 @@ export interface ScannerOptions {
   sleep(ms: number): Promise<void>;
   /** Identifies this instance's lease. */
   holder: string;
+  /** false: every scan reads every candidate (as before issue 21; the differential test's reference). */
+  changeDriven?: boolean;
+  /** How often a change-driven scanner still reads every candidate (default RECONCILE_EVERY_MS). */
+  reconcileEveryMs?: number;
+}
+
+/** What one scan of one portal carries from page to page. */
+interface Cycle {
+  portalId: string;
+  playbook: Playbook;
+  stageProps: Record<string, string>;
+  crm: Crm;
+  report: ScanReport;
+  properties: string[];
+  done: Map<string, 'started' | 'done'>;
+  closing: Closing;
+  writes: { id: string; properties: Record<string, string> }[];
+  /** Whether per-deal next instants and versions are kept (change-driven scanning). */
+  watched: boolean;
 }
 
 export class Scanner {
   constructor(private readonly options: ScannerOptions) {}
 
-  async scanPortal(portalId: string): Promise<ScanReport> {
+  /**
+   * Scans one portal under its lease. Change-driven (the default): only the deals that changed
+   * since the last scan (in HubSpot, by `hs_lastmodifieddate`; in the store, by an action or a
+   * webhook) and those whose timers reach their next instant are read; a full scan of every
+   * candidate runs first, when the playbook or stage mapping changed, at least every
+   * `reconcileEveryMs`, or when `full` is asked.
+   */
+  async scanPortal(portalId: string, options: { full?: boolean } = {}): Promise<ScanReport> {
     const { store, clock } = this.options;
     const report: ScanReport = {
       portalId,
@@ -83,96 +124,247 @@ export class Scanner {
     if (!(await store.takeLease(portalId, this.options.holder, clock.now(), LEASE_MS)))
       return { ...report, skipped: 'leased' };
     try {
-      const crm = this.paced(raw, portalId, report);
+      const startedAt = clock.now();
       const settings = await store.getSettings(portalId);
       const stageProps = settings?.stageProperties ?? {};
       const mirror = playbook.slas.flatMap((sla) => [
         slaProperty(sla.id, 'status'),
         slaProperty(sla.id, 'due_at'),
       ]);
-      const properties = [
-        ...dealProperties(playbook, stageProps),
-        ...mirror,
-        'handoff_next_due_at',
-      ];
       const done = await store.escalationsOf(portalId);
-      const closing = new Closing(await store.openEscalations(portalId));
-      const writes: { id: string; properties: Record<string, string> }[] = [];
-      const seen = new Set<string>();
-      for (const [pipeline, stageIds] of candidateStages(playbook)) {
-        let aboveId = '0';
-        for (;;) {
-          const page = await crm.searchDeals({
-            pipeline,
-            stageIds,
-            aboveId,
-            properties,
-            limit: SEARCH_PAGE,
-          });
-          for (const deal of page) seen.add(deal.id);
-          const views = await this.evaluate(portalId, playbook, page, stageProps);
-          report.deals += views.length;
-          const actions = planEscalations(
-            playbook,
-            views,
-            new Set([...done].filter(([, s]) => s === 'done').map(([k]) => k)),
-            clock.now(),
-          );
-          for (const action of actions) {
-            const deal = page.find((d) => d.id === action.record.recordId);
-            const name = deal?.properties.dealname || `Deal ${action.record.recordId}`;
-            await this.execute(
-              crm,
-              portalId,
-              playbook,
-              action,
-              name,
-              done.get(action.key) === 'started',
-            );
-            done.set(action.key, 'done');
-            report.escalations++;
-            // A later level supersedes the earlier ones: their open tasks are completed.
-            closing.close(action.supersedes);
-          }
-          for (const view of views) closing.add(playbook, view);
-          await this.closeEscalations(crm, portalId, closing, report, false);
-          for (const view of views) {
-            const deal = page.find((d) => d.id === view.record.recordId);
-            const update = statusUpdate(view.timers, deal);
-            if (update) writes.push({ id: view.record.recordId, properties: update });
-          }
-          while (writes.length >= BATCH) await crm.batchUpdateDeals(writes.splice(0, BATCH));
-          // Keep the lease while working, so a long scan is never joined by a second instance.
-          await store.takeLease(portalId, this.options.holder, clock.now(), LEASE_MS);
-          if (page.length < SEARCH_PAGE) break;
-          aboveId = page[page.length - 1]?.id ?? aboveId;
-        }
+      const cycle: Cycle = {
+        portalId,
+        playbook,
+        stageProps,
+        crm: this.paced(raw, portalId, report),
+        report,
+        properties: [
+          ...dealProperties(playbook, stageProps),
+          ...mirror,
+          'handoff_next_due_at',
+          VERSION_PROPERTY,
+        ],
+        done,
+        closing: new Closing(await store.openEscalations(portalId)),
+        writes: [],
+        watched: this.options.changeDriven !== false,
+      };
+      const fingerprint = `${playbookFingerprint(playbook)}:${JSON.stringify(stageProps)}`;
+      const state = cycle.watched ? await store.scanState(portalId) : null;
+      const full =
+        options.full === true ||
+        state === null ||
+        state.playbook !== fingerprint ||
+        startedAt - state.fullAt >= (this.options.reconcileEveryMs ?? RECONCILE_EVERY_MS);
+      report.mode = full ? 'full' : 'changes';
+      if (full || !state) await this.readAll(cycle);
+      else await this.readChanges(cycle, state.changesSince - CHANGE_LAG_MS);
+      if (cycle.writes.length > 0) await cycle.crm.batchUpdateDeals(cycle.writes.splice(0));
+      await this.closeEscalations(cycle.crm, portalId, cycle.closing, report, true);
+      if (cycle.watched) {
+        if (full) await store.forgetWatchBefore(portalId, startedAt);
+        await store.putScanState(
+          portalId,
+          {
+            changesSince: startedAt,
+            fullAt: full || !state ? startedAt : state.fullAt,
+            playbook: fingerprint,
+          },
+          clock.now(),
+        );
       }
-      if (writes.length > 0) await crm.batchUpdateDeals(writes.splice(0));
-      // A deal the searches no longer return has left every stage where a timer can run (moved on,
-      // lost, deleted): read it once to close the escalations of timers that are not live any more.
-      const left = closing.recordsNotIn(seen);
-      for (let i = 0; i < left.length; i += BATCH) {
-        const ids = left.slice(i, i + BATCH);
-        const before = report.apiCalls;
-        const deals = await crm.readDeals(ids, properties);
-        report.completionCalls += report.apiCalls - before;
-        const views = await this.evaluate(portalId, playbook, deals, stageProps);
-        for (const view of views) closing.add(playbook, view);
-        for (const id of ids)
-          closing.addUnlessLive(
-            playbook,
-            id,
-            views.find((v) => v.record.recordId === id),
-          );
-        await this.closeEscalations(crm, portalId, closing, report, false);
-      }
-      await this.closeEscalations(crm, portalId, closing, report, true);
-
       return report;
     } finally {
       await store.releaseLease(portalId, this.options.holder);
     }
+  }
+
+  /** Every candidate deal, page by page, then the deals with open escalations that left them. */
+  private async readAll(cycle: Cycle): Promise<void> {
+    const { crm, playbook, closing } = cycle;
+    const seen = new Set<string>();
+    for (const [pipeline, stageIds] of candidateStages(playbook)) {
+      let aboveId = '0';
+      for (;;) {
+        const page = await crm.searchDeals({
+          pipeline,
+          stageIds,
+          aboveId,
+          properties: cycle.properties,
+          limit: SEARCH_PAGE,
+        });
+        for (const deal of page) seen.add(deal.id);
+        await this.process(cycle, page);
+        await this.renewLease(cycle.portalId);
+        if (page.length < SEARCH_PAGE) break;
+        aboveId = page[page.length - 1]?.id ?? aboveId;
+      }
+    }
+    if (cycle.writes.length > 0) await crm.batchUpdateDeals(cycle.writes.splice(0));
+    // A deal the searches no longer return has left every stage where a timer can run (moved on,
+    // lost, deleted): read it once to close the escalations of timers that are not live any more.
+    const left = closing.recordsNotIn(seen);
+    for (let i = 0; i < left.length; i += BATCH) {
+      const ids = left.slice(i, i + BATCH);
+      const before = cycle.report.apiCalls;
+      const deals = await crm.readDeals(ids, cycle.properties);
+      cycle.report.completionCalls += cycle.report.apiCalls - before;
+      await this.leave(cycle, ids, deals);
+    }
+  }
+
+  /**
+   * The deals that changed since `since` (HubSpot's search on hs_lastmodifieddate; the store's
+   * actions and webhooks), those whose timers reach their next instant, and those whose escalation
+   * an interrupted scan left started — nothing else: every other deal would show a full scan
+   * exactly what it showed last time.
+   */
+  private async readChanges(cycle: Cycle, since: number): Promise<void> {
+    const { crm, playbook, portalId } = cycle;
+    const { store, clock } = this.options;
+    const live = new Set(
+      [...candidateStages(playbook)].flatMap(([pipeline, ids]) =>
+        ids.map((id) => `${pipeline}:${id}`),
+      ),
+    );
+    const handled = new Set<string>();
+    const withOpen = cycle.closing.records();
+    const take = async (deals: HubSpotObject[]) => {
+      const fresh = deals.filter((d) => !handled.has(d.id));
+      for (const deal of fresh) handled.add(deal.id);
+      const isLive = (d: HubSpotObject) =>
+        live.has(`${d.properties.pipeline ?? ''}:${d.properties.dealstage ?? ''}`);
+      await this.process(cycle, fresh.filter(isLive));
+      const gone = fresh.filter((d) => !isLive(d));
+      // Left every stage where a timer runs: nothing to watch; escalations still open are closed.
+      await store.putWatch(
+        portalId,
+        gone.map((d) => ({ dealId: d.id, nextAt: null, version: null })),
+        clock.now(),
+      );
+      const leaving = gone.filter((d) => withOpen.has(d.id));
+      if (leaving.length > 0)
+        await this.leave(
+          cycle,
+          leaving.map((d) => d.id),
+          leaving,
+        );
+    };
+    let aboveId = '0';
+    for (;;) {
+      const page = await crm.searchChangedDeals({
+        since,
+        aboveId,
+        properties: cycle.properties,
+        limit: SEARCH_PAGE,
+      });
+      // Returned again only because the window overlaps the last one: read at this very version.
+      const known = await store.watchOf(
+        portalId,
+        page.map((d) => d.id),
+      );
+      await take(
+        page.filter((d) => {
+          const version = d.properties[VERSION_PROPERTY] ?? null;
+          return version === null || known.get(d.id)?.version !== version;
+        }),
+      );
+      await this.renewLease(portalId);
+      if (page.length < SEARCH_PAGE) break;
+      aboveId = page[page.length - 1]?.id ?? aboveId;
+    }
+    const interrupted = [...cycle.done]
+      .filter(([, status]) => status === 'started')
+      .flatMap(([key]) => dealOf(key) ?? []);
+    const ids = [
+      ...new Set([
+        ...(await store.watchDue(portalId, clock.now())),
+        ...(await store.recordsChangedSince(portalId, since)),
+        ...interrupted,
+      ]),
+    ].filter((id) => !handled.has(id));
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const chunk = ids.slice(i, i + BATCH);
+      const deals = await crm.readDeals(chunk, cycle.properties);
+      await take(deals);
+      // Gone from HubSpot: nobody can act on it any more.
+      const missing = chunk.filter((id) => !deals.some((d) => d.id === id));
+      await this.leave(
+        cycle,
+        missing.filter((id) => withOpen.has(id)),
+        [],
+      );
+      await store.putWatch(
+        portalId,
+        missing.map((dealId) => ({ dealId, nextAt: null, version: null })),
+        clock.now(),
+      );
+      await this.renewLease(portalId);
+    }
+  }
+
+  /** Evaluates live deals: escalates what is due, queues closures, writes changed SLA status, watches each. */
+  private async process(cycle: Cycle, deals: HubSpotObject[]): Promise<void> {
+    const { crm, playbook, portalId, report, done, closing, writes } = cycle;
+    const now = this.options.clock.now();
+    const evaluated = await this.evaluate(portalId, playbook, deals, cycle.stageProps);
+    const views = evaluated.map((e) => e.view);
+    report.deals += views.length;
+    const actions = planEscalations(
+      playbook,
+      views,
+      new Set([...done].filter(([, s]) => s === 'done').map(([k]) => k)),
+      now,
+    );
+    for (const action of actions) {
+      const deal = evaluated.find((e) => e.deal.id === action.record.recordId)?.deal;
+      const name = deal?.properties.dealname || `Deal ${action.record.recordId}`;
+      await this.execute(crm, portalId, playbook, action, name, done.get(action.key) === 'started');
+      done.set(action.key, 'done');
+      report.escalations++;
+      // A later level supersedes the earlier ones: their open tasks are completed.
+      closing.close(action.supersedes);
+    }
+    for (const view of views) closing.add(playbook, view);
+    await this.closeEscalations(crm, portalId, closing, report, false);
+    for (const { view, deal } of evaluated) {
+      const update = statusUpdate(view.timers, deal);
+      if (update) writes.push({ id: view.record.recordId, properties: update });
+    }
+    while (writes.length >= BATCH) await crm.batchUpdateDeals(writes.splice(0, BATCH));
+    if (cycle.watched)
+      await this.options.store.putWatch(
+        portalId,
+        evaluated.map(({ snapshot, deal }) => ({
+          dealId: deal.id,
+          nextAt: nextTimerChangeAt(playbook, snapshot, now),
+          version: deal.properties[VERSION_PROPERTY] ?? null,
+        })),
+        now,
+      );
+  }
+
+  /** Deals that left every stage where a timer runs: their escalations whose timer is not live close. */
+  private async leave(cycle: Cycle, ids: readonly string[], deals: HubSpotObject[]): Promise<void> {
+    if (ids.length === 0) return;
+    const { playbook, closing } = cycle;
+    const views = (await this.evaluate(cycle.portalId, playbook, deals, cycle.stageProps)).map(
+      (e) => e.view,
+    );
+    for (const view of views) closing.add(playbook, view);
+    for (const id of ids)
+      closing.addUnlessLive(
+        playbook,
+        id,
+        views.find((v) => v.record.recordId === id),
+      );
+    await this.closeEscalations(cycle.crm, cycle.portalId, closing, cycle.report, false);
+  }
+
+  /** Keeps the lease while working, so a long scan is never joined by a second instance. */
+  private async renewLease(portalId: string): Promise<void> {
+    const { store, clock, holder } = this.options;
+    await store.takeLease(portalId, holder, clock.now(), LEASE_MS);
   }
 
   /**
@@ -208,14 +400,15 @@ export class Scanner {
     playbook: Playbook,
     deals: HubSpotObject[],
     stageProperties: Record<string, string>,
-  ): Promise<RecordView[]> {
+  ): Promise<{ view: RecordView; snapshot: RecordSnapshot; deal: HubSpotObject }[]> {
+    if (deals.length === 0) return [];
     const handoffs = await this.options.store.getHandoffsOfRecords(
       portalId,
       'deal',
       deals.map((d) => d.id),
     );
     const now = this.options.clock.now();
-    const views: RecordView[] = [];
+    const out: { view: RecordView; snapshot: RecordSnapshot; deal: HubSpotObject }[] = [];
     const history = await this.options.store.transitionsOfDeals(
       portalId,
       deals.map((d) => d.id),
@@ -224,16 +417,10 @@ export class Scanner {
       const transitions = history.get(deal.id) ?? [];
       const result = dealSnapshot(playbook, deal, { stageProperties, transitions });
       if (!result.ok) continue;
-      views.push(
-        evaluateRecord(
-          playbook,
-          { ...result.snapshot, handoffs: handoffs.get(deal.id) ?? {} },
-          SYSTEM_VIEWER,
-          now,
-        ),
-      );
+      const snapshot = { ...result.snapshot, handoffs: handoffs.get(deal.id) ?? {} };
+      out.push({ view: evaluateRecord(playbook, snapshot, SYSTEM_VIEWER, now), snapshot, deal });
     }
-    return views;
+    return out;
   }
 
   /**
@@ -341,6 +528,7 @@ export class Scanner {
     return {
       ...crm,
       searchDeals: (query) => attempt(true, () => crm.searchDeals(query)),
+      searchChangedDeals: (query) => attempt(true, () => crm.searchChangedDeals(query)),
       findEngagement: (type, key) => attempt(true, () => crm.findEngagement(type, key)),
       // Two steps, each paced and counted as the call it is (a search, then a batch update).
       completeTasks: async (keys) => {
@@ -413,6 +601,11 @@ class Closing {
   add(playbook: Playbook, view: RecordView): void {
     if (this.open.size === 0) return;
     this.close(tasksToClose(playbook, view));
+  }
+
+  /** Deals with open escalations. */
+  records(): Set<string> {
+    return new Set([...this.open.keys()].flatMap((key) => dealOf(key) ?? []));
   }
 
   /** Queues these escalations' open tasks, when they have any (their timer stopped, or a later level superseded them). */
