@@ -13,6 +13,7 @@ import {
 import { OBJECTS, PERMISSION_SETS, userObject } from './model.js';
 import { namespacePrefix, qualify, qualifyFormula } from './namespace.js';
 import { playbookFieldObject, playbookFieldSet } from './playbook-fields.js';
+import { reportingFiles } from './reports.js';
 import type { ValidationRuleModel } from './rules.js';
 import { roleRules } from './role-rules.js';
 import { stageRules, type SkippedCriterion } from './stage-rules.js';
@@ -31,6 +32,9 @@ export const GENERATED_DIRS = [
   `${PACKAGE_ROOT}/objects`,
   `${PACKAGE_ROOT}/permissionsets`,
   `${PACKAGE_ROOT}/customPermissions`,
+  `${PACKAGE_ROOT}/reportTypes`,
+  `${PACKAGE_ROOT}/reports`,
+  `${PACKAGE_ROOT}/dashboards`,
   PLAYBOOK_ROOT,
 ];
 
@@ -63,6 +67,7 @@ export function generateAll(playbook: Playbook, namespace: string = namespacePre
   add(validationRuleFiles(PACKAGE_ROOT, handoffRules()));
   add(customPermissionFiles(PACKAGE_ROOT));
   for (const set of PERMISSION_SETS) add(permissionSetFile(PACKAGE_ROOT, set, [...OBJECTS, users]));
+  add(reportingFiles(PACKAGE_ROOT));
 
   const opportunity = playbookFieldObject(playbook);
   // Opportunity is standard: only its fields are ours, never its object file.

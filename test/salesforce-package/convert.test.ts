@@ -38,6 +38,15 @@ describe('salesforce-package source → metadata format', () => {
       '<members>User.Handoff_Roles__c</members>',
       '<members>Handoff_User</members>',
       '<members>Handoff_Admin_Config</members>',
+      // Native reporting: report types, the report and dashboard folders and what they hold.
+      '<members>Handoffs_with_Items</members>',
+      '<members>Handoffs_with_Escalations</members>',
+      '<name>ReportType</name>',
+      '<members>Handoff_Reports/SLA_Attainment_By_Month</members>',
+      '<members>Handoff_Reports/Open_Breached_Handoffs</members>',
+      '<name>Report</name>',
+      '<members>Handoff_Dashboards/Handoff_SLAs</members>',
+      '<name>Dashboard</name>',
       '<version>66.0</version>',
     ]) {
       expect(packageXml).toContain(member);
