@@ -145,12 +145,13 @@ export const MIGRATIONS: readonly {
     version: 9,
     name: 'work shared by instances: scan schedule and claims, per-deal next change and version, outbox leases, webhook receipt times',
     statements: [
-      // One row per portal: when its next scan is due (moved ahead by the claim while one runs),
-      // where the change search starts next, when the last full scan ran and on which playbook.
+      // One row per portal: when its next scan is due (moved ahead by the claim while one runs, the
+      // time it was due kept in claimed_due), where the change search starts next, when the last full scan ran and on which playbook.
       `CREATE TABLE scan_portals (
         portal_id text PRIMARY KEY,
         due_at bigint NOT NULL,
         claimed_by text,
+        claimed_due bigint,
         changes_since bigint,
         full_at bigint,
         playbook text

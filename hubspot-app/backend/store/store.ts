@@ -677,18 +677,27 @@ export function createStore(sql: Sql): Store {
         // Rows another instance is claiming right now are skipped, not waited for (PostgreSQL);
         // SQLite runs one writer at a time, so the plain select is already exclusive there.
         const skip = tx.engine === 'postgres' ? ' FOR UPDATE OF s SKIP LOCKED' : '';
-        const [row] = await tx.query<{ portal_id: string; due_at: number }>(
-          `SELECT s.portal_id, s.due_at FROM scan_portals s
+        const [row] = await tx.query<{
+          portal_id: string;
+          due_at: number;
+          claimed_by: string | null;
+          claimed_due: number | null;
+        }>(
+          `SELECT s.portal_id, s.due_at, s.claimed_by, s.claimed_due FROM scan_portals s
            JOIN installations i ON i.portal_id = s.portal_id AND i.uninstalled_at IS NULL
            WHERE s.due_at <= $1 ORDER BY s.due_at, s.portal_id LIMIT 1${skip}`,
           [now],
         );
         if (!row) return null;
-        await tx.query(
-          'UPDATE scan_portals SET due_at = $2, claimed_by = $3 WHERE portal_id = $1',
-          [row.portal_id, now + claimMs, holder],
+        // Taken over from an instance that died holding it: still due when it was first due.
+        const dueAt = Number(
+          row.claimed_by !== null && row.claimed_due !== null ? row.claimed_due : row.due_at,
         );
-        return { portalId: String(row.portal_id), dueAt: Number(row.due_at) };
+        await tx.query(
+          'UPDATE scan_portals SET due_at = $2, claimed_by = $3, claimed_due = $4 WHERE portal_id = $1',
+          [row.portal_id, now + claimMs, holder, dueAt],
+        );
+        return { portalId: String(row.portal_id), dueAt };
       });
     },
 

@@ -16,6 +16,8 @@ export const POSTGRES_URL =
 
 export interface TestDatabase {
   store: () => Store;
+  /** PostgreSQL: the schema this database lives in (other processes connect to it by name). */
+  schema?: string;
   drop: () => Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function postgresDatabase(): Promise<TestDatabase> {
   await admin.query(`CREATE SCHEMA ${schema}`);
   const opened: Store[] = [];
   return {
+    schema,
     store: () => {
       const store = createStore(openPostgres(POSTGRES_URL, { schema }));
       opened.push(store);

@@ -58,6 +58,8 @@ async function freePort(): Promise<number> {
 export async function startServiceHarness(
   options: {
     dbFile?: string;
+    /** A store of the test's own (PostgreSQL for several instances); closed with the harness. */
+    store?: Store;
     drainAfterCommit?: boolean;
     hubspotTimeoutMs?: { card?: number; background?: number };
     /** The playbook setUp saves; the default playbook unless a test was worked out on another. */
@@ -79,7 +81,7 @@ export async function startServiceHarness(
       done();
     },
   });
-  const store = createStore(openSqlite(options.dbFile ?? ':memory:'));
+  const store = options.store ?? createStore(openSqlite(options.dbFile ?? ':memory:'));
   await store.migrate(clock.now());
   const service = createService({
     store,
