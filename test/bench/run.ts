@@ -2,6 +2,7 @@
 const suites = [
   './playbook.bench.ts',
   './record.bench.ts',
+  './preview.bench.ts',
   './clock.bench.ts',
   './hubspot-backend.bench.ts',
   './hubspot-scanner.bench.ts',

@@ -6,6 +6,7 @@ import type { Playbook } from '../playbook/schema.js';
 import { TIMER_STATES } from '../display/words.js';
 import { recordHistories, type HistoryHeader, type HistorySource } from './history.js';
 import { replayRecord, type RecordReplay } from './replay.js';
+import { same } from './words.js';
 
 export const DAY_MS = 86_400_000;
 export const DEFAULT_BACKTEST_DAYS = 90;
@@ -89,12 +90,16 @@ export async function backtestPlaybooks(input: BacktestInput): Promise<BacktestR
   let records = 0;
   let withFieldHistory = 0;
   let changedRecords = 0;
+  const rulesSame = sameRules(input.old, input.new);
   for await (const history of recordHistories(input.history, (h) => (header = h))) {
     window ??= windowOf(input.window, header, input.days);
     records++;
     if (history.fieldHistory.size > 0) withFieldHistory++;
     const a = replayRecord(input.old, history, window);
-    const b = replayRecord(input.new, history, window);
+    const b = replayRecord(input.new, history, window, {
+      ...(rulesSame.submissions ? { refusedSubmissions: a.refusedSubmissions } : {}),
+      ...(rulesSame.moves ? { blockedMoves: a.blockedMoves } : {}),
+    });
     old.add(a);
     next.add(b);
     const differences = compare(input.old, input.new, a, b);
@@ -115,6 +120,18 @@ export async function backtestPlaybooks(input: BacktestInput): Promise<BacktestR
     changes,
     unknowable: unknowable(records, withFieldHistory),
   };
+}
+
+/**
+ * Which recorded decisions both playbooks judge by the same rules, so the new side reuses the
+ * current side's verdicts: submissions (checklists, handoffs, fields) and stage moves (also stages).
+ */
+function sameRules(old: Playbook, next: Playbook): { submissions: boolean; moves: boolean } {
+  const submissions =
+    same(old.fields, next.fields) &&
+    same(old.checklists, next.checklists) &&
+    same(old.handoffs, next.handoffs);
+  return { submissions, moves: submissions && same(old.stages, next.stages) };
 }
 
 /** The window asked for, completed from the export's time and checked against the limits. */

@@ -3,7 +3,7 @@
 // have refused and stage moves it would have blocked.
 import { missingRequiredItems, completes } from '../handoff/items.js';
 import { computeMetrics, type Metrics, type MetricsWindow } from '../metrics/compute.js';
-import type { CriterionDef, Playbook } from '../playbook/schema.js';
+import type { CriterionDef, Playbook, SlaDef } from '../playbook/schema.js';
 import { evaluateTimers } from '../record/timers.js';
 import { evaluateCriterion, type RuleContext } from '../rules/evaluate.js';
 import type { HandoffEvent, HandoffState } from '../shapes/handoff-state.js';
@@ -96,10 +96,17 @@ export function recordAsOf(playbook: Playbook, history: RecordHistory, t: number
   };
 }
 
+/** Parts of a replay the caller already has from a playbook whose rules for them are the same. */
+export interface ReplayReuse {
+  refusedSubmissions?: RecordReplay['refusedSubmissions'];
+  blockedMoves?: RecordReplay['blockedMoves'];
+}
+
 export function replayRecord(
   playbook: Playbook,
   history: RecordHistory,
   window: MetricsWindow,
+  reuse: ReplayReuse = {},
 ): RecordReplay {
   const inWindow = (t: number): boolean => t >= window.from && t < window.to;
   const end = recordAsOf(playbook, history, window.to);
@@ -118,21 +125,26 @@ export function replayRecord(
     for (const index of raisedEscalations(playbook, history, timer))
       replay.escalations.push({ slaId: timer.slaId, level: index + 1 });
   }
-  for (const handoff of playbook.handoffs) {
-    for (const event of end.handoffs[handoff.id]?.events ?? []) {
-      if (event.type !== 'submitted' || !inWindow(event.at)) continue;
-      if (wouldRefuse(playbook, history, handoff.id, event.at))
-        replay.refusedSubmissions.push({ handoffId: handoff.id, at: event.at });
+  if (reuse.refusedSubmissions) replay.refusedSubmissions = reuse.refusedSubmissions;
+  else
+    for (const handoff of playbook.handoffs) {
+      for (const event of end.handoffs[handoff.id]?.events ?? []) {
+        if (event.type !== 'submitted' || !inWindow(event.at)) continue;
+        if (wouldRefuse(playbook, history, handoff.id, event.at))
+          replay.refusedSubmissions.push({ handoffId: handoff.id, at: event.at });
+      }
     }
+  if (reuse.blockedMoves) replay.blockedMoves = reuse.blockedMoves;
+  else {
+    const entries = end.stageHistory;
+    entries.forEach((entry, i) => {
+      const previous = entries[i - 1];
+      if (previous && entry.stage !== previous.stage && inWindow(entry.enteredAt)) {
+        if (wouldBlock(playbook, history, previous.stage, entry.stage, entry.enteredAt))
+          replay.blockedMoves.push({ stage: entry.stage, at: entry.enteredAt });
+      }
+    });
   }
-  const entries = end.stageHistory;
-  entries.forEach((entry, i) => {
-    const previous = entries[i - 1];
-    if (previous && entry.stage !== previous.stage && inWindow(entry.enteredAt)) {
-      if (wouldBlock(playbook, history, previous.stage, entry.stage, entry.enteredAt))
-        replay.blockedMoves.push({ stage: entry.stage, at: entry.enteredAt });
-    }
-  });
   return replay;
 }
 
@@ -145,14 +157,25 @@ function raisedEscalations(playbook: Playbook, history: RecordHistory, timer: Ti
   const sla = playbook.slas.find((s) => s.id === timer.slaId);
   if (!sla || timer.completedAt <= timer.startedAt) return [];
   const before = recordAsOf(playbook, history, timer.completedAt);
-  const live = evaluateTimers({ ...playbook, slas: [sla] }, before, timer.completedAt - 1)
-    .timers[0];
+  const live = evaluateTimers(withOnly(playbook, sla), before, timer.completedAt - 1).timers[0];
   return live?.startedAt === timer.startedAt ? live.escalationsReached : [];
+}
+
+// One playbook object per (playbook, SLA): compiled calendars are cached per playbook object, so a
+// fresh copy per call would compile and lay out the calendar again every time.
+const single = new WeakMap<Playbook, Map<string, Playbook>>();
+
+function withOnly(playbook: Playbook, sla: SlaDef): Playbook {
+  let bySla = single.get(playbook);
+  if (!bySla) single.set(playbook, (bySla = new Map()));
+  let one = bySla.get(sla.id);
+  if (!one) bySla.set(sla.id, (one = { ...playbook, slas: [sla] }));
+  return one;
 }
 
 function context(playbook: Playbook, history: RecordHistory, t: number): RuleContext {
   const asOf = recordAsOf(playbook, history, t);
-  return { playbook, fields: fieldsAsOf(history, t), handoffs: asOf.handoffs };
+  return { playbook, fields: asOf.fields, handoffs: asOf.handoffs };
 }
 
 function blocks(criteria: readonly CriterionDef[], ctx: RuleContext): boolean {
