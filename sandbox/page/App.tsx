@@ -2,6 +2,7 @@
 // The address says all of it (route.ts), so a view can be reloaded, shared or opened in a new tab.
 import { useCallback, useEffect, useState } from 'react';
 import { api, type Person, type SandboxState } from './api.js';
+import { AppPagesPreview } from './AppPagesPreview.js';
 import { CardPreview } from './CardPreview.js';
 import { ClockControls } from './ClockControls.js';
 import { CompanyRecord } from './CompanyRecord.js';
@@ -20,6 +21,7 @@ const TABS = [
   { view: 'deals', label: 'Deals' },
   { view: 'settings', label: 'Settings' },
   { view: 'dashboard', label: 'Dashboard' },
+  { view: 'app', label: 'HubSpot app pages' },
 ] as const;
 
 export function App() {
@@ -218,6 +220,21 @@ export function App() {
             </section>
           </main>
         )}
+        {route.view === 'app' && person && (
+          <main className="app-page">
+            <AppPagesPreview
+              key={`${viewer}-${epoch}`}
+              viewer={person}
+              people={state.people}
+              portalId={state.portalId}
+              timeZone={state.timeZone}
+              page={route.id ?? ''}
+              onNavigate={(page) =>
+                navigate({ view: 'app', ...(page ? { id: page } : {}), viewer })
+              }
+            />
+          </main>
+        )}
         {route.view === 'dashboard' && (
           <main>
             <Dashboard key={epoch} />
@@ -238,6 +255,7 @@ function viewerOf(people: Person[], key: string | undefined): Person | undefined
 function titleOf(route: Route, state: SandboxState | undefined, dealId: string | undefined) {
   if (route.view === 'settings') return 'Settings';
   if (route.view === 'dashboard') return 'Dashboard';
+  if (route.view === 'app') return route.id === 'dashboard' ? 'App dashboard' : 'App queue';
   if (route.view === 'company') {
     return state?.deals.find((d) => d.companyId === route.id)?.company ?? 'Company';
   }

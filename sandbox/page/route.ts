@@ -1,7 +1,7 @@
 // Where the page is, as an address a person can copy, bookmark or open in another tab:
 // `/deals/<id>?viewer=cs1`, `/companies/<id>?viewer=…`, `/settings`, `/dashboard`. The page server
 // serves the same page at each (sandbox/server/page-server.ts), so a reload keeps the place.
-export type View = 'deals' | 'company' | 'settings' | 'dashboard';
+export type View = 'deals' | 'company' | 'settings' | 'dashboard' | 'app';
 
 export interface Route {
   view: View;
@@ -21,6 +21,9 @@ export function parseRoute(where: { pathname: string; search: string }): Route {
       id: decodeURIComponent(record[2]),
     });
   }
+  // HubSpot's app pages (queue, dashboard): `/app` and `/app/<page>`, the page's own path below.
+  const app = /^\/app(\/[a-z-]+)?\/?$/.exec(where.pathname);
+  if (app) return withViewer(app[1] ? { view: 'app', id: app[1].slice(1) } : { view: 'app' });
   if (where.pathname === '/settings') return withViewer({ view: 'settings' });
   if (where.pathname === '/dashboard') return withViewer({ view: 'dashboard' });
   return withViewer({ view: 'deals' });
@@ -28,11 +31,13 @@ export function parseRoute(where: { pathname: string; search: string }): Route {
 
 export function hrefOf(route: Route): string {
   const path =
-    route.view === 'settings' || route.view === 'dashboard'
-      ? `/${route.view}`
-      : route.id
-        ? `/${route.view === 'company' ? 'companies' : 'deals'}/${encodeURIComponent(route.id)}`
-        : '/';
+    route.view === 'app'
+      ? `/app${route.id ? `/${route.id}` : ''}`
+      : route.view === 'settings' || route.view === 'dashboard'
+        ? `/${route.view}`
+        : route.id
+          ? `/${route.view === 'company' ? 'companies' : 'deals'}/${encodeURIComponent(route.id)}`
+          : '/';
   return route.viewer ? `${path}?viewer=${encodeURIComponent(route.viewer)}` : path;
 }
 

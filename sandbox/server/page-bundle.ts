@@ -50,6 +50,7 @@ function buildHubSpotPage() {
     define: { 'process.env.NODE_ENV': '"development"' },
     alias: {
       '@hubspot/ui-extensions/crm': here('../page/host/crm.tsx'),
+      '@hubspot/ui-extensions/pages': here('../page/host/pages.tsx'),
       '@hubspot/ui-extensions': here('../page/host/ui-extensions.tsx'),
     },
   });

@@ -97,6 +97,7 @@ export async function startPageServer(options: PageServerOptions) {
   async function pageAt(pathname: string): Promise<{ status: number; html: string }> {
     const app = String(options.page.files['/index.html']?.body ?? '');
     if (pathname === '/settings' || pathname === '/dashboard') return { status: 200, html: app };
+    if (pathname === '/app' || pathname === '/app/dashboard') return { status: 200, html: app };
     const record = /^\/(deals|companies)\/([^/]+)\/?$/.exec(pathname);
     if (record?.[1] && record[2]) {
       const [, type, id] = record;

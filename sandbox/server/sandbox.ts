@@ -16,6 +16,7 @@ import { buildPage, type PageBundle } from './page-bundle.js';
 import { startPageServer } from './page-server.js';
 import { pushToSalesforce, readCopies } from './playbook-copies.js';
 import { CrmReader } from './crm-reader.js';
+import { refreshSandboxSummaries } from './record-summaries.js';
 import { salesforceDoor } from './salesforce/proxy.js';
 import type { SalesforceOrg } from './salesforce/org.js';
 import { startSalesforceHalf } from './salesforce/start.js';
@@ -122,6 +123,8 @@ async function startOnLockedDataDir(options: SandboxOptions): Promise<Sandbox> {
   const scan = async (portalId: string) => {
     emulator.resetRateLimits();
     await (service as Service & MaybeScanner).scanner?.scanPortal(portalId);
+    emulator.resetRateLimits();
+    await refreshSandboxSummaries({ store, service, clock, apiBase: emulator.url, portalId });
     await drain();
   };
   const hostFor = (portalId: string): CardHost =>

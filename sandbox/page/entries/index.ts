@@ -4,3 +4,5 @@ import './expect-card.js';
 import '../../../hubspot-app/src/app/cards/HandoffCard.js';
 import './expect-settings.js';
 import '../../../hubspot-app/src/app/settings/SettingsPage.js';
+import './expect-pages.js';
+import '../../../hubspot-app/src/app/pages/Pages.js';

@@ -778,3 +778,4 @@ export function DateInput(props: DateInputProps) {
     </Field>
   );
 }
+export { BarChart, LineChart, Link } from './extras.js';
