@@ -1,7 +1,7 @@
 // previewPlaybookChange: every live record under the current and the new playbook at one instant —
 // timers that change state, criteria verdicts that flip, handoffs that can no longer be submitted,
 // and the escalations the next scan would raise — each count with the records behind it.
-import { planEscalations, type EscalationAction } from '../escalation/plan.js';
+import { escalationKey, planEscalations, type EscalationAction } from '../escalation/plan.js';
 import type { Playbook } from '../playbook/schema.js';
 import { evaluateRecord } from '../record/evaluate.js';
 import type { RecordSnapshot } from '../shapes/snapshot.js';
@@ -104,11 +104,11 @@ export function previewPlaybookChange(input: PreviewInput): PlaybookPreview {
     compareTimers(before, after, record.recordId, timers);
     compareVerdicts(before, after, record.recordId, criteria);
     compareSubmissions(before, after, record.recordId, submissions);
-    const done =
-      input.alreadyDone ??
-      new Set(planEscalations(old, [before], new Set(), now).map((a) => a.key));
-    for (const action of planEscalations(next, [after], done, now))
-      addEscalation(next, action, escalations);
+    const done = input.alreadyDone ?? new Set(reachedKeys(before));
+    // Planning writes each action's title (time formatting): plan only when something is new.
+    if (reachedKeys(after).some((key) => !done.has(key)))
+      for (const action of planEscalations(next, [after], done, now))
+        addEscalation(next, action, escalations);
   }
   const preview = {
     now,
@@ -137,6 +137,15 @@ export function previewPlaybookChange(input: PreviewInput): PlaybookPreview {
       .sort((a, b) => b.count - a.count)
       .map((g) => g.text),
   };
+}
+
+/** The keys planEscalations gives the escalations a view's timers have reached (raised or due). */
+function reachedKeys(view: RecordView): string[] {
+  return view.timers.flatMap((timer) =>
+    timer.escalationsReached.map((index) =>
+      escalationKey(view.record, timer.slaId, index + 1, timer.startedAt),
+    ),
+  );
 }
 
 /** Groups of records under one key; the first record of a key sets the group's words. */

@@ -3,7 +3,7 @@
 // have refused and stage moves it would have blocked.
 import { missingRequiredItems, completes } from '../handoff/items.js';
 import { computeMetrics, type Metrics, type MetricsWindow } from '../metrics/compute.js';
-import type { CriterionDef, Playbook, SlaDef } from '../playbook/schema.js';
+import type { CriterionDef, Playbook, Rule, SlaDef } from '../playbook/schema.js';
 import { evaluateTimers } from '../record/timers.js';
 import { evaluateCriterion, type RuleContext } from '../rules/evaluate.js';
 import type { HandoffEvent, HandoffState } from '../shapes/handoff-state.js';
@@ -155,7 +155,13 @@ export function replayRecord(
 function raisedEscalations(playbook: Playbook, history: RecordHistory, timer: TimerView): number[] {
   if (timer.completedAt === null) return timer.escalationsReached;
   const sla = playbook.slas.find((s) => s.id === timer.slaId);
-  if (!sla || timer.completedAt <= timer.startedAt) return [];
+  if (!sla || sla.escalations.length === 0 || timer.completedAt <= timer.startedAt) return [];
+  // Met on time: only the at-risk levels can have been reached, exactly when the warning came
+  // before the stop (a breach level needs the target consumed, which a met timer never had).
+  if (timer.state === 'met') {
+    const warned = timer.warningAt !== null && timer.warningAt < timer.completedAt;
+    return sla.escalations.flatMap((e, i) => (warned && e.when === 'at_risk' ? [i] : []));
+  }
   const before = recordAsOf(playbook, history, timer.completedAt);
   const live = evaluateTimers(withOnly(playbook, sla), before, timer.completedAt - 1).timers[0];
   return live?.startedAt === timer.startedAt ? live.escalationsReached : [];
@@ -173,9 +179,33 @@ function withOnly(playbook: Playbook, sla: SlaDef): Playbook {
   return one;
 }
 
-function context(playbook: Playbook, history: RecordHistory, t: number): RuleContext {
-  const asOf = recordAsOf(playbook, history, t);
-  return { playbook, fields: asOf.fields, handoffs: asOf.handoffs };
+/** Rule context at `t`; handoffs as of `t` only when a rule reads them (most read fields alone). */
+function context(
+  playbook: Playbook,
+  history: RecordHistory,
+  t: number,
+  criteria: readonly CriterionDef[],
+  handoffs = criteria.some((c) => readsHandoffs(c.rule)),
+): RuleContext {
+  const fields = fieldsAsOf(history, t);
+  if (!handoffs) return { playbook, fields, handoffs: {} };
+  return { playbook, fields, handoffs: recordAsOf(playbook, history, t).handoffs };
+}
+
+function readsHandoffs(rule: Rule): boolean {
+  switch (rule.op) {
+    case 'all':
+    case 'any':
+      return rule.rules.some(readsHandoffs);
+    case 'not':
+      return readsHandoffs(rule.rule);
+    case 'checklist_complete':
+    case 'item_done':
+    case 'handoff_status':
+      return true;
+    default:
+      return false;
+  }
 }
 
 function blocks(criteria: readonly CriterionDef[], ctx: RuleContext): boolean {
@@ -193,7 +223,7 @@ function wouldRefuse(
 ): boolean {
   const handoff = playbook.handoffs.find((h) => h.id === handoffId);
   if (!handoff) return false;
-  const ctx = context(playbook, history, at);
+  const ctx = context(playbook, history, at, handoff.criteria, true);
   const state = ctx.handoffs[handoffId];
   return (
     missingRequiredItems(playbook, handoff, state, ctx.fields).length > 0 ||
@@ -213,7 +243,8 @@ function wouldBlock(
   const entered = playbook.stages.find((s) => s.id === to);
   if (!entered) return false;
   // Fields set in the same instant as the move count (the CRM saves them together).
-  const ctx = context(playbook, history, at + 1);
   const exit = entered.outcome === 'lost' ? [] : (left?.exit ?? []);
-  return blocks([...exit, ...entered.entry], ctx);
+  const criteria = [...exit, ...entered.entry];
+  if (criteria.length === 0) return false;
+  return blocks(criteria, context(playbook, history, at + 1, criteria));
 }
