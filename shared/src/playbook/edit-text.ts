@@ -127,7 +127,9 @@ function styleOf(node: unknown): Style {
 function replace(text: string, node: Node, value: unknown, style: Style): string {
   const [start, end] = node.range ?? [0, 0];
   const column = start - (text.lastIndexOf('\n', start - 1) + 1);
-  return text.slice(0, start) + render(value, style, column) + text.slice(end);
+  // A block collection's range runs to the next line: keep the line break it ends with.
+  const trailing = /\s*$/.exec(text.slice(start, end))?.[0] ?? '';
+  return text.slice(0, start) + render(value, style, column) + trailing + text.slice(end);
 }
 
 /** `value` as YAML to stand at `column` (lines after the first indented to it), in `style`. */

@@ -95,6 +95,7 @@ describe('the settings page with its header', () => {
       status: async () => ({ ok: false, failure: { kind: 'error', code: 'x', message: 'x' } }),
       retryFailedWrites: async () => ({ ok: true, value: { retried: 0 } }),
       removeData: async () => ({ ok: true, value: { deleted: true } }),
+      editPlaybook: async (text) => ({ ok: true, value: { text, issues: [] } }),
       exportPlaybook: async () => ({ ok: true, value: TICKET }),
     };
     const page = createRenderer('settings');

@@ -31,6 +31,7 @@ describe("removing Handoff's data from the settings page", () => {
       status: async () => ({ ok: false, failure: { kind: 'error', code: 'x', message: 'x' } }),
       retryFailedWrites: async () => ({ ok: true, value: { retried: 0 } }),
       removeData: async () => ({ ok: true, value: { deleted: true } }),
+      editPlaybook: async (text) => ({ ok: true, value: { text, issues: [] } }),
       exportPlaybook: async () => ({
         ok: false,
         failure: { kind: 'error', code: 'x', message: 'x' },

@@ -51,6 +51,10 @@ function setup(text: string | null = DEFAULT_YAML, editable = true) {
       ok: true,
       value: { retried: 0 },
     })),
+    editPlaybook: vi.fn<SettingsClient['editPlaybook']>(async (text) => ({
+      ok: true,
+      value: { text, issues: [] },
+    })),
     removeData: vi.fn<SettingsClient['removeData']>(async () => ({
       ok: true,
       value: { deleted: true },

@@ -100,6 +100,18 @@ describe('playbook edits from forms, written into the YAML text', () => {
     );
   });
 
+  it('when the escalations of an SLA followed by another are replaced, then the next SLA still starts on its own line', () => {
+    const edited = editPlaybookText(YAML, {
+      kind: 'sla_escalations',
+      sla: 'rep_submits_cs_handoff',
+      escalations: [{ when: 'breached', to: { role: 'admin' }, action: 'note' }],
+    });
+    valid(edited);
+    expect(edited.text).toContain(
+      '    escalations:\n      - { when: breached, to: { role: admin }, action: note }\n  - id: cs_accepts_won_deal\n',
+    );
+  });
+
   it("when a role's teams change, then only that role's line changes", () => {
     const edited = editPlaybookText(YAML, {
       kind: 'role_teams',

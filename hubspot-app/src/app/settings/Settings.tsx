@@ -20,6 +20,7 @@ import { RetryWrites } from './RetryWrites.js';
 import { RemoveData } from './RemoveData.js';
 import { IssueList } from './IssueList.js';
 import { Preview } from './Preview.js';
+import { PlaybookForms } from './PlaybookForms.js';
 import { PlaybookVersion, stampOf } from './PlaybookVersion.js';
 import { RoleMap } from './RoleMap.js';
 
@@ -106,6 +107,17 @@ export function Settings({ client, now, addAlert }: SettingsProps) {
           ? 'No playbook is saved yet: cards show a setup message until one is. Paste a playbook in YAML or JSON.'
           : `Saved playbook: version ${savedVersion}.${editable ? ' Edit it below; changes apply when you save.' : ''}`}
       </Text>
+      {editable && (
+        <PlaybookForms
+          playbook={check.ok ? check.playbook : undefined}
+          text={text}
+          client={client}
+          onEdited={(edited) => {
+            setText(edited);
+            setServerIssues(undefined);
+          }}
+        />
+      )}
       <Flex direction="row" gap="md">
         <Box flex={2}>
           <TextArea

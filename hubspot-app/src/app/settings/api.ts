@@ -11,7 +11,11 @@ import {
   type PlaybookIssue,
   type PlaybookExportTicket,
   type PlaybookResponse,
+  PlaybookEditedSchema,
+  type PlaybookEdited,
 } from '@handoff/shared/runtime';
+// Types only: the edit schema stays on the server (it is not in the runtime entry).
+import type { PlaybookEdit } from '@handoff/shared/edit';
 
 export const BACKEND_URL = 'https://api.handoff.example';
 
@@ -29,6 +33,8 @@ export interface SettingsClient {
   removeData(): Promise<Answer<{ deleted: true }>>;
   /** Admins only: a short-lived token for pushing the saved playbook to Salesforce. */
   exportPlaybook(): Promise<Answer<PlaybookExportTicket>>;
+  /** Admins only: a form's change written into `text` by the server (nothing is saved). */
+  editPlaybook(text: string, edit: PlaybookEdit): Promise<Answer<PlaybookEdited>>;
 }
 
 export type FetchLike = (
@@ -85,6 +91,8 @@ export function createSettingsClient(fetch: FetchLike, baseUrl = BACKEND_URL): S
     removeData: () =>
       call(DeletedSchema, `${paths.status.replace(/\/status$/, '')}/installation`, 'DELETE'),
     exportPlaybook: () => call(PlaybookExportTicketSchema, paths.playbookExport, 'POST', {}),
+    editPlaybook: (text, edit) =>
+      call(PlaybookEditedSchema, paths.playbookEdit, 'POST', { text, edit }),
   };
 }
 
