@@ -47,8 +47,7 @@ export function PlaybookVersion(props: {
     <Flex direction="column" gap="xs">
       <Heading testId="playbook-version">{`HubSpot runs ${playbookLabel(saved)}`}</Heading>
       <Text variant="microcopy">
-        Salesforce keeps its own copy of the playbook. Every card and panel names the playbook it
-        ran in its footer; push this one to Salesforce so both CRMs run the same.
+        Salesforce keeps its own copy; card and panel footers name the playbook they ran.
       </Text>
       <LoadingButton loading={busy} onClick={() => void exportNow()} testId="export-playbook">
         Push to Salesforce…
@@ -61,7 +60,7 @@ export function PlaybookVersion(props: {
       {current && (
         <>
           <TextArea
-            label={`Run this in the Handoff checkout within 15 minutes to deploy ${playbookLabel(current)} to your Salesforce org`}
+            label={`Run in the Handoff checkout within 15 minutes to deploy ${playbookLabel(current)} to Salesforce`}
             name="deploy-command"
             readOnly
             rows={3}
@@ -69,9 +68,8 @@ export function PlaybookVersion(props: {
             testId="export-command"
           />
           <Text variant="microcopy" testId="export-help">
-            The deploy shows the org&apos;s playbook beside this one and says whether they differ.
-            Without access to this server, save the playbook text to a file and run npm run
-            salesforce:deploy -- --playbook &lt;file&gt;.
+            It prints the org&apos;s playbook beside this one and whether they differ. Or save the
+            text to a file and use --playbook &lt;file&gt;.
           </Text>
         </>
       )}
