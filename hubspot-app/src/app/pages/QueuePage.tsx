@@ -107,7 +107,7 @@ export function QueuePage() {
   return (
     <Flex direction="column" gap="sm">
       <Heading>Handoff queue</Heading>
-      <Text>
+      <Text testId="queue-summary">
         {`${queue.total} open handoffs · ${queue.counts.byTimer.breached} breached · ${queue.counts.byTimer.at_risk} at risk. Most urgent first: breached, then by SLA time left.`}
       </Text>
       <Flex direction="row" gap="sm" wrap="wrap">
