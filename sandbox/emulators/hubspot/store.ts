@@ -40,10 +40,22 @@ function fromRow(row: ObjectRow): StoredObject {
 
 /** Plain persistence of CRM records, their property history and associations; no HubSpot rules. */
 export class ObjectStore {
+  /**
+   * Each portal's objects of one type, parsed once and kept in step with every insert and write:
+   * a search reads them all, and a scanner's search pages over 100,000 deals would otherwise parse
+   * every row again per page. Dropped whole when a transaction fails.
+   */
+  readonly #cache = new Map<string, { objects: StoredObject[]; at: Map<string, number> }>();
+
   constructor(private readonly db: Db) {}
 
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    try {
+      return this.db.transaction(work)();
+    } catch (error) {
+      this.#cache.clear();
+      throw error;
+    }
   }
 
   insert(portalId: string, type: ObjectType, at: number): StoredObject {
@@ -52,7 +64,7 @@ export class ObjectStore {
         'INSERT INTO objects (portal_id, type, properties, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
       )
       .run(portalId, type, '{}', at, at);
-    return {
+    const created: StoredObject = {
       id: String(result.lastInsertRowid),
       portalId,
       type,
@@ -60,6 +72,20 @@ export class ObjectStore {
       createdAt: at,
       updatedAt: at,
     };
+    this.#cached(created);
+    return created;
+  }
+
+  /** Puts the object's latest state in its portal's cached list, if that list is cached. */
+  #cached(object: StoredObject): void {
+    const cached = this.#cache.get(`${object.portalId}:${object.type}`);
+    if (!cached) return;
+    const index = cached.at.get(object.id);
+    if (index !== undefined) cached.objects[index] = object;
+    else {
+      cached.at.set(object.id, cached.objects.length);
+      cached.objects.push(object);
+    }
   }
 
   get(portalId: string, type: ObjectType, id: string): StoredObject | undefined {
@@ -70,11 +96,17 @@ export class ObjectStore {
     return row && fromRow(row);
   }
 
-  list(portalId: string, type: ObjectType): StoredObject[] {
+  /** Every object of the type in the portal, by id; the list is shared: read it, never change it. */
+  list(portalId: string, type: ObjectType): readonly StoredObject[] {
+    const key = `${portalId}:${type}`;
+    const cached = this.#cache.get(key);
+    if (cached) return cached.objects;
     const rows = this.db
       .prepare('SELECT * FROM objects WHERE portal_id = ? AND type = ? ORDER BY id')
       .all(portalId, type) as ObjectRow[];
-    return rows.map(fromRow);
+    const objects = rows.map(fromRow);
+    this.#cache.set(key, { objects, at: new Map(objects.map((o, i) => [o.id, i])) });
+    return objects;
   }
 
   /** Writes changed values and appends them to the history, newest last. */
@@ -93,7 +125,9 @@ export class ObjectStore {
     );
     for (const [name, value] of Object.entries(changes))
       append.run(Number(object.id), name, value, at, sourceType);
-    return { ...object, properties, updatedAt: at };
+    const written = { ...object, properties, updatedAt: at };
+    this.#cached(written);
+    return written;
   }
 
   /** HubSpot lists history newest first. */
