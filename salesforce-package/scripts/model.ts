@@ -491,6 +491,14 @@ export const HANDOFF_ESCALATION: ObjectModel = {
       type: { kind: 'DateTime' },
       access: toolsWrite,
     },
+    {
+      name: 'Closed_At__c',
+      label: 'Closed at',
+      description:
+        'When its open Tasks were completed: the SLA was met, or a later level superseded it.',
+      type: { kind: 'DateTime' },
+      access: toolsWrite,
+    },
   ],
 };
 

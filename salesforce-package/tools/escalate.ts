@@ -1,8 +1,16 @@
 // Exactly-once escalations. Each is first recorded as a Handoff_Escalation__c under its unique key
 // (the org refuses a second record with the same key), then its Tasks are created, then the record
 // is marked executed. A record left unmarked by a crash is finished on the next scan: Tasks that
-// already exist (found by the key in their description) are not created again.
-import type { EscalationAction, Playbook } from '@handoff/shared';
+// already exist (found by the key in their description) are not created again. A task's content
+// (subject, what to do, due time in the assignee's zone) comes from the core's escalationTasks; the
+// open Tasks of an escalation are completed when a later level supersedes it or its SLA is met.
+import {
+  escalationTasks,
+  type EscalationAction,
+  type EscalationTask,
+  type Playbook,
+  type TaskRecipient,
+} from '@handoff/shared';
 import { USER_ROLES_FIELD } from '../scripts/model.js';
 import { soqlList, type OrgApi } from './api.js';
 import type { OrgNames } from './names.js';
@@ -16,6 +24,13 @@ export interface EscalationRecord {
 /** Where a test stops the scan, standing for a crash at that point. */
 export type CrashPoint = 'recorded' | 'tasks_created';
 
+/** An executed escalation whose open Tasks are to be completed. */
+export interface ClosingEscalation {
+  id: string;
+  key: string;
+  opportunityId: string;
+}
+
 export interface EscalationReport {
   executed: number;
   tasks: number;
@@ -28,6 +43,8 @@ const KEY_LINE = 'Handoff escalation key: ';
 
 export class Escalator {
   #usersByRole: Map<string, string[]> | undefined;
+  /** Each user's TimeZoneSidKey, read with the role holders and, for anyone else, when needed. */
+  readonly #zones = new Map<string, string | null>();
 
   constructor(
     private readonly api: OrgApi,
@@ -45,6 +62,8 @@ export class Escalator {
     actions: readonly EscalationAction[],
     pending: ReadonlyMap<string, EscalationRecord>,
     handoffIds: ReadonlyMap<string, string>,
+    /** Opportunity names by id: tasks name the record. */
+    recordNames: ReadonlyMap<string, string> = new Map(),
   ): Promise<EscalationReport> {
     const report: EscalationReport = { executed: 0, tasks: 0, skipped: 0, failures: [] };
     if (actions.length === 0) return report;
@@ -94,15 +113,23 @@ export class Escalator {
           });
         continue;
       }
-      const owners = action.action === 'note' ? [undefined] : await this.#owners(action);
-      for (const ownerId of owners) {
-        const taskKey = ownerId ? `${action.key}:${ownerId}` : action.key;
+      const id = action.record.recordId;
+      const records: [string, Record<string, unknown>][] =
+        action.action === 'note'
+          ? [[action.key, noteFor(action)]]
+          : escalationTasks(
+              action,
+              { name: recordNames.get(id) ?? `Opportunity ${id}` },
+              await this.#recipients(action),
+              this.now(),
+            ).map((task) => [task.key, taskFor(action, task)]);
+      for (const [taskKey, record] of records) {
         const found = existing.get(taskKey);
         if (found) {
           if (!firstTask.has(action.key)) firstTask.set(action.key, found);
           continue;
         }
-        tasks.push(taskFor(action, ownerId, taskKey));
+        tasks.push(record);
         taskEscalation.push(action.key);
       }
     }
@@ -131,6 +158,54 @@ export class Escalator {
     return report;
   }
 
+  /**
+   * Completes the still-open Tasks of these executed escalations (one query for the opportunities'
+   * open Tasks, updates in collections) and records each escalation closed, so no later scan looks
+   * again. A Task someone already completed is left alone.
+   */
+  async close(
+    escalations: readonly ClosingEscalation[],
+  ): Promise<{ closed: number; tasks: number; failures: string[] }> {
+    const result = { closed: 0, tasks: 0, failures: [] as string[] };
+    if (escalations.length === 0) return result;
+    const keys = new Set(escalations.map((e) => e.key));
+    const ids = [...new Set(escalations.map((e) => e.opportunityId))];
+    const open = await this.api.queryAll(
+      `SELECT Id, Description FROM Task WHERE WhatId IN (${soqlList(ids)}) AND Status != 'Completed'`,
+    );
+    const completing = open.filter((task) => {
+      const key = keyOf(task.Description);
+      // A task key is its escalation's key, or that key and the assignee's id.
+      return key !== undefined && (keys.has(key) || keys.has(key.slice(0, key.lastIndexOf(':'))));
+    });
+    const completed = await this.api.update(
+      'Task',
+      completing.map((task) => ({
+        attributes: { type: 'Task' },
+        Id: task.Id,
+        Status: 'Completed',
+      })),
+    );
+    completed.forEach((r, i) => {
+      if (r.success) result.tasks++;
+      else
+        result.failures.push(
+          `${completing[i]?.Id ?? '?'}: ${r.errors.map((e) => e.message).join('; ')}`,
+        );
+    });
+    if (result.failures.length > 0) return result;
+    const marked = await this.api.update(
+      this.names.escalation,
+      escalations.map((e) => ({
+        attributes: { type: this.names.escalation },
+        Id: e.id,
+        [this.names.field('Closed_At__c')]: new Date(this.now()).toISOString(),
+      })),
+    );
+    result.closed = marked.filter((m) => m.success).length;
+    return result;
+  }
+
   /** Tasks a crashed scan may have created, by the key written into their description. */
   async #existingTasks(actions: readonly EscalationAction[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
@@ -140,12 +215,26 @@ export class Escalator {
       `SELECT Id, Description FROM Task WHERE WhatId IN (${soqlList(ids)})`,
     );
     for (const task of tasks) {
-      const line = String(task.Description ?? '')
-        .split('\n')
-        .find((l) => l.startsWith(KEY_LINE));
-      if (line) found.set(line.slice(KEY_LINE.length), task.Id);
+      const key = keyOf(task.Description);
+      if (key) found.set(key, task.Id);
     }
     return found;
+  }
+
+  /** The people a task goes to, each with their own time zone (User.TimeZoneSidKey). */
+  async #recipients(action: EscalationAction): Promise<TaskRecipient[]> {
+    // The one look-up of the role holders brings their zones too: owners are usually among them.
+    await this.#roles();
+    const ids = await this.#owners(action);
+    const unknown = ids.filter((id) => !this.#zones.has(id));
+    if (unknown.length > 0) {
+      const rows = await this.api.queryAll(
+        `SELECT Id, TimeZoneSidKey FROM User WHERE Id IN (${soqlList(unknown)})`,
+      );
+      for (const id of unknown) this.#zones.set(id, null);
+      for (const row of rows) this.#zones.set(row.Id, zoneOf(row));
+    }
+    return ids.map((id) => ({ id, timeZone: this.#zones.get(id) ?? null }));
   }
 
   async #owners(action: EscalationAction): Promise<string[]> {
@@ -163,10 +252,11 @@ export class Escalator {
     if (this.#usersByRole) return this.#usersByRole;
     const field = this.names.field(USER_ROLES_FIELD);
     const rows = await this.api.queryAll(
-      `SELECT Id, ${field} FROM User WHERE IsActive = true AND ${field} != null ORDER BY Id`,
+      `SELECT Id, TimeZoneSidKey, ${field} FROM User WHERE IsActive = true AND ${field} != null ORDER BY Id`,
     );
     const byRole = new Map<string, string[]>();
     for (const row of rows) {
+      this.#zones.set(row.Id, zoneOf(row));
       const roles = typeof row[field] === 'string' ? row[field].split(';') : [];
       for (const role of roles) {
         if (!(role in this.playbook.roles) || typeof row.Id !== 'string') continue;
@@ -183,18 +273,45 @@ function target(action: EscalationAction): string {
   return 'role' in action.to ? `role:${action.to.role}` : `user:${action.to.user}`;
 }
 
-/** A note is a completed Task in the activity history; a task is open for its owner. */
-function taskFor(action: EscalationAction, ownerId: string | undefined, taskKey: string) {
-  const due =
-    action.timer.dueAt === null ? null : new Date(action.timer.dueAt).toISOString().slice(0, 10);
+// https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_task.htm:
+// ActivityDate is the task's due date (a date, no time: the date in the assignee's zone), Subject
+// up to 255 characters, OwnerId the assignee, WhatId the related record.
+
+/** A note is a completed Task in the activity history. */
+function noteFor(action: EscalationAction) {
   return {
     attributes: { type: 'Task' },
     Subject: action.title.slice(0, 255),
     WhatId: action.record.recordId,
-    ...(ownerId ? { OwnerId: ownerId } : {}),
-    Status: action.action === 'note' ? 'Completed' : 'Not Started',
+    Status: 'Completed',
     Priority: action.when === 'breached' ? 'High' : 'Normal',
-    ActivityDate: due,
-    Description: `${action.title}\n${KEY_LINE}${taskKey}`,
+    ActivityDate: null,
+    Description: `${action.title}\n${KEY_LINE}${action.key}`,
   };
+}
+
+/** A task is open for its owner until they (or a later level, or the SLA being met) complete it. */
+function taskFor(action: EscalationAction, task: EscalationTask) {
+  return {
+    attributes: { type: 'Task' },
+    Subject: task.subject.slice(0, 255),
+    WhatId: action.record.recordId,
+    OwnerId: task.assigneeId,
+    Status: 'Not Started',
+    Priority: task.priority === 'high' ? 'High' : 'Normal',
+    ActivityDate: task.dueDate,
+    Description: `${task.body}\n${KEY_LINE}${task.key}`,
+  };
+}
+
+/** The key written into a Task's description, if it has one. */
+function keyOf(description: unknown): string | undefined {
+  const line = String(description ?? '')
+    .split('\n')
+    .find((l) => l.startsWith(KEY_LINE));
+  return line?.slice(KEY_LINE.length);
+}
+
+function zoneOf(row: Record<string, unknown>): string | null {
+  return typeof row.TimeZoneSidKey === 'string' ? row.TimeZoneSidKey : null;
 }

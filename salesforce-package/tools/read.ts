@@ -32,10 +32,11 @@ export interface ReadStats {
   bulkChecks: number;
 }
 
-const ESCALATION_FIELDS = ['Id', 'Escalation_Key__c', 'Executed_At__c'];
+const ESCALATION_FIELDS = ['Id', 'Escalation_Key__c', 'Executed_At__c', 'Closed_At__c'];
 
 function opportunityFields(playbook: Playbook, names: OrgNames): string[] {
-  const fields = new Set(['Id', 'StageName', 'OwnerId', 'CreatedDate']);
+  // Name: escalation tasks name the opportunity.
+  const fields = new Set(['Id', 'Name', 'StageName', 'OwnerId', 'CreatedDate']);
   for (const def of Object.values(playbook.fields))
     if (def.salesforce && !def.salesforce.includes('.')) fields.add(names.field(def.salesforce));
   return [...fields];

@@ -6,6 +6,7 @@ import {
   evaluateRecord,
   handoffSlaOutcome,
   planEscalations,
+  tasksToClose,
   type Playbook,
   type RecordSnapshot,
   type RecordView,
@@ -15,7 +16,12 @@ import { COLLECTION_SIZE, LimitReached, type OrgApi } from './api.js';
 import { BulkQueryFailed, type BulkPolling } from './bulk.js';
 import { handoffOfSla } from './candidates.js';
 import type { Clock } from './clock.js';
-import { Escalator, type CrashPoint, type EscalationRecord } from './escalate.js';
+import {
+  Escalator,
+  type ClosingEscalation,
+  type CrashPoint,
+  type EscalationRecord,
+} from './escalate.js';
 import { orgNames, type OrgNames } from './names.js';
 import { candidatePages, DEFAULT_BULK_THRESHOLD, type ReadStats } from './read.js';
 import { children, opportunitySnapshot, type SfRecord } from './snapshot.js';
@@ -41,6 +47,10 @@ export interface ScanReport {
   opportunities: number;
   escalations: number;
   tasks: number;
+  /** Escalations whose open Tasks were completed: their SLA was met, or a later level superseded them. */
+  escalationsClosed: number;
+  /** Tasks those completions closed. */
+  tasksCompleted: number;
   statusWrites: number;
   apiCalls: number;
   /** How the candidates were read: SOQL pages, and Bulk API 2.0 jobs with their status checks. */
@@ -59,6 +69,8 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
     opportunities: 0,
     escalations: 0,
     tasks: 0,
+    escalationsClosed: 0,
+    tasksCompleted: 0,
     statusWrites: 0,
     apiCalls: 0,
     read: { soqlPages: 0, bulkJobs: 0, bulkChecks: 0 },
@@ -80,17 +92,23 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
       const handoffs = new Map<string, SfRecord>();
       const executed = new Set<string>();
       const pending = new Map<string, EscalationRecord>();
+      /** Executed escalations not closed yet: their Tasks may still be open. */
+      const open = new Map<string, ClosingEscalation>();
+      const recordNames = new Map<string, string>();
       for (const opportunity of page) {
         const snapshot = opportunitySnapshot(playbook, names, opportunity);
         if (!snapshot) continue;
         views.push(evaluateRecord(playbook, snapshot, SYSTEM_VIEWER, now));
         snapshots.set(snapshot.recordId, snapshot);
+        if (typeof opportunity.Name === 'string') recordNames.set(opportunity.Id, opportunity.Name);
         for (const row of children(opportunity, names.handoffs))
           handoffs.set(`${opportunity.Id}:${String(row[names.field('Handoff_Id__c')])}`, row);
         for (const row of children(opportunity, names.escalations)) {
           const key = String(row[names.field('Escalation_Key__c')]);
           if (row[names.field('Executed_At__c')]) executed.add(key);
           else pending.set(key, { id: row.Id, key, executed: false });
+          if (row[names.field('Executed_At__c')] && !row[names.field('Closed_At__c')])
+            open.set(key, { id: row.Id, key, opportunityId: opportunity.Id });
         }
       }
       report.opportunities += views.length;
@@ -103,10 +121,20 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
         }
       }
       const actions = planEscalations(playbook, views, executed, now);
-      const result = await escalator.run(actions, pending, handoffIds);
+      const result = await escalator.run(actions, pending, handoffIds, recordNames);
       report.escalations += result.executed;
       report.tasks += result.tasks;
       report.failures.push(...result.failures);
+      // The core says which escalations' Tasks are moot: those of a stopped timer, and the earlier
+      // levels a level raised now supersedes.
+      const closing = new Set([
+        ...views.flatMap((view) => tasksToClose(playbook, view)),
+        ...actions.flatMap((action) => action.supersedes),
+      ]);
+      const closed = await escalator.close([...closing].flatMap((key) => open.get(key) ?? []));
+      report.escalationsClosed += closed.closed;
+      report.tasksCompleted += closed.tasks;
+      report.failures.push(...closed.failures);
       for (const view of views) {
         const snapshot = snapshots.get(view.record.recordId);
         if (snapshot) writes.push(...statusWrites(playbook, names, view, snapshot, handoffs, now));

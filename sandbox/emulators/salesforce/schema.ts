@@ -89,6 +89,9 @@ export const STANDARD_OBJECTS: readonly ObjectDef[] = [
       text('Email'),
       { name: 'IsActive', kind: 'boolean' },
       ref('UserRoleId', 'UserRole'),
+      // The user's own time zone, an IANA id ("America/Los_Angeles"); required on every user.
+      // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_user.htm
+      { name: 'TimeZoneSidKey', kind: 'picklist', unrestricted: true, length: 40 },
     ],
   },
   {

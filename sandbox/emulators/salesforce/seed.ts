@@ -10,8 +10,13 @@ export class Seeder {
   ) {}
 
   user(values: Record<string, unknown> & { Username: string }): string {
-    return this.store.insert('User', { IsActive: true, Name: values.Username, ...values })
-      .Id as string;
+    // Every user has a time zone (TimeZoneSidKey is required); an org's default here.
+    return this.store.insert('User', {
+      IsActive: true,
+      Name: values.Username,
+      TimeZoneSidKey: 'America/New_York',
+      ...values,
+    }).Id as string;
   }
 
   permissionSet(name: string, assignees: readonly string[]): string {

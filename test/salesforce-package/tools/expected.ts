@@ -17,12 +17,22 @@ export const EXPECTED: Partial<
   won_friday: { sla: CS, levels: [1, 2], startedAt: est(27, 10, 1) },
   won_thursday: { sla: CS, levels: [1, 2, 3], startedAt: est(26, 9, 1) },
 };
-/** Tasks per situation: AE L1 → owner, AE L2 → 2 admins, CS L1 → 2 CS managers, CS L2 → 1 note, CS L3 → 2 admins. */
+/**
+ * Tasks per situation: AE L1 → owner, AE L2 → 2 admins, CS L1 → 2 CS managers, CS L2 → 1 note, CS
+ * L3 → 2 admins. A level that a later level (reached in the same scan) supersedes creates no task;
+ * notes are history and are written all the same.
+ */
 export const TASKS: Partial<Record<Situation, number>> = {
   at_risk_prospect: 1,
-  breached_prospect: 3,
-  won_friday: 3,
-  won_thursday: 5,
+  breached_prospect: 2,
+  won_friday: 1,
+  won_thursday: 3,
+};
+/** The levels a later level superseded at once: recorded and executed, with no Task of their own. */
+export const SUPERSEDED: Partial<Record<Situation, number[]>> = {
+  breached_prospect: [1],
+  won_friday: [1],
+  won_thursday: [1],
 };
 export const STATUS: Partial<Record<Situation, string>> = {
   fresh_prospect: 'running',

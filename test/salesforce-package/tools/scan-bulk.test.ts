@@ -299,10 +299,10 @@ describe('scan above the bulk threshold, when a query job does not finish', () =
 describe('scan above the bulk threshold, under daily-limit pressure', () => {
   it('when the share runs out while the job results are read, then the scan stops before the limit, counting the Bulk requests', async () => {
     const { t, rows } = await seeded(3000, { dailyApiLimit: 1000 });
-    // Before the results: 1 SOQL page, 4 job creations, for the first page's 2,000 candidates 43
-    // collection requests (2,000 escalations recorded and marked, 3,000 Tasks, 1,600 status writes)
+    // Before the results: 1 SOQL page, 4 job creations, for the first page's 2,000 candidates 37
+    // collection requests (2,000 escalations recorded and marked, 1,750 Tasks, 1,600 status writes)
     // and the role look-up, then 4 status checks. Leave room for exactly two results requests.
-    t.emulator.limits.used = 500 - (1 + 4 + 43 + 1 + 4 + 2);
+    t.emulator.limits.used = 500 - (1 + 4 + 37 + 1 + 4 + 2);
     const report = await scan({
       api: await orgApi(t, 0.5),
       playbook: defaultPlaybook(),

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { scan } from '../../../salesforce-package/tools/scan.js';
 import { NOW, seedOpportunities } from './dataset.js';
-import { expectedKeys, expectedTasks as tasksFor, keysIn, STATUS } from './expected.js';
+import { expectedKeys, expectedTasks as tasksFor, keysIn, STATUS, SUPERSEDED } from './expected.js';
 import { defaultPlaybook, orgApi, startTestOrg, type TestOrg } from './org.js';
 
 let org: TestOrg | undefined;
@@ -26,9 +26,21 @@ describe('scan', () => {
     expect(expected).toHaveLength(300 * (1 + 2 + 2 + 3));
     expect(keysIn(org)).toEqual(expected);
     const escalations = org.records('Handoff_Escalation__c');
-    expect(
-      escalations.every((e) => e.Executed_At__c === NOW && typeof e.Task_Id__c === 'string'),
-    ).toBe(true);
+    expect(escalations.every((e) => e.Executed_At__c === NOW)).toBe(true);
+    // Every escalation names its first Task, but a level a later one superseded has none.
+    const superseded = new Set(
+      seeded.flatMap(({ id, situation }) => {
+        const levels = SUPERSEDED[situation] ?? [];
+        return expectedKeys([{ id, situation }]).filter((k) =>
+          levels.some((l) => k.includes(`:L${l}:`)),
+        );
+      }),
+    );
+    expect(superseded.size).toBe(300 * 3);
+    for (const e of escalations)
+      expect(typeof e.Task_Id__c, String(e.Escalation_Key__c)).toBe(
+        superseded.has(String(e.Escalation_Key__c)) ? 'object' : 'string',
+      );
     const tasks = org.records('Task');
     const expectedTasks = tasksFor(seeded);
     expect(tasks).toHaveLength(expectedTasks);
