@@ -125,7 +125,7 @@ function instruction(action: EscalationAction): string {
   if (toWhoMustAct(action)) return `${action.move}.`;
   const move = lowerFirst(action.move);
   return action.waitsOnLabel
-    ? `The ${action.waitsOnLabel} must ${move}: follow up with them.`
+    ? `The ${action.waitsOnLabel} must ${move}. Follow up with them.`
     : `Follow up: ${move}.`;
 }
 

@@ -110,7 +110,7 @@ describe('escalation Tasks', () => {
       ActivityDate: '2026-03-03',
     });
     expect(String(admins[0]?.Description).split('\n')[0]).toBe(
-      'The CS manager must review the Sales → CS handoff: accept or reject it: follow up with them.',
+      'The CS manager must review the Sales → CS handoff: accept or reject it. Follow up with them.',
     );
     const closed = t
       .records('Handoff_Escalation__c')

@@ -80,7 +80,7 @@ describe('escalationTasks', () => {
       timeZone: 'America/New_York',
       subject: 'Breached: Rep submits the CS handoff on Acme — was due Nov 24, 2026, 5:00 PM EST',
       body: [
-        'The Account executive must complete and submit the Sales → CS handoff: follow up with them.',
+        'The Account executive must complete and submit the Sales → CS handoff. Follow up with them.',
         'Rep submits the CS handoff is breached: it was due Nov 24, 2026, 5:00 PM EST.',
       ].join('\n'),
       dueAt: now,
