@@ -16,6 +16,7 @@ export const HANDOFF_FIELDS = [
   'Status__c',
   'Version__c',
   ...MILESTONE_FIELDS,
+  'Rejection_Reason__c',
   'SLA_Status__c',
   'SLA_Next_Due__c',
   'SLA_Id__c',
@@ -102,7 +103,12 @@ function handoffStates(names: OrgNames, opportunity: SfRecord): Record<string, H
     const events = milestoneEvents(status.data, {
       submitted: { at: instant(field('Submitted_At__c')), by: person('Submitted_By__c') },
       accepted: { at: instant(field('Accepted_At__c')), by: person('Accepted_By__c') },
-      rejected: { at: instant(field('Rejected_At__c')), by: person('Rejected_By__c') },
+      // The reason rides on the rejection, as the panel's adapter reads it: the metrics count by it.
+      rejected: {
+        at: instant(field('Rejected_At__c')),
+        by: person('Rejected_By__c'),
+        details: { reason: person('Rejection_Reason__c') ?? '' },
+      },
     });
     const version = Number(row[names.field('Version__c')] ?? 0);
     states[id] = {

@@ -7,6 +7,7 @@
 import {
   checklistOf,
   evaluateRecord,
+  handoffSlaOutcome,
   type HandoffEvent,
   type HandoffState,
   type Playbook,
@@ -14,6 +15,7 @@ import {
 } from '@handoff/shared';
 import type { SalesforceEmulator } from '../../emulators/salesforce/index.js';
 import { namespacePrefix, qualify } from '../../../salesforce-package/scripts/namespace.js';
+import { milestoneEvents } from '../../../salesforce-package/scripts/handoff-core/milestones.js';
 import type { SeededPerson } from '../meta.js';
 import type { DealPlan } from '../seed/deals.js';
 
@@ -172,6 +174,8 @@ export function seedSalesforce(input: SalesforceSeedInput): SalesforceMeta {
         state: snapshot.handoffs[handoffId] ?? NOT_STARTED,
         openedAt: openedAt(playbook, handoffId, plan),
         sfUser,
+        snapshot,
+        now: input.now,
       });
   }
   seed.record('Handoff_Playbook__c', {
@@ -180,6 +184,39 @@ export function seedSalesforce(input: SalesforceSeedInput): SalesforceMeta {
     Playbook_Text__c: JSON.stringify(playbook, null, 2),
   });
   return { users, usernames, opportunities, scannerUsername: SCANNER_USERNAME };
+}
+
+/**
+ * The accept SLA's outcome as the org holds it after the panel's acceptance and the scanner's
+ * rounds: the core's handoffSlaOutcome over what the header keeps (its latest submission,
+ * acceptance and rejection, read as tools/snapshot.ts reads them), at the seeded instant.
+ */
+function outcomeFields(
+  playbook: Playbook,
+  h: { handoffId: string; state: HandoffState; snapshot: RecordSnapshot; now: number },
+  last: Record<'submitted' | 'accepted' | 'rejected', HandoffEvent | undefined>,
+): Record<string, unknown> {
+  const milestone = (e: HandoffEvent | undefined) => ({
+    at: e?.at,
+    by: e?.by,
+    ...(e ? { details: e.details } : {}),
+  });
+  const events = milestoneEvents(h.state.status, {
+    submitted: milestone(last.submitted),
+    accepted: milestone(last.accepted),
+    rejected: milestone(last.rejected),
+  });
+  const kept = {
+    ...h.snapshot,
+    handoffs: { ...h.snapshot.handoffs, [h.handoffId]: { ...h.state, events } },
+  };
+  const outcome = handoffSlaOutcome(playbook, kept, h.handoffId, h.now);
+  return {
+    SLA_Id__c: outcome.slaId,
+    SLA_Outcome__c: outcome.outcome,
+    SLA_Completed_At__c: outcome.completedAt === null ? null : iso(outcome.completedAt),
+    Business_Minutes_To_Accept__c: outcome.businessMinutesToAccept,
+  };
 }
 
 /** When the handoff's opening stage was entered: the header was created then. */
@@ -199,6 +236,8 @@ function seedHandoff(
     state: HandoffState;
     openedAt: number;
     sfUser: (hubspotUserId: string) => string | null;
+    snapshot: RecordSnapshot;
+    now: number;
   },
 ): void {
   const handoff = playbook.handoffs.find((x) => x.id === h.handoffId);
@@ -239,6 +278,7 @@ function seedHandoff(
             typeof rejected.details.comment === 'string' ? rejected.details.comment : null,
         }
       : {}),
+    ...outcomeFields(playbook, h, { submitted, accepted, rejected }),
     CreatedDate: iso(h.openedAt),
     // The header was last changed by its last action.
     LastModifiedDate: iso(lastEvent?.at ?? h.openedAt),
