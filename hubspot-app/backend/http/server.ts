@@ -13,6 +13,7 @@ import { UseCaseError } from '../use-cases/errors.js';
 import { getPlaybook, putPlaybook } from '../use-cases/playbook.js';
 import { issuePlaybookExport } from '../use-cases/playbook-export.js';
 import { editPlaybook } from '../use-cases/playbook-edit.js';
+import { previewPlaybook } from '../use-cases/playbook-preview.js';
 import { exportTokens } from '../export-token.js';
 import { registerExportRoutes } from './export-routes.js';
 import { getRecordView } from '../use-cases/record-view.js';
@@ -157,6 +158,10 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
       api.get('/playbook', async (request) => getPlaybook(deps, request.caller));
       api.put('/playbook', async (request, reply) => {
         const answer = await putPlaybook(deps, request.caller, request.body);
+        return reply.status(answer.status).send(answer.body);
+      });
+      api.post('/playbook/preview', async (request, reply) => {
+        const answer = await previewPlaybook(deps, request.caller, request.body);
         return reply.status(answer.status).send(answer.body);
       });
       api.post('/playbook/edit', async (request) =>

@@ -7,6 +7,7 @@ export { openSqlite } from './sqlite.js';
 export { openPostgres } from './postgres.js';
 export { StoreUnavailable } from './sql.js';
 export type { RecordSummary, StoredSnapshot } from './summaries.js';
+export type { PlaybookSave } from './playbook-saves.js';
 
 /** PostgreSQL when a URL is given, else the embedded SQLite file. */
 export function openStore(options: {

@@ -179,6 +179,24 @@ export const MIGRATIONS: readonly {
     ],
   },
   {
+    version: 10,
+    name: 'playbook saves: who saved which version when, and what its preview said',
+    statements: [
+      // One audit line per save; summary is the preview's sentences as a JSON list.
+      `CREATE TABLE playbook_saves (
+        portal_id text NOT NULL,
+        saved_at bigint NOT NULL,
+        saved_by text NOT NULL,
+        version text NOT NULL,
+        fingerprint text NOT NULL,
+        summary text NOT NULL,
+        escalations integer NOT NULL,
+        confirmed integer NOT NULL
+      )`,
+      'CREATE INDEX playbook_saves_portal ON playbook_saves (portal_id, saved_at)',
+    ],
+  },
+  {
     version: 11,
     name: 'record summaries: name and snapshot as last read, for queues and the dashboard',
     statements: [
@@ -193,6 +211,8 @@ export const MIGRATIONS: readonly {
         seen_at bigint NOT NULL,
         PRIMARY KEY (portal_id, object_type, record_id)
       )`,
+      // What was read since the queue last looked: the queue re-evaluates just those records.
+      'CREATE INDEX record_summaries_seen ON record_summaries (portal_id, seen_at)',
     ],
   },
 ];

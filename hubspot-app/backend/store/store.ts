@@ -4,6 +4,7 @@ import type { HandoffState } from '@handoff/shared';
 import { migrate } from './migrations.js';
 import type { Sql } from './sql.js';
 import { putRecordSummaries, recordSummaries, type RecordSummary } from './summaries.js';
+import { addPlaybookSave, playbookSaves, type PlaybookSave } from './playbook-saves.js';
 
 export interface Installation {
   portalId: string;
@@ -94,6 +95,9 @@ export interface Store {
   installedPortals(): Promise<string[]>;
   getPlaybook(portalId: string): Promise<StoredPlaybook | null>;
   putPlaybook(portalId: string, playbook: StoredPlaybook): Promise<void>;
+  /** The save log the settings page lists (playbook-saves.ts), latest first. */
+  addPlaybookSave(portalId: string, save: PlaybookSave): Promise<void>;
+  playbookSaves(portalId: string, limit: number): Promise<PlaybookSave[]>;
   getHandoffs(key: RecordKey): Promise<Record<string, HandoffState>>;
   getHandoffsOfRecords(
     portalId: string,
@@ -216,7 +220,12 @@ export interface Store {
     summaries: readonly Omit<RecordSummary, 'seenAt'>[],
     now: number,
   ): Promise<void>;
-  recordSummaries(portalId: string, objectType: string): Promise<RecordSummary[]>;
+  /** Every summary of the portal's records of this type, or those read at or after `seenSince`. */
+  recordSummaries(
+    portalId: string,
+    objectType: string,
+    seenSince?: number,
+  ): Promise<RecordSummary[]>;
   /** Forgets everything about a portal: tokens, playbook, handoffs, outbox, history. */
   deletePortal(portalId: string): Promise<void>;
   close(): Promise<void>;
@@ -236,6 +245,7 @@ const PORTAL_TABLES = [
   'scan_watch',
   'outbox_leases',
   'record_summaries',
+  'playbook_saves',
 ];
 
 function outboxEntry(row: Record<string, unknown>): OutboxEntry {
@@ -820,7 +830,10 @@ export function createStore(sql: Sql): Store {
 
     putRecordSummaries: (portalId, summaries, now) =>
       putRecordSummaries(sql, portalId, summaries, now),
-    recordSummaries: (portalId, objectType) => recordSummaries(sql, portalId, objectType),
+    recordSummaries: (portalId, objectType, seenSince) =>
+      recordSummaries(sql, portalId, objectType, seenSince),
+    addPlaybookSave: (portalId, save) => addPlaybookSave(sql, portalId, save),
+    playbookSaves: (portalId, limit) => playbookSaves(sql, portalId, limit),
 
     async deletePortal(portalId) {
       await sql.transaction(async (tx) => {

@@ -6,6 +6,10 @@ import type { Deps } from '../deps.js';
 import { requireRole } from './access.js';
 import { portalPlaybook, requireCrm, type Caller } from './context.js';
 import { UseCaseError } from './errors.js';
+import { playbookText, previewAgainstSaved, requireConfirmation } from './playbook-preview.js';
+
+/** Audit lines the settings page lists. */
+const SAVES_LISTED = 20;
 
 export async function getPlaybook(deps: Deps, caller: Caller): Promise<PlaybookResponse> {
   await requireCrm(deps, caller.portalId);
@@ -22,6 +26,7 @@ export async function getPlaybook(deps: Deps, caller: Caller): Promise<PlaybookR
         updatedBy: stored.updatedBy,
         editable,
         fingerprint: playbook ? playbookFingerprint(playbook) : null,
+        saves: await deps.store.playbookSaves(caller.portalId, SAVES_LISTED),
       }
     : {
         text: null,
@@ -35,22 +40,15 @@ export async function getPlaybook(deps: Deps, caller: Caller): Promise<PlaybookR
 
 export async function putPlaybook(deps: Deps, caller: Caller, body: unknown) {
   await requireCrm(deps, caller.portalId);
-  const text =
-    typeof body === 'object' && body !== null && 'text' in body && typeof body.text === 'string'
-      ? body.text
-      : undefined;
-  if (text === undefined)
-    throw new UseCaseError(
-      400,
-      'bad_request',
-      'Send the playbook as { "text": "<YAML or JSON>" }.',
-    );
+  const text = playbookText(body);
   const current = (await portalPlaybook(deps, caller.portalId)) ?? defaultPlaybook();
   const roles = await deps.roles.rolesOf(caller.portalId, caller.userId, current);
   if (!roles.includes('admin'))
     throw new UseCaseError(403, 'forbidden', 'Only Handoff admins may change the playbook.');
   const result = parsePlaybookText(text);
   if (!result.ok) return { status: 422, body: { issues: result.issues } };
+  const preview = await previewAgainstSaved(deps, caller.portalId, result.playbook);
+  requireConfirmation(preview, body);
   const saved = {
     text,
     version: result.playbook.version,
@@ -58,6 +56,15 @@ export async function putPlaybook(deps: Deps, caller: Caller, body: unknown) {
     updatedBy: caller.userId,
   };
   await deps.store.putPlaybook(caller.portalId, saved);
+  await deps.store.addPlaybookSave(caller.portalId, {
+    savedAt: saved.updatedAt,
+    savedBy: caller.userId,
+    version: saved.version,
+    fingerprint: playbookFingerprint(result.playbook),
+    summary: preview.summary,
+    escalations: preview.escalationCount,
+    confirmed: preview.needsConfirmation,
+  });
   // New handoffs or SLAs need their mirror properties; a HubSpot hiccup must not lose the save.
   await deps.provision?.(caller.portalId).catch((error: unknown) => {
     deps.log.warn(
@@ -65,5 +72,8 @@ export async function putPlaybook(deps: Deps, caller: Caller, body: unknown) {
       'provisioning after a playbook save failed',
     );
   });
-  return { status: 200, body: { ...saved, editable: true, fingerprint: playbookFingerprint(result.playbook) } };
+  return {
+    status: 200,
+    body: { ...saved, editable: true, fingerprint: playbookFingerprint(result.playbook) },
+  };
 }

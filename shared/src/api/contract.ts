@@ -58,6 +58,8 @@ export const ApiErrorCode = z.enum([
   'not_covered',
   'rate_limited',
   'internal',
+  /** A playbook save over its escalation limit (guardRails) that the admin has not confirmed. */
+  'confirmation_needed',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 
@@ -91,6 +93,20 @@ export const PlaybookResponseSchema = z.object({
   editable: z.boolean(),
   /** playbookFingerprint of the saved playbook, to compare with the Salesforce copy's (absent: unknown). */
   fingerprint: z.optional(z.nullable(z.string())),
+  /** The latest saves, newest first: who, when, which version, and what the preview said then. */
+  saves: z.optional(
+    z.array(
+      z.object({
+        savedAt: z.number(),
+        savedBy: z.string(),
+        version: z.string(),
+        fingerprint: z.string(),
+        summary: z.array(z.string()),
+        escalations: z.number(),
+        confirmed: z.boolean(),
+      }),
+    ),
+  ),
 });
 export type PlaybookResponse = z.infer<typeof PlaybookResponseSchema>;
 

@@ -6750,6 +6750,121 @@ function orgNames(handoffObjectApiName = HANDOFF_LOCAL) {
   };
 }
 
+// shared/dist/src/playbook/edit.js
+var PlaybookEditSchema = discriminatedUnion("kind", [
+  strictObject({ kind: literal("sla_target"), sla: Id, target: BusinessDuration }),
+  /** No calendar: the SLA counts calendar time (24×7). */
+  strictObject({ kind: literal("sla_calendar"), sla: Id, calendar: optional(Id) }),
+  strictObject({
+    kind: literal("sla_escalations"),
+    sla: Id,
+    escalations: array(EscalationDef)
+  }),
+  strictObject({
+    kind: literal("role_teams"),
+    role: Id,
+    teams: array(string2().check(_minLength(1)))
+  }),
+  /** Replaces the item with the same id, or adds it at the end of the checklist. */
+  strictObject({ kind: literal("checklist_item"), checklist: Id, item: ChecklistItemDef }),
+  /** Replaces the criterion with the same id on that side of the stage, or adds it. */
+  strictObject({
+    kind: literal("stage_criterion"),
+    stage: Id,
+    side: _enum(["entry", "exit"]),
+    criterion: CriterionDef
+  })
+]);
+var PlaybookEditError = class extends Error {
+};
+function writesFor(data, edit) {
+  const indexIn = (section, id, what) => {
+    const list = data?.[section];
+    const index = Array.isArray(list) ? list.findIndex((entry) => entry?.id === id) : -1;
+    if (index < 0)
+      throw new PlaybookEditError(`The playbook declares no ${what} \`${id}\`.`);
+    return index;
+  };
+  const upsertAt = (path, id) => {
+    const list = valueAt2(data, path);
+    if (!Array.isArray(list))
+      return 0;
+    const index = list.findIndex((entry) => entry?.id === id);
+    return index < 0 ? list.length : index;
+  };
+  switch (edit.kind) {
+    case "sla_target":
+      return [{ path: ["slas", indexIn("slas", edit.sla, "SLA"), "target"], value: edit.target }];
+    case "sla_calendar":
+      return [
+        { path: ["slas", indexIn("slas", edit.sla, "SLA"), "calendar"], value: edit.calendar }
+      ];
+    case "sla_escalations":
+      return [
+        {
+          path: ["slas", indexIn("slas", edit.sla, "SLA"), "escalations"],
+          value: edit.escalations
+        }
+      ];
+    case "role_teams": {
+      const roles = valueAt2(data, ["roles"]);
+      if (typeof roles !== "object" || roles === null || !Object.prototype.hasOwnProperty.call(roles, edit.role))
+        throw new PlaybookEditError(`The playbook declares no role \`${edit.role}\`.`);
+      return [
+        {
+          path: ["roles", edit.role, "hubspotTeams"],
+          value: edit.teams.length > 0 ? edit.teams : void 0
+        }
+      ];
+    }
+    case "checklist_item": {
+      const at = [
+        "checklists",
+        indexIn("checklists", edit.checklist, "checklist"),
+        "items"
+      ];
+      return [{ path: [...at, upsertAt(at, edit.item.id)], value: edit.item }];
+    }
+    case "stage_criterion": {
+      const at = ["stages", indexIn("stages", edit.stage, "stage"), edit.side];
+      return [{ path: [...at, upsertAt(at, edit.criterion.id)], value: edit.criterion }];
+    }
+  }
+}
+function applyWrites(data, writes) {
+  return writes.reduce((current, write) => writeAt(current, write.path, write.value), data);
+}
+function writeAt(node, path, value2) {
+  const [head, ...rest] = path;
+  if (head === void 0)
+    return value2;
+  const copy = Array.isArray(node) ? [...node] : { ...typeof node === "object" ? node : {} };
+  const next = writeAt(copy[head], rest, value2);
+  if (next === void 0 && rest.length === 0 && !Array.isArray(copy))
+    delete copy[head];
+  else
+    copy[head] = next;
+  return copy;
+}
+function valueAt2(data, path) {
+  return path.reduce((node, segment) => typeof node === "object" && node !== null ? node[segment] : void 0, data);
+}
+function editPlaybookJson(text2, edit) {
+  let data;
+  try {
+    data = JSON.parse(text2);
+  } catch (error) {
+    return { text: text2, result: { ok: false, issues: [jsonSyntaxIssue(text2, error)] } };
+  }
+  const edited = applyWrites(data, writesFor(data, edit));
+  const out = JSON.stringify(edited, null, 2);
+  const result = parsePlaybook(edited);
+  return {
+    text: out,
+    result: result.ok ? result : { ok: false, issues: locateIssues(result.issues, jsonPositions(out)) }
+  };
+}
+
 // salesforce-package/scripts/handoff-core/queue.ts
 var OPEN_STATUSES = ["not_started", "in_progress", "submitted", "rejected"];
 var BADGES2 = {
@@ -6896,6 +7011,7 @@ export {
   STAGE_HISTORY_SORT,
   accountModel,
   buildSnapshot,
+  editPlaybookJson,
   errorSentences,
   evaluateRecord,
   formatPath,
