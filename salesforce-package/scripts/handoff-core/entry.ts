@@ -32,6 +32,8 @@ export {
   peopleOf,
 } from './records.js';
 export { namespaceOf, orgNames } from './names.js';
+// The admin panel's forms write their changes into the JSON text (not in ./runtime: cards need none).
+export { editPlaybookJson } from '@handoff/shared/edit';
 export { OPEN_STATUSES, planQueueAction, queueModel } from './queue.js';
 
 export type PlaybookResult =

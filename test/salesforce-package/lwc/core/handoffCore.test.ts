@@ -4,7 +4,12 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluateRecord, parsePlaybook } from '../../../../shared/src/runtime.js';
+import {
+  evaluateRecord,
+  jsonPositions,
+  locateIssues,
+  parsePlaybook,
+} from '../../../../shared/src/runtime.js';
 import {
   CORE_FILE,
   CORE_META,
@@ -95,7 +100,7 @@ describe('c/handoffCore does what the core it bundles does', () => {
     },
   });
 
-  it('when it reads broken playbooks, then it reports what the core parser reports', () => {
+  it('when it reads broken playbooks, then it reports what the core parser reports, at their lines in the JSON', () => {
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (ms) => {
         const text = JSON.stringify(mutate(defaultPlaybookInput(), ms)) ?? 'null';
@@ -103,7 +108,7 @@ describe('c/handoffCore does what the core it bundles does', () => {
         expect(core.readPlaybook(text)).toStrictEqual(
           expected.ok
             ? { ok: true, playbook: expected.playbook }
-            : { ok: false, issues: expected.issues },
+            : { ok: false, issues: locateIssues(expected.issues, jsonPositions(text)) },
         );
       }),
       { numRuns: 300, seed: 11 },

@@ -147,6 +147,12 @@ export default class HandoffAdmin extends LightningElement {
     return this.saveErrors.map((text, n) => ({ key: `e${n}`, text }));
   }
 
+  /** A form wrote its change into the text: shown here, saved only on Save. */
+  handleFormEdit(event) {
+    this.text = event.detail.text;
+    this.saved = false;
+  }
+
   handleChange(event) {
     this.text = event.detail.value ?? '';
     this.saved = false;

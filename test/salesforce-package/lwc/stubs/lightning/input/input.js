@@ -13,4 +13,6 @@ export default class Input extends LightningElement {
   @api fieldLevelHelp;
   @api messageWhenValueMissing;
   @api variant;
+  @api min;
+  @api step;
 }
