@@ -1,6 +1,13 @@
 // What an action must write to HubSpot afterwards, as outbox items with stable keys: the key is
 // the outbox's primary key, so an item is enqueued once however often the action is retried.
-import type { HandoffDef, HandoffEvent, Playbook } from '@handoff/shared';
+import {
+  moveTask,
+  type HandoffDef,
+  type HandoffEvent,
+  type Playbook,
+  type TimerView,
+} from '@handoff/shared';
+import { taskProperties } from '../hubspot/task-properties.js';
 import type { OutboxItem } from '../store/index.js';
 
 export interface MirrorPayload {
@@ -38,6 +45,12 @@ export interface OutboxPeople {
   nameOfUser?: (userId: string) => string | undefined;
 }
 
+/** What the tasks an action opens say: the deal's name, and the timers after the action. */
+export interface TaskContext {
+  dealName: string;
+  timers: readonly TimerView[];
+}
+
 /**
  * `events` are the action's new events; `history` is the handoff's whole event list after the
  * action (who submitted before a rejection, which tasks an earlier action opened).
@@ -50,6 +63,7 @@ export function outboxItemsFor(
   history: readonly HandoffEvent[],
   version: number,
   people: OutboxPeople,
+  context: TaskContext = { dealName: `Deal ${dealId}`, timers: [] },
 ): OutboxItem[] {
   // The mirror reads the handoff's latest state when it runs, so a late retry never writes stale values.
   const items: OutboxItem[] = [
@@ -80,19 +94,25 @@ export function outboxItemsFor(
         },
       } satisfies EngagementPayload,
     });
-    for (const [ownerId, subject] of tasksFor(handoff, event, history, people)) {
+    for (const [ownerId, move] of tasksFor(handoff, event, history, people)) {
+      const key = taskKey(event.actionId, index, ownerId);
+      // The core writes the task: the deal and the move, due when the SLA waiting on it is due.
+      const task = moveTask({
+        key,
+        record: { name: context.dealName },
+        handoffLabel: handoff.label,
+        move,
+        recipient: { id: ownerId },
+        timer: timerWaitingOn(context.timers, move === 'accept' ? handoff.accept : handoff.submit),
+        now: event.at,
+      });
       items.push({
-        key: taskKey(event.actionId, index, ownerId),
+        key,
         kind: 'engagement',
         payload: {
           dealId,
           type: 'tasks',
-          properties: {
-            hs_timestamp: String(event.at),
-            hs_task_subject: subject,
-            hubspot_owner_id: ownerId,
-            hs_task_status: 'NOT_STARTED',
-          },
+          properties: taskProperties(task),
         } satisfies EngagementPayload,
       });
     }
@@ -167,22 +187,34 @@ function reworkOwner(
   return submitter === undefined ? undefined : people.ownerOfUser(submitter);
 }
 
-/** Who must act next: the receiving roles on submission, the submitter on rejection. */
+/** Who must act next and how: the receiving roles review a submission, the submitter reworks a rejection. */
 function tasksFor(
   handoff: HandoffDef,
   event: HandoffEvent,
   history: readonly HandoffEvent[],
   people: OutboxPeople,
-): [string, string][] {
+): [string, 'accept' | 'reopen'][] {
   if (event.type === 'submitted') {
-    return reviewers(handoff, people).map((ownerId) => [
-      ownerId,
-      `Review the ${handoff.label} handoff`,
-    ]);
+    return reviewers(handoff, people).map((ownerId) => [ownerId, 'accept']);
   }
   if (event.type === 'rejected') {
     const ownerId = reworkOwner(event, history, people);
-    return ownerId ? [[ownerId, `Rework the ${handoff.label} handoff`]] : [];
+    return ownerId ? [[ownerId, 'reopen']] : [];
   }
   return [];
+}
+
+/** The live timer that waits on one of these roles, when an SLA does (paused ones have no due time). */
+function timerWaitingOn(
+  timers: readonly TimerView[],
+  roles: readonly string[],
+): TimerView | undefined {
+  return timers.find(
+    (t) =>
+      t.completedAt === null &&
+      t.dueAt !== null &&
+      !t.paused &&
+      t.waitsOn !== undefined &&
+      roles.includes(t.waitsOn.role),
+  );
 }

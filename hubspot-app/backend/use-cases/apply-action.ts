@@ -14,7 +14,7 @@ import { resolveContext, type Caller } from './context.js';
 import { checkActionBounds, checkRecordId } from './bounds.js';
 import { UseCaseError } from './errors.js';
 import { withPeople } from './people.js';
-import { readDeal } from './record-view.js';
+import { readNamedDeal } from './record-view.js';
 import { outboxItemsFor } from '../outbox/items.js';
 
 export async function applyAction(
@@ -40,7 +40,7 @@ export async function applyAction(
   }
   const request = parsed.data;
   const context = await resolveContext(deps, caller);
-  const snapshot = await readDeal(deps, caller, context, dealId);
+  const { snapshot, name: dealName } = await readNamedDeal(deps, caller, context, dealId);
   const key = { portalId: caller.portalId, objectType: 'deal', recordId: dealId };
   const now = deps.clock.now();
   const others = await deps.store.getHandoffs(key);
@@ -115,6 +115,17 @@ export async function applyAction(
                         ownersByRole: people.byRole,
                         ownerOfUser: people.ownerOfUser,
                         nameOfUser: people.nameOfUser,
+                      },
+                      {
+                        dealName,
+                        // The timers as they stand after the action: a review is due when the
+                        // accept SLA that now runs is due.
+                        timers: evaluateRecord(
+                          context.playbook,
+                          { ...snapshot, handoffs: { ...handoffs, [request.handoffId]: state } },
+                          context.viewer,
+                          now,
+                        ).timers,
                       },
                     )
                   : [],

@@ -45,6 +45,16 @@ export async function dealView(
 }
 
 export async function readDeal(deps: Deps, caller: Caller, context: PortalContext, dealId: string) {
+  return (await readNamedDeal(deps, caller, context, dealId)).snapshot;
+}
+
+/** readDeal, with the deal's name as HubSpot shows it (tasks name the record). */
+export async function readNamedDeal(
+  deps: Deps,
+  caller: Caller,
+  context: PortalContext,
+  dealId: string,
+) {
   const settings = await deps.store.getSettings(caller.portalId);
   const deal = await context.crm.getDeal(
     dealId,
@@ -75,7 +85,7 @@ export async function readDeal(deps: Deps, caller: Caller, context: PortalContex
     [{ objectType: 'deal', recordId: dealId, name: result.name, snapshot: result.snapshot }],
     deps.clock.now(),
   );
-  return result.snapshot;
+  return { snapshot: result.snapshot, name: result.name };
 }
 
 // hubspot.fetch: "Each request has a maximum timeout of 15 seconds. Both request and response

@@ -3,6 +3,8 @@ export { nextMoveOf } from './move.js';
 export {
   escalationTasks,
   escalationTask,
+  moveTask,
+  type MoveTaskInput,
   tasksToClose,
   taskKey,
   type EscalationTask,

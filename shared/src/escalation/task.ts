@@ -3,8 +3,9 @@
 // and what to do. And which open tasks to complete: those of earlier levels when a later one
 // fires (EscalationAction.supersedes), and all of a timer's once it has stopped (tasksToClose).
 import { formatDuration } from '../display/format.js';
+import { MOVES } from '../display/words.js';
 import type { Playbook } from '../playbook/schema.js';
-import type { RecordView } from '../shapes/view.js';
+import type { Ball, RecordView, TimerView } from '../shapes/view.js';
 import { escalationKey, type EscalationAction } from './plan.js';
 import { namedTime } from './time.js';
 
@@ -94,6 +95,54 @@ export function escalationTask(
     dueAt,
     dueDate: dateIn(dueAt, timeZone),
     priority: late ? 'high' : 'normal',
+  };
+}
+
+/** A handoff move as a task's first word: review after a submission, rework after a rejection. */
+const TASK_VERBS: Readonly<Record<Ball['action'], string>> = {
+  submit: 'Submit',
+  accept: 'Review',
+  reopen: 'Rework',
+};
+
+export interface MoveTaskInput {
+  /** The task's identity (the CRM adapter's idempotency key). */
+  key: string;
+  record: TaskRecord;
+  handoffLabel: string;
+  move: Ball['action'];
+  recipient: TaskRecipient;
+  /** The live timer that waits on this move, when an SLA does: the task is due when it is. */
+  timer?: Pick<TimerView, 'label' | 'dueAt' | 'calendarTimeZone'> | undefined;
+  now: number;
+}
+
+/**
+ * The task that asks someone for their move on a handoff (a review once it is submitted, a rework
+ * once it is rejected): the record and the move in its subject, due when the SLA waiting on it is
+ * due — in the assignee's zone, named — or now when no SLA waits on it.
+ */
+export function moveTask(input: MoveTaskInput): EscalationTask {
+  const { record, handoffLabel, move, timer, now } = input;
+  const timeZone = usableZone(input.recipient.timeZone ?? timer?.calendarTimeZone ?? 'UTC');
+  const due = timer?.dueAt == null ? undefined : timer.dueAt;
+  const dueText = due === undefined ? undefined : namedTime(due, timeZone);
+  const dueAt = due ?? now;
+  return {
+    key: input.key,
+    assigneeId: input.recipient.id,
+    timeZone,
+    subject: `${TASK_VERBS[move]} the ${handoffLabel} handoff on ${record.name}${dueText ? ` — due ${dueText}` : ''}`,
+    body: [
+      `${MOVES[move](handoffLabel)}.`,
+      timer && dueText ? `${timer.label}: due ${dueText}.` : undefined,
+      record.link ? `${record.name}: ${record.link}` : undefined,
+    ]
+      .filter((line): line is string => line !== undefined)
+      .join('\n'),
+    dueAt,
+    dueDate: dateIn(dueAt, timeZone),
+    priority: 'normal',
   };
 }
 

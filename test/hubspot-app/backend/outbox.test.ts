@@ -133,11 +133,14 @@ describe('the mirror outbox', () => {
     const sortTasks = (tasks: Awaited<ReturnType<typeof tasksOf>>) =>
       [...tasks].sort((a, b) => `${a.subject}${a.owner}`.localeCompare(`${b.subject}${b.owner}`));
     // The rejection closed both review tasks and opened a rework task for the rep who submitted.
+    // Each names the deal; a review is due when CS's accept SLA is (submitted Monday 10:00 New
+    // York, one business day); the accept SLA is paused while the rep reworks, so no due time then.
+    const review = 'Review the Sales → CS handoff on Acme — due Nov 24, 2026, 10:00 AM EST';
     expect(sortTasks(await tasksOf(h, portalId))).toEqual(
       sortTasks([
-        { subject: 'Review the Sales → CS handoff', owner: cs, status: 'COMPLETED' },
-        { subject: 'Review the Sales → CS handoff', owner: admin, status: 'COMPLETED' },
-        { subject: 'Rework the Sales → CS handoff', owner: rep, status: 'NOT_STARTED' },
+        { subject: review, owner: cs, status: 'COMPLETED' },
+        { subject: review, owner: admin, status: 'COMPLETED' },
+        { subject: 'Rework the Sales → CS handoff on Acme', owner: rep, status: 'NOT_STARTED' },
       ]),
     );
 

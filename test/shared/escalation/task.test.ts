@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   escalationTasks,
+  moveTask,
   planEscalations,
   tasksToClose,
   type EscalationAction,
@@ -124,6 +125,57 @@ describe('escalationTasks', () => {
     expect([task?.timeZone, task?.subject]).toEqual([
       'UTC',
       'At risk: Rep submits the CS handoff on Acme — due Nov 24, 2026, 10:00 PM UTC',
+    ]);
+  });
+});
+
+describe('moveTask', () => {
+  const timer = {
+    label: 'CS accepts the handoff',
+    dueAt: Date.UTC(2026, 10, 24, 15),
+    calendarTimeZone: 'America/New_York',
+  };
+
+  it('when a handoff is submitted, then each reviewer’s task names the deal and the move and is due when the accept SLA is, in their zone', () => {
+    const task = moveTask({
+      key: 'task:a1:0:cs-1',
+      record: { name: 'Acme' },
+      handoffLabel: 'Sales → CS',
+      move: 'accept',
+      recipient: { id: 'cs-1', timeZone: 'Europe/Berlin' },
+      timer,
+      now: ny(23, 10),
+    });
+    // Hand-computed: Tuesday 10:00 EST = 15:00 UTC = 16:00 in Berlin (CET, UTC+1).
+    expect(task).toEqual({
+      key: 'task:a1:0:cs-1',
+      assigneeId: 'cs-1',
+      timeZone: 'Europe/Berlin',
+      subject: 'Review the Sales → CS handoff on Acme — due Nov 24, 2026, 4:00 PM GMT+1',
+      body: [
+        'Review the Sales → CS handoff: accept or reject it.',
+        'CS accepts the handoff: due Nov 24, 2026, 4:00 PM GMT+1.',
+      ].join('\n'),
+      dueAt: timer.dueAt,
+      dueDate: '2026-11-24',
+      priority: 'normal',
+    });
+  });
+
+  it('when no SLA waits on the move (a rework while the clock is paused), then the task is due now and says no due time', () => {
+    const now = ny(24, 11);
+    const task = moveTask({
+      key: 'k',
+      record: { name: 'Acme' },
+      handoffLabel: 'Sales → CS',
+      move: 'reopen',
+      recipient: { id: 'rep-1' },
+      now,
+    });
+    expect([task.subject, task.body, task.dueAt]).toEqual([
+      'Rework the Sales → CS handoff on Acme',
+      'Rework the Sales → CS handoff and submit it again.',
+      now,
     ]);
   });
 });
