@@ -52,6 +52,7 @@ export async function recordSummaries(
   sql: Sql,
   portalId: string,
   objectType: string,
+  seenSince?: number,
 ): Promise<RecordSummary[]> {
   const rows = await sql.query<{
     record_id: string;
@@ -59,8 +60,8 @@ export async function recordSummaries(
     snapshot: string;
     seen_at: number;
   }>(
-    'SELECT record_id, name, snapshot, seen_at FROM record_summaries WHERE portal_id = $1 AND object_type = $2',
-    [portalId, objectType],
+    `SELECT record_id, name, snapshot, seen_at FROM record_summaries WHERE portal_id = $1 AND object_type = $2${seenSince === undefined ? '' : ' AND seen_at >= $3'}`,
+    seenSince === undefined ? [portalId, objectType] : [portalId, objectType, seenSince],
   );
   return rows.map((r) => ({
     objectType,

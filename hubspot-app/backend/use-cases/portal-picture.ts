@@ -14,14 +14,18 @@ import {
   type RecordView,
 } from '@handoff/shared';
 import type { Deps } from '../deps.js';
-import type { Store } from '../store/index.js';
+import type { RecordSummary, Store } from '../store/index.js';
 
 /** Timers move with time: a picture older than this is computed again. */
 export const PICTURE_TTL_MS = 30_000;
 const HANDOFF_READ_CHUNK = 1_000;
+/** Past this many changed records a full rebuild is as cheap as patching. */
+const INCREMENTAL_MAX = 500;
 
 export interface PortalPicture {
   builtAt: number;
+  /** Changes in the store up to this instant are in the picture. */
+  checkedAt: number;
   playbook: Playbook;
   snapshots: RecordSnapshot[];
   records: { view: RecordView; name: string }[];
@@ -47,10 +51,21 @@ export async function portalPicture(
     kept &&
     kept.playbook === playbook &&
     now >= kept.builtAt &&
-    now - kept.builtAt < PICTURE_TTL_MS &&
-    (await deps.store.recordsChangedSince(portalId, kept.builtAt)).length === 0
-  )
-    return kept;
+    now - kept.builtAt < PICTURE_TTL_MS
+  ) {
+    const read = await deps.store.recordSummaries(portalId, 'deal', kept.checkedAt);
+    const changed = new Set([
+      ...(await deps.store.recordsChangedSince(portalId, kept.checkedAt)),
+      ...read.map((r) => r.recordId),
+    ]);
+    kept.checkedAt = now;
+    if (changed.size === 0) return kept;
+    // An action, a card read or a webhook touched a few records: evaluate those again, keep the rest.
+    if (changed.size <= INCREMENTAL_MAX) {
+      await reevaluate(deps, portalId, kept, [...changed], read, now);
+      return kept;
+    }
+  }
   const picture = await buildPicture(deps, portalId, playbook, now);
   byPortal.set(portalId, picture);
   return picture;
@@ -88,6 +103,7 @@ async function buildPicture(
   queue.sort(compareQueueEntries);
   return {
     builtAt: now,
+    checkedAt: now,
     playbook,
     snapshots,
     records,
@@ -100,4 +116,51 @@ async function buildPicture(
     },
     derived: new Map(),
   };
+}
+
+/**
+ * Re-reads the handoffs of these records and evaluates them again (at `now`; the rest keep their
+ * instant, at most PICTURE_TTL_MS old); their queue entries are replaced and the queue re-sorted.
+ * A stage change that arrived by webhook shows at the next full rebuild, when summaries are re-read.
+ */
+async function reevaluate(
+  deps: Deps,
+  portalId: string,
+  picture: PortalPicture,
+  recordIds: readonly string[],
+  read: readonly RecordSummary[],
+  now: number,
+): Promise<void> {
+  const { playbook } = picture;
+  const handoffs = await deps.store.getHandoffsOfRecords(portalId, 'deal', recordIds);
+  const everyone = { userId: 'queue', roles: Object.keys(playbook.roles) };
+  const changed = new Set(recordIds);
+  const summaries = new Map(read.map((r) => [r.recordId, r]));
+  const index = new Map(picture.snapshots.map((s, i) => [s.recordId, i]));
+  const fresh: QueueEntry[] = [];
+  for (const recordId of recordIds) {
+    const at = index.get(recordId);
+    const summary = summaries.get(recordId);
+    // A record with stored handoffs but never read from HubSpot has nothing to evaluate yet.
+    const base = summary?.snapshot ?? (at === undefined ? undefined : picture.snapshots[at]);
+    if (!base) continue;
+    const name = summary?.name ?? picture.records[at ?? -1]?.name ?? recordId;
+    const snapshot = { ...base, handoffs: handoffs.get(recordId) ?? {} };
+    const view = evaluateRecord(playbook, snapshot, everyone, now);
+    const slot = at ?? picture.snapshots.length;
+    picture.snapshots[slot] = snapshot;
+    picture.records[slot] = { view, name };
+    if (summary) {
+      picture.freshness.newestReadAt = Math.max(
+        picture.freshness.newestReadAt ?? 0,
+        summary.seenAt,
+      );
+      if (at === undefined) picture.freshness.records++;
+    }
+    fresh.push(...queueEntriesOf(playbook, view, name));
+  }
+  picture.queue = [...picture.queue.filter((e) => !changed.has(e.recordId)), ...fresh].sort(
+    compareQueueEntries,
+  );
+  picture.derived.clear();
 }

@@ -61,6 +61,8 @@ describe.each(ENGINES)('record summaries on %s', (_engine, open) => {
     });
     expect(seven?.snapshot).not.toHaveProperty('handoffs');
     expect(await store.recordSummaries('p1', 'company')).toEqual([]);
+    // Read since 20: only the renamed one (the queue re-evaluates just those).
+    expect((await store.recordSummaries('p1', 'deal', 20)).map((r) => r.recordId)).toEqual(['7']);
   });
 
   it('when a portal is deleted, then its summaries go with it and other portals keep theirs', async () => {
