@@ -6,6 +6,7 @@ const suites = [
   './clock.bench.ts',
   './hubspot-backend.bench.ts',
   './hubspot-scanner.bench.ts',
+  './hubspot-queue.bench.ts',
   './hubspot-scan-scale.bench.ts',
   './salesforce-scan.bench.ts',
   './hubspot-card.bench.ts',
