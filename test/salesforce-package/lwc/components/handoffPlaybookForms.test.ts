@@ -94,6 +94,75 @@ describe('handoffPlaybookForms', () => {
   });
 });
 
+describe('handoffPlaybookForms: checklist items and stage criteria', () => {
+  it('when the admin adds a required choice item, then it is the last item of that checklist', async () => {
+    const { el, edits } = await forms();
+    const list = PLAYBOOK.checklists[0];
+    change(el, 'lightning-combobox', 'checklist', list.id);
+    await flush();
+    change(el, 'lightning-input', 'item-id', 'budget_range');
+    change(el, 'lightning-input', 'item-label', 'Budget range');
+    change(el, 'lightning-combobox', 'item-kind', 'choice');
+    await flush();
+    change(el, 'lightning-input', 'item-options', 'Under 10k, 10k-50k, Over 50k');
+    change(el, 'lightning-combobox', 'item-owner', 'sdr');
+    byName(el, 'lightning-input', 'item-required')?.dispatchEvent(
+      new CustomEvent('change', { detail: { checked: true } }),
+    );
+    await flush();
+    click(el, 'write-item');
+    await flush();
+    expect(latest(edits).checklists[0].items.at(-1)).toEqual({
+      id: 'budget_range',
+      label: 'Budget range',
+      kind: 'choice',
+      required: true,
+      owner: 'sdr',
+      options: ['Under 10k', '10k-50k', 'Over 50k'],
+    });
+  });
+
+  it('when the admin relabels an existing item, then that item changes in place and keeps its other settings', async () => {
+    const { el, edits } = await forms();
+    const list = PLAYBOOK.checklists[0];
+    const item = list.items[1];
+    change(el, 'lightning-combobox', 'item', item.id);
+    await flush();
+    expect(byName(el, 'lightning-input', 'item-id')).toBeUndefined();
+    change(el, 'lightning-input', 'item-label', 'Renamed');
+    await flush();
+    click(el, 'write-item');
+    await flush();
+    const items = latest(edits).checklists[0].items;
+    expect(items.length).toBe(list.items.length);
+    expect(items[1]).toEqual({ ...item, label: 'Renamed' });
+  });
+
+  it('when the admin adds an exit criterion on a number field, then the stage has it with a numeric value', async () => {
+    const { el, edits } = await forms();
+    const stage = PLAYBOOK.stages[1];
+    change(el, 'lightning-combobox', 'stage', stage.id);
+    await flush();
+    change(el, 'lightning-input', 'criterion-id', 'amount_over_1000');
+    change(el, 'lightning-input', 'criterion-label', 'Amount over 1,000');
+    change(el, 'lightning-combobox', 'criterion-severity', 'warn');
+    change(el, 'lightning-combobox', 'rule-field', 'amount');
+    change(el, 'lightning-combobox', 'rule-op', 'gt');
+    await flush();
+    change(el, 'lightning-input', 'rule-value', '1000');
+    await flush();
+    click(el, 'write-criterion');
+    await flush();
+    expect(latest(edits).stages[1].exit.at(-1)).toEqual({
+      id: 'amount_over_1000',
+      label: 'Amount over 1,000',
+      severity: 'warn',
+      rule: { op: 'gt', field: 'amount', value: 1000 },
+    });
+    await expectAccessible(el);
+  });
+});
+
 describe('handoffAdmin with its forms', () => {
   it('when an admin writes a change with a form, then the text shows it (to save as any edit), and a non-admin sees no forms', async () => {
     const el = mount('c-handoff-admin', Admin, 'admin');

@@ -1,5 +1,5 @@
 // Everyday playbook changes as forms on the admin panel, so a RevOps admin need not write JSON: an
-// SLA's target, calendar and escalations, and a role's HubSpot teams. Each form writes its change
+// SLA's target, calendar and escalations, a role's HubSpot teams, a checklist item, a stage criterion. Each form writes its change
 // into the playbook text with the core's editPlaybookJson and hands the new text to the panel
 // (`playbookedit`), which shows it in the text (the advanced view) and saves it only on Save.
 import { LightningElement, api } from 'lwc';
@@ -23,9 +23,32 @@ const ACTIONS = [
   { label: 'A task', value: 'task' },
   { label: 'A note', value: 'note' },
 ];
-/** Combobox values cannot be empty strings: these stand for "not set". */
+const KINDS = ['check', 'text', 'date', 'number', 'choice'].map((k) => ({ label: k, value: k }));
+const SIDES = [
+  { label: 'Leave the stage', value: 'exit' },
+  { label: 'Enter the stage', value: 'entry' },
+];
+const SEVERITIES = [
+  { label: 'Block the move', value: 'block' },
+  { label: 'Warn only', value: 'warn' },
+];
+const OPS = [
+  { label: 'is filled in', value: 'present' },
+  { label: 'is empty', value: 'absent' },
+  { label: 'equals', value: 'eq' },
+  { label: 'is not', value: 'neq' },
+  { label: 'is more than', value: 'gt' },
+  { label: 'is at least', value: 'gte' },
+  { label: 'is less than', value: 'lt' },
+  { label: 'is at most', value: 'lte' },
+  { label: 'contains', value: 'contains' },
+];
+const ID = /^[a-z][a-z0-9_]{0,63}$/;
+/** Combobox values cannot be empty strings: these stand for "not set" (or a new entry). */
 const NO_CALENDAR = '-';
 const WAITS_ON = '-';
+const NONE = '-';
+const NEW = '-';
 
 export default class HandoffPlaybookForms extends LightningElement {
   @api playbookText = '';
@@ -37,6 +60,18 @@ export default class HandoffPlaybookForms extends LightningElement {
   escalations = [];
   roleId;
   teams = '';
+  listId;
+  itemId = NEW;
+  item = { id: '', label: '', kind: 'check', required: false };
+  itemOptions = '';
+  stageId;
+  side = 'exit';
+  criterionId = NEW;
+  criterion = { id: '', label: '', severity: 'block' };
+  criterionOnField = true;
+  ruleField;
+  ruleOp = 'present';
+  ruleValue = '';
   message;
   problem;
 
@@ -45,6 +80,8 @@ export default class HandoffPlaybookForms extends LightningElement {
     if (!playbook) return;
     this.loadSla(playbook.slas[0]);
     this.loadRole(Object.keys(playbook.roles)[0]);
+    this.loadItem(playbook.checklists[0]?.id, NEW);
+    this.loadCriterion(playbook.stages[0]?.id, 'exit', NEW);
   }
 
   get playbook() {
@@ -146,6 +183,213 @@ export default class HandoffPlaybookForms extends LightningElement {
       label: role.label,
       value: id,
     }));
+  }
+
+  get checklistOptions() {
+    return (this.playbook?.checklists ?? []).map((l) => ({ label: l.label, value: l.id }));
+  }
+
+  get hasChecklist() {
+    return this.checklistOptions.length > 0;
+  }
+
+  get itemOptionsList() {
+    const list = this.playbook?.checklists.find((l) => l.id === this.listId);
+    return [
+      { label: 'A new item', value: NEW },
+      ...(list?.items ?? []).map((i) => ({ label: i.label, value: i.id })),
+    ];
+  }
+
+  get isNewItem() {
+    return this.itemId === NEW;
+  }
+
+  get kinds() {
+    return KINDS;
+  }
+
+  get isChoice() {
+    return this.item.kind === 'choice';
+  }
+
+  get ownerOptions() {
+    return [
+      { label: 'Anyone who may submit', value: NONE },
+      ...Object.entries(this.playbook?.roles ?? {}).map(([id, r]) => ({
+        label: r.label,
+        value: id,
+      })),
+    ];
+  }
+
+  get itemOwner() {
+    return this.item.owner ?? NONE;
+  }
+
+  get itemDisabled() {
+    return !ID.test(this.item.id) || this.item.label.trim() === '';
+  }
+
+  get stageOptions() {
+    return (this.playbook?.stages ?? []).map((s) => ({ label: s.label, value: s.id }));
+  }
+
+  get sides() {
+    return SIDES;
+  }
+
+  get severities() {
+    return SEVERITIES;
+  }
+
+  get criterionOptions() {
+    const stage = this.playbook?.stages.find((s) => s.id === this.stageId);
+    return [
+      { label: 'A new criterion', value: NEW },
+      ...(stage?.[this.side] ?? []).map((c) => ({ label: c.label, value: c.id })),
+    ];
+  }
+
+  get isNewCriterion() {
+    return this.criterionId === NEW;
+  }
+
+  get fieldOptions() {
+    return Object.entries(this.playbook?.fields ?? {}).map(([id, f]) => ({
+      label: f.label,
+      value: id,
+    }));
+  }
+
+  get ops() {
+    return OPS;
+  }
+
+  get needsValue() {
+    return this.ruleOp !== 'present' && this.ruleOp !== 'absent';
+  }
+
+  get criterionDisabled() {
+    return (
+      !ID.test(this.criterion.id) ||
+      this.criterion.label.trim() === '' ||
+      (this.criterionOnField && this.needsValue && this.ruleValue === '')
+    );
+  }
+
+  loadItem(listId, itemId) {
+    this.listId = listId;
+    this.itemId = itemId;
+    const existing = this.playbook?.checklists
+      .find((l) => l.id === listId)
+      ?.items.find((i) => i.id === itemId);
+    this.item = existing ? { ...existing } : { id: '', label: '', kind: 'check', required: false };
+    this.itemOptions = (existing?.options ?? []).join(', ');
+  }
+
+  loadCriterion(stageId, side, criterionId) {
+    this.stageId = stageId;
+    this.side = side;
+    this.criterionId = criterionId;
+    const existing = this.playbook?.stages
+      .find((s) => s.id === stageId)
+      ?.[side].find((c) => c.id === criterionId);
+    const firstField = Object.keys(this.playbook?.fields ?? {})[0];
+    this.criterion = existing ? { ...existing } : { id: '', label: '', severity: 'block' };
+    // Rules that combine others or read handoffs keep their rule: change them in the text.
+    this.criterionOnField = !existing || OPS.some((o) => o.value === existing.rule.op);
+    this.ruleField = this.criterionOnField && existing ? existing.rule.field : firstField;
+    this.ruleOp = this.criterionOnField && existing ? existing.rule.op : 'present';
+    this.ruleValue =
+      existing && existing.rule.value !== undefined ? String(existing.rule.value) : '';
+  }
+
+  handleList(event) {
+    this.loadItem(event.detail.value, NEW);
+  }
+
+  handleItem(event) {
+    this.loadItem(this.listId, event.detail.value);
+  }
+
+  handleItemField(event) {
+    const key = event.target.dataset.field;
+    const value =
+      key === 'required'
+        ? event.detail.checked
+        : key === 'owner' && event.detail.value === NONE
+          ? undefined
+          : event.detail.value;
+    this.item = { ...this.item, [key]: value };
+  }
+
+  handleItemOptions(event) {
+    this.itemOptions = event.detail.value ?? '';
+  }
+
+  handleStage(event) {
+    this.loadCriterion(event.detail.value, this.side, NEW);
+  }
+
+  handleSide(event) {
+    this.loadCriterion(this.stageId, event.detail.value, NEW);
+  }
+
+  handleCriterion(event) {
+    this.loadCriterion(this.stageId, this.side, event.detail.value);
+  }
+
+  handleCriterionField(event) {
+    this.criterion = { ...this.criterion, [event.target.dataset.field]: event.detail.value };
+  }
+
+  handleRule(event) {
+    const key = event.target.dataset.field;
+    if (key === 'field') this.ruleField = event.detail.value;
+    else if (key === 'op') this.ruleOp = event.detail.value;
+    else this.ruleValue = event.detail.value ?? '';
+  }
+
+  writeItem() {
+    if (this.itemDisabled) return;
+    const item = { ...this.item };
+    if (item.owner === undefined) delete item.owner;
+    if (item.kind === 'choice')
+      item.options = this.itemOptions
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== '');
+    else delete item.options;
+    this.apply(
+      [{ kind: 'checklist_item', checklist: this.listId, item }],
+      `Checklist item ${item.label}`,
+    );
+  }
+
+  writeCriterion() {
+    if (this.criterionDisabled) return;
+    const type = this.playbook?.fields[this.ruleField]?.type;
+    const value =
+      type === 'number'
+        ? Number(this.ruleValue)
+        : type === 'boolean'
+          ? this.ruleValue === 'true'
+          : this.ruleValue;
+    const criterion = {
+      ...this.criterion,
+      ...(this.criterionOnField
+        ? {
+            rule: this.needsValue
+              ? { op: this.ruleOp, field: this.ruleField, value }
+              : { op: this.ruleOp, field: this.ruleField },
+          }
+        : {}),
+    };
+    this.apply(
+      [{ kind: 'stage_criterion', stage: this.stageId, side: this.side, criterion }],
+      `Criterion ${criterion.label}`,
+    );
   }
 
   loadSla(sla) {
