@@ -25,7 +25,8 @@ import { line, section } from './lib.js';
 
 /** The scan interval main.ts runs with. */
 const INTERVAL = 60_000;
-const START = ny(23, 10);
+/** The measured hour starts as the live deals' timers begin to turn at risk and breach. */
+const START = ny(23, 12, 30);
 /** Deals whose AE timer runs out during the hour (the rest are won deals CS has accepted). */
 const LIVE = 200;
 
@@ -63,6 +64,7 @@ async function seedPortal(h: ServiceHarness, deals: number): Promise<WorldPortal
 
 interface Hour {
   calls: number;
+  escalations: number;
   cycles: number;
   /** Simulated time the cycles covered (the full scanner's may stop early, see callsPerHour). */
   coveredMs: number;
@@ -84,6 +86,7 @@ async function scanHour(
 ): Promise<Hour> {
   let at = from;
   let calls = 0;
+  let escalations = 0;
   let cycles = 0;
   const wall = performance.now();
   while (at < from + HOUR && cycles < maxCycles) {
@@ -91,12 +94,15 @@ async function scanHour(
       await applyChange(h, portal, changes.shift() as Change);
     h.clock.set(at);
     h.emulator.resetRateLimits();
-    calls += (await scanner.scanPortal(portal.portalId)).apiCalls;
+    const report = await scanner.scanPortal(portal.portalId);
+    calls += report.apiCalls;
+    escalations += report.escalations;
     cycles++;
     at = Math.max(at + INTERVAL, h.clock.now());
   }
   return {
     calls,
+    escalations,
     cycles,
     coveredMs: Math.min(at, from + HOUR) - from,
     wallMs: performance.now() - wall,
@@ -124,10 +130,16 @@ export async function callsPerHour(deals: number, oldCycles: number): Promise<vo
       kind: 'edit',
       deal: Math.floor(next() * deals),
     }));
-    h.clock.set(START - INTERVAL);
+    // The first scan ever writes every deal's SLA status; the change search finds those writes
+    // once more (then reads them at the version it saw). Both happen once, at install, before the
+    // measured hour: it shows the steady state.
+    h.clock.set(START - 10 * MINUTE);
     h.emulator.resetRateLimits();
     const changeDriven = plainScanner(h, true);
     const warmUp = await changeDriven.scanPortal(portal.portalId);
+    h.clock.set(START - 4 * MINUTE);
+    h.emulator.resetRateLimits();
+    const settle = await changeDriven.scanPortal(portal.portalId);
     const driven = await scanHour(h, portal, changeDriven, changes, START, Infinity);
     const full = await scanHour(
       h,
@@ -144,11 +156,11 @@ export async function callsPerHour(deals: number, oldCycles: number): Promise<vo
     const label = deals.toLocaleString('en-US');
     line(
       `${label} deals, full scanner: calls/hour`,
-      `${fullPerHour.toLocaleString('en-US')} (${full.cycles} cycles, ${full.calls} calls over ${(full.coveredMs / MINUTE).toFixed(1)} simulated min)`,
+      `${fullPerHour.toLocaleString('en-US')} (${full.cycles} cycles, ${full.calls} calls, ${full.escalations} escalations, over ${(full.coveredMs / MINUTE).toFixed(1)} simulated min)`,
     );
     line(
       `${label} deals, change-driven: calls/hour`,
-      `${drivenPerHour.toLocaleString('en-US')} (${driven.cycles} cycles, ${driven.calls} calls + ${reconcile} for the daily full scan / 24; first scan ${warmUp.apiCalls} calls) = ${((100 * drivenPerHour) / fullPerHour).toFixed(1)} % of full (target ≤ 5 %)`,
+      `${drivenPerHour.toLocaleString('en-US')} (${driven.cycles} cycles, ${driven.calls} calls with ${driven.escalations} escalations + ${reconcile} for the daily full scan / 24; install: first scan ${warmUp.apiCalls} calls, the next ${settle.apiCalls}) = ${((100 * drivenPerHour) / fullPerHour).toFixed(1)} % of full (target ≤ 5 %)`,
     );
     line(
       `${label} deals, wall time of the measured cycles`,
