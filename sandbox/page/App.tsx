@@ -221,7 +221,7 @@ export function App() {
           </main>
         )}
         {route.view === 'app' && person && (
-          <main className="app-page">
+          <main className={route.id === 'dashboard' ? 'app-page' : 'app-page faces app-faces'}>
             <AppPagesPreview
               key={`${viewer}-${epoch}`}
               viewer={person}
@@ -233,6 +233,29 @@ export function App() {
                 navigate({ view: 'app', ...(page ? { id: page } : {}), viewer })
               }
             />
+            {route.id !== 'dashboard' && (
+              // The same queue in Salesforce: c-handoff-queue as on a Home page, for the same person.
+              <section
+                className="settings sf-queue"
+                data-testid="sf-queue"
+                aria-labelledby="sf-queue-title"
+              >
+                <h2 id="sf-queue-title">Salesforce · Home page</h2>
+                <SalesforceFrame
+                  key={`sf-queue-${viewer}-${epoch}`}
+                  component="queue"
+                  viewer={person.key}
+                  now={state.now}
+                  title="Handoff queue in Salesforce"
+                  testId="sf-queue-frame"
+                  onOpenRecord={(objectApiName, recordId) => {
+                    const deal =
+                      objectApiName === 'Opportunity' ? state.opportunities[recordId] : undefined;
+                    if (deal) window.dispatchEvent(new CustomEvent('open-deal', { detail: deal }));
+                  }}
+                />
+              </section>
+            )}
           </main>
         )}
         {route.view === 'dashboard' && (

@@ -8,7 +8,7 @@
 import { useEffect, useRef, useState } from 'react';
 
 export function SalesforceFrame(props: {
-  component: 'panel' | 'admin';
+  component: 'panel' | 'admin' | 'queue';
   /** The viewer's key (rep1, cs1, admin…): the page server signs the frame's API calls as them. */
   viewer: string;
   recordId?: string;

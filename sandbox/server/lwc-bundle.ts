@@ -302,7 +302,8 @@ function standIns(): Plugin {
       if (id === `${VIRTUAL}components`) {
         return (
           "export { default as HandoffPanel } from 'c/handoffPanel';\n" +
-          "export { default as HandoffAdmin } from 'c/handoffAdmin';\n"
+          "export { default as HandoffAdmin } from 'c/handoffAdmin';\n" +
+          "export { default as HandoffQueue } from 'c/handoffQueue';\n"
         );
       }
       if (id.startsWith(`${VIRTUAL}@salesforce/`)) {

@@ -4,7 +4,7 @@
 import { setSession, type SalesforceSession } from './lds/session.js';
 
 export interface FrameParams {
-  component: 'panel' | 'admin';
+  component: 'panel' | 'admin' | 'queue';
   viewer: string;
   recordId: string;
   objectApiName: string;
@@ -24,7 +24,12 @@ export interface FrameParams {
 
 const search = new URLSearchParams(location.search);
 const params: FrameParams = {
-  component: search.get('component') === 'admin' ? 'admin' : 'panel',
+  component:
+    search.get('component') === 'admin'
+      ? 'admin'
+      : search.get('component') === 'queue'
+        ? 'queue'
+        : 'panel',
   viewer: search.get('viewer') ?? '',
   recordId: search.get('recordId') ?? '',
   objectApiName: search.get('objectApiName') ?? 'Opportunity',

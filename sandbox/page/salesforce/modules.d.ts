@@ -2,4 +2,5 @@
 declare module 'handoff-sf:components' {
   export const HandoffPanel: unknown;
   export const HandoffAdmin: unknown;
+  export const HandoffQueue: unknown;
 }

@@ -141,7 +141,7 @@ describe('handoffQueue: waiting for me', () => {
     expect(first?.querySelector('a')?.getAttribute('href')).toBe(
       `/lightning/r/Opportunity/${OPP_ID}/view`,
     );
-    expect(within(first!, 'queue-stage')).toBe('Closed won');
+    expect(within(first!, 'queue-stage-line')).toBe('Stage: Closed won');
     expect(within(first!, 'queue-status')).toBe('Submitted');
     expect(within(first!, 'queue-submitted')).toBe('Submitted by Riley Rep, Nov 20, 2026, 9:00 AM');
     // The eight typed-in answers are read; the two items bound to the opportunity's own fields (ARR,
@@ -153,6 +153,16 @@ describe('handoffQueue: waiting for me', () => {
       '2 handoffs wait for you, most urgent first.',
     );
     await expectAccessible(el);
+  });
+
+  it('when it reads checklist items, then it asks for what makes an item done (its value, who and when)', async () => {
+    await queue('cs_manager');
+    const asked: string[] = [];
+    graphql.emit(items([]), (config: Record<string, unknown>) => {
+      if (isItems(config)) asked.push(String(config.query));
+      return false;
+    });
+    expect(asked[0]).toMatch(/Done__c[\s\S]*Value__c[\s\S]*Done_By__c[\s\S]*Done_At__c/);
   });
 
   it('when a sales rep opens it, then only the rejected handoff they must rework shows, without review buttons', async () => {

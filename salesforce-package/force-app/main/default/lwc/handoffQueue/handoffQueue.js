@@ -178,6 +178,12 @@ const ITEMS = gql`
               Value__c {
                 value
               }
+              Done_By__c {
+                value
+              }
+              Done_At__c {
+                value
+              }
             }
           }
         }
