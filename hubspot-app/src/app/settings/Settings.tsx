@@ -12,7 +12,7 @@ import {
   Text,
   TextArea,
 } from '@hubspot/ui-extensions';
-import type { InstallStatus, PlaybookIssue } from '@handoff/shared/runtime';
+import type { InstallStatus, PlaybookIssue, PlaybookResponse } from '@handoff/shared/runtime';
 import type { Failure, SettingsClient } from './api.js';
 import { checkPlaybookText } from './check.js';
 import { InstallPanel } from './InstallPanel.js';
@@ -23,6 +23,8 @@ import { Preview } from './Preview.js';
 import { PlaybookForms } from './PlaybookForms.js';
 import { PlaybookVersion, stampOf } from './PlaybookVersion.js';
 import { RoleMap } from './RoleMap.js';
+import { ChangePreview } from './ChangePreview.js';
+import { SaveLog } from './SaveLog.js';
 
 const READ_ONLY =
   'Read-only: only Handoff admins may change the playbook. An admin can add you to a HubSpot team the playbook maps to the admin role.';
@@ -44,6 +46,8 @@ export function Settings({ client, now, addAlert }: SettingsProps) {
   const [serverIssues, setServerIssues] = useState<PlaybookIssue[] | undefined>();
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | undefined>();
+  const [needsConfirm, setNeedsConfirm] = useState(false);
+  const [saves, setSaves] = useState<NonNullable<PlaybookResponse['saves']>>([]);
   const check = useMemo(() => (text === undefined ? undefined : checkPlaybookText(text)), [text]);
 
   const load = useCallback(async () => {
@@ -55,16 +59,22 @@ export function Settings({ client, now, addAlert }: SettingsProps) {
     setSavedVersion(playbook.value.version);
     setSavedStamp(stampOf(playbook.value));
     setEditable(playbook.value.editable);
+    setSaves(playbook.value.saves ?? []);
   }, [client]);
 
   useEffect(() => {
     void load();
   }, [load]);
 
-  const save = async (value: string) => {
+  const save = async (value: string, confirm = false) => {
     setSaving(true);
     setSaveError(undefined);
-    const answer = await client.savePlaybook(value);
+    const answer = await (confirm ? client.savePlaybook(value, true) : client.savePlaybook(value));
+    setNeedsConfirm(
+      !answer.ok &&
+        answer.failure.kind === 'error' &&
+        answer.failure.code === 'confirmation_needed',
+    );
     setSaving(false);
     if (answer.ok) {
       setServerIssues(undefined);
@@ -74,6 +84,7 @@ export function Settings({ client, now, addAlert }: SettingsProps) {
         type: 'success',
         message: `Playbook version ${answer.value.version ?? ''} saved.`,
       });
+      void client.playbook().then((read) => read.ok && setSaves(read.value.saves ?? []));
     } else if (answer.failure.kind === 'issues') setServerIssues(answer.failure.issues);
     else setSaveError(answer.failure.message);
   };
@@ -146,6 +157,15 @@ export function Settings({ client, now, addAlert }: SettingsProps) {
       {saveError && (
         <Alert title="The playbook was not saved" variant="danger" testId="save-error">
           {saveError}
+          {needsConfirm && (
+            <Button
+              variant="destructive"
+              onClick={() => void save(text, true)}
+              testId="confirm-save"
+            >
+              Confirm and save
+            </Button>
+          )}
         </Alert>
       )}
       {editable && (
@@ -158,6 +178,8 @@ export function Settings({ client, now, addAlert }: SettingsProps) {
           Save playbook
         </Button>
       )}
+      {editable && <ChangePreview client={client} text={text} valid={check.ok} />}
+      <SaveLog saves={saves} />
       <Divider />
       {check.ok && <Preview playbook={check.playbook} now={now()} />}
       {check.ok && <RoleMap playbook={check.playbook} />}

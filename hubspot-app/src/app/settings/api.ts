@@ -16,6 +16,7 @@ import {
 } from '@handoff/shared/runtime';
 // Types only: the edit schema stays on the server (it is not in the runtime entry).
 import type { PlaybookEdit } from '@handoff/shared/edit';
+import type { PlaybookPreview } from '@handoff/shared';
 
 export const BACKEND_URL = 'https://api.handoff.example';
 
@@ -25,7 +26,10 @@ export type Answer<T> = { ok: true; value: T } | { ok: false; failure: Failure }
 
 export interface SettingsClient {
   playbook(): Promise<Answer<PlaybookResponse>>;
-  savePlaybook(text: string): Promise<Answer<PlaybookResponse>>;
+  /** `confirm`: the admin's yes to a save over the playbook's escalation limit. */
+  savePlaybook(text: string, confirm?: boolean): Promise<Answer<PlaybookResponse>>;
+  /** Admins only: what saving `text` would change now (nothing is saved). Optional for test doubles. */
+  previewChange?(text: string): Promise<Answer<PlaybookPreview>>;
   status(): Promise<Answer<InstallStatus>>;
   /** Admins only: the writes to HubSpot that keep failing are tried again now. */
   retryFailedWrites(): Promise<Answer<{ retried: number }>>;
@@ -84,7 +88,12 @@ export function createSettingsClient(fetch: FetchLike, baseUrl = BACKEND_URL): S
 
   return {
     playbook: () => call(PlaybookResponseSchema, paths.playbook, 'GET'),
-    savePlaybook: (text) => call(PlaybookResponseSchema, paths.playbook, 'PUT', { text }),
+    savePlaybook: (text, confirm) =>
+      call(PlaybookResponseSchema, paths.playbook, 'PUT', {
+        text,
+        ...(confirm ? { confirm } : {}),
+      }),
+    previewChange: (text) => call(PreviewSchema, `${paths.playbook}/preview`, 'POST', { text }),
     status: () => call(InstallStatusSchema, paths.status, 'GET'),
     retryFailedWrites: () =>
       call(RetriedSchema, `${paths.status.replace(/\/status$/, '')}/outbox/retry`, 'POST', {}),
@@ -95,6 +104,24 @@ export function createSettingsClient(fetch: FetchLike, baseUrl = BACKEND_URL): S
       call(PlaybookEditedSchema, paths.playbookEdit, 'POST', { text, edit }),
   };
 }
+
+/** POST /v1/hubspot/playbook/preview answers the core's PlaybookPreview (its shape checked loosely). */
+const PreviewSchema: Schema<PlaybookPreview> = {
+  safeParse: (data) => {
+    const p = data as Partial<PlaybookPreview> | null;
+    return typeof p === 'object' &&
+      p !== null &&
+      Array.isArray(p.changes) &&
+      Array.isArray(p.timers) &&
+      Array.isArray(p.criteria) &&
+      Array.isArray(p.submissions) &&
+      Array.isArray(p.escalations) &&
+      Array.isArray(p.summary) &&
+      typeof p.escalationCount === 'number'
+      ? { success: true, data: p as PlaybookPreview }
+      : { success: false };
+  },
+};
 
 /** POST /v1/hubspot/outbox/retry answers `{ retried }`. */
 const RetriedSchema: Schema<{ retried: number }> = {
