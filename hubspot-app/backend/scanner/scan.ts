@@ -409,6 +409,8 @@ export class Scanner {
     );
     const now = this.options.clock.now();
     const out: { view: RecordView; snapshot: RecordSnapshot; deal: HubSpotObject }[] = [];
+    const read: { objectType: string; recordId: string; name: string; snapshot: RecordSnapshot }[] =
+      [];
     const history = await this.options.store.transitionsOfDeals(
       portalId,
       deals.map((d) => d.id),
@@ -419,7 +421,10 @@ export class Scanner {
       if (!result.ok) continue;
       const snapshot = { ...result.snapshot, handoffs: handoffs.get(deal.id) ?? {} };
       out.push({ view: evaluateRecord(playbook, snapshot, SYSTEM_VIEWER, now), snapshot, deal });
+      read.push({ objectType: 'deal', recordId: deal.id, name: result.name, snapshot });
     }
+    // What the queue and dashboard pages read instead of HubSpot, as fresh as this scan.
+    await this.options.store.putRecordSummaries(portalId, read, now);
     return out;
   }
 
