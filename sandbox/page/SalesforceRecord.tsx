@@ -2,6 +2,7 @@
 // real Handoff panel (compiled LWC, lightning-base-components, SLDS) reading and writing the
 // Salesforce emulator, and the Opportunity's Tasks (where the scanner's escalations land).
 import { useEffect, useState } from 'react';
+import { formatDate } from '@handoff/shared/runtime';
 import { api, type Person, type SalesforceOpportunity, type SalesforceTask } from './api.js';
 import { SalesforceFrame } from './SalesforceFrame.js';
 
@@ -58,15 +59,43 @@ export function SalesforceRecord(props: { dealId: string; viewer: Person; now: n
           <aside className="activity" data-testid="sf-activity">
             <h3>Tasks in Salesforce</h3>
             {tasks?.length === 0 && <p className="muted">No tasks.</p>}
-            {tasks?.map((t) => (
-              <p key={t.Id} className="task" data-testid="sf-task">
-                {t.Subject}
-                {t.ActivityDate ? <span className="muted"> · due {t.ActivityDate}</span> : null}
-              </p>
-            ))}
+            {tasks &&
+              orderTasks(tasks).map((t) => {
+                const done = t.Status === 'Completed';
+                // The Description's last line is Handoff's key, for the tools, not for people.
+                const body = (t.Description ?? '')
+                  .split('\n')
+                  .filter((line) => !line.startsWith('Handoff escalation key: '))
+                  .join('\n');
+                return (
+                  <div key={t.Id} className={done ? 'task done' : 'task'}>
+                    <p className="task-subject" data-testid="sf-task">
+                      {t.Subject}
+                      {t.Owner?.Name ? (
+                        <span className="task-who"> · for {t.Owner.Name}</span>
+                      ) : null}
+                      {t.ActivityDate && !done ? (
+                        <span className="task-who"> · due {formatDate(t.ActivityDate)}</span>
+                      ) : null}
+                      {done ? <span className="muted"> · completed</span> : null}
+                    </p>
+                    {!done && body ? <p className="task-body">{body}</p> : null}
+                  </div>
+                );
+              })}
           </aside>
         </div>
       )}
     </section>
+  );
+}
+
+/** As a task list reads: open Tasks first, soonest due first. */
+function orderTasks(tasks: readonly SalesforceTask[]): SalesforceTask[] {
+  const open = (t: SalesforceTask) => t.Status !== 'Completed';
+  return [...tasks].sort(
+    (a, b) =>
+      Number(open(b)) - Number(open(a)) ||
+      String(a.ActivityDate ?? '').localeCompare(String(b.ActivityDate ?? '')),
   );
 }

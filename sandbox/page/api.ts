@@ -37,6 +37,8 @@ export interface SalesforceTask {
   Subject: string | null;
   Status: string | null;
   ActivityDate: string | null;
+  Description: string | null;
+  Owner: { Name: string | null } | null;
 }
 
 export type Activity = {
@@ -64,7 +66,7 @@ export const api = {
   /** The Opportunity's Tasks (escalations land there), read through the UI's own API as the viewer. */
   sfTasks: async (viewer: string, opportunityId: string) => {
     const soql =
-      'SELECT Id, Subject, Status, ActivityDate FROM Task ' +
+      'SELECT Id, Subject, Status, ActivityDate, Description, Owner.Name FROM Task ' +
       `WHERE WhatId = '${opportunityId.replace(/[^a-zA-Z0-9]/g, '')}' ORDER BY CreatedDate DESC`;
     const answer = await call<{ records: SalesforceTask[] }>(
       `/sf/api/query?q=${encodeURIComponent(soql)}`,

@@ -65,4 +65,22 @@ export class CrmReader {
     })) as { results: HubSpotRecord[] };
     return page.results;
   }
+
+  /** Owner id → the name HubSpot shows for them (tasks are assigned to owners). */
+  async ownerNames(): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    let after: string | undefined;
+    do {
+      const query = new URLSearchParams({ limit: '500' });
+      if (after) query.set('after', after);
+      const page = (await this.#get(`/crm/v3/owners?${query}`)) as {
+        results: { id: string; firstName?: string; lastName?: string; email?: string }[];
+        paging?: { next?: { after: string } };
+      };
+      for (const o of page.results)
+        names.set(o.id, [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || o.id);
+      after = page.paging?.next?.after;
+    } while (after);
+    return names;
+  }
 }

@@ -61,7 +61,7 @@ export async function startPageServer(options: PageServerOptions) {
     },
     'GET /api/activity': async (_body, url) => {
       const dealId = url.searchParams.get('deal') ?? '';
-      const [tasks, notes] = await Promise.all([
+      const [tasks, notes, owners] = await Promise.all([
         engagements(reader, dealId, 'tasks', [
           'hs_task_subject',
           'hs_task_status',
@@ -70,8 +70,21 @@ export async function startPageServer(options: PageServerOptions) {
           'hubspot_owner_id',
         ]),
         engagements(reader, dealId, 'notes', ['hs_note_body', 'hs_timestamp']),
+        reader.ownerNames(),
       ]);
-      return { body: { tasks, notes } };
+      // As a task list reads: open ones first, soonest due first; each with its assignee's name.
+      const open = (t: Record<string, string | null>) => t.hs_task_status !== 'COMPLETED';
+      const listed = tasks
+        .map((t): Record<string, string | null> => ({
+          ...t,
+          owner_name: owners.get(t.hubspot_owner_id ?? '') ?? null,
+        }))
+        .sort(
+          (a, b) =>
+            Number(open(b)) - Number(open(a)) ||
+            String(a.hs_timestamp).localeCompare(String(b.hs_timestamp)),
+        );
+      return { body: { tasks: listed, notes } };
     },
     'POST /api/clock': async (body) => {
       const { playbook } = await portal();
