@@ -110,13 +110,27 @@ export async function axeFindings(page: Page): Promise<AxeFinding[]> {
   const findings: AxeFinding[] = [];
   for (const frame of page.frames()) {
     if (frame.url() === 'about:blank') continue;
-    const loaded = await frame.evaluate(() => 'axe' in window);
-    if (!loaded) await frame.addScriptTag({ content: AXE });
-    const results = (await frame.evaluate(() =>
-      (
-        window as unknown as { axe: { run(context: Document, options: object): Promise<unknown> } }
-      ).axe.run(document, { iframes: false, resultTypes: ['violations'] }),
-    )) as AxeResults;
+    const check = async () => {
+      const loaded = await frame.evaluate(() => 'axe' in window);
+      if (!loaded) await frame.addScriptTag({ content: AXE });
+      return (await frame.evaluate(() =>
+        (
+          window as unknown as {
+            axe: { run(context: Document, options: object): Promise<unknown> };
+          }
+        ).axe.run(document, { iframes: false, resultTypes: ['violations'] }),
+      )) as AxeResults;
+    };
+    let results: AxeResults;
+    try {
+      results = await check();
+    } catch (error) {
+      // A frame that reloaded while axe ran (a Salesforce frame remounted for a new viewer or
+      // instant) is checked once it has loaded again.
+      if (!/Execution context was destroyed/.test(String(error))) throw error;
+      await frame.waitForLoadState('load');
+      results = await check();
+    }
     const where = frame === page.mainFrame() ? 'page' : new URL(frame.url()).pathname;
     for (const v of results.violations) {
       findings.push({
