@@ -7,6 +7,7 @@ import {
   runReport,
   UnsupportedReport,
 } from '../../../../sandbox/emulators/salesforce/reports.js';
+import { packagedReport } from '../../../../sandbox/server/salesforce/reports.js';
 
 const TYPE = `<?xml version="1.0" encoding="UTF-8"?>
 <ReportType xmlns="http://soap.sforce.com/2006/04/metadata"><baseObject>Handoff__c</baseObject></ReportType>`;
@@ -64,5 +65,19 @@ describe('Salesforce emulator: running a report', () => {
       `<filter><criteriaItems><column>Handoff__c$Outcome__c</column><operator>contains</operator><value>met</value></criteriaItems></filter>`,
     );
     expect(() => parseReport(contains, TYPE)).toThrow(/operator contains/);
+  });
+
+  it('when the package is installed under a namespace, then its report reads the namespaced object and fields, standard ones unchanged', () => {
+    const definition = packagedReport('SLA_Attainment_By_Month', 'handoff');
+    expect(definition.object).toBe('handoff__Handoff__c');
+    expect(definition.columns.map((c) => c.field)).toEqual(['Name']);
+    expect(definition.down).toEqual([
+      { field: 'handoff__SLA_Id__c', month: false },
+      { field: 'handoff__SLA_Completed_At__c', month: true },
+    ]);
+    expect(definition.filters).toEqual([
+      { field: 'handoff__SLA_Outcome__c', operator: 'equals', values: ['met', 'met_late'] },
+    ]);
+    expect(packagedReport('SLA_Attainment_By_Month', '').object).toBe('Handoff__c');
   });
 });
