@@ -83,7 +83,11 @@ export class Crm {
         const created = this.store.insert(portalId, type, at);
         const base = this.store.write(
           created,
-          { hs_object_id: created.id, createdate: iso(at), hs_lastmodifieddate: iso(at) },
+          {
+            hs_object_id: created.id,
+            createdate: iso(at),
+            hs_lastmodifieddate: iso(this.writtenAt(at)),
+          },
           at,
           'CALCULATED',
         );
@@ -121,7 +125,7 @@ export class Crm {
       Object.keys(changed).length > 0
         ? this.store.write(object, changed, at, options.source)
         : object;
-    const calculated: PropertyValues = { hs_lastmodifieddate: iso(at) };
+    const calculated: PropertyValues = { hs_lastmodifieddate: iso(this.writtenAt(at)) };
     const previous = object.properties.dealstage ?? null;
     const stage = changed.dealstage;
     if (object.type === 'deals' && typeof stage === 'string') {
@@ -142,6 +146,15 @@ export class Crm {
       });
     }
     return written;
+  }
+
+  /**
+   * When a write happens for hs_lastmodifieddate: the clock's time. A seed may date a record's
+   * stage history in the past, but it is written now, and HubSpot's last-modified time (what a
+   * `hs_lastmodifieddate GTE` search finds changes by) is when a record was last written.
+   */
+  private writtenAt(at: number): number {
+    return Math.max(at, this.clock.now());
   }
 
   /** Checks values without writing, so a batch can be refused as a whole. */

@@ -119,7 +119,7 @@ function matches(object: StoredObject, filter: Filter, definitions: Definitions)
 
 /** Filter groups are ORed, filters inside a group ANDed; no groups matches everything. */
 export function runSearch(
-  objects: StoredObject[],
+  objects: readonly StoredObject[],
   filterGroups: Filter[][],
   sorts: Sort[],
   definitions: Definitions,
