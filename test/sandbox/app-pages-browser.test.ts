@@ -1,8 +1,10 @@
-// HubSpot's app pages in the sandbox, in real Chromium (issue 23): a CS manager opens the queue,
+// HubSpot's app pages in the sandbox, in real Chromium (issue 23): the backend's dashboard equals the
+// sandbox dashboard on the seed; a CS manager opens the queue,
 // accepts the top breached handoff from its row, the row leaves the queue, and the dashboard's
 // attainment for that week changes as computed by hand; axe-core finds nothing serious or critical
 // on the queue or the dashboard for any viewer; screenshots at 1280 and 1024 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DashboardResponse, Metrics } from '@handoff/shared';
 import { dealPlans } from '../../sandbox/server/seed/deals.js';
 import {
   axeFindings,
@@ -52,6 +54,36 @@ describeIfChromium(
       const weeks = await run.page.getByTestId('table-attainment').locator('th').allInnerTexts();
       return { cells: cells.slice(1), weeks: weeks.slice(2) };
     };
+
+    it("when the backend's dashboard (from its store) and the sandbox dashboard (from the emulator) compute the seed's last 90 days, then every metric is the same", async () => {
+      const admin = run.sandbox.meta.people.find((p) => p.key === 'admin')?.userId ?? '';
+      const sandbox = (await (await fetch(`${run.sandbox.url}/api/metrics`)).json()) as Metrics;
+      const answer = (await (
+        await fetch(`${run.sandbox.url}/host/fetch`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            url: 'https://api.handoff.example/v1/hubspot/dashboard?period=last_90_days',
+            method: 'GET',
+            userId: admin,
+          }),
+        })
+      ).json()) as { status: number; body: DashboardResponse };
+      expect(answer.status).toBe(200);
+      const { metrics } = answer.body;
+      expect(metrics.slas.some((s) => s.completed > 0)).toBe(true);
+      expect({
+        handoffs: metrics.handoffs,
+        slas: metrics.slas,
+        stages: metrics.stages,
+        leadToCustomer: metrics.leadToCustomer,
+      }).toEqual({
+        handoffs: sandbox.handoffs,
+        slas: sandbox.slas,
+        stages: sandbox.stages,
+        leadToCustomer: sandbox.leadToCustomer,
+      });
+    }, 120_000);
 
     it("when a CS manager accepts the top breached handoff from its row, then the row leaves the queue and that week's attainment changes as computed by hand", async () => {
       const before = await csAttainment();

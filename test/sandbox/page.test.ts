@@ -15,6 +15,8 @@ describe('the page address', () => {
     ['/companies/20000003?viewer=admin', { view: 'company', id: '20000003', viewer: 'admin' }],
     ['/settings?viewer=guest', { view: 'settings', viewer: 'guest' }],
     ['/dashboard', { view: 'dashboard' }],
+    ['/app?viewer=cs1', { view: 'app', viewer: 'cs1' }],
+    ['/app/dashboard?viewer=admin', { view: 'app', id: 'dashboard', viewer: 'admin' }],
     ['/', { view: 'deals' }],
   ])(
     'when the address is %s, then the page opens %o, and writes the same address back',

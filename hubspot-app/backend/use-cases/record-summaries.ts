@@ -1,8 +1,8 @@
 // Keeping the store's record summaries (name + snapshot, read from HubSpot) that the queue and the
-// dashboard pages read instead of HubSpot. The card refreshes a deal on every read (readDeal); this
-// refresh reads every deal in every stage the playbook maps, a search page (200 deals) per call,
-// one search call per 200 deals; the sandbox runs it after seeding (wiring it to installs and the
-// scanner is left to the scanner's owner, see notes/hsqueue.md).
+// dashboard pages read instead of HubSpot. The card refreshes a deal on every read (readDeal), the
+// scanner every deal it evaluates (stages where a timer can run); this refresh reads every deal in
+// every stage the playbook maps (won and lost deals too, for the dashboard's metrics), one search
+// call per 200 deals. The sandbox runs it after each scan; production scheduling is not wired yet.
 import type { Playbook } from '@handoff/shared';
 import type { Deps } from '../deps.js';
 import type { Crm } from '../hubspot/crm.js';
