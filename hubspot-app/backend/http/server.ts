@@ -14,6 +14,7 @@ import { getPlaybook, putPlaybook } from '../use-cases/playbook.js';
 import { issuePlaybookExport } from '../use-cases/playbook-export.js';
 import { editPlaybook } from '../use-cases/playbook-edit.js';
 import { previewPlaybook } from '../use-cases/playbook-preview.js';
+import { exportHistory } from '../use-cases/history-export.js';
 import { exportTokens } from '../export-token.js';
 import { registerExportRoutes } from './export-routes.js';
 import { getRecordView } from '../use-cases/record-view.js';
@@ -164,6 +165,7 @@ export function buildServer(deps: Deps, options: ServerOptions): FastifyInstance
         const answer = await previewPlaybook(deps, request.caller, request.body);
         return reply.status(answer.status).send(answer.body);
       });
+      api.get('/history', async (request) => exportHistory(deps, request.caller));
       api.post('/playbook/edit', async (request) =>
         editPlaybook(deps, request.caller, request.body),
       );

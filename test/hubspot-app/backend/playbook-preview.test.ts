@@ -4,7 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PlaybookPreview, PlaybookResponse } from '@handoff/shared';
+import {
+  backtestPlaybooks,
+  parsePlaybookText,
+  type PlaybookPreview,
+  type PlaybookResponse,
+} from '@handoff/shared';
 import { requiredScopes } from '../../../hubspot-app/scopes.js';
 import { CS_CHECKLIST_ANSWERS } from './answers.js';
 import { startHarness, type Harness } from './harness.js';
@@ -161,5 +166,53 @@ describe('saving with the guard rail', () => {
         confirmed: false,
       },
     ]);
+  });
+});
+
+describe('the history export', () => {
+  it('when an admin exports the history, then the JSON Lines replay under the tighter SLA shows the deal breaching', async () => {
+    const { status, body } = (await h.call('GET', '/v1/hubspot/history', {
+      as: h.users.admin,
+    })) as {
+      status: number;
+      body: { filename: string; jsonl: string };
+    };
+    expect(status).toBe(200);
+    expect(body.filename).toBe(`handoff-history-${h.portalId}-2026-11-23.jsonl`);
+    const lines = body.jsonl.trimEnd().split('\n');
+    expect(JSON.parse(lines[0] ?? '')).toEqual({
+      type: 'export',
+      format: 'handoff-history',
+      version: 1,
+      crm: 'hubspot',
+      exportedAt: h.clock.now(),
+    });
+    const parsedCurrent = parsePlaybookText(current);
+    const parsedTighter = parsePlaybookText(tighter);
+    if (!parsedCurrent.ok || !parsedTighter.ok) throw new Error('test playbooks are invalid');
+    const result = await backtestPlaybooks({
+      old: parsedCurrent.playbook,
+      new: parsedTighter.playbook,
+      history: lines,
+    });
+    expect(result.records).toBe(1);
+    // Submitted at 10:00, exported at 15:00: 5 business hours, on track against 8, breached against 4
+    // (at risk and breached: two more escalations). Under both, the SDR's timer from the appointment
+    // stage 30 days ago ran until the deal was won and had raised its two levels.
+    expect(result.changes).toEqual([
+      {
+        recordId: deal,
+        changes: ['CS accepts the handoff: On track → Breached', 'escalations raised: 2 → 4'],
+      },
+    ]);
+  });
+
+  it('when someone who is not an admin asks, then it is refused', async () => {
+    expect(await h.call('GET', '/v1/hubspot/history', { as: h.users.rep })).toMatchObject({
+      status: 403,
+      body: {
+        error: { code: 'forbidden', message: 'Only Handoff admins may export the history.' },
+      },
+    });
   });
 });
