@@ -17,8 +17,8 @@ export function RoleMap({ playbook }: { playbook: Playbook }) {
     <>
       <Heading>Roles and HubSpot teams</Heading>
       <Text variant="microcopy">
-        A person holds a role when they belong to one of its teams. Change the mapping in the
-        playbook&apos;s roles (hubspotTeams) and save.
+        A person holds a role when they belong to one of its teams. Admins change it with the form
+        above or in the text (hubspotTeams), then save.
       </Text>
       <Table bordered testId="role-map">
         <TableHead>

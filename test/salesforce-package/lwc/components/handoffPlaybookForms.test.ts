@@ -173,7 +173,7 @@ describe('handoffAdmin with its forms', () => {
     await flush();
     click(form, 'write-teams');
     await flush();
-    const area = byName(el, 'lightning-textarea', 'playbook') as HTMLElement & { value: string };
+    const area = query(el, 'textarea[name="playbook"]') as HTMLTextAreaElement;
     const firstRole = Object.keys(PLAYBOOK.roles)[0] as string;
     expect(JSON.parse(area.value).roles[firstRole].hubspotTeams).toEqual(['SDR', 'Marketing']);
     expect(query(el, '[data-id="summary"]')?.textContent).toMatch(/stages, 2 handoffs/);

@@ -5,7 +5,7 @@ import Admin from 'c/handoffAdmin';
 import { graphql } from 'lightning/graphql';
 import { playbookFingerprint, playbookLabel } from '../../../../shared/src/runtime.js';
 import { PLAYBOOK, PLAYBOOK_JSON, graph } from './fixtures.js';
-import { byName, expectAccessible, flush, mount, query } from './harness.js';
+import { expectAccessible, flush, mount, query } from './harness.js';
 import { openPanel } from './panel.js';
 
 const LABEL = `${playbookLabel({ version: PLAYBOOK.version, fingerprint: playbookFingerprint(PLAYBOOK) })} — ${PLAYBOOK.name}`;
@@ -25,9 +25,9 @@ describe('the playbook stamp on the Salesforce faces', () => {
       `Active in this org: ${LABEL}`,
     );
     const edited = { ...JSON.parse(PLAYBOOK_JSON), version: '2' };
-    byName(el, 'lightning-textarea', 'playbook')?.dispatchEvent(
-      new CustomEvent('change', { detail: { value: JSON.stringify(edited) } }),
-    );
+    const area = query(el, 'textarea[name="playbook"]') as HTMLTextAreaElement;
+    area.value = JSON.stringify(edited);
+    area.dispatchEvent(new Event('input'));
     await flush();
     expect(query(el, '[data-id="playbook-stamp"]')?.textContent).toBe(
       `Active in this org: ${LABEL}`,

@@ -111,14 +111,26 @@ export default class HandoffAdmin extends LightningElement {
         }));
   }
 
-  /** Selects the problem's spot in the text (the textarea's own setRangeText, selecting what is there). */
+  renderedCallback() {
+    // The text is the textarea's value property (a template binds attributes, which a textarea
+    // ignores); set only when it differs, so typing keeps its caret.
+    const area = this.template.querySelector('textarea');
+    if (area && area.value !== this.text) area.value = this.text;
+  }
+
+  /** Selects the problem's spot in the text and scrolls the text to it. */
   handleJump(event) {
     const start = Number(event.currentTarget.dataset.start);
     const end = Number(event.currentTarget.dataset.end);
-    const area = this.template.querySelector('lightning-textarea');
+    const area = this.template.querySelector('textarea');
     if (!area || Number.isNaN(start)) return;
     area.focus();
-    area.setRangeText(this.text.slice(start, end), start, end, 'select');
+    area.setSelectionRange(start, end);
+    // Lines do not wrap (white-space: pre), so the line's top is its index times the line height.
+    const style = getComputedStyle(area);
+    const lineHeight = parseFloat(style.lineHeight) || 1.5 * parseFloat(style.fontSize) || 20;
+    const line = this.text.slice(0, start).split('\n').length;
+    area.scrollTop = Math.max(0, (line - 3) * lineHeight);
   }
 
   get hasIssues() {
@@ -154,7 +166,7 @@ export default class HandoffAdmin extends LightningElement {
   }
 
   handleChange(event) {
-    this.text = event.detail.value ?? '';
+    this.text = event.target.value ?? '';
     this.saved = false;
   }
 
