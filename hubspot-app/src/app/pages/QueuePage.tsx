@@ -23,6 +23,7 @@ import {
 } from '@hubspot/ui-extensions';
 import {
   HANDOFF_STATUSES,
+  progressOf,
   TIMER_STATES,
   type QueueResponse,
   type QueueRow,
@@ -201,7 +202,7 @@ export function QueuePage() {
                   <TableCell>
                     {row.submitted ? (row.submittedByName ?? row.submitted.by) : '—'}
                   </TableCell>
-                  <TableCell>{`${row.checklist.done} of ${row.checklist.total}`}</TableCell>
+                  <TableCell>{progressOf({ progress: row.checklist }).text}</TableCell>
                   <TableCell>
                     {row.timer && timer ? (
                       <>
