@@ -1,5 +1,6 @@
-// handoff-salesforce scan | import-calendar | deploy — the commands' logic, with the environment,
+// handoff-salesforce scan | import-calendar | deploy | export-history — the commands' logic, with the environment,
 // streams, clock and sleep passed in so tests drive them against the emulator.
+import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { parsePlaybookText, type Playbook } from '@handoff/shared';
@@ -10,11 +11,13 @@ import type { Clock } from './clock.js';
 import { ConfigError, readConfig } from './config.js';
 import { orgNames } from './names.js';
 import { scan, type ScanReport } from './scan.js';
+import { exportHistory } from './export-history.js';
 
 export const USAGE = [
   'usage: handoff-salesforce scan [--playbook <file>] [--every <minutes>]',
   '       handoff-salesforce import-calendar [--years <y1,y2>]',
   '       handoff-salesforce deploy [--check-only] [--source-dir <dir>] [--playbook <file> | --playbook-from <url>]',
+  '       handoff-salesforce export-history [--playbook <file>] [--out <export.jsonl>]',
 ].join('\n');
 
 export interface CliDeps {
@@ -35,7 +38,12 @@ function option(args: readonly string[], name: string): string | undefined {
 
 export async function main(args: readonly string[], deps: CliDeps): Promise<number> {
   const [command, ...rest] = args;
-  if (command !== 'scan' && command !== 'import-calendar' && command !== 'deploy') {
+  if (
+    command !== 'scan' &&
+    command !== 'import-calendar' &&
+    command !== 'deploy' &&
+    command !== 'export-history'
+  ) {
     deps.err(USAGE);
     return 2;
   }
@@ -44,6 +52,8 @@ export async function main(args: readonly string[], deps: CliDeps): Promise<numb
     const conn = await connect(config.auth, config.apiVersion, deps.clock);
     const api = new OrgApi(conn, config.maxApiShare);
     if (command === 'import-calendar') return await importCommand(rest, api, deps);
+    if (command === 'export-history')
+      return await exportCommand(rest, api, deps, config.bulkThreshold);
     if (command === 'deploy') {
       if (!deps.deploy) throw new ConfigError('deploy is not available in this build');
       return await deps.deploy(rest, api, deps);
@@ -116,6 +126,28 @@ async function loadPlaybook(api: OrgApi, file: string | undefined): Promise<Play
       `${source} is not a valid playbook: ${parsed.issues.map((i) => `${i.path || '(root)'} ${i.message}`).join('; ')}`,
     );
   return parsed.playbook;
+}
+
+/** The history export for `handoff-playbook backtest`: to --out, or to standard output. */
+async function exportCommand(
+  args: readonly string[],
+  api: OrgApi,
+  deps: CliDeps,
+  bulkThreshold: number,
+): Promise<number> {
+  const playbook = await loadPlaybook(api, option(args, '--playbook'));
+  const out = option(args, '--out');
+  const file = out === undefined ? undefined : createWriteStream(out);
+  const write = (line: string) =>
+    file
+      ? new Promise<void>((resolve, reject) =>
+          file.write(`${line}\n`, (error) => (error ? reject(error) : resolve())),
+        )
+      : deps.out(line);
+  const written = await exportHistory({ api, playbook, clock: deps.clock, write, bulkThreshold });
+  if (file) await new Promise<void>((resolve) => file.end(resolve));
+  deps.err(`exported ${written} opportunities${out === undefined ? '' : ` to ${out}`}`);
+  return 0;
 }
 
 async function importCommand(args: readonly string[], api: OrgApi, deps: CliDeps): Promise<number> {
