@@ -8,6 +8,7 @@ export { openPostgres } from './postgres.js';
 export { StoreUnavailable } from './sql.js';
 export type { RecordSummary, StoredSnapshot } from './summaries.js';
 export type { PlaybookSave } from './playbook-saves.js';
+export type { Retention } from './lifecycle.js';
 
 /** PostgreSQL when a URL is given, else the embedded SQLite file. */
 export function openStore(options: {

@@ -2,6 +2,15 @@
 // over either SQL engine, so the same test suite proves both.
 import type { HandoffState } from '@handoff/shared';
 import { migrate } from './migrations.js';
+import {
+  deletePortalRows,
+  outboxBacklog,
+  pendingMigrations,
+  portalTables,
+  prune,
+  scanLateness,
+  type Retention,
+} from './lifecycle.js';
 import type { Sql } from './sql.js';
 import { putRecordSummaries, recordSummaries, type RecordSummary } from './summaries.js';
 import { addPlaybookSave, playbookSaves, type PlaybookSave } from './playbook-saves.js';
@@ -226,27 +235,22 @@ export interface Store {
     objectType: string,
     seenSince?: number,
   ): Promise<RecordSummary[]>;
-  /** Forgets everything about a portal: tokens, playbook, handoffs, outbox, history. */
+  /** Forgets everything about a portal: every row of every table with a portal_id (lifecycle.ts). */
   deletePortal(portalId: string): Promise<void>;
+  /** Migrations this build has that the database lacks (throws when the database does not answer). */
+  pendingMigrations(): Promise<number[]>;
+  /** The tables holding portal data, read from the database's catalogue. */
+  portalTables(): Promise<string[]>;
+  /** Every portal with an installation row, installed or not (re-sealing tokens). */
+  installationPortals(): Promise<string[]>;
+  /** Deletes events and outbox history older than retention keeps (lifecycle.ts). */
+  prune(retention: Retention): Promise<{ events: number; outbox: number }>;
+  /** Writes waiting in the outbox and the oldest one's creation time (metrics). */
+  outboxBacklog(): Promise<{ depth: number; oldestAt: number | null }>;
+  /** How late each portal's scan is, in ms (metrics). */
+  scanLateness(now: number): Promise<Map<string, number>>;
   close(): Promise<void>;
 }
-
-const PORTAL_TABLES = [
-  'installations',
-  'playbooks',
-  'handoffs',
-  'handoff_actions',
-  'portal_settings',
-  'outbox',
-  'stage_transitions',
-  'escalations',
-  'leases',
-  'scan_portals',
-  'scan_watch',
-  'outbox_leases',
-  'record_summaries',
-  'playbook_saves',
-];
 
 function outboxEntry(row: Record<string, unknown>): OutboxEntry {
   return {
@@ -835,12 +839,18 @@ export function createStore(sql: Sql): Store {
     addPlaybookSave: (portalId, save) => addPlaybookSave(sql, portalId, save),
     playbookSaves: (portalId, limit) => playbookSaves(sql, portalId, limit),
 
-    async deletePortal(portalId) {
-      await sql.transaction(async (tx) => {
-        for (const table of PORTAL_TABLES)
-          await tx.query(`DELETE FROM ${table} WHERE portal_id = $1`, [portalId]);
-      });
+    deletePortal: (portalId) => deletePortalRows(sql, portalId),
+    pendingMigrations: () => pendingMigrations(sql),
+    portalTables: () => portalTables(sql),
+    async installationPortals() {
+      const rows = await sql.query<{ portal_id: string }>(
+        'SELECT portal_id FROM installations ORDER BY portal_id',
+      );
+      return rows.map((r) => r.portal_id);
     },
+    prune: (retention) => prune(sql, retention),
+    outboxBacklog: () => outboxBacklog(sql),
+    scanLateness: (now) => scanLateness(sql, now),
 
     close: () => sql.close(),
   };
