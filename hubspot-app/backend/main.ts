@@ -3,13 +3,16 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock } from './clock.js';
-import { readConfig } from './config.js';
+import { readConfig, tokenKeysOf } from './config.js';
 import { createLogger } from './log.js';
 import { createService, SHUTDOWN_GRACE_MS } from './service.js';
 import { openStore } from './store/index.js';
 
 /** SIGTERM to exit, at most: what an orchestrator waits before SIGKILL is commonly 10 s. */
 const SHUTDOWN_DEADLINE_MS = 9_500;
+/** How often retention prunes old events and outbox history. */
+const PRUNE_EVERY_MS = 60 * 60_000;
+const DAY_MS = 24 * 60 * 60_000;
 
 function refuse(sentence: string): never {
   process.stderr.write(`handoff: ${sentence}\n`);
@@ -47,6 +50,7 @@ try {
   refuse(`cannot open the database (${(error as Error).message}).`);
 }
 
+const keys = tokenKeysOf(config);
 const service = createService({
   store,
   clock: systemClock,
@@ -55,15 +59,47 @@ const service = createService({
   publicUrl: config.PUBLIC_URL,
   clientId: config.HUBSPOT_CLIENT_ID,
   clientSecret: config.HUBSPOT_CLIENT_SECRET,
-  tokenKey: config.HANDOFF_TOKEN_KEY,
+  tokenKey: keys.keys,
+  tokenKeySetting: keys.setting,
   authorizeUrl: config.HUBSPOT_AUTHORIZE_URL,
   outboxIntervalMs: 5_000,
   scanIntervalMs: 60_000,
 });
 
-// A key that does not open what is stored would fail every view, scan and write: refuse to start.
-const sealProblem = await service.tokens.sealProblem();
+// A key that does not open what is stored would fail every view, scan and write (and a refresh
+// that cannot read its token would look like an uninstall): refuse to start.
+const sealProblem = await service.tokens.sealProblem(keys.setting);
 if (sealProblem) refuse(sealProblem);
+
+let metricsServer: Awaited<ReturnType<typeof service.metrics.listen>> | undefined;
+try {
+  metricsServer = await service.metrics.listen(config.METRICS_HOST, config.METRICS_PORT);
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  refuse(
+    code === 'EADDRINUSE'
+      ? `METRICS_PORT ${config.METRICS_PORT} is already in use; set METRICS_PORT to another.`
+      : `cannot serve metrics (${code ?? 'unknown error'}).`,
+  );
+}
+
+// Retention: webhook events (when HANDOFF_RETAIN_EVENTS_DAYS is set) and outbox history.
+const pruneOnce = () => {
+  const now = systemClock.now();
+  void store
+    .prune({
+      eventsBefore: config.HANDOFF_RETAIN_EVENTS_DAYS
+        ? now - config.HANDOFF_RETAIN_EVENTS_DAYS * DAY_MS
+        : undefined,
+      outboxDoneBefore: now - config.HANDOFF_RETAIN_OUTBOX_DAYS * DAY_MS,
+    })
+    .then((pruned) => log.info({ pruned }, 'retention pruned old rows'))
+    .catch((error: unknown) =>
+      log.warn({ err: { message: (error as Error).message } }, 'retention prune failed'),
+    );
+};
+setTimeout(pruneOnce, 60_000).unref();
+setInterval(pruneOnce, PRUNE_EVERY_MS).unref();
 
 try {
   await service.app.listen({ host: config.HOST, port: config.PORT });
@@ -90,6 +126,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       .close({ graceMs: SHUTDOWN_GRACE_MS })
       .then(async ({ graceful }) => {
         if (!graceful) log.warn('work still in flight after the grace period was dropped');
+        metricsServer?.closeAllConnections();
+        metricsServer?.close();
         await store.close();
         process.exit(0);
       })

@@ -8,7 +8,6 @@ import { hubspotCrm, type Crm } from './hubspot/crm.js';
 import { RoleResolver } from './hubspot/roles.js';
 import { OAuthClient } from './installations/oauth-client.js';
 import { TokenManager } from './installations/tokens.js';
-import { TokenVault } from './installations/vault.js';
 import { OutboxWorker } from './outbox/worker.js';
 import { provision } from './provisioning/provision.js';
 import type { Store } from './store/index.js';
@@ -18,6 +17,10 @@ import { RateBudget } from './scanner/budget.js';
 import { Scanner, type ScanReport } from './scanner/scan.js';
 import { scanDue } from './scanner/schedule.js';
 import { defaultPlaybook } from './default-playbook.js';
+import { registerReadiness, within } from './http/health.js';
+import { Metrics } from './metrics.js';
+import { CrmError } from './hubspot/crm.js';
+import { TokenVault, type TokenKey } from './installations/vault.js';
 
 export interface ServiceOptions {
   store: Store;
@@ -27,8 +30,10 @@ export interface ServiceOptions {
   publicUrl: string;
   clientId: string;
   clientSecret: string;
-  /** 32 bytes, base64: seals tokens at rest. */
-  tokenKey: string;
+  /** 32 bytes, base64: seals tokens at rest; or several keys with ids, the newest first (rotation). */
+  tokenKey: string | readonly TokenKey[];
+  /** Where the keys came from, for start-up sentences (default HANDOFF_TOKEN_KEY). */
+  tokenKeySetting?: string;
   authorizeUrl: string;
   /** Drain the outbox on a timer (ms); 0 leaves draining to the caller (tests). */
   outboxIntervalMs?: number;
@@ -56,6 +61,8 @@ export interface Service {
   /** Scans the portals that are due and no other instance has claimed (what the scan timer runs). */
   scanDue(): Promise<ScanReport[]>;
   budget: RateBudget;
+  /** Prometheus metrics (main.ts serves them on METRICS_PORT). */
+  metrics: Metrics;
   /**
    * Stops accepting at once, lets requests, drains and scans in flight finish for up to `graceMs`,
    * then drops what is left. Answers whether everything finished in time.
@@ -77,12 +84,16 @@ export function createService(options: ServiceOptions): Service {
     redirectUri,
   });
   const tokens = new TokenManager(store, vault, oauth, clock);
+  const metrics = new Metrics(store, clock);
+  tokens.onRefresh = (outcome) => metrics.tokenRefreshes.inc({ outcome });
   const timeouts = { card: 5_000, background: 10_000, ...options.hubspotTimeoutMs };
   const crmWith =
     (retries: number, timeoutMs: number) =>
     async (portalId: string): Promise<Crm | null> => {
       const token = await tokens.accessToken(portalId);
-      return token ? hubspotCrm(options.apiBase, token, { retries, timeoutMs }) : null;
+      return token
+        ? measured(hubspotCrm(options.apiBase, token, { retries, timeoutMs }), portalId, metrics)
+        : null;
     };
   const budget = new RateBudget(clock);
   // Card requests count against the portal's budget (the scanner leaves them a reserve) but never wait.
@@ -175,6 +186,36 @@ export function createService(options: ServiceOptions): Service {
       },
     },
   });
+  registerReadiness(app, {
+    store: async () => {
+      const pending = await within(store.pendingMigrations(), 2_000, 'The database').catch(
+        (error: unknown) => {
+          throw new Error(`the database does not answer: ${(error as Error).message}`);
+        },
+      );
+      return pending.length === 0
+        ? undefined
+        : `The database schema is behind this build: migration${pending.length > 1 ? 's' : ''} ${pending.join(', ')} not applied (a restart applies them).`;
+    },
+    tokenKey: async () => {
+      if (tokens.keyVerified) return undefined;
+      const problem = await tokens.sealProblem(options.tokenKeySetting);
+      return problem ?? undefined;
+    },
+  });
+  // Route templates, not raw paths, keep the label set bounded; unmatched URLs count as one route.
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const status = String(reply.statusCode);
+    metrics.requests.inc({ route, method: request.method, status });
+    metrics.latency.observe({ route, method: request.method }, reply.elapsedTime / 1000);
+    if (route.endsWith('/records/:objectType/:objectId') && request.method === 'GET')
+      metrics.cardViews.inc({
+        object_type: cardObjectType((request.params as { objectType?: string }).objectType),
+        status,
+      });
+    if (route.endsWith('/records/:objectType/:objectId/actions')) metrics.actions.inc({ status });
+  });
   const timer = options.outboxIntervalMs ? setInterval(kick, options.outboxIntervalMs) : undefined;
   timer?.unref();
   let closing = false;
@@ -192,6 +233,7 @@ export function createService(options: ServiceOptions): Service {
     scanner,
     scanDue: scanAll,
     budget,
+    metrics,
     async close(closeOptions = {}) {
       const graceMs = closeOptions.graceMs ?? SHUTDOWN_GRACE_MS;
       closing = true;
@@ -232,6 +274,34 @@ function counted(crm: Crm, count: () => void): Crm {
         ? (...args: unknown[]) => {
             count();
             return (fn as (...a: unknown[]) => unknown).apply(crm, args);
+          }
+        : fn;
+  }
+  return wrapped as unknown as Crm;
+}
+
+/** Object types a card can be on; anything else is one label, so a caller cannot mint label values. */
+function cardObjectType(objectType: string | undefined): string {
+  return objectType && ['deals', 'deal', 'companies', 'company'].includes(objectType)
+    ? objectType
+    : 'other';
+}
+
+/** The same CRM, with every call and every 429 counted for the portal (metrics). */
+function measured(crm: Crm, portal: string, metrics: Metrics): Crm {
+  const wrapped = {} as Record<string, unknown>;
+  for (const [name, fn] of Object.entries(crm)) {
+    wrapped[name] =
+      typeof fn === 'function'
+        ? async (...args: unknown[]) => {
+            metrics.crmCalls.inc({ portal });
+            try {
+              return await (fn as (...a: unknown[]) => Promise<unknown>).apply(crm, args);
+            } catch (error) {
+              if (error instanceof CrmError && error.status === 429)
+                metrics.crmRateLimited.inc({ portal });
+              throw error;
+            }
           }
         : fn;
   }

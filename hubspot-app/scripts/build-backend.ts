@@ -55,7 +55,9 @@ writeFileSync(
       type: 'module',
       description: 'The built HubSpot backend (npm run build:backend): node main.js',
       engines: app.engines,
-      dependencies: Object.fromEntries(EXTERNAL_PACKAGES.map((name) => [name, app.dependencies[name]])),
+      dependencies: Object.fromEntries(
+        EXTERNAL_PACKAGES.map((name) => [name, app.dependencies[name]]),
+      ),
     },
     null,
     2,

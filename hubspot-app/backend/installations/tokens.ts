@@ -3,7 +3,7 @@
 import type { Clock } from '../clock.js';
 import type { Store } from '../store/index.js';
 import { OAuthRefused, type OAuthClient, type TokenGrant } from './oauth-client.js';
-import type { TokenVault } from './vault.js';
+import { TokenVault } from './vault.js';
 
 /** Refresh this long before expiry, so a token never dies in the middle of a request. */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -31,21 +31,68 @@ export class TokenManager {
     });
   }
 
+  /** Told of each refresh's outcome (metrics). */
+  onRefresh?: (outcome: 'ok' | 'refused' | 'failed') => void;
+
+  /** Whether a stored seal has been opened with the keys set (or nothing is stored): /readyz's "token key loaded". */
+  keyVerified = false;
+
   /**
-   * At start: opens one stored seal, so a HANDOFF_TOKEN_KEY that is not the key the tokens were
-   * sealed with stops the service with a sentence, instead of failing every request later.
-   * Answers the sentence, or undefined when the seal opens (or nothing is stored yet).
+   * At start: opens one stored seal, so a key that is not the key the tokens were sealed with stops
+   * the service with a sentence, instead of failing every request later (or reading as an
+   * uninstall). `setting` names the variable the keys came from. Answers the sentence, or
+   * undefined when the seal opens (or nothing is stored yet).
    */
-  async sealProblem(): Promise<string | undefined> {
-    const [portalId] = await this.store.installedPortals();
+  async sealProblem(setting = 'HANDOFF_TOKEN_KEY'): Promise<string | undefined> {
+    const [portalId] = await this.store.installationPortals();
     const installation = portalId === undefined ? null : await this.store.getInstallation(portalId);
-    if (!portalId || !installation) return undefined;
+    if (!portalId || !installation) {
+      this.keyVerified = true;
+      return undefined;
+    }
+    const sealed = installation.refreshToken || installation.accessToken;
     try {
-      this.vault.open(installation.refreshToken || installation.accessToken, portalId);
+      this.vault.open(sealed, portalId);
+      this.keyVerified = true;
       return undefined;
     } catch {
-      return `HANDOFF_TOKEN_KEY does not open the OAuth tokens stored for portal ${portalId}: start with the key they were sealed with (a new key means every portal must install Handoff again).`;
+      const id = TokenVault.keyIdOf(sealed);
+      const which = id === undefined ? '' : ` (sealed with key "${id}")`;
+      return `${setting} does not open the OAuth tokens stored for portal ${portalId}${which}: start with the key they were sealed with; to change keys, set HANDOFF_TOKEN_KEYS with the new key first and the old one after it, then run npm run reseal:hubspot-tokens (see the README).`;
     }
+  }
+
+  /**
+   * Re-seals every stored token with the newest key, so older keys can be dropped afterwards.
+   * A seal no key opens is left as it is and counted, never deleted.
+   */
+  async resealAll(): Promise<{ resealed: number; current: number; unreadable: string[] }> {
+    let resealed = 0;
+    let current = 0;
+    const unreadable: string[] = [];
+    for (const portalId of await this.store.installationPortals()) {
+      const installation = await this.store.getInstallation(portalId);
+      if (!installation) continue;
+      try {
+        const accessToken = this.vault.reseal(installation.accessToken, portalId);
+        const refreshToken =
+          installation.refreshToken === null
+            ? null
+            : this.vault.reseal(installation.refreshToken, portalId);
+        if (
+          accessToken === installation.accessToken &&
+          refreshToken === installation.refreshToken
+        ) {
+          current++;
+          continue;
+        }
+        await this.store.putInstallation({ ...installation, accessToken, refreshToken });
+        resealed++;
+      } catch {
+        unreadable.push(portalId);
+      }
+    }
+    return { resealed, current, unreadable };
   }
 
   /**
@@ -91,13 +138,16 @@ export class TokenManager {
         this.clock.now(),
       );
       await this.save({ ...grant, portalId });
+      this.onRefresh?.('ok');
       return grant.accessToken;
     } catch (error) {
       // HubSpot refuses a refresh token once the app is uninstalled: stop using (and scanning) the portal.
       if (error instanceof OAuthRefused && error.status >= 400 && error.status < 500) {
+        this.onRefresh?.('refused');
         await this.store.putInstallation({ ...installation, uninstalledAt: this.clock.now() });
         return null;
       }
+      this.onRefresh?.('failed');
       throw error;
     }
   }

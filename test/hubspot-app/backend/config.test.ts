@@ -21,6 +21,9 @@ describe('readConfig', () => {
         HANDOFF_DATA_DIR: '.handoff-data',
         HOST: '127.0.0.1',
         PORT: 8080,
+        METRICS_PORT: 9464,
+        METRICS_HOST: '127.0.0.1',
+        HANDOFF_RETAIN_OUTBOX_DAYS: 30,
         LOG_LEVEL: 'info',
       },
     });

@@ -20,7 +20,7 @@ describe('installing from the marketplace', () => {
     expect(installed.page).toContain(`Account ${portal.portalId} is ready`);
 
     const row = await h.store.getInstallation(portal.portalId);
-    expect(row?.accessToken).toMatch(/^v1:/);
+    expect(row?.accessToken).toMatch(/^v2:default:/);
     const issued = h.emulator.requestLog.entries().length;
     expect(issued).toBeGreaterThan(0);
     const access = await h.service.tokens.accessToken(portal.portalId);

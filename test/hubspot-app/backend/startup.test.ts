@@ -51,7 +51,7 @@ describe('start-up checks', () => {
     });
     expect(await run.exited).toBe(1);
     expect(oneSentence(run.output().stderr)).toBe(
-      'handoff: HANDOFF_TOKEN_KEY does not open the OAuth tokens stored for portal 40000001: start with the key they were sealed with (a new key means every portal must install Handoff again).',
+      'handoff: HANDOFF_TOKEN_KEY does not open the OAuth tokens stored for portal 40000001 (sealed with key "default"): start with the key they were sealed with; to change keys, set HANDOFF_TOKEN_KEYS with the new key first and the old one after it, then run npm run reseal:hubspot-tokens (see the README).',
     );
   }, 20_000);
 
