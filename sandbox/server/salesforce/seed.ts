@@ -109,6 +109,12 @@ export function packageSeeder(emulator: SalesforceEmulator, namespace: string = 
   };
 }
 
+/**
+ * Where people work, when not from the New York office: one CS manager is in Stockholm, so her
+ * escalation Tasks show their due time and date in her own zone (User.TimeZoneSidKey).
+ */
+const TIME_ZONES: Readonly<Record<string, string>> = { cs1: 'Europe/Stockholm' };
+
 export function seedSalesforce(input: SalesforceSeedInput): SalesforceMeta {
   const { emulator, playbook } = input;
   const seed = packageSeeder(emulator);
@@ -124,6 +130,7 @@ export function seedSalesforce(input: SalesforceSeedInput): SalesforceMeta {
       Name: person.name,
       Email: username,
       Handoff_Roles__c: roles,
+      TimeZoneSidKey: TIME_ZONES[person.key] ?? 'America/New_York',
     });
     usernames[person.key] = username;
     byHubSpotUser.set(person.userId, users[person.key] as string);
