@@ -28,10 +28,17 @@ function click(el: HTMLElement, name: string) {
 
 const latest = (edits: Edited[]) => JSON.parse(edits.at(-1)?.text ?? 'null');
 
+/** The fixture's entry at `index`, which the test relies on being there. */
+function at<T>(list: readonly T[], index: number): T {
+  const entry = list[index];
+  if (entry === undefined) throw new Error(`the fixture playbook has no entry ${index}`);
+  return entry;
+}
+
 describe('handoffPlaybookForms', () => {
   it("when the admin changes an SLA's target and calendar, then the panel gets the playbook with exactly that change", async () => {
     const { el, edits } = await forms();
-    const sla = PLAYBOOK.slas[1];
+    const sla = at(PLAYBOOK.slas, 1);
     change(el, 'lightning-combobox', 'sla', sla.id);
     await flush();
     change(el, 'lightning-input', 'amount', '90');
@@ -42,8 +49,9 @@ describe('handoffPlaybookForms', () => {
     await flush();
     const written = latest(edits);
     const expected = structuredClone(PLAYBOOK);
-    expected.slas[1].target = { unit: 'business_minutes', amount: 90 };
-    delete expected.slas[1].calendar;
+    const sla1 = { ...at(expected.slas, 1), target: { unit: 'business_minutes', amount: 90 } };
+    delete sla1.calendar;
+    expected.slas[1] = sla1 as (typeof expected.slas)[number];
     expect(written).toEqual(expected);
     expect(query(el, '[data-id="form-done"]')?.textContent).toContain(
       `${sla.label}: target and calendar: written into the playbook text below.`,
@@ -63,7 +71,7 @@ describe('handoffPlaybookForms', () => {
 
   it('when the admin adds an escalation to a role and removes the first, then the SLA has those escalations', async () => {
     const { el, edits } = await forms();
-    const sla = PLAYBOOK.slas[0];
+    const sla = at(PLAYBOOK.slas, 0);
     const kept = sla.escalations.slice(1);
     const added = kept.length + 1;
     click(el, 'add-escalation');
@@ -97,7 +105,7 @@ describe('handoffPlaybookForms', () => {
 describe('handoffPlaybookForms: checklist items and stage criteria', () => {
   it('when the admin adds a required choice item, then it is the last item of that checklist', async () => {
     const { el, edits } = await forms();
-    const list = PLAYBOOK.checklists[0];
+    const list = at(PLAYBOOK.checklists, 0);
     change(el, 'lightning-combobox', 'checklist', list.id);
     await flush();
     change(el, 'lightning-input', 'item-id', 'budget_range');
@@ -124,8 +132,8 @@ describe('handoffPlaybookForms: checklist items and stage criteria', () => {
 
   it('when the admin relabels an existing item, then that item changes in place and keeps its other settings', async () => {
     const { el, edits } = await forms();
-    const list = PLAYBOOK.checklists[0];
-    const item = list.items[1];
+    const list = at(PLAYBOOK.checklists, 0);
+    const item = at(list.items, 1);
     change(el, 'lightning-combobox', 'item', item.id);
     await flush();
     expect(byName(el, 'lightning-input', 'item-id')).toBeUndefined();
@@ -140,7 +148,7 @@ describe('handoffPlaybookForms: checklist items and stage criteria', () => {
 
   it('when the admin adds an exit criterion on a number field, then the stage has it with a numeric value', async () => {
     const { el, edits } = await forms();
-    const stage = PLAYBOOK.stages[1];
+    const stage = at(PLAYBOOK.stages, 1);
     change(el, 'lightning-combobox', 'stage', stage.id);
     await flush();
     change(el, 'lightning-input', 'criterion-id', 'amount_over_1000');
