@@ -20,7 +20,8 @@ export interface Served {
 
 export function serve(env: Record<string, string>): Served {
   const child = spawn(TSX, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', ...env },
+    // Metrics on a port of the system's choosing, so services started side by side do not collide.
+    env: { PATH: process.env.PATH ?? '', METRICS_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
