@@ -206,6 +206,6 @@ export default async function (): Promise<void> {
     'HubSpot scanner cost (issue 21): calls per hour at 1 % of deals changed per hour, scans every minute',
   );
   await callsPerHour(10_000, 5);
-  await callsPerHour(100_000, 2);
+  await callsPerHour(100_000, 1);
   await cycleOf200();
 }
