@@ -32,6 +32,8 @@ export const ConfigSchema = z.object({
   HANDOFF_RETAIN_EVENTS_DAYS: z.optional(z.coerce.number().check(z.int(), z.gte(1))),
   /** Days outbox items already written to HubSpot are kept. */
   HANDOFF_RETAIN_OUTBOX_DAYS: z._default(z.coerce.number().check(z.int(), z.gte(1)), 30),
+  /** Days the data of a portal that uninstalled from HubSpot's side is kept before it is deleted. */
+  HANDOFF_RETAIN_UNINSTALLED_DAYS: z._default(z.coerce.number().check(z.int(), z.gte(1)), 30),
   LOG_LEVEL: z._default(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     'info',
@@ -57,6 +59,7 @@ const WHAT: Record<string, string> = {
   METRICS_PORT: 'a port number from 0 to 65535',
   HANDOFF_RETAIN_EVENTS_DAYS: 'a whole number of days, 1 or more',
   HANDOFF_RETAIN_OUTBOX_DAYS: 'a whole number of days, 1 or more',
+  HANDOFF_RETAIN_UNINSTALLED_DAYS: 'a whole number of days, 1 or more',
   PORT: 'a port number from 0 to 65535',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
 };

@@ -83,7 +83,8 @@ try {
   );
 }
 
-// Retention: webhook events (when HANDOFF_RETAIN_EVENTS_DAYS is set) and outbox history.
+// Retention: webhook events (when HANDOFF_RETAIN_EVENTS_DAYS is set), outbox history, and the data
+// of portals that uninstalled from HubSpot's side.
 const pruneOnce = () => {
   const now = systemClock.now();
   void store
@@ -92,6 +93,7 @@ const pruneOnce = () => {
         ? now - config.HANDOFF_RETAIN_EVENTS_DAYS * DAY_MS
         : undefined,
       outboxDoneBefore: now - config.HANDOFF_RETAIN_OUTBOX_DAYS * DAY_MS,
+      uninstalledBefore: now - config.HANDOFF_RETAIN_UNINSTALLED_DAYS * DAY_MS,
     })
     .then((pruned) => log.info({ pruned }, 'retention pruned old rows'))
     .catch((error: unknown) =>

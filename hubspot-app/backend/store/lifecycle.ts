@@ -53,15 +53,29 @@ export interface Retention {
   eventsBefore?: number;
   /** Outbox items written to HubSpot (done) before this instant are deleted; undefined keeps them. */
   outboxDoneBefore?: number;
+  /**
+   * Portals uninstalled from HubSpot's side (a refused token refresh) before this instant lose all
+   * their data, as an admin's delete does; the wait lets a mistaken uninstall be undone by reinstalling.
+   */
+  uninstalledBefore?: number;
 }
 
-/** Deletes what retention no longer keeps; answers how many rows went, by kind. */
+/** Deletes what retention no longer keeps; answers how many rows (or portals) went, by kind. */
 export async function prune(
   sql: Sql,
   retention: Retention,
-): Promise<{ events: number; outbox: number }> {
+): Promise<{ events: number; outbox: number; portals: number }> {
   let events = 0;
   let outbox = 0;
+  let portals = 0;
+  if (retention.uninstalledBefore !== undefined) {
+    const gone = await sql.query<{ portal_id: string }>(
+      'SELECT portal_id FROM installations WHERE uninstalled_at IS NOT NULL AND uninstalled_at < $1',
+      [retention.uninstalledBefore],
+    );
+    for (const { portal_id } of gone) await deletePortalRows(sql, portal_id);
+    portals = gone.length;
+  }
   if (retention.eventsBefore !== undefined) {
     const rows = await sql.query(
       'DELETE FROM stage_transitions WHERE COALESCE(received_at, occurred_at) < $1 RETURNING portal_id',
@@ -76,7 +90,7 @@ export async function prune(
     );
     outbox = rows.length;
   }
-  return { events, outbox };
+  return { events, outbox, portals };
 }
 
 /** The outbox's writes not yet made (pending or failed): how many, and since when the oldest waits. */

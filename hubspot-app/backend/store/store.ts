@@ -244,7 +244,7 @@ export interface Store {
   /** Every portal with an installation row, installed or not (re-sealing tokens). */
   installationPortals(): Promise<string[]>;
   /** Deletes events and outbox history older than retention keeps (lifecycle.ts). */
-  prune(retention: Retention): Promise<{ events: number; outbox: number }>;
+  prune(retention: Retention): Promise<{ events: number; outbox: number; portals: number }>;
   /** Writes waiting in the outbox and the oldest one's creation time (metrics). */
   outboxBacklog(): Promise<{ depth: number; oldestAt: number | null }>;
   /** How late each portal's scan is, in ms (metrics). */

@@ -24,6 +24,7 @@ describe('readConfig', () => {
         METRICS_PORT: 9464,
         METRICS_HOST: '127.0.0.1',
         HANDOFF_RETAIN_OUTBOX_DAYS: 30,
+        HANDOFF_RETAIN_UNINSTALLED_DAYS: 30,
         LOG_LEVEL: 'info',
       },
     });

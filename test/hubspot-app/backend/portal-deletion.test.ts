@@ -143,15 +143,44 @@ describe.each(ENGINES)('removing Handoff from a portal (%s)', (_engine, open) =>
     expect(await store.prune({ outboxDoneBefore: 0, eventsBefore: 0 })).toEqual({
       events: 0,
       outbox: 0,
+      portals: 0,
     });
     // Outbox history past its age goes; events are kept unless a retention for them is set.
     const later = h.clock.now() + 1;
-    expect(await store.prune({ outboxDoneBefore: later })).toEqual({ events: 0, outbox: done });
+    expect(await store.prune({ outboxDoneBefore: later })).toEqual({
+      events: 0,
+      outbox: done,
+      portals: 0,
+    });
     expect(await count("outbox WHERE status = 'done'")).toBe(0);
     expect(await count("outbox WHERE status <> 'done'")).toBe(waiting);
     expect(await count('stage_transitions')).toBe(events);
-    expect(await store.prune({ eventsBefore: later })).toEqual({ events, outbox: 0 });
+    expect(await store.prune({ eventsBefore: later })).toEqual({ events, outbox: 0, portals: 0 });
     expect(await count('stage_transitions')).toBe(0);
     expect(await store.getInstallation(portalId)).not.toBeNull();
+  }, 60_000);
+
+  it('when a portal uninstalled on HubSpot (a refused refresh) longer ago than retention keeps, then its data goes; a recent one stays', async () => {
+    const opened = await open();
+    const store = opened.store;
+    raw = opened.raw;
+    h = await startServiceHarness({ store });
+    const old = await busyPortal(h);
+    const recent = await busyPortal(h);
+    const uninstall = async (portalId: string) => {
+      const row = await store.getInstallation(portalId);
+      if (row) await store.putInstallation({ ...row, uninstalledAt: h?.clock.now() ?? 0 });
+    };
+    await uninstall(old.portalId);
+    h.clock.advance(20 * 24 * 60 * 60_000);
+    await uninstall(recent.portalId);
+    const recentBefore = await rowsOf(store, opened.raw, recent.portalId);
+
+    expect(await store.prune({ uninstalledBefore: h.clock.now() - 10 * 24 * 60 * 60_000 })).toEqual(
+      { events: 0, outbox: 0, portals: 1 },
+    );
+    const left = await rowsOf(store, opened.raw, old.portalId);
+    expect(Object.entries(left).filter(([, n]) => n > 0)).toEqual([]);
+    expect(await rowsOf(store, opened.raw, recent.portalId)).toEqual(recentBefore);
   }, 60_000);
 });
