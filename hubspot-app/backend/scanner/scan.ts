@@ -361,10 +361,14 @@ export class Scanner {
     await this.closeEscalations(cycle.crm, cycle.portalId, closing, cycle.report, false);
   }
 
-  /** Keeps the lease while working, so a long scan is never joined by a second instance. */
+  /**
+   * Keeps the lease while working, so a long scan is never joined by a second instance, and the
+   * portal's scan claim with it (when this instance claimed it), so no other instance claims it.
+   */
   private async renewLease(portalId: string): Promise<void> {
     const { store, clock, holder } = this.options;
     await store.takeLease(portalId, holder, clock.now(), LEASE_MS);
+    await store.renewScanClaim(portalId, holder, clock.now() + LEASE_MS);
   }
 
   /**

@@ -205,6 +205,8 @@ export interface Store {
     now: number,
     claimMs: number,
   ): Promise<{ portalId: string; dueAt: number } | null>;
+  /** Keeps a claim while its scan runs long (every page renews it); only its holder can. */
+  renewScanClaim(portalId: string, holder: string, until: number): Promise<void>;
   /** Schedules the portal's next scan; only the instance holding the claim can. */
   scanFinished(portalId: string, holder: string, nextDueAt: number): Promise<void>;
   /** Where the change-driven scan of a portal stands (null before its first full scan). */
@@ -713,6 +715,13 @@ export function createStore(sql: Sql): Store {
         );
         return { portalId: String(row.portal_id), dueAt };
       });
+    },
+
+    async renewScanClaim(portalId, holder, until) {
+      await sql.query(
+        'UPDATE scan_portals SET due_at = $3 WHERE portal_id = $1 AND claimed_by = $2 AND due_at < $3',
+        [portalId, holder, until],
+      );
     },
 
     async scanFinished(portalId, holder, nextDueAt) {

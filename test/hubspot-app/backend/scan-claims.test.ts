@@ -65,6 +65,20 @@ describe.each(ENGINES)('work claims on %s', (engine, open) => {
     });
   });
 
+  it('when a claimed scan runs long, then its holder keeps the claim and nobody else can renew it', async () => {
+    db = await open();
+    const store = db.store();
+    await store.migrate(1);
+    await installed(store, 1);
+    expect(await store.claimScan('a', 1_000, 60_000)).toEqual({ portalId: 'p100', dueAt: 1_000 });
+    await store.renewScanClaim('p100', 'b', 500_000);
+    expect(await store.claimScan('b', 61_000, 60_000)).toMatchObject({ portalId: 'p100' });
+    await store.renewScanClaim('p100', 'b', 200_000);
+    await store.renewScanClaim('p100', 'a', 300_000);
+    expect(await store.claimScan('a', 199_999, 60_000)).toBeNull();
+    expect(await store.claimScan('a', 200_000, 60_000)).toMatchObject({ portalId: 'p100' });
+  });
+
   it('when two instances drain one portal, then only one holds its outbox lease until it releases it or the lease runs out', async () => {
     db = await open();
     const store = db.store();
