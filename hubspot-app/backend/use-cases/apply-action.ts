@@ -14,7 +14,7 @@ import { resolveContext, type Caller } from './context.js';
 import { checkActionBounds, checkRecordId } from './bounds.js';
 import { UseCaseError } from './errors.js';
 import { withPeople } from './people.js';
-import { readNamedDeal } from './record-view.js';
+import { readNamedDeal, rememberDeal } from './record-view.js';
 import { outboxItemsFor } from '../outbox/items.js';
 
 export async function applyAction(
@@ -40,7 +40,7 @@ export async function applyAction(
   }
   const request = parsed.data;
   const context = await resolveContext(deps, caller);
-  const { snapshot, name: dealName } = await readNamedDeal(deps, caller, context, dealId);
+  const { snapshot, name: dealName } = await readNamedDeal(deps, caller, context, dealId, false);
   const key = { portalId: caller.portalId, objectType: 'deal', recordId: dealId };
   const now = deps.clock.now();
   const others = await deps.store.getHandoffs(key);
@@ -173,7 +173,10 @@ export async function applyAction(
       'action refused',
     );
   }
-  if (!answer.replayed && answer.status === 200) deps.afterCommit?.(caller.portalId);
+  if (!answer.replayed && answer.status === 200) {
+    await rememberDeal(deps, caller, dealId, { name: dealName, snapshot });
+    deps.afterCommit?.(caller.portalId);
+  }
   // Names are added to the answer, not recorded with it: a replay shows today's names.
   return { ...answer, body: await namedBody(deps, caller.portalId, answer.status, answer.body) };
 }

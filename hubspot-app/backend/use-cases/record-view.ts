@@ -3,6 +3,7 @@ import {
   evaluateRecord,
   type CompanyView,
   type HandoffState,
+  type RecordSnapshot,
   type RecordView,
 } from '@handoff/shared';
 import type { Deps } from '../deps.js';
@@ -48,12 +49,17 @@ export async function readDeal(deps: Deps, caller: Caller, context: PortalContex
   return (await readNamedDeal(deps, caller, context, dealId)).snapshot;
 }
 
-/** readDeal, with the deal's name as HubSpot shows it (tasks name the record). */
+/**
+ * readDeal, with the deal's name as HubSpot shows it (tasks name the record). `remember` keeps the
+ * read as the deal's record summary (what the queue and dashboard show); an action passes false and
+ * remembers only once it is applied, so a refused request stores nothing.
+ */
 export async function readNamedDeal(
   deps: Deps,
   caller: Caller,
   context: PortalContext,
   dealId: string,
+  remember = true,
 ) {
   const settings = await deps.store.getSettings(caller.portalId);
   const deal = await context.crm.getDeal(
@@ -79,13 +85,22 @@ export async function readNamedDeal(
       },
     );
   }
-  // What the queue and the dashboard show of this deal, as fresh as this read.
+  if (remember) await rememberDeal(deps, caller, dealId, result);
+  return { snapshot: result.snapshot, name: result.name };
+}
+
+/** What the queue and the dashboard show of this deal, as fresh as this read. */
+export async function rememberDeal(
+  deps: Deps,
+  caller: Caller,
+  dealId: string,
+  read: { name: string; snapshot: RecordSnapshot },
+): Promise<void> {
   await deps.store.putRecordSummaries(
     caller.portalId,
-    [{ objectType: 'deal', recordId: dealId, name: result.name, snapshot: result.snapshot }],
+    [{ objectType: 'deal', recordId: dealId, name: read.name, snapshot: read.snapshot }],
     deps.clock.now(),
   );
-  return { snapshot: result.snapshot, name: result.name };
 }
 
 // hubspot.fetch: "Each request has a maximum timeout of 15 seconds. Both request and response
