@@ -10,10 +10,14 @@ export const BUNDLE_BUDGET_BYTES = 150 * 1024;
 
 /**
  * The settings page also carries a YAML parser (js-yaml, ~43 KB minified) so the playbook editor checks as the
- * admin types; it opens once per admin session, not on every record, so it gets 20 KB more (157.6 KB measured
- * in December 2026).
+ * admin types, and the four everyday-change forms of issue 18 item 6 (SLA, role → teams, checklist item, stage
+ * criterion). It opens once per admin session, not on every record, so it may be larger than the card: 183,950
+ * bytes measured in December 2026 (178,099 before the checklist-item and criterion forms), so 185 KB leaves ~5 KB.
+ * What could not be cut: js-yaml's dumper (~10 KB of the ~48 KB js-yaml adds). Its package exports only its whole
+ * ESM build (a CommonJS wrapper rollup cannot tree-shake); HubSpot's build refuses a deep import of
+ * `js-yaml/lib/loader.js` ("Missing specifier") and takes no build configuration.
  */
-export const SETTINGS_BUDGET_BYTES = 170 * 1024;
+export const SETTINGS_BUDGET_BYTES = 185 * 1024;
 
 /**
  * The app pages (queue and dashboard) carry the core's runtime entry like the card, no YAML parser:

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   Alert,
   Button,
+  Checkbox,
   Flex,
   Input,
   NumberInput,
@@ -160,5 +161,125 @@ describe('the settings page forms', () => {
       expect(t.page.maybeFindByTestId(TextArea, 'playbook-text')).not.toBeNull(),
     );
     expect(t.page.maybeFindByTestId(Flex, 'playbook-forms')).toBeNull();
+  });
+});
+
+// The checklist-item and criterion forms: the same fields and words as the Salesforce admin panel's.
+describe('the settings page forms for a checklist item and a stage criterion', () => {
+  /** Lines of the edited text that are not the default playbook's line at the same place. */
+  const added = (text: string) => {
+    const before = YAML.split('\n');
+    const after = text.split('\n');
+    const at = after.findIndex((line, i) => line !== before[i]);
+    return after.slice(at, at + after.length - before.length);
+  };
+
+  it('when the admin adds a required text item to the CS handoff, then the checklist ends with it and the other lines are untouched', async () => {
+    const t = setup();
+    await ready(t.page);
+    t.select('form-item-list', 'cs_handoff');
+    t.input('form-item-id', 'success_plan');
+    t.input('form-item-label', 'Success plan shared');
+    t.select('form-item-kind', 'text');
+    t.select('form-item-owner', 'sales_rep');
+    t.page.findByTestId(Checkbox, 'form-item-required').trigger('onChange', true as never);
+    t.click('form-item-apply');
+    await t.written();
+    const items = t.playbook().checklists.find((l) => l.id === 'cs_handoff')?.items ?? [];
+    expect(items.at(-1)).toEqual({
+      id: 'success_plan',
+      label: 'Success plan shared',
+      kind: 'text',
+      required: true,
+      owner: 'sales_rep',
+    });
+    const lines = added(t.text());
+    expect(lines.join('\n')).toContain('success_plan');
+    // Only lines were added: taking them out gives back the admin's text, comments included.
+    expect(t.text().replace(lines.join('\n') + '\n', '')).toBe(YAML);
+  });
+
+  it("when the admin changes an existing choice item's answers, then only its options change and its owner is kept", async () => {
+    const t = setup();
+    await ready(t.page);
+    t.select('form-item-pick', 'company_size');
+    expect(t.page.findByTestId(Input, 'form-item-options').props.value).toBe(
+      '1-50, 51-200, 201-1000, 1000+',
+    );
+    expect(t.page.maybeFindByTestId(Input, 'form-item-id')).toBeNull();
+    t.input('form-item-options', '1-50, 51-500, 500+');
+    t.click('form-item-apply');
+    await t.written();
+    const item = t
+      .playbook()
+      .checklists.find((l) => l.id === 'ae_acceptance')
+      ?.items.find((i) => i.id === 'company_size');
+    expect(item).toEqual({
+      id: 'company_size',
+      label: 'Company size',
+      kind: 'choice',
+      options: ['1-50', '51-500', '500+'],
+      owner: 'sdr',
+      required: false,
+    });
+  });
+
+  it('when a new item has an id the playbook cannot take, then the form says why and will not write it', async () => {
+    const t = setup();
+    await ready(t.page);
+    t.input('form-item-id', 'Renewal Date');
+    t.input('form-item-label', 'Renewal date');
+    expect(t.page.findByTestId(Input, 'form-item-id').props.validationMessage).toBe(
+      'Start with a letter: a–z, 0–9, _.',
+    );
+    expect(t.page.findByTestId(Button, 'form-item-apply').props.disabled).toBe(true);
+  });
+
+  it('when the admin adds a warning criterion on the amount to leave a stage, then the stage has it with a number value', async () => {
+    const t = setup();
+    await ready(t.page);
+    t.select('form-criterion-stage', 'qualified');
+    t.select('form-criterion-side', 'exit');
+    t.input('form-criterion-id', 'budget');
+    t.input('form-criterion-label', 'Budget of at least 1,000');
+    t.select('form-criterion-severity', 'warn');
+    t.select('form-rule-field', 'amount');
+    t.select('form-rule-op', 'gte');
+    expect(t.page.findByTestId(Button, 'form-criterion-apply').props.disabled).toBe(true);
+    t.input('form-rule-value', '1000');
+    t.click('form-criterion-apply');
+    await t.written();
+    const exit = t.playbook().stages.find((s) => s.id === 'qualified')?.exit ?? [];
+    expect(exit.map((c) => c.id)).toEqual(['amount', 'decision_maker', 'budget']);
+    expect(exit.at(-1)).toEqual({
+      id: 'budget',
+      label: 'Budget of at least 1,000',
+      severity: 'warn',
+      rule: { op: 'gte', field: 'amount', value: 1000 },
+    });
+  });
+
+  it('when the admin relabels a criterion whose rule reads a handoff, then the form says the rule is changed in the text and keeps it', async () => {
+    const t = setup();
+    await ready(t.page);
+    t.select('form-criterion-stage', 'appointment_scheduled');
+    t.select('form-criterion-pick', 'ae_accepted');
+    expect(t.page.findByTestId(Text, 'form-rule-kept').text).toBe(
+      'This rule is not on one field: change it in the text.',
+    );
+    t.input('form-criterion-label', 'The AE took the deal');
+    t.click('form-criterion-apply');
+    await t.written();
+    expect(
+      t
+        .playbook()
+        .stages.find((s) => s.id === 'appointment_scheduled')
+        ?.exit.find((c) => c.id === 'ae_accepted'),
+    ).toEqual({
+      id: 'ae_accepted',
+      label: 'The AE took the deal',
+      severity: 'block',
+      rule: { op: 'handoff_status', handoff: 'sdr_to_ae', in: ['accepted'] },
+    });
   });
 });

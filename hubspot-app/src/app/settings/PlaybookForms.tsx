@@ -1,14 +1,15 @@
 // Everyday playbook changes as forms, so a RevOps admin need not write YAML: each form sends one
 // change to the server, which writes it into the playbook text below (the admin's comments and
 // layout kept); the text stays the advanced view, and nothing applies until the admin saves.
-// An SLA and the role → team map only: checklist-item and criterion forms (+5.8 KB) would take
-// this page over its bundle budget; the Salesforce admin panel has all four, and the server route
-// takes every kind of edit.
+// The same four as the Salesforce admin panel, in the same words: an SLA, the role → team map, a
+// checklist item, a stage criterion.
 import { useState } from 'react';
 import { Accordion, Alert, Flex, Heading, Text } from '@hubspot/ui-extensions';
 import type { Playbook } from '@handoff/shared/runtime';
 import type { PlaybookEdit } from '@handoff/shared/edit';
 import type { SettingsClient } from './api.js';
+import { ChecklistItemForm } from './ChecklistItemForm.js';
+import { CriterionForm } from './CriterionForm.js';
 import { RoleTeamsForm } from './RoleTeamsForm.js';
 import { SlaForm } from './SlaForm.js';
 
@@ -67,6 +68,12 @@ export function PlaybookForms({
           </Accordion>
           <Accordion title="Roles and their HubSpot teams" testId="form-roles">
             <RoleTeamsForm {...forms} />
+          </Accordion>
+          <Accordion title="A checklist item" testId="form-item">
+            <ChecklistItemForm {...forms} />
+          </Accordion>
+          <Accordion title="A stage criterion" testId="form-criterion">
+            <CriterionForm {...forms} />
           </Accordion>
         </>
       ) : (
