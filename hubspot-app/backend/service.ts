@@ -14,8 +14,9 @@ import type { Store } from './store/index.js';
 import { portalPlaybook } from './use-cases/context.js';
 import type { Deps } from './deps.js';
 import { RateBudget } from './scanner/budget.js';
-import { Scanner, type ScanReport } from './scanner/scan.js';
+import { Scanner, type ScannerOptions, type ScanReport } from './scanner/scan.js';
 import { scanDue } from './scanner/schedule.js';
+import { SummarizingScanner } from './scanner/summarizing.js';
 import { defaultPlaybook } from './default-playbook.js';
 import { registerReadiness, within } from './http/health.js';
 import { Metrics } from './metrics.js';
@@ -137,7 +138,7 @@ export function createService(options: ServiceOptions): Service {
 
   // Names this instance's scan claims and leases among the instances sharing the database.
   const holder = `scanner-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const scanner = new Scanner({
+  const scannerOptions: ScannerOptions = {
     store,
     clock,
     crmFor: crmWith(1, timeouts.background),
@@ -148,9 +149,12 @@ export function createService(options: ServiceOptions): Service {
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     holder,
     ...(options.reconcileEveryMs ? { reconcileEveryMs: options.reconcileEveryMs } : {}),
-  });
+  };
+  const scanner = new Scanner(scannerOptions);
+  // Scheduled scans also keep the queue's and dashboard's record summaries (scanner/summarizing.ts).
+  const scheduled = new SummarizingScanner(scannerOptions);
   const scanAll = () =>
-    scanDue(scanner, {
+    scanDue(scheduled, {
       store,
       clock,
       log,
