@@ -11,7 +11,7 @@ export const BUNDLE_BUDGET_BYTES = 150 * 1024;
 /**
  * The settings page also carries a YAML parser (js-yaml, ~43 KB minified) so the playbook editor checks as the
  * admin types, and the four everyday-change forms of issue 18 item 6 (SLA, role → teams, checklist item, stage
- * criterion). It opens once per admin session, not on every record, so it may be larger than the card: 183,950
+ * criterion). It opens once per admin session, not on every record, so it may be larger than the card: 183,941
  * bytes measured in December 2026 (178,099 before the checklist-item and criterion forms), so 185 KB leaves ~5 KB.
  * What could not be cut: js-yaml's dumper (~10 KB of the ~48 KB js-yaml adds). Its package exports only its whole
  * ESM build (a CommonJS wrapper rollup cannot tree-shake); HubSpot's build refuses a deep import of
