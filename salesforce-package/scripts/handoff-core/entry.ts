@@ -85,3 +85,5 @@ export function viewerFrom(
 }
 
 export { formatPath };
+// The admin panel's change preview (c/handoffChangePreview): the core's diff and preview over the org.
+export { previewModel } from './preview.js';

@@ -25,11 +25,14 @@ import { mutate, mutation } from './mutations.js';
  * Salesforce caps a component's JavaScript file at 1 MB (1,000,000 bytes): "Component JavaScript
  * File", https://developer.salesforce.com/docs/platform/lwc/guide/create-components-javascript.html
  * (the 128 KB of older versions of that page no longer applies). Readable, with real zod/mini, the
- * module measured 188 KB on disk and 190 KB after @lwc/compiler's re-print; 256 KB leaves the core
- * room to grow by a third and stays a quarter of the platform's limit.
+ * module measured 188 KB on disk and 190 KB after @lwc/compiler's re-print; 256 KB left the core
+ * room to grow by a third. The admin panel's change preview (issue 20: diffPlaybooks and
+ * previewPlaybookChange for c/handoffChangePreview) took it from 246,138 B to 274,243 B on disk
+ * (npm run build:handoff-core), past 256 KB: the budget was raised openly to 288 KB, which stays
+ * under a third of the platform's 1,000,000 B.
  */
 const PLATFORM_LIMIT = 1_000_000;
-const BUDGET = 256 * 1024;
+const BUDGET = 288 * 1024;
 
 let core: {
   readPlaybook: (text: string) => unknown;
@@ -62,7 +65,7 @@ describe('c/handoffCore', () => {
     const [file] = compileBundle('handoffCore').filter((f) => f.file === 'handoffCore.js');
     expect(file?.sourceBytes).toBeLessThanOrEqual(BUDGET);
     expect(file?.compiledBytes).toBeLessThanOrEqual(BUDGET);
-    expect(BUDGET).toBeLessThan(PLATFORM_LIMIT / 2);
+    expect(BUDGET).toBeLessThan(PLATFORM_LIMIT / 3);
   });
 
   it('when bundled, then it has no imports, dynamic import or eval the platform refuses', () => {

@@ -173,6 +173,12 @@ export default class HandoffAdmin extends LightningElement {
   async handleSave() {
     const result = this.result;
     if (!result.ok) return;
+    // The change preview's guard rail: too many escalations at once need the admin's confirmation.
+    const blocker = this.template.querySelector('c-handoff-change-preview')?.saveBlocker();
+    if (blocker) {
+      this.saveErrors = [blocker];
+      return;
+    }
     this.saving = true;
     this.saveErrors = [];
     try {

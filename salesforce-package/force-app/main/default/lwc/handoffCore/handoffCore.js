@@ -10,9 +10,9 @@ var __defNormalProp = (obj, key, value2) => key in obj ? __defProp(obj, key, { e
 var __publicField = (obj, key, value2) => __defNormalProp(obj, typeof key !== "symbol" ? key + "" : key, value2);
 
 // node_modules/zod/v4/core/util.js
-function getEnumValues(entries) {
-  const numericValues = Object.values(entries).filter((v) => typeof v === "number");
-  const values = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
+function getEnumValues(entries2) {
+  const numericValues = Object.values(entries2).filter((v) => typeof v === "number");
+  const values = Object.entries(entries2).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
   return values;
 }
 function jsonStringifyReplacer(_, value2) {
@@ -2084,10 +2084,10 @@ var ZodMiniEnum = /* @__PURE__ */ $constructor("ZodMiniEnum", (inst, def) => {
 });
 // @__NO_SIDE_EFFECTS__
 function _enum(values, params) {
-  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
   return new ZodMiniEnum({
     type: "enum",
-    entries,
+    entries: entries2,
     ...normalizeParams(params)
   });
 }
@@ -2517,15 +2517,15 @@ function parseTime(text2, allowEndOfDay) {
   const match = TIME.exec(text2);
   if (!match)
     return null;
-  const hours2 = Number(match[1]);
+  const hours3 = Number(match[1]);
   const minutes = Number(match[2]);
   if (minutes > 59)
     return null;
-  if (hours2 === 24 && minutes === 0 && allowEndOfDay)
+  if (hours3 === 24 && minutes === 0 && allowEndOfDay)
     return 24 * 60;
-  if (hours2 > 23)
+  if (hours3 > 23)
     return null;
-  return hours2 * 60 + minutes;
+  return hours3 * 60 + minutes;
 }
 function parseDate(text2) {
   if (typeof text2 !== "string")
@@ -2967,12 +2967,12 @@ var Calendar = class {
         high = middle;
     }
     for (let i = low; i < holidays.length; i++) {
-      const holiday = holidays[i];
-      if (holiday.day > lastDay)
+      const holiday2 = holidays[i];
+      if (holiday2.day > lastDay)
         break;
-      const midnight = holiday.day * DAY;
-      const from = this.zone.toInstant(midnight + holiday.from * MINUTE);
-      const to = this.zone.toInstant(midnight + holiday.to * MINUTE);
+      const midnight = holiday2.day * DAY;
+      const from = this.zone.toInstant(midnight + holiday2.from * MINUTE);
+      const to = this.zone.toInstant(midnight + holiday2.to * MINUTE);
       if (from < to)
         ranges.push(from, to);
     }
@@ -3218,32 +3218,32 @@ function compileHolidays(holidays) {
   if (!Array.isArray(holidays)) {
     throw new CalendarError("Holidays must be a list of dates.", ["holidays"]);
   }
-  holidays.forEach((holiday, index) => {
+  holidays.forEach((holiday2, index) => {
     const path = ["holidays", index];
-    if (!isRecord(holiday)) {
+    if (!isRecord(holiday2)) {
       throw new CalendarError(`Holiday ${index + 1} must have a date, e.g. { date: "2025-12-25" }.`, path);
     }
-    const day = parseDate(holiday.date);
+    const day = parseDate(holiday2.date);
     if (day === null) {
-      throw new CalendarError(`Holiday ${index + 1} has date ${describe3(holiday.date)}, which is not a calendar date; write YYYY-MM-DD.`, [...path, "date"]);
+      throw new CalendarError(`Holiday ${index + 1} has date ${describe3(holiday2.date)}, which is not a calendar date; write YYYY-MM-DD.`, [...path, "date"]);
     }
-    if (holiday.name !== void 0 && typeof holiday.name !== "string") {
+    if (holiday2.name !== void 0 && typeof holiday2.name !== "string") {
       throw new CalendarError(`Holiday ${index + 1} has a name that is not text.`, [
         ...path,
         "name"
       ]);
     }
-    if (holiday.from === void 0 && holiday.to === void 0) {
+    if (holiday2.from === void 0 && holiday2.to === void 0) {
       closedDays.add(day);
       return;
     }
-    const from = holiday.from === void 0 ? 0 : parseTime(holiday.from, false);
+    const from = holiday2.from === void 0 ? 0 : parseTime(holiday2.from, false);
     if (from === null) {
-      throw new CalendarError(`Holiday ${index + 1} closes from ${describe3(holiday.from)}, which is not a time of day; write HH:MM from 00:00 to 23:59.`, [...path, "from"]);
+      throw new CalendarError(`Holiday ${index + 1} closes from ${describe3(holiday2.from)}, which is not a time of day; write HH:MM from 00:00 to 23:59.`, [...path, "from"]);
     }
-    const to = holiday.to === void 0 ? MINUTES_PER_DAY : parseTime(holiday.to, true);
+    const to = holiday2.to === void 0 ? MINUTES_PER_DAY : parseTime(holiday2.to, true);
     if (to === null) {
-      throw new CalendarError(`Holiday ${index + 1} closes until ${describe3(holiday.to)}, which is not a time of day; write HH:MM from 00:00 to 24:00.`, [...path, "to"]);
+      throw new CalendarError(`Holiday ${index + 1} closes until ${describe3(holiday2.to)}, which is not a time of day; write HH:MM from 00:00 to 24:00.`, [...path, "to"]);
     }
     if (to <= from) {
       throw new CalendarError(`Holiday ${index + 1} must end after it starts; a partial holiday covers part of one date.`, [...path, "to"]);
@@ -3671,8 +3671,8 @@ function salvage(input) {
     const lists = Object.entries(LISTS).map(([section, schema]) => {
       const kept = [];
       const at = [];
-      const list = input[section];
-      (Array.isArray(list) ? list : []).forEach((entry, i) => {
+      const list2 = input[section];
+      (Array.isArray(list2) ? list2 : []).forEach((entry, i) => {
         const one2 = mend(schema, entry);
         if (one2 === void 0)
           return;
@@ -3683,7 +3683,7 @@ function salvage(input) {
       indexOf[section] = at;
       return [section, kept];
     });
-    const records = Object.entries(RECORDS).map(([section, schema]) => {
+    const records2 = Object.entries(RECORDS).map(([section, schema]) => {
       const record2 = input[section];
       const kept = Object.entries(isObject2(record2) ? record2 : {}).flatMap(([id, def]) => {
         const one2 = Id.safeParse(id).success ? schema.safeParse(def) : void 0;
@@ -3691,10 +3691,10 @@ function salvage(input) {
       });
       return [section, Object.fromEntries(kept)];
     });
-    const playbook = Object.fromEntries([...lists, ...records]);
+    const playbook = Object.fromEntries([...lists, ...records2]);
     const ids = (section) => {
-      const list = input[section];
-      return new Set((Array.isArray(list) ? list : []).flatMap((entry) => isObject2(entry) && typeof entry.id === "string" ? [entry.id] : []));
+      const list2 = input[section];
+      return new Set((Array.isArray(list2) ? list2 : []).flatMap((entry) => isObject2(entry) && typeof entry.id === "string" ? [entry.id] : []));
     };
     const keys = (section) => {
       const record2 = input[section];
@@ -4348,9 +4348,9 @@ function checkReferences(playbook, declared, indexOf) {
     }
   });
   c.unique(["checklists"], playbook.checklists, "checklist");
-  playbook.checklists.forEach((list, l) => {
-    c.unique(["checklists", l, "items"], list.items, "item");
-    list.items.forEach((item2, i) => {
+  playbook.checklists.forEach((list2, l) => {
+    c.unique(["checklists", l, "items"], list2.items, "item");
+    list2.items.forEach((item2, i) => {
       const at = ["checklists", l, "items", i];
       if (item2.kind === "choice" && !item2.options)
         c.add([...at, "options"], "is required for a choice item: list the answers to pick from.");
@@ -4437,61 +4437,61 @@ function checkReferences(playbook, declared, indexOf) {
   return c.issues;
   function checkCriteria(col, pb, path, criteria) {
     col.unique(path, criteria, "criterion");
-    criteria.forEach((criterion, i) => checkRule(col, pb, declared, [...path, i, "rule"], criterion.rule));
+    criteria.forEach((criterion2, i) => checkRule(col, pb, declared, [...path, i, "rule"], criterion2.rule));
   }
 }
-function checkRule(c, playbook, declared, path, rule) {
+function checkRule(c, playbook, declared, path, rule2) {
   const fieldIds = declared.fields;
   const handoffIds = declared.handoffs;
-  switch (rule.op) {
+  switch (rule2.op) {
     case "all":
     case "any":
-      rule.rules.forEach((r, i) => checkRule(c, playbook, declared, [...path, "rules", i], r));
+      rule2.rules.forEach((r, i) => checkRule(c, playbook, declared, [...path, "rules", i], r));
       return;
     case "not":
-      checkRule(c, playbook, declared, [...path, "rule"], rule.rule);
+      checkRule(c, playbook, declared, [...path, "rule"], rule2.rule);
       return;
     case "checklist_complete":
     case "handoff_status":
-      c.ref([...path, "handoff"], rule.handoff, handoffIds, "the handoff");
+      c.ref([...path, "handoff"], rule2.handoff, handoffIds, "the handoff");
       return;
     case "item_done": {
-      if (!c.ref([...path, "handoff"], rule.handoff, handoffIds, "the handoff"))
+      if (!c.ref([...path, "handoff"], rule2.handoff, handoffIds, "the handoff"))
         return;
-      const handoff2 = playbook.handoffs.find((h) => h.id === rule.handoff);
-      const list = playbook.checklists.find((l) => l.id === handoff2?.checklist);
-      if (list === void 0)
+      const handoff2 = playbook.handoffs.find((h) => h.id === rule2.handoff);
+      const list2 = playbook.checklists.find((l) => l.id === handoff2?.checklist);
+      if (list2 === void 0)
         return;
-      const items = list.items;
-      c.ref([...path, "item"], rule.item, items.map((i) => i.id), `an item of the checklist of \`${rule.handoff}\`, the item`);
+      const items = list2.items;
+      c.ref([...path, "item"], rule2.item, items.map((i) => i.id), `an item of the checklist of \`${rule2.handoff}\`, the item`);
       return;
     }
     default: {
-      if (!c.ref([...path, "field"], rule.field, fieldIds, "the field"))
+      if (!c.ref([...path, "field"], rule2.field, fieldIds, "the field"))
         return;
-      const field = playbook.fields[rule.field];
+      const field = playbook.fields[rule2.field];
       if (field === void 0)
         return;
-      if ((rule.op === "gt" || rule.op === "gte" || rule.op === "lt" || rule.op === "lte") && !COMPARABLE.has(field.type)) {
-        c.add([...path, "op"], `\`${rule.op}\` compares numbers or dates; \`${rule.field}\` is a ${field.type} field.`);
+      if ((rule2.op === "gt" || rule2.op === "gte" || rule2.op === "lt" || rule2.op === "lte") && !COMPARABLE.has(field.type)) {
+        c.add([...path, "op"], `\`${rule2.op}\` compares numbers or dates; \`${rule2.field}\` is a ${field.type} field.`);
       }
-      if ((rule.op === "gt" || rule.op === "gte" || rule.op === "lt" || rule.op === "lte") && field.type === "number" && typeof rule.value !== "number") {
-        c.add([...path, "value"], `must be a number to compare with the number field \`${rule.field}\`.`);
+      if ((rule2.op === "gt" || rule2.op === "gte" || rule2.op === "lt" || rule2.op === "lte") && field.type === "number" && typeof rule2.value !== "number") {
+        c.add([...path, "value"], `must be a number to compare with the number field \`${rule2.field}\`.`);
       }
-      if ((rule.op === "gt" || rule.op === "gte" || rule.op === "lt" || rule.op === "lte") && field.type !== "number" && COMPARABLE.has(field.type) && (typeof rule.value !== "string" || Number.isNaN(Date.parse(rule.value)))) {
-        c.add([...path, "value"], `must be a date written "YYYY-MM-DD" to compare with the date field \`${rule.field}\`.`);
+      if ((rule2.op === "gt" || rule2.op === "gte" || rule2.op === "lt" || rule2.op === "lte") && field.type !== "number" && COMPARABLE.has(field.type) && (typeof rule2.value !== "string" || Number.isNaN(Date.parse(rule2.value)))) {
+        c.add([...path, "value"], `must be a date written "YYYY-MM-DD" to compare with the date field \`${rule2.field}\`.`);
       }
-      if (rule.op === "matches") {
-        const pattern = patternOf(rule.pattern);
+      if (rule2.op === "matches") {
+        const pattern = patternOf(rule2.pattern);
         if (pattern instanceof PatternError)
           c.add([...path, "pattern"], pattern.message);
       }
-      if (field.type === "choice" && field.options && (rule.op === "eq" || rule.op === "neq" || rule.op === "in")) {
-        const values = rule.op === "in" ? rule.values : [rule.value];
+      if (field.type === "choice" && field.options && (rule2.op === "eq" || rule2.op === "neq" || rule2.op === "in")) {
+        const values = rule2.op === "in" ? rule2.values : [rule2.value];
         values.forEach((value2, i) => {
           if (!field.options?.includes(String(value2))) {
-            const at = rule.op === "in" ? [...path, "values", i] : [...path, "value"];
-            c.add(at, `is not one of the options of \`${rule.field}\` (${field.options?.join(", ")}).`, didYouMean(String(value2), field.options ?? []));
+            const at = rule2.op === "in" ? [...path, "values", i] : [...path, "value"];
+            c.add(at, `is not one of the options of \`${rule2.field}\` (${field.options?.join(", ")}).`, didYouMean(String(value2), field.options ?? []));
           }
         });
       }
@@ -4773,7 +4773,7 @@ function describeRaw(raw) {
 
 // shared/dist/src/handoff/items.js
 function checklistOf(playbook, handoff2) {
-  return playbook.checklists.find((list) => list.id === handoff2.checklist);
+  return playbook.checklists.find((list2) => list2.id === handoff2.checklist);
 }
 function completes(kind, value2) {
   if (kind === "check")
@@ -4797,10 +4797,10 @@ function itemStatus(playbook, item2, state, fields) {
   return { value: recorded.value, done: recorded.done, by: recorded.by, at: recorded.at };
 }
 function missingRequiredItems(playbook, handoff2, state, fields) {
-  const list = checklistOf(playbook, handoff2);
-  if (!list)
+  const list2 = checklistOf(playbook, handoff2);
+  if (!list2)
     return [];
-  return list.items.filter((item2) => item2.required && !itemStatus(playbook, item2, state, fields).done);
+  return list2.items.filter((item2) => item2.required && !itemStatus(playbook, item2, state, fields).done);
 }
 
 // shared/dist/src/rules/format.js
@@ -4820,23 +4820,23 @@ function formatValue(type, value2) {
 }
 
 // shared/dist/src/rules/evaluate.js
-function evaluateCriterion(criterion, context) {
-  const { outcome, reason } = evaluateRule(criterion.rule, context);
+function evaluateCriterion(criterion2, context) {
+  const { outcome, reason } = evaluateRule(criterion2.rule, context);
   return {
-    id: criterion.id,
-    label: criterion.label,
+    id: criterion2.id,
+    label: criterion2.label,
     outcome,
-    severity: criterion.severity,
+    severity: criterion2.severity,
     reason
   };
 }
-function evaluateRule(rule, context) {
-  switch (rule.op) {
+function evaluateRule(rule2, context) {
+  switch (rule2.op) {
     case "all":
     case "any":
-      return combine(rule.op, rule.rules.map((r) => evaluateRule(r, context)));
+      return combine(rule2.op, rule2.rules.map((r) => evaluateRule(r, context)));
     case "not": {
-      const inner = evaluateRule(rule.rule, context);
+      const inner = evaluateRule(rule2.rule, context);
       const outcome = inner.outcome === "unknown" ? "unknown" : inner.outcome === "pass" ? "fail" : "pass";
       return {
         outcome,
@@ -4844,48 +4844,48 @@ function evaluateRule(rule, context) {
       };
     }
     case "checklist_complete":
-      return checklistComplete(rule.handoff, context);
+      return checklistComplete(rule2.handoff, context);
     case "item_done":
-      return itemDone(rule.handoff, rule.item, context);
+      return itemDone(rule2.handoff, rule2.item, context);
     case "handoff_status": {
-      const handoff2 = context.playbook.handoffs.find((h) => h.id === rule.handoff);
-      const status = context.handoffs[rule.handoff]?.status ?? "not_started";
-      const label = handoff2?.label ?? rule.handoff;
-      const wanted = rule.in.map(words).join(" or ");
-      return rule.in.includes(status) ? { outcome: "pass", reason: `${label} is ${words(status)}.` } : { outcome: "fail", reason: `${label} is ${words(status)}; it must be ${wanted}.` };
+      const handoff2 = context.playbook.handoffs.find((h) => h.id === rule2.handoff);
+      const status = context.handoffs[rule2.handoff]?.status ?? "not_started";
+      const label = handoff2?.label ?? rule2.handoff;
+      const wanted = rule2.in.map(words).join(" or ");
+      return rule2.in.includes(status) ? { outcome: "pass", reason: `${label} is ${words(status)}.` } : { outcome: "fail", reason: `${label} is ${words(status)}; it must be ${wanted}.` };
     }
     default:
-      return fieldRule(rule, context);
+      return fieldRule(rule2, context);
   }
 }
-function fieldRule(rule, context) {
-  const def = context.playbook.fields[rule.field];
+function fieldRule(rule2, context) {
+  const def = context.playbook.fields[rule2.field];
   if (!def)
-    return { outcome: "unknown", reason: `The field \`${rule.field}\` is not in the playbook.` };
-  const requirement = describeRequirement(rule, def);
-  const value2 = coerce(def, context.fields[rule.field]);
+    return { outcome: "unknown", reason: `The field \`${rule2.field}\` is not in the playbook.` };
+  const requirement = describeRequirement(rule2, def);
+  const value2 = coerce(def, context.fields[rule2.field]);
   if (value2.kind === "invalid") {
     return { outcome: "unknown", reason: `${def.label} could not be read: ${value2.reason}.` };
   }
   if (value2.kind === "empty") {
-    const outcome = rule.op === "absent" || rule.op === "neq" ? "pass" : "fail";
+    const outcome = rule2.op === "absent" || rule2.op === "neq" ? "pass" : "fail";
     return {
       outcome,
       reason: outcome === "pass" ? `${def.label} is empty, as required.` : `${def.label} is empty; it ${requirement}.`
     };
   }
   const shown = formatValue(def.type, value2.value);
-  if (rule.op === "matches") {
-    const pattern = patternOf(rule.pattern);
+  if (rule2.op === "matches") {
+    const pattern = patternOf(rule2.pattern);
     const text2 = String(value2.value);
     if (!(pattern instanceof PatternError) && text2.length > longestMatchable(pattern)) {
       return {
         outcome: "unknown",
-        reason: `${def.label} is too long (${text2.length} characters) to check against the pattern /${rule.pattern}/; it is checked up to ${longestMatchable(pattern)}.`
+        reason: `${def.label} is too long (${text2.length} characters) to check against the pattern /${rule2.pattern}/; it is checked up to ${longestMatchable(pattern)}.`
       };
     }
   }
-  const holds = compare(rule, def, value2.value);
+  const holds = compare(rule2, def, value2.value);
   if (holds === void 0) {
     return {
       outcome: "unknown",
@@ -4894,40 +4894,40 @@ function fieldRule(rule, context) {
   }
   return holds ? { outcome: "pass", reason: `${def.label} is ${shown}.` } : { outcome: "fail", reason: `${def.label} is ${shown}; it ${requirement}.` };
 }
-function compare(rule, def, actual) {
-  switch (rule.op) {
+function compare(rule2, def, actual) {
+  switch (rule2.op) {
     case "present":
       return true;
     case "absent":
       return false;
     case "eq":
     case "neq": {
-      const expected = ruleValue(def, rule.value);
+      const expected = ruleValue(def, rule2.value);
       if (expected === void 0)
         return void 0;
-      return expected === actual === (rule.op === "eq");
+      return expected === actual === (rule2.op === "eq");
     }
     case "in":
-      return rule.values.some((v) => ruleValue(def, v) === actual);
+      return rule2.values.some((v) => ruleValue(def, v) === actual);
     case "gt":
     case "gte":
     case "lt":
     case "lte": {
-      const expected = ruleValue(def, rule.value);
+      const expected = ruleValue(def, rule2.value);
       if (typeof expected !== "number" || typeof actual !== "number")
         return void 0;
-      if (rule.op === "gt")
+      if (rule2.op === "gt")
         return actual > expected;
-      if (rule.op === "gte")
+      if (rule2.op === "gte")
         return actual >= expected;
-      if (rule.op === "lt")
+      if (rule2.op === "lt")
         return actual < expected;
       return actual <= expected;
     }
     case "contains":
-      return String(actual).toLowerCase().includes(rule.value.toLowerCase());
+      return String(actual).toLowerCase().includes(rule2.value.toLowerCase());
     case "matches": {
-      const pattern = patternOf(rule.pattern);
+      const pattern = patternOf(rule2.pattern);
       return pattern instanceof PatternError ? void 0 : testPattern(pattern, String(actual));
     }
   }
@@ -4936,35 +4936,35 @@ function ruleValue(def, raw) {
   const coerced = coerce(def, raw);
   return coerced.kind === "value" ? coerced.value : void 0;
 }
-function describeRequirement(rule, def) {
+function describeRequirement(rule2, def) {
   const dated = def.type === "date" || def.type === "datetime";
   const show = (raw) => {
     const v = ruleValue(def, raw);
     return v === void 0 ? JSON.stringify(raw) : formatValue(def.type, v);
   };
-  switch (rule.op) {
+  switch (rule2.op) {
     case "present":
       return "must be filled in";
     case "absent":
       return "must be empty";
     case "eq":
-      return `must be ${show(rule.value)}`;
+      return `must be ${show(rule2.value)}`;
     case "neq":
-      return `must not be ${show(rule.value)}`;
+      return `must not be ${show(rule2.value)}`;
     case "in":
-      return `must be one of ${rule.values.map(show).join(", ")}`;
+      return `must be one of ${rule2.values.map(show).join(", ")}`;
     case "gt":
-      return `must be ${dated ? "after" : "more than"} ${show(rule.value)}`;
+      return `must be ${dated ? "after" : "more than"} ${show(rule2.value)}`;
     case "gte":
-      return `must be ${dated ? "on or after" : "at least"} ${show(rule.value)}`;
+      return `must be ${dated ? "on or after" : "at least"} ${show(rule2.value)}`;
     case "lt":
-      return `must be ${dated ? "before" : "less than"} ${show(rule.value)}`;
+      return `must be ${dated ? "before" : "less than"} ${show(rule2.value)}`;
     case "lte":
-      return `must be ${dated ? "on or before" : "at most"} ${show(rule.value)}`;
+      return `must be ${dated ? "on or before" : "at most"} ${show(rule2.value)}`;
     case "contains":
-      return `must contain "${rule.value}"`;
+      return `must contain "${rule2.value}"`;
     case "matches":
-      return `must match the pattern /${rule.pattern}/`;
+      return `must match the pattern /${rule2.pattern}/`;
   }
 }
 function checklistComplete(handoffId, context) {
@@ -5912,11 +5912,11 @@ function formatDuration(ms) {
   const minutes = Math.floor(Math.abs(ms) / 6e4);
   if (minutes < 1)
     return "under a minute";
-  const hours2 = Math.floor(minutes / 60);
+  const hours3 = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  if (hours2 === 0)
+  if (hours3 === 0)
     return `${rest} min`;
-  return rest === 0 ? `${hours2} h` : `${hours2} h ${rest} min`;
+  return rest === 0 ? `${hours3} h` : `${hours3} h ${rest} min`;
 }
 
 // shared/dist/src/display/words.js
@@ -6250,24 +6250,24 @@ var STATUSES = ["not_started", "in_progress", "submitted", "accepted", "rejected
 function opportunityFields(playbook) {
   return Object.values(playbook.fields).map((f) => f.salesforce).filter((name) => name !== void 0).map((name) => `Opportunity.${name}`);
 }
-function stageOf(playbook, stageName) {
-  const stage = playbook.stages.find((s) => s.salesforce?.stageNames.includes(stageName));
-  return stage?.id ?? stageName;
+function stageOf(playbook, stageName2) {
+  const stage = playbook.stages.find((s) => s.salesforce?.stageNames.includes(stageName2));
+  return stage?.id ?? stageName2;
 }
-function buildSnapshot(playbook, records) {
-  const opp = records.opportunity;
+function buildSnapshot(playbook, records2) {
+  const opp = records2.opportunity;
   const stage = stageOf(playbook, text(opp, "StageName") ?? "");
   const fields = {};
   for (const [id, def] of Object.entries(playbook.fields)) {
     if (def.salesforce !== void 0) fields[id] = value(opp, def.salesforce) ?? null;
   }
   const enteredAt = time2(opp, "LastStageChangeDate") ?? time2(opp, "CreatedDate") ?? 0;
-  const stageHistory = stageEntries(playbook, records.stageHistory ?? [], { stage, enteredAt });
+  const stageHistory = stageEntries(playbook, records2.stageHistory ?? [], { stage, enteredAt });
   const handoffs = {};
-  for (const header of records.handoffs) {
+  for (const header of records2.handoffs) {
     const id = text(header, "Handoff_Id__c");
     if (id !== void 0)
-      handoffs[id] = handoffState(playbook, id, header, records.items[header.id]);
+      handoffs[id] = handoffState(playbook, id, header, records2.items[header.id]);
   }
   const ownerId = text(opp, "OwnerId");
   return {
@@ -6282,15 +6282,15 @@ function buildSnapshot(playbook, records) {
   };
 }
 function stageEntries(playbook, rows, current) {
-  const entries = [];
+  const entries2 = [];
   const sorted = rows.map((row) => ({ name: text(row, "StageName"), at: time2(row, "CreatedDate") })).filter((r) => r.name !== void 0 && r.at !== void 0).sort((a, b) => a.at - b.at);
   for (const row of sorted) {
     const stage = stageOf(playbook, row.name);
-    if (entries[entries.length - 1]?.stage === stage) continue;
-    entries.push({ stage, enteredAt: row.at });
+    if (entries2[entries2.length - 1]?.stage === stage) continue;
+    entries2.push({ stage, enteredAt: row.at });
   }
-  if (entries[entries.length - 1]?.stage !== current.stage) entries.push(current);
-  return entries;
+  if (entries2[entries2.length - 1]?.stage !== current.stage) entries2.push(current);
+  return entries2;
 }
 function handoffState(playbook, handoffId, header, rows = []) {
   const raw = text(header, "Status__c") ?? "not_started";
@@ -6475,9 +6475,9 @@ function ok(handoff2) {
 }
 function errorSentences(error) {
   const body = error?.body;
-  const list = Array.isArray(body) ? body : [body];
+  const list2 = Array.isArray(body) ? body : [body];
   const out = [];
-  for (const b of list) {
+  for (const b of list2) {
     const entry = b;
     for (const e of entry?.output?.errors ?? []) {
       if (e.message)
@@ -6605,7 +6605,7 @@ function nextStep(step) {
     } : void 0
   };
 }
-function stageLabels(playbook, picklist, stageName) {
+function stageLabels(playbook, picklist, stageName2) {
   if (!Array.isArray(picklist?.values)) return void 0;
   const labels = new Map(picklist.values.map((v) => [v.value, v.label]));
   const stages = {};
@@ -6613,7 +6613,7 @@ function stageLabels(playbook, picklist, stageName) {
     const names = (stage.salesforce?.stageNames ?? []).flatMap((n) => labels.get(n) ?? []);
     if (names.length > 0) stages[stage.id] = names.join(" / ");
   }
-  const current = stageName === void 0 ? void 0 : labels.get(stageName);
+  const current = stageName2 === void 0 ? void 0 : labels.get(stageName2);
   return current === void 0 ? { stages } : { stages, current };
 }
 function panelModel(view, timeZone, labels) {
@@ -6653,13 +6653,13 @@ function panelModel(view, timeZone, labels) {
 }
 var LIVE_TIMERS = ["breached", "at_risk", "running", "paused"];
 var READER = { userId: "account-view", roles: [] };
-function accountModel(playbook, records, now, timeZone) {
-  const rows = records.opportunities.flatMap((opportunity) => {
-    const headers = records.handoffs.filter((h) => text(h, "Opportunity__c") === opportunity.id);
+function accountModel(playbook, records2, now, timeZone) {
+  const rows = records2.opportunities.flatMap((opportunity) => {
+    const headers = records2.handoffs.filter((h) => text(h, "Opportunity__c") === opportunity.id);
     const snapshot = buildSnapshot(playbook, {
       opportunity,
       handoffs: headers,
-      items: records.items
+      items: records2.items
     });
     const view = evaluateRecord(playbook, snapshot, READER, now);
     if (view.handoffs.length === 0) return [];
@@ -6779,18 +6779,18 @@ var PlaybookEditError = class extends Error {
 };
 function writesFor(data, edit) {
   const indexIn = (section, id, what) => {
-    const list = data?.[section];
-    const index = Array.isArray(list) ? list.findIndex((entry) => entry?.id === id) : -1;
+    const list2 = data?.[section];
+    const index = Array.isArray(list2) ? list2.findIndex((entry) => entry?.id === id) : -1;
     if (index < 0)
       throw new PlaybookEditError(`The playbook declares no ${what} \`${id}\`.`);
     return index;
   };
   const upsertAt = (path, id) => {
-    const list = valueAt2(data, path);
-    if (!Array.isArray(list))
+    const list2 = valueAt2(data, path);
+    if (!Array.isArray(list2))
       return 0;
-    const index = list.findIndex((entry) => entry?.id === id);
-    return index < 0 ? list.length : index;
+    const index = list2.findIndex((entry) => entry?.id === id);
+    return index < 0 ? list2.length : index;
   };
   switch (edit.kind) {
     case "sla_target":
@@ -6897,18 +6897,18 @@ function byOpportunity(headers) {
 function everyRole(playbook) {
   return { userId: "handoff-queue", roles: Object.keys(playbook.roles) };
 }
-function snapshotOf(playbook, opportunity, records) {
+function snapshotOf(playbook, opportunity, records2) {
   return buildSnapshot(playbook, {
     opportunity: opportunity.record,
     handoffs: opportunity.headers,
-    items: records.items
+    items: records2.items
   });
 }
-function queueModel(playbook, records, viewer, now, timeZone) {
+function queueModel(playbook, records2, viewer, now, timeZone) {
   const everyone = everyRole(playbook);
   const found = [];
-  for (const opportunity of byOpportunity(records.handoffs).values()) {
-    const snapshot = snapshotOf(playbook, opportunity, records);
+  for (const opportunity of byOpportunity(records2.handoffs).values()) {
+    const snapshot = snapshotOf(playbook, opportunity, records2);
     const view = evaluateRecord(playbook, snapshot, everyone, now);
     const name = text(opportunity.record, "Name") ?? "Opportunity";
     for (const entry of queueEntriesOf(playbook, view, name)) {
@@ -6956,17 +6956,662 @@ function queueModel(playbook, records, viewer, now, timeZone) {
   const rows = found.map((f) => f.row());
   return { rows, total: rows.length, hasRows: rows.length > 0 };
 }
-function planQueueAction(playbook, records, target, context, action) {
-  const opportunity = byOpportunity(records.handoffs).get(target.recordId);
+function planQueueAction(playbook, records2, target, context, action) {
+  const opportunity = byOpportunity(records2.handoffs).get(target.recordId);
   const header = opportunity?.headers.find((h) => text(h, "Handoff_Id__c") === target.handoffId);
   if (!opportunity || !header)
     return { ok: false, message: "This handoff is no longer in your queue; the list reloads." };
-  const snapshot = snapshotOf(playbook, opportunity, records);
+  const snapshot = snapshotOf(playbook, opportunity, records2);
   const plan = planAction(
-    { playbook, snapshot, header, rows: records.items[header.id] ?? [], ...context },
+    { playbook, snapshot, header, rows: records2.items[header.id] ?? [], ...context },
     action
   );
   return { ...plan, header };
+}
+
+// shared/dist/src/playbook/explain.js
+function criterion(playbook, c) {
+  const block = c.severity === "block" ? "blocks" : "warns";
+  return `${c.label} — ${rule(playbook, c.rule)} (${block})`;
+}
+function rule(playbook, r) {
+  switch (r.op) {
+    case "all":
+      return r.rules.map((x) => rule(playbook, x)).join(" and ");
+    case "any":
+      return `either ${r.rules.map((x) => rule(playbook, x)).join(" or ")}`;
+    case "not":
+      return `not (${rule(playbook, r.rule)})`;
+    case "checklist_complete":
+      return `the ${handoffLabel(playbook, r.handoff)} checklist is complete`;
+    case "item_done":
+      return `"${r.item}" of ${handoffLabel(playbook, r.handoff)} is done`;
+    case "handoff_status":
+      return `${handoffLabel(playbook, r.handoff)} is ${r.in.join(" or ").replace(/_/g, " ")}`;
+    default: {
+      const field = playbook.fields[r.field];
+      return field ? `${field.label} ${describeRequirement(r, field)}` : `${r.field} ${r.op}`;
+    }
+  }
+}
+function handoffLabel(playbook, id) {
+  return playbook.handoffs.find((h) => h.id === id)?.label ?? id;
+}
+
+// shared/dist/src/preview/words.js
+var UNITS = {
+  business_minutes: "business minute",
+  business_hours: "business hour",
+  calendar_hours: "hour",
+  business_days: "business day"
+};
+function durationWords(d) {
+  const plural = d.amount === 1 ? "" : "s";
+  const close = d.unit === "business_days" && d.mode === "end_of_day" ? ", due at the close" : "";
+  return `${d.amount} ${UNITS[d.unit]}${plural}${close}`;
+}
+function warnWords(warn) {
+  if (warn === void 0)
+    return "no warning";
+  return "before" in warn ? `at risk ${durationWords(warn.before)} before due` : `at risk at ${warn.consumedPercent}% of the time`;
+}
+function roleWords(playbook, ids) {
+  return ids.length === 0 ? "nobody" : ids.map((id) => playbook.roles[id]?.label ?? id).join(", ");
+}
+function stageName(playbook, id) {
+  return playbook.stages.find((s) => s.id === id)?.label ?? id;
+}
+function handoffName(playbook, id) {
+  return playbook.handoffs.find((h) => h.id === id)?.label ?? id;
+}
+function startWords(playbook, s) {
+  if (s.on === "stage_entered")
+    return `the deal enters ${stageName(playbook, s.stage)}`;
+  if (s.on === "field_date")
+    return `the date in ${playbook.fields[s.field]?.label ?? s.field}`;
+  const verb2 = s.on === "handoff_opened" ? "opens" : "is submitted";
+  return `${handoffName(playbook, s.handoff)} ${verb2}`;
+}
+function stopWords(playbook, stops) {
+  return stops.map((s) => {
+    if (s.on === "stage_entered")
+      return `the deal enters ${stageName(playbook, s.stage)}`;
+    if (s.on === "stage_left")
+      return `the deal leaves ${stageName(playbook, s.stage)}`;
+    if (s.on === "field_set")
+      return `${playbook.fields[s.field]?.label ?? s.field} is set`;
+    const verb2 = s.on === "handoff_submitted" ? "is submitted" : "is accepted";
+    return `${handoffName(playbook, s.handoff)} ${verb2}`;
+  }).join(" or ");
+}
+function escalationWords(playbook, e) {
+  const to = e.to === void 0 ? "whoever it waits on" : e.to === "owner" ? "the owner" : "user" in e.to ? `user ${e.to.user}` : `every ${playbook.roles[e.to.role]?.label ?? e.to.role}`;
+  const what = e.action === "task" ? "a task for" : e.action === "note" ? "a note to" : "reassign to";
+  const when = e.when === "at_risk" ? "when at risk" : e.after ? `${durationWords(e.after)} after the breach` : "on breach";
+  return `${what} ${to} ${when}`;
+}
+function same(a, b) {
+  return canonicalJson(a ?? null) === canonicalJson(b ?? null);
+}
+
+// shared/dist/src/preview/diff.js
+function diffPlaybooks(old, next) {
+  const out = [];
+  const push = (area, id, text2) => {
+    out.push({ area, id, text: text2 });
+  };
+  if (old.name !== next.name)
+    push("playbook", "name", `Name: ${old.name} → ${next.name}`);
+  if (old.version !== next.version)
+    push("playbook", "version", `Version: ${old.version} → ${next.version}`);
+  diffFields(old, next, push);
+  diffCalendars(old, next, push);
+  diffRoles(old, next, push);
+  diffStages(old, next, push);
+  diffChecklists(old, next, push);
+  diffHandoffs(old, next, push);
+  diffSlas(old, next, push);
+  return out;
+}
+function byId(old, next) {
+  const nextIds = new Map(next.map((x) => [x.id, x]));
+  const oldIds = new Set(old.map((x) => x.id));
+  return {
+    removed: old.filter((x) => !nextIds.has(x.id)),
+    kept: old.flatMap((x) => {
+      const n = nextIds.get(x.id);
+      return n ? [[x, n]] : [];
+    }),
+    added: next.filter((x) => !oldIds.has(x.id))
+  };
+}
+function entries(record2) {
+  return Object.entries(record2).map(([id, value2]) => ({ ...value2, id }));
+}
+function diffFields(old, next, push) {
+  const { removed, kept, added } = byId(entries(old.fields), entries(next.fields));
+  for (const f of added)
+    push("field", f.id, `Field added: ${f.label} (${f.type})`);
+  for (const f of removed)
+    push("field", f.id, `Field removed: ${f.label}`);
+  for (const [a, b] of kept) {
+    if (a.type !== b.type)
+      push("field", a.id, `Field ${b.label}: type ${a.type} → ${b.type}`);
+    if (a.label !== b.label)
+      push("field", a.id, `Field ${a.label} renamed ${b.label}`);
+    const mapping = ["hubspot", "salesforce", "options"];
+    for (const key of mapping) {
+      if (!same(a[key], b[key]))
+        push("field", a.id, `Field ${b.label}: ${key} mapping changed`);
+    }
+  }
+}
+function diffCalendars(old, next, push) {
+  const { removed, kept, added } = byId(entries(old.calendars), entries(next.calendars));
+  for (const c of added)
+    push("calendar", c.id, `Calendar added: ${c.id} (${c.timeZone})`);
+  for (const c of removed)
+    push("calendar", c.id, `Calendar removed: ${c.id}`);
+  for (const [a, b] of kept) {
+    if (a.timeZone !== b.timeZone)
+      push("calendar", a.id, `Calendar ${a.id}: time zone ${a.timeZone} → ${b.timeZone}`);
+    const days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    for (const day of days) {
+      if (!same(a.weekly[day] ?? [], b.weekly[day] ?? []))
+        push("calendar", a.id, `Calendar ${a.id}: ${day} hours ${hours2(a.weekly[day])} → ${hours2(b.weekly[day])}`);
+    }
+    const key = (h) => `${h.date} ${h.from ?? ""}-${h.to ?? ""}`;
+    const oldHolidays = new Map((a.holidays ?? []).map((h) => [key(h), h]));
+    const newHolidays = new Map((b.holidays ?? []).map((h) => [key(h), h]));
+    for (const [k, h] of newHolidays)
+      if (!oldHolidays.has(k))
+        push("calendar", a.id, `Calendar ${a.id}: holiday added ${holiday(h)}`);
+    for (const [k, h] of oldHolidays)
+      if (!newHolidays.has(k))
+        push("calendar", a.id, `Calendar ${a.id}: holiday removed ${holiday(h)}`);
+    if ((a.hoursPerDay ?? 8) !== (b.hoursPerDay ?? 8))
+      push("calendar", a.id, `Calendar ${a.id}: a business day is ${a.hoursPerDay ?? 8} → ${b.hoursPerDay ?? 8} hours`);
+  }
+}
+function hours2(windows) {
+  return windows && windows.length > 0 ? windows.map(([f, t]) => `${f}–${t}`).join(", ") : "closed";
+}
+function holiday(h) {
+  const span = h.from !== void 0 || h.to !== void 0 ? ` ${h.from ?? "00:00"}–${h.to ?? "24:00"}` : "";
+  return `${h.date}${span}${h.name ? ` (${h.name})` : ""}`;
+}
+function diffRoles(old, next, push) {
+  const { removed, kept, added } = byId(entries(old.roles), entries(next.roles));
+  for (const r of added)
+    push("role", r.id, `Role added: ${r.label}`);
+  for (const r of removed)
+    push("role", r.id, `Role removed: ${r.label}`);
+  for (const [a, b] of kept) {
+    if (a.label !== b.label)
+      push("role", a.id, `Role ${a.label} renamed ${b.label}`);
+    if (!same(a.hubspotTeams ?? [], b.hubspotTeams ?? []))
+      push("role", a.id, `Role ${b.label}: HubSpot teams ${list(a.hubspotTeams)} → ${list(b.hubspotTeams)}`);
+  }
+}
+function list(values) {
+  return values && values.length > 0 ? values.join(", ") : "none";
+}
+function diffStages(old, next, push) {
+  const { removed, kept, added } = byId(old.stages, next.stages);
+  for (const s of added)
+    push("stage", s.id, `Stage added: ${s.label}`);
+  for (const s of removed)
+    push("stage", s.id, `Stage removed: ${s.label}`);
+  for (const [a, b] of kept) {
+    if (a.label !== b.label)
+      push("stage", a.id, `Stage ${a.label} renamed ${b.label}`);
+    if (a.outcome !== b.outcome)
+      push("stage", a.id, `Stage ${b.label}: outcome ${a.outcome ?? "none"} → ${b.outcome ?? "none"}`);
+    if (!same(a.hubspot, b.hubspot) || !same(a.salesforce, b.salesforce))
+      push("stage", a.id, `Stage ${b.label}: CRM stage mapping changed`);
+    diffCriteria(old, next, a.entry, b.entry, `to enter ${b.label}`, `${a.id}.entry`, push);
+    diffCriteria(old, next, a.exit, b.exit, `to leave ${b.label}`, `${a.id}.exit`, push);
+  }
+  const order = (p) => p.stages.map((s) => s.id).filter((id) => kept.some(([k]) => k.id === id)).join();
+  if (order(old) !== order(next))
+    push("stage", "stages", "Stages reordered");
+}
+function diffCriteria(old, next, a, b, where, idPrefix, push) {
+  const { removed, kept, added } = byId(a, b);
+  for (const c of added)
+    push("criterion", `${idPrefix}.${c.id}`, `Criterion added ${where}: ${criterion(next, c)}`);
+  for (const c of removed)
+    push("criterion", `${idPrefix}.${c.id}`, `Criterion removed ${where}: ${criterion(old, c)}`);
+  for (const [x, y] of kept) {
+    if (!same(x, y))
+      push("criterion", `${idPrefix}.${x.id}`, `Criterion changed ${where}: ${criterion(old, x)} → ${criterion(next, y)}`);
+  }
+}
+function diffChecklists(old, next, push) {
+  const { removed, kept, added } = byId(old.checklists, next.checklists);
+  for (const c of added)
+    push("checklist", c.id, `Checklist added: ${c.label}`);
+  for (const c of removed)
+    push("checklist", c.id, `Checklist removed: ${c.label}`);
+  for (const [a, b] of kept) {
+    if (a.label !== b.label)
+      push("checklist", a.id, `Checklist ${a.label} renamed ${b.label}`);
+    const items = byId(a.items, b.items);
+    const id = (item2) => `${a.id}.${item2.id}`;
+    for (const item2 of items.added)
+      push("checklist", id(item2), `${b.label}: ${item2.required ? "required" : "optional"} item added '${item2.label}'`);
+    for (const item2 of items.removed)
+      push("checklist", id(item2), `${b.label}: item removed '${item2.label}'`);
+    for (const [x, y] of items.kept) {
+      if (x.required !== y.required)
+        push("checklist", id(x), `${b.label}: '${y.label}' is now ${y.required ? "required" : "optional"}`);
+      if (x.label !== y.label)
+        push("checklist", id(x), `${b.label}: '${x.label}' renamed '${y.label}'`);
+      if (x.kind !== y.kind || !same(x.options, y.options) || x.field !== y.field)
+        push("checklist", id(x), `${b.label}: '${y.label}' asks for a different answer`);
+      if (x.owner !== y.owner)
+        push("checklist", id(x), `${b.label}: '${y.label}' owner ${roleWords(old, x.owner ? [x.owner] : [])} → ${roleWords(next, y.owner ? [y.owner] : [])}`);
+    }
+  }
+}
+function diffHandoffs(old, next, push) {
+  const { removed, kept, added } = byId(old.handoffs, next.handoffs);
+  for (const h of added)
+    push("handoff", h.id, `Handoff added: ${h.label}`);
+  for (const h of removed)
+    push("handoff", h.id, `Handoff removed: ${h.label}`);
+  for (const [a, b] of kept) {
+    if (a.label !== b.label)
+      push("handoff", a.id, `Handoff ${a.label} renamed ${b.label}`);
+    if (a.opensAt !== b.opensAt)
+      push("handoff", a.id, `${b.label}: opens at ${a.opensAt} → ${b.opensAt}`);
+    if (a.checklist !== b.checklist)
+      push("handoff", a.id, `${b.label}: checklist ${a.checklist} → ${b.checklist}`);
+    for (const key of ["submit", "accept", "reject"]) {
+      if (!same(a[key], b[key]))
+        push("role", `${a.id}.${key}`, `${b.label}: who may ${key} ${roleWords(old, a[key])} → ${roleWords(next, b[key])}`);
+    }
+    if (!same(a.rejectReasons, b.rejectReasons))
+      push("handoff", a.id, `${b.label}: reasons to reject changed`);
+    diffCriteria(old, next, a.criteria, b.criteria, `to submit ${b.label}`, `${a.id}.criteria`, push);
+  }
+}
+function diffSlas(old, next, push) {
+  const { removed, kept, added } = byId(old.slas, next.slas);
+  for (const s of added)
+    push("sla", s.id, `SLA added: ${s.label} (${durationWords(s.target)})`);
+  for (const s of removed)
+    push("sla", s.id, `SLA removed: ${s.label}`);
+  for (const [a, b] of kept) {
+    const label = b.label;
+    if (a.label !== b.label)
+      push("sla", a.id, `SLA ${a.label} renamed ${b.label}`);
+    if (!same(a.target, b.target))
+      push("sla", a.id, `${label}: ${durationWords(a.target)} → ${durationWords(b.target)}`);
+    if ((a.calendar ?? null) !== (b.calendar ?? null))
+      push("sla", a.id, `${label}: calendar ${a.calendar ?? "around the clock"} → ${b.calendar ?? "around the clock"}`);
+    if (!same(a.start, b.start))
+      push("sla", a.id, `${label}: starts when ${startWords(old, a.start)} → when ${startWords(next, b.start)}`);
+    if (!same(stopsOf(a), stopsOf(b)))
+      push("sla", a.id, `${label}: stops when ${stopWords(old, stopsOf(a))} → when ${stopWords(next, stopsOf(b))}`);
+    if (!same(a.pause, b.pause))
+      push("sla", a.id, `${label}: ${b.pause.length > 0 ? "now pauses" : "no longer pauses"} while sent back for rework`);
+    if (!same(a.warn, b.warn))
+      push("sla", a.id, `${label}: ${warnWords(a.warn)} → ${warnWords(b.warn)}`);
+    if ((a.waitsOn ?? null) !== (b.waitsOn ?? null))
+      push("role", `${a.id}.waitsOn`, `${label}: waits on ${roleWords(old, a.waitsOn ? [a.waitsOn] : [])} → ${roleWords(next, b.waitsOn ? [b.waitsOn] : [])}`);
+    const levels = Math.max(a.escalations.length, b.escalations.length);
+    for (let i = 0; i < levels; i++) {
+      const x = a.escalations[i];
+      const y = b.escalations[i];
+      const id = `${a.id}.L${i + 1}`;
+      if (x && !y)
+        push("escalation", id, `${label}: level ${i + 1} removed (${escalationWords(old, x)})`);
+      else if (!x && y)
+        push("escalation", id, `${label}: level ${i + 1} added (${escalationWords(next, y)})`);
+      else if (x && y && !same(x, y))
+        push("escalation", id, `${label}: level ${i + 1} ${escalationWords(old, x)} → ${escalationWords(next, y)}`);
+    }
+  }
+}
+
+// shared/dist/src/escalation/move.js
+function nextMoveOf(playbook, sla, view) {
+  const waitsOn2 = slaWaitsOn(playbook, sla);
+  const moves = [];
+  for (const stop of stopsOf(sla)) {
+    switch (stop.on) {
+      case "handoff_submitted":
+      case "handoff_accepted": {
+        const handoff2 = view.handoffs.find((h) => h.id === stop.handoff);
+        const label = handoff2?.label ?? playbook.handoffs.find((h) => h.id === stop.handoff)?.label;
+        if (label === void 0)
+          break;
+        const ball = handoff2?.next;
+        const own2 = stop.on === "handoff_submitted" ? "submit" : "accept";
+        if (ball && (waitsOn2 === void 0 || ball.roles.includes(waitsOn2)))
+          moves.push(MOVES[ball.action](label));
+        else if (ball)
+          moves.push(`${MOVES[own2](label)}; it waits on the ${ball.label} first`);
+        else
+          moves.push(MOVES[own2](label));
+        break;
+      }
+      case "stage_entered":
+        moves.push(`Move the ${view.record.objectType} to ${stageLabel(playbook, stop.stage)}`);
+        break;
+      case "stage_left":
+        moves.push(`Move the ${view.record.objectType} on from ${stageLabel(playbook, stop.stage)}`);
+        break;
+      case "field_set":
+        moves.push(`Fill in ${playbook.fields[stop.field]?.label ?? stop.field}`);
+        break;
+    }
+  }
+  const unique = [...new Set(moves)];
+  if (unique.length === 0)
+    return `Act on the ${view.record.objectType}`;
+  return unique.map((m, i) => i === 0 ? m : m.charAt(0).toLowerCase() + m.slice(1)).join(", or ");
+}
+function stageLabel(playbook, stageId) {
+  return playbook.stages.find((s) => s.id === stageId)?.label ?? stageId;
+}
+
+// shared/dist/src/escalation/time.js
+function namedTime(at, timeZone) {
+  return formatDateTime(at, { viewer: timeZone, reference: "" });
+}
+
+// shared/dist/src/escalation/plan.js
+function escalationKey(record2, slaId, level, startedAt) {
+  return [record2.crm, record2.objectType, record2.recordId, slaId, `L${level}`, startedAt].join(":");
+}
+function planEscalations(playbook, views, alreadyDone, _now) {
+  const slas = new Map(playbook.slas.map((sla) => [sla.id, sla]));
+  const actions = [];
+  for (const view of views) {
+    for (const timer2 of view.timers) {
+      const sla = slas.get(timer2.slaId);
+      if (!sla)
+        continue;
+      const latest = Math.max(-1, ...timer2.escalationsReached);
+      for (const index of timer2.escalationsReached) {
+        const escalation = sla.escalations[index];
+        if (!escalation)
+          continue;
+        const key = escalationKey(view.record, sla.id, index + 1, timer2.startedAt);
+        if (alreadyDone.has(key))
+          continue;
+        const waitsOn2 = slaWaitsOn(playbook, sla);
+        const to = escalation.to ?? (waitsOn2 === void 0 ? "owner" : { role: waitsOn2 });
+        actions.push({
+          key,
+          record: view.record,
+          slaId: sla.id,
+          slaLabel: sla.label,
+          level: index + 1,
+          when: escalation.when,
+          action: escalation.action,
+          to,
+          ...waitsOn2 === void 0 ? {} : { waitsOn: waitsOn2 },
+          ...timer2.waitsOn ? { waitsOnLabel: timer2.waitsOn.label } : {},
+          move: nextMoveOf(playbook, sla, view),
+          supersedes: Array.from({ length: index }, (_, earlier) => escalationKey(view.record, sla.id, earlier + 1, timer2.startedAt)),
+          superseded: index < latest,
+          levelLabel: levelWord(escalation),
+          title: title(sla.label, escalation, timer2),
+          timer: {
+            state: timer2.state,
+            dueAt: timer2.dueAt,
+            remainingMs: timer2.remainingMs,
+            startedAt: timer2.startedAt,
+            calendarTimeZone: timer2.calendarTimeZone
+          }
+        });
+      }
+    }
+  }
+  return actions;
+}
+function levelWord(escalation) {
+  if (escalation.when === "at_risk")
+    return TIMER_STATES.at_risk.label;
+  return escalation.after ? `Still ${TIMER_STATES.breached.label.toLowerCase()}` : TIMER_STATES.breached.label;
+}
+function title(label, escalation, timer2) {
+  const due = timer2.dueAt === null ? "" : ` (due ${namedTime(timer2.dueAt, timer2.calendarTimeZone ?? "UTC")})`;
+  return `${levelWord(escalation)}: ${label}${due}`;
+}
+
+// shared/dist/src/preview/limit.js
+var DEFAULT_ESCALATIONS_ON_SAVE = 25;
+function escalationLimitOf(playbook) {
+  return playbook.guardRails?.maxEscalationsOnSave ?? DEFAULT_ESCALATIONS_ON_SAVE;
+}
+
+// shared/dist/src/preview/now.js
+var PREVIEW_VIEWER = { userId: "preview", roles: [] };
+function previewPlaybookChange(input) {
+  const { old, new: next, now } = input;
+  const timers = new Groups();
+  const criteria = new Groups();
+  const submissions = new Groups();
+  const escalations = new Groups();
+  let records2 = 0;
+  for (const record2 of input.records) {
+    records2++;
+    const before = evaluateRecord(old, record2, PREVIEW_VIEWER, now);
+    const after = evaluateRecord(next, record2, PREVIEW_VIEWER, now);
+    compareTimers(before, after, record2.recordId, timers);
+    compareVerdicts(before, after, record2.recordId, criteria);
+    compareSubmissions(before, after, record2.recordId, submissions);
+    const done2 = input.alreadyDone ?? new Set(reachedKeys(before));
+    if (reachedKeys(after).some((key) => !done2.has(key)))
+      for (const action of planEscalations(next, [after], done2, now))
+        addEscalation(next, action, escalations);
+  }
+  const preview = {
+    now,
+    records: records2,
+    changes: diffPlaybooks(old, next),
+    timers: timers.list(),
+    criteria: criteria.list(),
+    submissions: submissions.list(),
+    escalations: escalations.list().sort((a, b) => a.slaId.localeCompare(b.slaId) || a.level - b.level)
+  };
+  const escalationCount = preview.escalations.reduce((n, e) => n + e.count, 0);
+  const escalationLimit = escalationLimitOf(next);
+  return {
+    ...preview,
+    escalationCount,
+    escalationLimit,
+    needsConfirmation: escalationCount > escalationLimit,
+    summary: [
+      ...preview.timers,
+      ...preview.submissions,
+      ...preview.criteria,
+      ...preview.escalations
+    ].sort((a, b) => b.count - a.count).map((g) => g.text)
+  };
+}
+function reachedKeys(view) {
+  return view.timers.flatMap((timer2) => timer2.escalationsReached.map((index) => escalationKey(view.record, timer2.slaId, index + 1, timer2.startedAt)));
+}
+var Groups = class {
+  constructor() {
+    __publicField(this, "groups", /* @__PURE__ */ new Map());
+    __publicField(this, "texts", /* @__PURE__ */ new Map());
+  }
+  add(key, recordId, make, text2) {
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { ...make(), count: 0, recordIds: [], text: "" };
+      this.groups.set(key, group);
+      this.texts.set(key, text2);
+    }
+    group.count++;
+    group.recordIds.push(recordId);
+  }
+  peek(key) {
+    return this.groups.get(key);
+  }
+  list() {
+    return [...this.groups].map(([key, g]) => ({
+      ...g,
+      text: this.texts.get(key)?.(g.count) ?? ""
+    }));
+  }
+};
+function records(n) {
+  return `${n} ${n === 1 ? "record" : "records"}`;
+}
+function stateWords(state) {
+  return state === "none" ? "no timer" : TIMER_STATES[state].label.toLowerCase();
+}
+function compareTimers(before, after, recordId, groups) {
+  const old = new Map(before.timers.map((t) => [t.slaId, t]));
+  const next = new Map(after.timers.map((t) => [t.slaId, t]));
+  for (const slaId of /* @__PURE__ */ new Set([...old.keys(), ...next.keys()])) {
+    const from = old.get(slaId)?.state ?? "none";
+    const to = next.get(slaId)?.state ?? "none";
+    if (from === to)
+      continue;
+    const label = next.get(slaId)?.label ?? old.get(slaId)?.label ?? slaId;
+    groups.add(`${slaId}|${from}|${to}`, recordId, () => ({ slaId, label, from, to }), (n) => `${records(n)} ${n === 1 ? "goes" : "go"} from ${stateWords(from)} to ${stateWords(to)}: ${label}`);
+  }
+}
+function verdictScopes(view) {
+  const out = /* @__PURE__ */ new Map();
+  const stage = view.currentStage;
+  if (stage)
+    for (const v of view.exitCriteria)
+      out.set(`exit:${stage.id}|${v.id}`, { where: `to leave ${stage.label}`, verdict: v });
+  const next = view.nextStage;
+  if (next)
+    for (const v of view.nextEntryCriteria)
+      out.set(`entry:${next.id}|${v.id}`, { where: `to enter ${next.label}`, verdict: v });
+  for (const h of view.handoffs)
+    for (const v of h.criteria)
+      out.set(`submit:${h.id}|${v.id}`, { where: `to submit ${h.label}`, verdict: v });
+  return out;
+}
+function compareVerdicts(before, after, recordId, groups) {
+  const old = verdictScopes(before);
+  const next = verdictScopes(after);
+  for (const key of /* @__PURE__ */ new Set([...old.keys(), ...next.keys()])) {
+    const a = old.get(key);
+    const b = next.get(key);
+    const from = a?.verdict.outcome ?? "none";
+    const to = b?.verdict.outcome ?? "none";
+    if (from === to)
+      continue;
+    const [scope = "", criterionId = ""] = key.split("|");
+    const shown = b ?? a;
+    groups.add(`${key}|${from}|${to}`, recordId, () => ({ scope, criterionId, label: shown.verdict.label, from, to }), (n) => `${records(n)}: '${shown.verdict.label}' (${shown.where}) goes from ${outcomeWords(from)} to ${outcomeWords(to)}`);
+  }
+}
+function outcomeWords(outcome) {
+  return outcome === "none" ? "not checked" : outcome === "pass" ? "met" : outcome === "fail" ? "not met" : "unknown";
+}
+function submittable(h) {
+  return h.progress.requiredDone === h.progress.required && h.criteria.every((c) => c.outcome === "pass" || c.severity === "warn");
+}
+var WAITING_FOR_SUBMISSION = /* @__PURE__ */ new Set(["not_started", "in_progress", "rejected"]);
+function compareSubmissions(before, after, recordId, groups) {
+  for (const h of after.handoffs) {
+    if (!WAITING_FOR_SUBMISSION.has(h.status) || submittable(h))
+      continue;
+    const was = before.handoffs.find((x) => x.id === h.id);
+    if (!was || !submittable(was))
+      continue;
+    const wasRequired = new Set(was.items.filter((i) => i.required).map((i) => i.id));
+    const reasons = [
+      ...h.items.filter((i) => i.required && !i.done && !wasRequired.has(i.id)).map((i) => `new required item '${i.label}'`),
+      ...h.criteria.filter((c) => c.outcome !== "pass" && c.severity === "block").map((c) => `'${c.label}' not met`)
+    ];
+    groups.add(`${h.id}|${reasons.join("|")}`, recordId, () => ({ handoffId: h.id, label: h.label, reasons }), (n) => `${n} ${n === 1 ? "handoff" : "handoffs"} (${h.label}) can no longer be submitted: ${reasons.join(", ")}`);
+  }
+}
+function addEscalation(playbook, action, groups) {
+  const key = `${action.slaId}|${action.level}`;
+  groups.add(key, action.record.recordId, () => ({
+    slaId: action.slaId,
+    label: action.slaLabel,
+    level: action.level,
+    when: action.when,
+    action: action.action,
+    reach: { users: [], roles: [] }
+  }), (n) => `${n} ${n === 1 ? "escalation" : "escalations"} on the next scan: level ${action.level} of ${action.slaLabel} (${action.when === "at_risk" ? "at risk" : "breached"})`);
+  const wave = groups.peek(key);
+  if (!wave)
+    return;
+  const to = action.to;
+  if (to === "owner")
+    addOnce(wave.reach.users, action.record.ownerId ?? "the owner (none set)");
+  else if ("user" in to)
+    addOnce(wave.reach.users, to.user);
+  else
+    addOnce(wave.reach.roles, `every ${playbook.roles[to.role]?.label ?? to.role}`);
+}
+function addOnce(list2, value2) {
+  if (!list2.includes(value2))
+    list2.push(value2);
+}
+
+// salesforce-package/scripts/handoff-core/preview.ts
+var BADGE = {
+  danger: "slds-badge slds-theme_error",
+  warning: "slds-badge slds-theme_warning",
+  info: "slds-badge slds-theme_info"
+};
+function previewModel(old, next, records2, now) {
+  const headers = /* @__PURE__ */ new Map();
+  for (const header of records2.handoffs) {
+    const id = text(header, "Opportunity__c");
+    if (id) (headers.get(id) ?? headers.set(id, []).get(id))?.push(header);
+  }
+  const names = new Map(records2.opportunities.map((o) => [o.id, text(o, "Name") ?? o.id]));
+  const snapshots = records2.opportunities.map(
+    (opportunity) => buildSnapshot(old, {
+      opportunity,
+      handoffs: headers.get(opportunity.id) ?? [],
+      items: records2.items
+    })
+  );
+  const preview = previewPlaybookChange({ old, new: next, records: snapshots, now });
+  const named = (ids) => `Opportunities: ${ids.map((id) => names.get(id) ?? id).join(", ")}`;
+  const line = (key, tone, tag, group) => ({
+    key,
+    tag,
+    badgeClass: BADGE[tone],
+    text: group.text,
+    recordsText: named(group.recordIds)
+  });
+  const lines = [
+    ...preview.timers.map(
+      (g, n) => line(`t${n}`, g.to === "breached" ? "danger" : "warning", "Timer", g)
+    ),
+    ...preview.submissions.map((g, n) => line(`s${n}`, "danger", "Handoff", g)),
+    ...preview.criteria.map((g, n) => line(`c${n}`, "info", "Criterion", g)),
+    ...preview.escalations.map(
+      (w, n) => line(`e${n}`, "warning", "Escalation", {
+        text: `${w.text}, reaching ${[...w.reach.roles, ...w.reach.users].join(", ")}`,
+        recordIds: w.recordIds
+      })
+    )
+  ];
+  const count = preview.changes.length;
+  return {
+    preview,
+    changesTitle: count === 0 ? "No change from the saved playbook." : `${count} ${count === 1 ? "change" : "changes"} from the saved playbook`,
+    changes: preview.changes.map((c, n) => ({ key: `d${n}`, text: c.text })),
+    recordsTitle: `On ${preview.records} ${preview.records === 1 ? "opportunity" : "opportunities"} now`,
+    lines,
+    noChange: lines.length === 0,
+    needsConfirmation: preview.needsConfirmation,
+    confirmText: `Saving raises ${preview.escalationCount} escalations at once; this playbook allows ${preview.escalationLimit} without confirmation.`,
+    escalationText: `${preview.escalationCount} escalations on the next scan (confirmation needed above ${preview.escalationLimit}).`
+  };
 }
 
 // salesforce-package/scripts/handoff-core/entry.ts
@@ -7029,6 +7674,7 @@ export {
   planQueueAction,
   playbookFingerprint,
   playbookLabel,
+  previewModel,
   queueModel,
   readPlaybook,
   recordKey,
