@@ -68,5 +68,57 @@ describeIfChromium(
         .poll(() => log.textContent(), { timeout: 30_000 })
         .toContain('1 record goes from on track to breached: CS accepts the handoff');
     }, 600_000);
+
+    it('when the admin tightens the same SLA in the Salesforce admin panel, then its preview shows the same hand-counted opportunities and escalations, and Save waits for a confirmation past the guard rail', async () => {
+      const { page, sandbox } = run;
+      await page.goto(`${sandbox.url}/settings?viewer=admin`);
+      const admin = page.frameLocator('[data-testid="sf-admin"]');
+      const editor = admin.locator('textarea');
+      await admin.locator('[data-id="summary"]').waitFor({ timeout: 120_000 });
+      // The Salesforce seed copies HubSpot's 60 deals with the same stage times and handoff states.
+      const playbook = JSON.parse(await editor.inputValue()) as {
+        slas: { id: string; target: unknown }[];
+        guardRails?: unknown;
+      };
+      const sla = playbook.slas.find((s) => s.id === 'cs_accepts_won_deal');
+      expect(sla?.target).toEqual({ unit: 'business_days', amount: 1, mode: 'elapsed' });
+      sla!.target = { unit: 'business_hours', amount: 4 };
+      await editor.fill(JSON.stringify(playbook, null, 2));
+      const result = admin.locator('[data-id="preview-result"]');
+      await result.waitFor({ timeout: 120_000 });
+      const shown = (await result.textContent())?.replace(/\s+/g, ' ') ?? '';
+      expect(shown).toContain('CS accepts the handoff: 1 business day → 4 business hours');
+      for (const line of EXPECTED)
+        expect(shown).toContain(line.replace('On 60 deals now', 'On 60 opportunities now'));
+      expect(shown).not.toContain('paused to breached');
+      expect(blocking(await axeFindings(page))).toEqual([]);
+      await result.scrollIntoViewIfNeeded();
+      await page.setViewportSize({ width: 1440, height: 1000 });
+      await run.shot('preview-salesforce-1440');
+      await page.setViewportSize({ width: 1024, height: 900 });
+      await run.shot('preview-salesforce-1024');
+      await page.setViewportSize({ width: 1440, height: 1000 });
+
+      // A guard rail of 2 makes the 3 escalations need the admin's confirmation.
+      playbook.guardRails = { maxEscalationsOnSave: 2 };
+      await editor.fill(JSON.stringify(playbook, null, 2));
+      const confirm = admin.locator('[data-id="preview-confirm"]');
+      await expect
+        .poll(() => confirm.textContent(), { timeout: 60_000 })
+        .toContain(
+          'Saving raises 3 escalations at once; this playbook allows 2 without confirmation.',
+        );
+      await admin.locator('button[name="save"]').click();
+      await expect
+        .poll(() => admin.locator('[data-id="save-error"]').textContent(), { timeout: 30_000 })
+        .toContain('Saving raises 3 escalations at once');
+      // SLDS draws the box over the input: the admin clicks the label.
+      await admin.getByText('I have read the preview: save and raise these escalations').click();
+      await expect(admin.locator('[data-id="preview-confirm-box"]').isChecked()).resolves.toBe(
+        true,
+      );
+      await admin.locator('button[name="save"]').click();
+      await admin.locator('[data-id="saved"]').waitFor({ timeout: 30_000 });
+    }, 600_000);
   },
 );
