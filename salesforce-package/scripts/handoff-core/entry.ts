@@ -34,7 +34,7 @@ export {
 export { namespaceOf, orgNames } from './names.js';
 // The admin panel's forms write their changes into the JSON text (not in ./runtime: cards need none).
 export { editPlaybookJson } from '@handoff/shared/edit';
-export { OPEN_STATUSES, planQueueAction, queueModel } from './queue.js';
+export { OPEN_STATUSES, opportunityIdPages, planQueueAction, queueModel } from './queue.js';
 
 export type PlaybookResult =
   { ok: true; playbook: Playbook } | { ok: false; issues: PlaybookIssue[] };

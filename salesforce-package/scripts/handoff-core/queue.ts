@@ -9,6 +9,7 @@ import {
   HANDOFF_STATUSES,
   mayAct,
   MOVES,
+  progressOf,
   queueEntriesOf,
   timerDisplay,
   type HandoffAction,
@@ -29,7 +30,26 @@ export interface QueueRecords {
   handoffs: readonly UiRecord[];
   /** Item rows by the id of their header. */
   items: Readonly<Record<string, readonly UiRecord[]>>;
+  /**
+   * The opportunities' fields the playbook maps (the admin's own, which a static GraphQL query
+   * cannot name), read with getRecords as the panel reads them with getRecord; by opportunity id.
+   */
+  opportunities?: Readonly<Record<string, UiRecord | undefined>>;
 }
+
+/** The opportunity ids of the open headers, in pages of at most `size` for getRecords. */
+export function opportunityIdPages(
+  handoffs: readonly UiRecord[],
+  size = OPPORTUNITY_PAGE,
+): string[][] {
+  const ids = [...new Set(handoffs.flatMap((h) => text(h, 'Opportunity__c') ?? []))].sort();
+  const pages: string[][] = [];
+  for (let i = 0; i < ids.length; i += size) pages.push(ids.slice(i, i + size));
+  return pages;
+}
+
+/** Opportunity ids per getRecords entry: one batch read (GET ui-api/records/batch/{ids}) each. */
+export const OPPORTUNITY_PAGE = 100;
 
 const BADGES: Readonly<Record<string, string>> = {
   neutral: 'slds-badge',
@@ -73,8 +93,15 @@ function everyRole(playbook: Playbook): Viewer {
 }
 
 function snapshotOf(playbook: Playbook, opportunity: Opportunity, records: QueueRecords) {
+  const mapped = records.opportunities?.[opportunity.record.id];
   return buildSnapshot(playbook, {
-    opportunity: opportunity.record,
+    // The header's parent node, with the playbook's fields the batch read brought.
+    opportunity: mapped
+      ? {
+          id: opportunity.record.id,
+          fields: { ...mapped.fields, ...opportunity.record.fields },
+        }
+      : opportunity.record,
     handoffs: opportunity.headers,
     items: records.items,
   });
@@ -123,13 +150,17 @@ export function queueModel(
     for (const entry of queueEntriesOf(playbook, view, name)) {
       if (!mayAct(entry, viewer)) continue;
       const header = opportunity.headers.find((h) => text(h, 'Handoff_Id__c') === entry.handoffId);
+      // Only the open headers are read: a handoff without one here is accepted (its header was not
+      // read, so the core would take it for not started) or was never opened (no header yet).
+      if (!header) continue;
       const timer = entry.timer && view.timers.find((t) => t.slaId === entry.timer?.slaId);
       found.push({
         entry,
         row: () => {
           const status = HANDOFF_STATUSES[entry.status];
           const shown = timer ? timerDisplay(timer, timeZone) : undefined;
-          const { requiredDone, required } = entry.checklist;
+          // The one progress measure the panel and HubSpot's queue show (issue 18).
+          const progress = progressOf({ progress: entry.checklist });
           const submitter = relatedName(header, 'Submitted_By__r');
           return {
             key: `${entry.recordId}:${entry.handoffId}`,
@@ -146,8 +177,8 @@ export function queueModel(
             submittedText: entry.submitted
               ? `Submitted by ${submitter ?? 'someone'}, ${formatDateTime(entry.submitted.at, timeZone)}`
               : 'Not submitted yet',
-            progressText: `${requiredDone} of ${required} required items done`,
-            progressValue: required === 0 ? 100 : Math.round((100 * requiredDone) / required),
+            progressText: progress.text,
+            progressValue: progress.percent,
             timer: shown
               ? {
                   label: shown.label,

@@ -13,6 +13,7 @@ declare module 'lightning/uiRecordApi' {
     configs(): Record<string, unknown>[];
     reset(): void;
   };
+  export const getRecords: TestAdapter;
   export const updateRecord: Mock;
   export const createRecord: Mock;
 }

@@ -233,6 +233,29 @@ export function uiApiRoutes(context: SalesforceContext): Route[] {
         }),
     },
     {
+      // Each id answered as GET records/{id} would answer it; the batch itself is 200.
+      name: 'uiapi.records.batch',
+      method: 'GET',
+      path: `${base}/records/batch/:recordIds`,
+      docs: `${DOCS}/ui_api_resources_records_batch.htm`,
+      handler: (request) => {
+        const user = request.portalId;
+        const fields = listParam(request.query, 'fields');
+        const optional = listParam(request.query, 'optionalFields');
+        if (fields.length === 0 && optional.length === 0)
+          return uiError(400, 'MISSING_ARGUMENT', 'Specify fields or optionalFields');
+        const results = (request.params.recordIds ?? '').split(',').map((id) => {
+          const one = answer(() => {
+            const { object, record } = recordOf(id.trim(), user);
+            const paths = requestedFields(schema, object, fields, optional, records.readable(user));
+            return { status: 200, body: records.represent(object, record, paths, user) };
+          });
+          return { statusCode: one.status, result: one.body };
+        });
+        return { status: 200, body: { results } };
+      },
+    },
+    {
       name: 'uiapi.records.update',
       method: 'PATCH',
       path: `${base}/records/:recordId`,

@@ -37,6 +37,38 @@ export class getRecord extends LdsAdapter {
   }
 }
 
+/**
+ * getRecords reads each entry of `records` with `GET /ui-api/records/batch/{ids}` and provisions
+ * `{ results }` in order, each `{ statusCode, result }` as the batch answers it.
+ * https://developer.salesforce.com/docs/platform/lwc/guide/reference-wire-adapters-records.html
+ */
+export class getRecords extends LdsAdapter {
+  protected read(config: Config) {
+    if (!ready(config, ['records']) || !Array.isArray(config.records)) return undefined;
+    const entries = config.records as {
+      recordIds?: unknown;
+      fields?: unknown;
+      optionalFields?: unknown;
+    }[];
+    return async () => {
+      const results: unknown[] = [];
+      for (const entry of entries) {
+        const ids = (Array.isArray(entry.recordIds) ? entry.recordIds : []).map(String);
+        if (ids.length === 0) continue;
+        const path =
+          `ui-api/records/batch/${ids.map(encodeURIComponent).join(',')}` +
+          query({
+            fields: fieldList(entry.fields).join(','),
+            optionalFields: fieldList(entry.optionalFields).join(','),
+          });
+        const batch = await uiApi<{ results: unknown[] }>(path);
+        results.push(...batch.results);
+      }
+      return { results };
+    };
+  }
+}
+
 /** The frame's pretend Handoff roles (boot.ts `roles=`) on the user's own record; the org keeps its own. */
 function pretend(record: RecordRepresentation): RecordRepresentation {
   const roles = session().pretendRoles;

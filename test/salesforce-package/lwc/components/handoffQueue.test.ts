@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Queue from 'c/handoffQueue';
-import { updateRecord } from 'lightning/uiRecordApi';
+import { getRecords, updateRecord } from 'lightning/uiRecordApi';
 import { graphql } from 'lightning/graphql';
 import {
   HEADER_ID,
@@ -13,6 +13,7 @@ import {
   PLAYBOOK_JSON,
   REP_ID,
   itemNodes,
+  opportunity,
 } from './fixtures.js';
 import { expectAccessible, flush, mount, query, queryAll, USER_ID, type Role } from './harness.js';
 
@@ -96,11 +97,21 @@ const items = (nodes: unknown[]) => ({
   },
 });
 
+/** getRecords' answer: each asked opportunity with the playbook's fields (ARR, contract start, …). */
+function batch(config: Record<string, unknown>) {
+  const asked = (config.records as { recordIds: string[] }[]).flatMap((r) => r.recordIds);
+  return {
+    results: asked.map((id) => ({ statusCode: 200, result: { ...opportunity(), id } })),
+  };
+}
+
 async function queue(role: Role, nodes: unknown[] = [gamma, beta, acme]) {
   const el = mount('c-handoff-queue', Queue, role);
   await flush();
   graphql.emit(page(nodes), isHandoffs);
   graphql.emit(items(itemNodes(true)), isItems);
+  await flush();
+  getRecords.emit(batch(getRecords.getLastConfig()));
   await flush();
   return el;
 }
@@ -144,9 +155,9 @@ describe('handoffQueue: waiting for me', () => {
     expect(within(first!, 'queue-stage-line')).toBe('Stage: Closed won');
     expect(within(first!, 'queue-status')).toBe('Submitted');
     expect(within(first!, 'queue-submitted')).toBe('Submitted by Riley Rep, Nov 20, 2026, 9:00 AM');
-    // The eight typed-in answers are read; the two items bound to the opportunity's own fields (ARR,
-    // contract start) are not read by the queue, so they count as open here (the panel reads them).
-    expect(within(first!, 'queue-progress')).toBe('8 of 10 required items done');
+    // The eight typed-in answers, and the two items bound to the opportunity's own fields (ARR,
+    // contract start) read with getRecords as the panel reads them: the panel's measure.
+    expect(within(first!, 'queue-progress')).toBe('10 of 10 required items done');
     expect(within(first!, 'queue-timer-state')).toBe('Breached');
     expect(within(rows(el)[1]!, 'queue-timer-state')).toBe('On track');
     expect(query(el, '[data-id="queue-count"]')?.textContent).toBe(
@@ -195,6 +206,20 @@ describe('handoffQueue: waiting for me', () => {
     });
     await flush();
     expect(asked).toEqual([{ after: 'c-200' }]);
+    // Once every page is in, the opportunities of both pages are read in one batch, with the
+    // playbook's Opportunity fields as optional fields.
+    const config = getRecords.getLastConfig();
+    expect(config.records).toEqual([
+      {
+        recordIds: [OPP_ID, BETA.id],
+        optionalFields: expect.arrayContaining([
+          'Opportunity.ARR__c',
+          'Opportunity.Contract_Start__c',
+        ]),
+      },
+    ]);
+    getRecords.emit(batch(config));
+    await flush();
     expect(names(el)).toEqual(['Acme expansion', 'Beta renewal']);
   });
 

@@ -49,6 +49,8 @@ export const getRecord = class RecordAdapter extends LdsAdapter {
     if (record) this.emit({ data: record, error: undefined });
   }
 };
+/** getRecords as sfdx-lwc-jest ships it: a plain LDS test adapter (emit `{ results: [...] }`). */
+export const getRecords = createLdsTestWireAdapter();
 export const updateRecord = vi.fn();
 export const createRecord = vi.fn();
 export const notifyRecordUpdateAvailable = vi.fn(() => Promise.resolve());

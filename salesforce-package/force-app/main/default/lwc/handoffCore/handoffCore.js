@@ -6867,6 +6867,13 @@ function editPlaybookJson(text2, edit) {
 
 // salesforce-package/scripts/handoff-core/queue.ts
 var OPEN_STATUSES = ["not_started", "in_progress", "submitted", "rejected"];
+function opportunityIdPages(handoffs, size = OPPORTUNITY_PAGE) {
+  const ids = [...new Set(handoffs.flatMap((h) => text(h, "Opportunity__c") ?? []))].sort();
+  const pages = [];
+  for (let i = 0; i < ids.length; i += size) pages.push(ids.slice(i, i + size));
+  return pages;
+}
+var OPPORTUNITY_PAGE = 100;
 var BADGES2 = {
   neutral: "slds-badge",
   info: "slds-badge slds-theme_info",
@@ -6898,8 +6905,13 @@ function everyRole(playbook) {
   return { userId: "handoff-queue", roles: Object.keys(playbook.roles) };
 }
 function snapshotOf(playbook, opportunity, records2) {
+  const mapped = records2.opportunities?.[opportunity.record.id];
   return buildSnapshot(playbook, {
-    opportunity: opportunity.record,
+    // The header's parent node, with the playbook's fields the batch read brought.
+    opportunity: mapped ? {
+      id: opportunity.record.id,
+      fields: { ...mapped.fields, ...opportunity.record.fields }
+    } : opportunity.record,
     handoffs: opportunity.headers,
     items: records2.items
   });
@@ -6914,13 +6926,14 @@ function queueModel(playbook, records2, viewer, now, timeZone) {
     for (const entry of queueEntriesOf(playbook, view, name)) {
       if (!mayAct(entry, viewer)) continue;
       const header = opportunity.headers.find((h) => text(h, "Handoff_Id__c") === entry.handoffId);
+      if (!header) continue;
       const timer2 = entry.timer && view.timers.find((t) => t.slaId === entry.timer?.slaId);
       found.push({
         entry,
         row: () => {
           const status = HANDOFF_STATUSES[entry.status];
           const shown = timer2 ? timerDisplay(timer2, timeZone) : void 0;
-          const { requiredDone, required: required2 } = entry.checklist;
+          const progress = progressOf({ progress: entry.checklist });
           const submitter = relatedName(header, "Submitted_By__r");
           return {
             key: `${entry.recordId}:${entry.handoffId}`,
@@ -6935,8 +6948,8 @@ function queueModel(playbook, records2, viewer, now, timeZone) {
             statusClass: BADGES2[status.tone] ?? "slds-badge",
             move: MOVES[entry.ball.action](entry.handoffLabel),
             submittedText: entry.submitted ? `Submitted by ${submitter ?? "someone"}, ${formatDateTime(entry.submitted.at, timeZone)}` : "Not submitted yet",
-            progressText: `${requiredDone} of ${required2} required items done`,
-            progressValue: required2 === 0 ? 100 : Math.round(100 * requiredDone / required2),
+            progressText: progress.text,
+            progressValue: progress.percent,
             timer: shown ? {
               label: shown.label,
               stateLabel: shown.stateLabel,
@@ -7667,6 +7680,7 @@ export {
   missingItems,
   namespaceOf,
   opportunityFields,
+  opportunityIdPages,
   orgNames,
   panelModel,
   peopleOf,

@@ -2,9 +2,10 @@
 // Handoff roles can move, across opportunities, most urgent first (the core's queue order), with
 // accept and reject on the row through the very writes the panel makes (planAction, updateRecord
 // with If-Unmodified-Since), so the validation rules judge them alike. Reads through LDS GraphQL,
-// page by page with `first` / `after` cursors.
+// page by page with `first` / `after` cursors; the opportunity fields the playbook maps (named by the
+// admin, so no static query can name them) through getRecords, as the panel reads them with getRecord.
 import { LightningElement, api, wire } from 'lwc';
-import { getRecord, updateRecord } from 'lightning/uiRecordApi';
+import { getRecord, getRecords, updateRecord } from 'lightning/uiRecordApi';
 import { graphql, gql } from 'lightning/graphql';
 import userId from '@salesforce/user/Id';
 import ROLES_FIELD from '@salesforce/schema/User.Handoff_Roles__c';
@@ -15,6 +16,8 @@ import {
   errorSentences,
   graphNodes,
   itemsByHandoff,
+  opportunityFields,
+  opportunityIdPages,
   orgNames,
   planQueueAction,
   queueModel,
@@ -194,6 +197,8 @@ const ITEMS = gql`
 
 /** Each component's last model and what it was made from, outside LWC's reactive fields. */
 const MODELS = new WeakMap();
+/** Each component's last getRecords entries, so the wire sees a new configuration only on new reads. */
+const REQUESTS = new WeakMap();
 
 /** A list read page by page, each page under the cursor that asked for it (LDS may re-send one). */
 class Pages {
@@ -224,6 +229,8 @@ export default class HandoffQueue extends LightningElement {
   items;
   /** The Handoff roles on the viewer's User record (`a;b`), null when none; undefined until read. */
   handoffRoles;
+  /** The playbook's Opportunity fields by opportunity id (getRecords). */
+  opportunities;
   errors;
   actionErrors = [];
   busyKey;
@@ -269,6 +276,42 @@ export default class HandoffQueue extends LightningElement {
     }
   }
 
+  /**
+   * The playbook's Opportunity fields of every opportunity in the queue, 100 ids a batch
+   * (https://developer.salesforce.com/docs/platform/lwc/guide/reference-wire-adapters-records.html);
+   * optional, so a field the viewer may not read is left out rather than failing the queue.
+   */
+  @wire(getRecords, { records: '$opportunityRequests' })
+  onOpportunities({ data, error }) {
+    if (error) {
+      this.errors = ['The opportunities’ fields could not be read.', ...errorSentences(error)];
+    } else if (data) {
+      const read = {};
+      for (const { statusCode, result } of data.results ?? [])
+        if (statusCode === 200 && result?.id) read[result.id] = result;
+      this.opportunities = read;
+    }
+  }
+
+  /** getRecords entries for the handoffs read, or undefined (the wire waits) when none is needed. */
+  get opportunityRequests() {
+    if (!this.playbook || !this.handoffs) return undefined;
+    const kept = REQUESTS.get(this);
+    if (kept && kept.playbook === this.playbook && kept.handoffs === this.handoffs)
+      return kept.requests;
+    const fields = opportunityFields(this.playbook);
+    const requests =
+      fields.length === 0
+        ? undefined
+        : opportunityIdPages(this.handoffs).map((recordIds) => ({
+            recordIds,
+            optionalFields: fields,
+          }));
+    const needed = requests && requests.length > 0 ? requests : undefined;
+    REQUESTS.set(this, { playbook: this.playbook, handoffs: this.handoffs, requests: needed });
+    return needed;
+  }
+
   /** Salesforce has no teams: the viewer's playbook roles are on their User record (see c/handoffPanel). */
   @wire(getRecord, { recordId: userId, fields: [ROLES_FIELD] })
   onUser({ data, error }) {
@@ -290,7 +333,13 @@ export default class HandoffQueue extends LightningElement {
   }
 
   get loaded() {
-    return Boolean(this.handoffs && this.items && this.handoffRoles !== undefined);
+    const requests = this.opportunityRequests;
+    return Boolean(
+      this.handoffs &&
+      this.items &&
+      this.handoffRoles !== undefined &&
+      (!requests || this.opportunities),
+    );
   }
 
   get isLoading() {
@@ -306,12 +355,18 @@ export default class HandoffQueue extends LightningElement {
   }
 
   get records() {
-    return { handoffs: this.handoffs, items: this.items };
+    return { handoffs: this.handoffs, items: this.items, opportunities: this.opportunities };
   }
 
   /** Evaluated once per answer, not per getter call: a queue may hold thousands of handoffs. */
   get model() {
-    const inputs = [this.playbook, this.handoffs, this.items, this.handoffRoles];
+    const inputs = [
+      this.playbook,
+      this.handoffs,
+      this.items,
+      this.handoffRoles,
+      this.opportunities,
+    ];
     const cached = MODELS.get(this);
     if (cached && cached.inputs.every((input, i) => input === inputs[i])) return cached.model;
     const model = queueModel(this.playbook, this.records, this.viewer, Date.now(), timeZone);
