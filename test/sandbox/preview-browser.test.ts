@@ -108,6 +108,10 @@ describeIfChromium(
         .toContain(
           'Saving raises 3 escalations at once; this playbook allows 2 without confirmation.',
         );
+      // Each count opens the opportunities behind it: w17 and w19 for the level-2 escalations.
+      await admin.getByText(/2 escalations on the next scan: level 2/).click();
+      const behind = admin.locator('details[open] [data-id="preview-line-records"]');
+      expect((await behind.textContent())?.trim()).toMatch(/^Opportunities: [^,]+, [^,]+$/);
       await admin.locator('button[name="save"]').click();
       await expect
         .poll(() => admin.locator('[data-id="save-error"]').textContent(), { timeout: 30_000 })
@@ -118,6 +122,7 @@ describeIfChromium(
         true,
       );
       await admin.locator('button[name="save"]').click();
+      await run.shot('preview-salesforce-confirmed-1440');
       await admin.locator('[data-id="saved"]').waitFor({ timeout: 30_000 });
     }, 600_000);
   },
