@@ -74,4 +74,24 @@ describe('record summaries kept by the service', () => {
       [won, lost, later].sort(),
     );
   });
+
+  it('when a portal holds 450 lost deals and one won, then the first scheduled scan stores all 451 at three searches (200 a page)', async () => {
+    const { portalId } = await portalWithWonDeal(h);
+    const now = h.clock.now();
+    for (let i = 0; i < 450; i++)
+      h.emulator.seed.deal(portalId, {
+        properties: { dealname: `Lost ${i}`, closed_lost_reason: 'Budget' },
+        stageHistory: [
+          { stage: 'appointmentscheduled', at: now - 5 * DAY },
+          { stage: 'closedlost', at: now - 3 * DAY },
+        ],
+      });
+    const reports = (await h.service.scanDue()) as SummarizedScanReport[];
+    expect(reports.find((r) => r.portalId === portalId)?.summaries).toEqual({
+      mode: 'all',
+      deals: 451,
+      calls: 3,
+    });
+    expect(await h.store.recordSummaries(portalId, 'deal')).toHaveLength(451);
+  }, 60_000);
 });
