@@ -38,9 +38,7 @@ export function declaredIn(playbook: Playbook): Declared {
 export type IndexMap = Partial<Record<string, number[]>>;
 
 interface EntrySchema {
-  safeParse(
-    value: unknown,
-  ):
+  safeParse(value: unknown):
     | { success: true; data: unknown }
     | {
         success: false;
