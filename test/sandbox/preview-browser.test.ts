@@ -116,13 +116,13 @@ describeIfChromium(
       await expect
         .poll(() => admin.locator('[data-id="save-error"]').textContent(), { timeout: 30_000 })
         .toContain('Saving raises 3 escalations at once');
+      await run.shot('preview-salesforce-confirm-1440');
       // SLDS draws the box over the input: the admin clicks the label.
       await admin.getByText('I have read the preview: save and raise these escalations').click();
       await expect(admin.locator('[data-id="preview-confirm-box"]').isChecked()).resolves.toBe(
         true,
       );
       await admin.locator('button[name="save"]').click();
-      await run.shot('preview-salesforce-confirmed-1440');
       await admin.locator('[data-id="saved"]').waitFor({ timeout: 30_000 });
     }, 600_000);
   },
