@@ -2,6 +2,7 @@
 // shared PostgreSQL schema, its clock fixed at INSTANCE_NOW; it scans whatever portals are due and
 // unclaimed until none is left, printing `start <portal>` and `scanned <portal> <escalations>`.
 import { createLogger } from '../../../hubspot-app/backend/log.js';
+import { SummarizingScanner } from '../../../hubspot-app/backend/scanner/summarizing.js';
 import { createService } from '../../../hubspot-app/backend/service.js';
 import { createStore, openPostgres } from '../../../hubspot-app/backend/store/index.js';
 
@@ -26,10 +27,12 @@ const service = createService({
   // A portal scanned now is due again this much later (the timer never fires before the exit).
   scanIntervalMs: Number(env('INSTANCE_INTERVAL')),
 });
-const scan = service.scanner.scanPortal.bind(service.scanner);
-service.scanner.scanPortal = async (portalId, options) => {
+// scanDue runs the summarizing scanner (what the scan timer runs), so its method is the one watched.
+const scan = SummarizingScanner.prototype.scanPortal;
+SummarizingScanner.prototype.scanPortal = async function (this: SummarizingScanner, ...args) {
+  const [portalId] = args;
   process.stdout.write(`start ${portalId}\n`);
-  const report = await scan(portalId, options);
+  const report = await scan.apply(this, args);
   process.stdout.write(`scanned ${portalId} ${report.escalations} ${report.skipped ?? ''}\n`);
   return report;
 };

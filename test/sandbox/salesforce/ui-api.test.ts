@@ -288,7 +288,12 @@ describe('the emulator’s UI API', () => {
     const fields = (
       all.body as { picklistFieldValues: Record<string, { values: { value: string }[] }> }
     ).picklistFieldValues;
-    expect(Object.keys(fields).sort()).toEqual(['Action__c', 'SLA_Status__c', 'Status__c']);
+    expect(Object.keys(fields).sort()).toEqual([
+      'Action__c',
+      'SLA_Outcome__c',
+      'SLA_Status__c',
+      'Status__c',
+    ]);
     expect(fields.Status__c?.values.map((v) => v.value)).toContain('submitted');
   });
 

@@ -8,10 +8,11 @@ import { LWC_DIR, bundles, compileBundle } from '../compile.js';
 const LWC_EXPORTS = new Set(['LightningElement', 'api', 'track', 'wire', 'unwrap']);
 
 describe('Lightning component bundles', () => {
-  it('are the panel, its parts, the reject modal, the admin panel and its forms, the queue and the core', () => {
+  it('are the panel, its parts, the reject modal, the admin panel with its forms and change preview, the queue and the core', () => {
     expect(bundles()).toEqual([
       'handoffAccount',
       'handoffAdmin',
+      'handoffChangePreview',
       'handoffCore',
       'handoffPanel',
       'handoffPlaybookForms',
