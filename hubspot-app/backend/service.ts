@@ -78,16 +78,17 @@ export function createService(options: ServiceOptions): Service {
   const { store, clock, log } = options;
   const vault = new TokenVault(options.tokenKey);
   const redirectUri = `${options.publicUrl.replace(/\/$/, '')}/oauth/callback`;
+  const timeouts = { card: 5_000, background: 10_000, ...options.hubspotTimeoutMs };
   const oauth = new OAuthClient({
     apiBase: options.apiBase,
     clientId: options.clientId,
     clientSecret: options.clientSecret,
     redirectUri,
+    timeoutMs: timeouts.card,
   });
   const tokens = new TokenManager(store, vault, oauth, clock);
   const metrics = new Metrics(store, clock);
   tokens.onRefresh = (outcome) => metrics.tokenRefreshes.inc({ outcome });
-  const timeouts = { card: 5_000, background: 10_000, ...options.hubspotTimeoutMs };
   const crmWith =
     (retries: number, timeoutMs: number) =>
     async (portalId: string): Promise<Crm | null> => {

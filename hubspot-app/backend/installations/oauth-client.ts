@@ -1,5 +1,7 @@
 // HubSpot's dated OAuth token endpoint, called directly: the client library wraps only the v1
 // endpoints, which stop working in February 2027.
+import { CrmError } from '../hubspot/crm.js';
+
 export interface TokenGrant {
   accessToken: string;
   refreshToken: string;
@@ -24,7 +26,15 @@ export interface OAuthClientOptions {
   clientId: string;
   clientSecret: string;
   redirectUri: string;
+  /**
+   * What one token request may take. A refresh can sit inside a card request, which HubSpot gives
+   * 15 s, in front of the record read's own timeout; so it gets the card's timeout by default.
+   */
+  timeoutMs?: number;
 }
+
+/** A token request's timeout unless the service sets one (the card's HubSpot timeout). */
+export const TOKEN_TIMEOUT_MS = 5_000;
 
 export class OAuthClient {
   constructor(private readonly options: OAuthClientOptions) {}
@@ -74,6 +84,7 @@ export class OAuthClient {
     const response = await postOnce(
       `${this.options.apiBase.replace(/\/$/, '')}/oauth/2026-03/token`,
       body,
+      this.options.timeoutMs ?? TOKEN_TIMEOUT_MS,
     );
     const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     if (!response.ok)
@@ -101,18 +112,33 @@ export class OAuthClient {
  * A POST, tried again once when the connection was reset before any answer: a pooled keep-alive
  * connection the server had just closed. A token request is safe to repeat when none arrived.
  */
-async function postOnce(url: string, body: URLSearchParams): Promise<Response> {
+async function postOnce(url: string, body: URLSearchParams, timeoutMs: number): Promise<Response> {
+  // One deadline for both tries: a hung token endpoint must not hold a card request (or a
+  // refresh every other request of the portal waits on) past it.
+  const signal = AbortSignal.timeout(timeoutMs);
   const send = () =>
     fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body,
+      signal,
     });
   try {
-    return await send();
+    try {
+      return await send();
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      if (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET') throw error;
+      return await send();
+    }
   } catch (error) {
-    const code = (error as { cause?: { code?: string } }).cause?.code;
-    if (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET') throw error;
-    return send();
+    if (!signal.aborted) throw error;
+    // Like a hung CRM call (hubspot/crm.ts): a 504 the callers treat as transient, with a sentence.
+    throw new CrmError(
+      504,
+      `HubSpot's token endpoint did not answer within ${timeoutMs / 1000} s; try again.`,
+      undefined,
+      504,
+    );
   }
 }

@@ -46,6 +46,29 @@ describe('HubSpot calls that hang', () => {
     expect((await view()).status).toBe(200);
   });
 
+  it('when the token refresh hangs, then the card is answered 504 with a sentence, the portal stays installed, and the next view refreshes', async () => {
+    h = await startServiceHarness({ hubspotTimeoutMs: TIMEOUTS });
+    const a = await portalWithDeal(h);
+    // An hour on, the access token has expired: the view must refresh it first.
+    h.clock.set(h.clock.now() + 60 * 60_000);
+    h.emulator.faults.inject({ ...HANG, route: 'oauth.token', count: 1 });
+    const view = () =>
+      (h as ServiceHarness).call('GET', `/v1/hubspot/records/deals/${a.deal}`, a.portalId, {
+        as: a.users.rep,
+      });
+    expect(await view()).toEqual({
+      status: 504,
+      body: {
+        error: {
+          code: 'internal',
+          message: "HubSpot's token endpoint did not answer within 0.3 s; try again.",
+        },
+      },
+    });
+    expect((await h.store.getInstallation(a.portalId))?.uninstalledAt).toBeNull();
+    expect((await view()).status).toBe(200);
+  });
+
   it("when portal A's writes hang, then portal B's writes are made while A's are still waiting", async () => {
     h = await startServiceHarness({ hubspotTimeoutMs: TIMEOUTS });
     const a = await portalWithDeal(h);
