@@ -5,6 +5,7 @@ const suites = [
   './preview.bench.ts',
   './clock.bench.ts',
   './hubspot-backend.bench.ts',
+  './hubspot-card-load.bench.ts',
   './hubspot-scanner.bench.ts',
   './hubspot-queue.bench.ts',
   './hubspot-scan-scale.bench.ts',
