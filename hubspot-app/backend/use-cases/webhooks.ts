@@ -1,8 +1,10 @@
 // Deal stage changes from HubSpot's webhooks. Deliveries repeat and arrive out of order, so each
 // event is stored once under its identity and history is ordered by when the change happened.
+// Contacts deleted for privacy are forgotten (privacy-deletion.ts).
 import * as z from 'zod/mini';
 import type { Deps } from '../deps.js';
 import { UseCaseError } from './errors.js';
+import { forgetContact } from './privacy-deletion.js';
 
 const Event = z.object({
   eventId: z.union([z.number(), z.string()]),
@@ -19,13 +21,25 @@ const Deliveries = z.array(Event).check(z.maxLength(1000));
 export async function receiveWebhook(
   deps: Deps,
   body: unknown,
-): Promise<{ stored: number; ignored: number }> {
+): Promise<{ stored: number; ignored: number; contactsForgotten: number }> {
   const parsed = Deliveries.safeParse(body);
   if (!parsed.success)
     throw new UseCaseError(400, 'bad_request', 'The webhook body is not a list of HubSpot events.');
   let stored = 0;
   let ignored = 0;
+  let contactsForgotten = 0;
   for (const event of parsed.data) {
+    // Whether or not the portal is still installed: its data may still be here until retention.
+    if (event.subscriptionType === 'contact.privacyDeletion') {
+      await forgetContact(deps, {
+        portalId: String(event.portalId),
+        contactId: String(event.objectId),
+        eventId: String(event.eventId),
+        occurredAt: event.occurredAt,
+      });
+      contactsForgotten++;
+      continue;
+    }
     const isStageChange =
       event.subscriptionType === 'object.propertyChange' &&
       event.propertyName === 'dealstage' &&
@@ -51,5 +65,5 @@ export async function receiveWebhook(
     if (fresh) stored++;
     else ignored++;
   }
-  return { stored, ignored };
+  return { stored, ignored, contactsForgotten };
 }

@@ -89,6 +89,8 @@ export interface HubSpotEmulator {
     readonly deliveries: readonly Delivery[];
     settled(): Promise<void>;
     retryFailed(): void;
+    /** A contact's privacy-compliant deletion in a portal: sends `contact.privacyDeletion` (webhooks.ts). */
+    privacyDeletion(portalId: string, contactId: string): void;
   };
   /** Forgets the rate-limit windows (a test's fresh start without moving the clock). */
   resetRateLimits(): void;
@@ -229,6 +231,7 @@ export async function startHubSpotEmulator(
       deliveries: webhooks.deliveries,
       settled: () => webhooks.settled(),
       retryFailed: () => webhooks.retryFailed(),
+      privacyDeletion: (portalId, contactId) => webhooks.privacyDeletion(portalId, contactId),
     },
     resetRateLimits: () => {
       tenSecondly.reset();

@@ -5,21 +5,37 @@ import { OBJECT_TYPE_IDS } from './object-types.js';
 
 // https://developers.hubspot.com/docs/api/webhooks
 // https://developers.hubspot.com/docs/apps/developer-platform/build-apps/authentication/request-validation
-export interface WebhookEvent {
+interface EventCommon {
   eventId: number;
   subscriptionId: number;
   portalId: number;
   appId: number;
   occurredAt: number;
-  subscriptionType: 'object.propertyChange';
   attemptNumber: number;
   objectId: number;
+  changeSource: string;
+}
+
+export interface StageChangeEvent extends EventCommon {
+  subscriptionType: 'object.propertyChange';
   objectTypeId: string;
   propertyName: string;
   propertyValue: string;
-  changeSource: string;
   isSensitive: boolean;
 }
+
+/**
+ * A contact deleted "to follow privacy laws": subscription type `contact.privacyDeletion`, a hub
+ * event in the legacy (non-generic) format, objectId the contact's id and nothing of the contact
+ * itself (https://developers.hubspot.com/changelog/now-live-webhooks-now-support-privacy-compliant-contact-deletions;
+ * fields: https://developers.hubspot.com/docs/api/webhooks; generic `object.*` subscriptions do not
+ * carry it: https://developers.hubspot.com/docs/apps/legacy-apps/public-apps/create-generic-webhook-subscriptions).
+ */
+export interface PrivacyDeletionEvent extends EventCommon {
+  subscriptionType: 'contact.privacyDeletion';
+}
+
+export type WebhookEvent = StageChangeEvent | PrivacyDeletionEvent;
 
 export interface Delivery {
   url: string;
@@ -85,6 +101,27 @@ export class Webhooks {
       changeSource: change.source === 'API' ? 'INTEGRATION' : 'CRM_UI',
       isSensitive: false,
     });
+  }
+
+  /**
+   * A Super Admin deleted contact `contactId` of `portalId` with "Delete this contact and all its
+   * associated content to follow privacy laws" (the app subscribes to that hub event, see the
+   * webhooks hsmeta). HubSpot also sends contact.deletion to apps subscribed to it; this app is not.
+   */
+  privacyDeletion(portalId: string, contactId: string): void {
+    if (!this.#target || !this.installedIn(portalId)) return;
+    this.#pending.push({
+      eventId: this.#nextEventId++,
+      subscriptionId: 2,
+      portalId: Number(portalId),
+      appId: this.app.appId,
+      occurredAt: this.clock.now(),
+      subscriptionType: 'contact.privacyDeletion',
+      attemptNumber: 0,
+      objectId: Number(contactId),
+      changeSource: 'CRM_UI',
+    });
+    this.dispatch();
   }
 
   /** Sends what is pending, one array per portal, without blocking the API response. */

@@ -91,10 +91,13 @@ describe('deal stage webhooks', () => {
       stageEvent(portal.portalId, deal, 2, 'contractsent', t0 - 90 * 60_000),
       stageEvent(portal.portalId, deal, 1, 'closedwon', t0 - 2 * 3_600_000),
     ];
-    expect(await deliver(h, events)).toEqual({ status: 200, body: { stored: 3, ignored: 0 } });
+    expect(await deliver(h, events)).toEqual({
+      status: 200,
+      body: { stored: 3, ignored: 0, contactsForgotten: 0 },
+    });
     expect(await deliver(h, [events[1], events[0]])).toEqual({
       status: 200,
-      body: { stored: 0, ignored: 2 },
+      body: { stored: 0, ignored: 2, contactsForgotten: 0 },
     });
     const stored = await h.store.transitionsOf(portal.portalId, deal);
     expect(stored.map((t) => t.pipelineStage)).toEqual(['closedwon', 'contractsent', 'closedwon']);
@@ -134,7 +137,7 @@ describe('deal stage webhooks', () => {
     const stranger = stageEvent('999999', '5', 5, 'closedwon', h.clock.now());
     expect(await deliver(h, [other, stranger])).toEqual({
       status: 200,
-      body: { stored: 0, ignored: 2 },
+      body: { stored: 0, ignored: 2, contactsForgotten: 0 },
     });
   });
 });

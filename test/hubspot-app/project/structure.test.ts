@@ -87,6 +87,13 @@ const Webhooks = z.object({
           }),
         )
         .min(1),
+      // Privacy deletions are hub events, not CRM object ones
+      // (https://developers.hubspot.com/docs/apps/developer-platform/add-features/configure-webhooks).
+      hubEvents: z
+        .array(
+          z.object({ subscriptionType: z.literal('contact.privacyDeletion'), active: z.boolean() }),
+        )
+        .optional(),
     }),
   }),
 });
