@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark of the project, one after another, in one process.
+// `npm run bench -- preview clock`: only the suites whose file name contains one of the words.
 const suites = [
   './playbook.bench.ts',
   './record.bench.ts',
@@ -15,7 +16,11 @@ const suites = [
   './sandbox-start.bench.ts',
 ];
 
-for (const suite of suites) {
+const only = process.argv.slice(2);
+const chosen = suites.filter((s) => only.length === 0 || only.some((word) => s.includes(word)));
+if (chosen.length === 0) throw new Error(`no bench suite matches ${only.join(', ')}`);
+
+for (const suite of chosen) {
   const mod = (await import(suite)) as { default: () => Promise<void> | void };
   await mod.default();
 }
