@@ -4,7 +4,9 @@
 // load. Requests carry the v3 signature HubSpot puts on the card's hubspot.fetch, so every view
 // goes through the real route: signature, tenant, viewer's role, deal read, store, core.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { POSTGRES_URL, postgresDatabase } from '../hubspot-app/backend/databases.js';
@@ -53,6 +55,8 @@ interface Run {
   wallMs: number;
   errors: number;
   crmCalls: number;
+  /** CPU seconds spent during the measured views: this process (viewers and emulator), the instances. */
+  cpu: { bench: number; instances: number; machine: number };
 }
 
 async function freePort(): Promise<number> {
@@ -154,6 +158,32 @@ function startInstance(h: ServiceHarness, schema: string, port: number): Promise
   });
 }
 
+/** CPU seconds a process has used (Linux /proc: user + system ticks at 100 per second); NaN elsewhere. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU seconds the whole machine has been busy (every process: PostgreSQL, anyone else's); NaN off Linux. */
+function machineCpuSeconds(): number {
+  try {
+    const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.split(/\s+/) ?? [];
+    const [user, nice, system, , , irq, softirq, steal] = ticks.map(Number);
+    return (
+      ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) / 100
+    );
+  } catch {
+    return NaN;
+  }
+}
+
+const instancesCpu = (children: ChildProcess[]) =>
+  children.reduce((sum, c) => sum + cpuSeconds(c.pid), 0);
+
 async function stopInstance(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.on('exit', resolve));
   child.kill('SIGTERM');
@@ -192,6 +222,9 @@ async function run(
     const latencies: number[] = [];
     let errors = 0;
     const callsBefore = h.emulator.requestLog.count();
+    const benchCpu = process.cpuUsage();
+    const childCpu = instancesCpu(children);
+    const machineCpu = machineCpuSeconds();
     const started = performance.now();
     await Promise.all(
       viewers.map(async (viewer, v) => {
@@ -206,7 +239,14 @@ async function run(
       }),
     );
     const wallMs = performance.now() - started;
+    const used = process.cpuUsage(benchCpu);
+    const cpu = {
+      bench: (used.user + used.system) / 1e6,
+      instances: instancesCpu(children) - childCpu,
+      machine: machineCpuSeconds() - machineCpu,
+    };
     return {
+      cpu,
       instances,
       latencies: latencies.sort((a, b) => a - b),
       wallMs,
@@ -231,6 +271,11 @@ function pooled(runs: Run[]): Run {
     wallMs: runs.reduce((sum, r) => sum + r.wallMs, 0),
     errors: runs.reduce((sum, r) => sum + r.errors, 0),
     crmCalls: runs.reduce((sum, r) => sum + r.crmCalls, 0),
+    cpu: {
+      bench: runs.reduce((sum, r) => sum + r.cpu.bench, 0),
+      instances: runs.reduce((sum, r) => sum + r.cpu.instances, 0),
+      machine: runs.reduce((sum, r) => sum + r.cpu.machine, 0),
+    },
   };
 }
 
@@ -241,6 +286,12 @@ function report(r: Run, label: string): void {
   line(
     `${label}: views/s, errors, CRM calls/view`,
     `${Math.round((views / r.wallMs) * 1000)} views/s (${views} views), ${r.errors} errors, ${(r.crmCalls / views).toFixed(2)} calls`,
+  );
+  // On a small machine the viewers and the emulator compete with the instances for the same cores.
+  const cores = (seconds: number) => (seconds / (r.wallMs / 1000)).toFixed(2);
+  line(
+    `${label}: cores busy`,
+    `instances ${cores(r.cpu.instances)}, viewers+emulator ${cores(r.cpu.bench)}, all else (PostgreSQL, other work) ${cores(r.cpu.machine - r.cpu.instances - r.cpu.bench)}, of ${availableParallelism()}`,
   );
 }
 
