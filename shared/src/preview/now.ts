@@ -2,9 +2,14 @@
 // timers that change state, criteria verdicts that flip, handoffs that can no longer be submitted,
 // and the escalations the next scan would raise — each count with the records behind it.
 import { escalationKey, planEscalations, type EscalationAction } from '../escalation/plan.js';
+import { INITIAL_STATE } from '../handoff/apply.js';
+import { checklistOf, itemStatus } from '../handoff/items.js';
+import { isHandoffOpen } from '../handoff/open.js';
 import type { Playbook } from '../playbook/schema.js';
-import { evaluateRecord } from '../record/evaluate.js';
-import type { RecordSnapshot } from '../shapes/snapshot.js';
+import { evaluateRecord, nextStage, recordRef } from '../record/evaluate.js';
+import { evaluateTimers } from '../record/timers.js';
+import { evaluateCriterion, type RuleContext } from '../rules/evaluate.js';
+import { RecordSnapshotSchema, type RecordSnapshot } from '../shapes/snapshot.js';
 import type { HandoffView, Outcome, RecordView, TimerView, Verdict } from '../shapes/view.js';
 import type { Viewer } from '../shapes/viewer.js';
 import { TIMER_STATES } from '../display/words.js';
@@ -97,17 +102,28 @@ export function previewPlaybookChange(input: PreviewInput): PlaybookPreview {
   const submissions = new Groups<SubmissionBlock>();
   const escalations = new Groups<EscalationWave>();
   let records = 0;
-  for (const record of input.records) {
+  for (const snapshot of input.records) {
     records++;
-    const before = evaluateRecord(old, record, PREVIEW_VIEWER, now);
-    const after = evaluateRecord(next, record, PREVIEW_VIEWER, now);
+    // Read once for both playbooks; a record evaluateRecord cannot read has an empty view under
+    // both (no timers, verdicts or handoffs), so it changes nothing.
+    const parsed = RecordSnapshotSchema.safeParse(snapshot);
+    if (!parsed.success) continue;
+    const record = parsed.data;
+    const before = previewView(old, record, now);
+    const after = previewView(next, record, now);
     compareTimers(before, after, record.recordId, timers);
     compareVerdicts(before, after, record.recordId, criteria);
     compareSubmissions(before, after, record.recordId, submissions);
     const done = input.alreadyDone ?? new Set(reachedKeys(before));
-    // Planning writes each action's title (time formatting): plan only when something is new.
+    // Planning needs the whole view and writes each action's title (time formatting): evaluate
+    // and plan only a record with something new.
     if (reachedKeys(after).some((key) => !done.has(key)))
-      for (const action of planEscalations(next, [after], done, now))
+      for (const action of planEscalations(
+        next,
+        [evaluateRecord(next, snapshot, PREVIEW_VIEWER, now)],
+        done,
+        now,
+      ))
         addEscalation(next, action, escalations);
   }
   const preview = {
@@ -139,8 +155,66 @@ export function previewPlaybookChange(input: PreviewInput): PlaybookPreview {
   };
 }
 
+/** The handoff parts of a record view the preview compares (evaluateRecord's, without the actions). */
+interface PreviewHandoff {
+  id: string;
+  label: string;
+  status: HandoffView['status'];
+  items: { id: string; label: string; required: boolean; done: boolean }[];
+  progress: { requiredDone: number; required: number };
+  criteria: Verdict[];
+}
+
+/** The parts of a record view the preview compares, computed as evaluateRecord computes them. */
+interface PreviewView extends Pick<
+  RecordView,
+  'record' | 'currentStage' | 'exitCriteria' | 'nextStage' | 'nextEntryCriteria' | 'timers'
+> {
+  handoffs: PreviewHandoff[];
+}
+
+// evaluateRecord also decides every action for the viewer (the state machine, five times per
+// handoff), words the history and the next step: most of a view's cost, none of it compared here.
+function previewView(playbook: Playbook, record: RecordSnapshot, now: number): PreviewView {
+  const stageIndex = playbook.stages.findIndex((s) => s.id === record.stage);
+  const current = playbook.stages[stageIndex];
+  const context: RuleContext = { playbook, fields: record.fields, handoffs: record.handoffs };
+  const next = current ? nextStage(playbook, stageIndex) : undefined;
+  return {
+    record: recordRef(record),
+    currentStage: current ? { id: current.id, label: current.label } : null,
+    exitCriteria: current ? current.exit.map((c) => evaluateCriterion(c, context)) : [],
+    nextStage: next ? { id: next.id, label: next.label } : null,
+    nextEntryCriteria: next ? next.entry.map((c) => evaluateCriterion(c, context)) : [],
+    timers: evaluateTimers(playbook, record, now).timers,
+    handoffs: playbook.handoffs
+      .filter((h) => isHandoffOpen(playbook, h, record))
+      .map((handoff) => {
+        const state = record.handoffs[handoff.id] ?? INITIAL_STATE;
+        const items = (checklistOf(playbook, handoff)?.items ?? []).map((item) => ({
+          id: item.id,
+          label: item.label,
+          required: item.required,
+          done: itemStatus(playbook, item, state, record.fields).done,
+        }));
+        const required = items.filter((i) => i.required);
+        return {
+          id: handoff.id,
+          label: handoff.label,
+          status: state.status,
+          items,
+          progress: {
+            requiredDone: required.filter((i) => i.done).length,
+            required: required.length,
+          },
+          criteria: handoff.criteria.map((c) => evaluateCriterion(c, context)),
+        };
+      }),
+  };
+}
+
 /** The keys planEscalations gives the escalations a view's timers have reached (raised or due). */
-function reachedKeys(view: RecordView): string[] {
+function reachedKeys(view: PreviewView): string[] {
   return view.timers.flatMap((timer) =>
     timer.escalationsReached.map((index) =>
       escalationKey(view.record, timer.slaId, index + 1, timer.startedAt),
@@ -190,8 +264,8 @@ function stateWords(state: TimerStateOrNone): string {
 }
 
 function compareTimers(
-  before: RecordView,
-  after: RecordView,
+  before: PreviewView,
+  after: PreviewView,
   recordId: string,
   groups: Groups<TimerShift>,
 ): void {
@@ -212,7 +286,7 @@ function compareTimers(
   }
 }
 
-function verdictScopes(view: RecordView): Map<string, { where: string; verdict: Verdict }> {
+function verdictScopes(view: PreviewView): Map<string, { where: string; verdict: Verdict }> {
   const out = new Map<string, { where: string; verdict: Verdict }>();
   const stage = view.currentStage;
   if (stage)
@@ -229,8 +303,8 @@ function verdictScopes(view: RecordView): Map<string, { where: string; verdict: 
 }
 
 function compareVerdicts(
-  before: RecordView,
-  after: RecordView,
+  before: PreviewView,
+  after: PreviewView,
   recordId: string,
   groups: Groups<VerdictShift>,
 ): void {
@@ -265,7 +339,7 @@ function outcomeWords(outcome: Outcome | 'none'): string {
 }
 
 /** Whether the handoff could be submitted as it stands: required items done, no blocking criterion failing. */
-function submittable(h: HandoffView): boolean {
+function submittable(h: PreviewHandoff): boolean {
   return (
     h.progress.requiredDone === h.progress.required &&
     h.criteria.every((c) => c.outcome === 'pass' || c.severity === 'warn')
@@ -275,8 +349,8 @@ function submittable(h: HandoffView): boolean {
 const WAITING_FOR_SUBMISSION = new Set(['not_started', 'in_progress', 'rejected']);
 
 function compareSubmissions(
-  before: RecordView,
-  after: RecordView,
+  before: PreviewView,
+  after: PreviewView,
   recordId: string,
   groups: Groups<SubmissionBlock>,
 ): void {

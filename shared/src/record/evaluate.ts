@@ -81,7 +81,7 @@ export function evaluateRecord(
 }
 
 /** The stage a record moves to next on the path to a win; closed stages have none. */
-function nextStage(playbook: Playbook, index: number): StageDef | undefined {
+export function nextStage(playbook: Playbook, index: number): StageDef | undefined {
   if (playbook.stages[index]?.outcome !== undefined) return undefined;
   return playbook.stages.slice(index + 1).find((s) => s.outcome !== 'lost');
 }
@@ -234,7 +234,7 @@ function playbookRef(playbook: Playbook): RecordView['playbook'] {
   };
 }
 
-function recordRef(record: RecordSnapshot): RecordView['record'] {
+export function recordRef(record: RecordSnapshot): RecordView['record'] {
   const ref: RecordView['record'] = {
     crm: record.crm,
     objectType: record.objectType,

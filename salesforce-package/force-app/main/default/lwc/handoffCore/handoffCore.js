@@ -7411,16 +7411,20 @@ function previewPlaybookChange(input) {
   const submissions = new Groups();
   const escalations = new Groups();
   let records2 = 0;
-  for (const record2 of input.records) {
+  for (const snapshot of input.records) {
     records2++;
-    const before = evaluateRecord(old, record2, PREVIEW_VIEWER, now);
-    const after = evaluateRecord(next, record2, PREVIEW_VIEWER, now);
+    const parsed = RecordSnapshotSchema.safeParse(snapshot);
+    if (!parsed.success)
+      continue;
+    const record2 = parsed.data;
+    const before = previewView(old, record2, now);
+    const after = previewView(next, record2, now);
     compareTimers(before, after, record2.recordId, timers);
     compareVerdicts(before, after, record2.recordId, criteria);
     compareSubmissions(before, after, record2.recordId, submissions);
     const done2 = input.alreadyDone ?? new Set(reachedKeys(before));
     if (reachedKeys(after).some((key) => !done2.has(key)))
-      for (const action of planEscalations(next, [after], done2, now))
+      for (const action of planEscalations(next, [evaluateRecord(next, snapshot, PREVIEW_VIEWER, now)], done2, now))
         addEscalation(next, action, escalations);
   }
   const preview = {
@@ -7445,6 +7449,41 @@ function previewPlaybookChange(input) {
       ...preview.criteria,
       ...preview.escalations
     ].sort((a, b) => b.count - a.count).map((g) => g.text)
+  };
+}
+function previewView(playbook, record2, now) {
+  const stageIndex = playbook.stages.findIndex((s) => s.id === record2.stage);
+  const current = playbook.stages[stageIndex];
+  const context = { playbook, fields: record2.fields, handoffs: record2.handoffs };
+  const next = current ? nextStage(playbook, stageIndex) : void 0;
+  return {
+    record: recordRef(record2),
+    currentStage: current ? { id: current.id, label: current.label } : null,
+    exitCriteria: current ? current.exit.map((c) => evaluateCriterion(c, context)) : [],
+    nextStage: next ? { id: next.id, label: next.label } : null,
+    nextEntryCriteria: next ? next.entry.map((c) => evaluateCriterion(c, context)) : [],
+    timers: evaluateTimers(playbook, record2, now).timers,
+    handoffs: playbook.handoffs.filter((h) => isHandoffOpen(playbook, h, record2)).map((handoff2) => {
+      const state = record2.handoffs[handoff2.id] ?? INITIAL_STATE;
+      const items = (checklistOf(playbook, handoff2)?.items ?? []).map((item2) => ({
+        id: item2.id,
+        label: item2.label,
+        required: item2.required,
+        done: itemStatus(playbook, item2, state, record2.fields).done
+      }));
+      const required2 = items.filter((i) => i.required);
+      return {
+        id: handoff2.id,
+        label: handoff2.label,
+        status: state.status,
+        items,
+        progress: {
+          requiredDone: required2.filter((i) => i.done).length,
+          required: required2.length
+        },
+        criteria: handoff2.criteria.map((c) => evaluateCriterion(c, context))
+      };
+    })
   };
 }
 function reachedKeys(view) {
