@@ -6,7 +6,7 @@ import type { Playbook } from '../playbook/schema.js';
 import { TIMER_STATES } from '../display/words.js';
 import { recordHistories, type HistoryHeader, type HistorySource } from './history.js';
 import { replayRecord, type RecordReplay } from './replay.js';
-import { same } from './words.js';
+import { sameRules } from './reuse.js';
 
 export const DAY_MS = 86_400_000;
 export const DEFAULT_BACKTEST_DAYS = 90;
@@ -90,6 +90,7 @@ export async function backtestPlaybooks(input: BacktestInput): Promise<BacktestR
   let records = 0;
   let withFieldHistory = 0;
   let changedRecords = 0;
+  // The new side reuses the current side's answers the two playbooks reach by the same rules.
   const rulesSame = sameRules(input.old, input.new);
   for await (const history of recordHistories(input.history, (h) => (header = h))) {
     window ??= windowOf(input.window, header, input.days);
@@ -97,8 +98,19 @@ export async function backtestPlaybooks(input: BacktestInput): Promise<BacktestR
     if (history.fieldHistory.size > 0) withFieldHistory++;
     const a = replayRecord(input.old, history, window);
     const b = replayRecord(input.new, history, window, {
-      ...(rulesSame.submissions ? { refusedSubmissions: a.refusedSubmissions } : {}),
-      ...(rulesSame.moves ? { blockedMoves: a.blockedMoves } : {}),
+      ...(rulesSame.submissions
+        ? { end: a.end, refusedSubmissions: a.refusedSubmissions }
+        : rulesSame.items
+          ? { end: a.end }
+          : {}),
+      ...(rulesSame.criteria ? { blockedMoves: a.blockedMoves } : {}),
+      ...(rulesSame.slas.size > 0
+        ? {
+            slas: new Map(
+              a.slas.filter((s) => rulesSame.slas.has(s.slaId)).map((s) => [s.slaId, s]),
+            ),
+          }
+        : {}),
     });
     old.add(a);
     next.add(b);
@@ -120,18 +132,6 @@ export async function backtestPlaybooks(input: BacktestInput): Promise<BacktestR
     changes,
     unknowable: unknowable(records, withFieldHistory),
   };
-}
-
-/**
- * Which recorded decisions both playbooks judge by the same rules, so the new side reuses the
- * current side's verdicts: submissions (checklists, handoffs, fields) and stage moves (also stages).
- */
-function sameRules(old: Playbook, next: Playbook): { submissions: boolean; moves: boolean } {
-  const submissions =
-    same(old.fields, next.fields) &&
-    same(old.checklists, next.checklists) &&
-    same(old.handoffs, next.handoffs);
-  return { submissions, moves: submissions && same(old.stages, next.stages) };
 }
 
 /** The window asked for, completed from the export's time and checked against the limits. */
@@ -190,11 +190,11 @@ class Side {
   }
 
   add(replay: RecordReplay): void {
-    for (const m of replay.metrics.slas) {
-      const sla = this.slas.get(m.id);
+    for (const m of replay.slas) {
+      const sla = this.slas.get(m.slaId);
       if (!sla) continue;
-      sla.completed += m.completed;
-      sla.metOnTime += m.metOnTime;
+      if (m.completed) sla.completed++;
+      if (m.metOnTime) sla.metOnTime++;
     }
     for (const id of replay.breached) {
       const sla = this.slas.get(id);
@@ -204,7 +204,7 @@ class Side {
       const sla = this.slas.get(e.slaId);
       if (sla && sla.escalations[e.level - 1] !== undefined) sla.escalations[e.level - 1]! += 1;
     }
-    for (const m of replay.metrics.handoffs) {
+    for (const m of replay.handoffs) {
       const h = this.handoffs.get(m.id);
       if (!h) continue;
       h.submitted += m.submitted;

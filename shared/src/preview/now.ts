@@ -15,6 +15,7 @@ import type { Viewer } from '../shapes/viewer.js';
 import { TIMER_STATES } from '../display/words.js';
 import { diffPlaybooks, type PlaybookChange } from './diff.js';
 import { escalationLimitOf } from './limit.js';
+import { sameRules, timerOf } from './reuse.js';
 
 export interface PreviewInput {
   old: Playbook;
@@ -102,6 +103,7 @@ export function previewPlaybookChange(input: PreviewInput): PlaybookPreview {
   const submissions = new Groups<SubmissionBlock>();
   const escalations = new Groups<EscalationWave>();
   let records = 0;
+  const rules = sameRules(old, next);
   for (const snapshot of input.records) {
     records++;
     // Read once for both playbooks; a record evaluateRecord cannot read has an empty view under
@@ -110,10 +112,16 @@ export function previewPlaybookChange(input: PreviewInput): PlaybookPreview {
     if (!parsed.success) continue;
     const record = parsed.data;
     const before = previewView(old, record, now);
-    const after = previewView(next, record, now);
+    // Verdicts and handoffs judged by the same rules are the current side's; so are the timers of
+    // SLAs that run alike. Identical parts compare to nothing.
+    const after = rules.criteria
+      ? { ...before, timers: timersReusing(next, record, now, before.timers, rules.slas) }
+      : previewView(next, record, now);
     compareTimers(before, after, record.recordId, timers);
-    compareVerdicts(before, after, record.recordId, criteria);
-    compareSubmissions(before, after, record.recordId, submissions);
+    if (!rules.criteria) {
+      compareVerdicts(before, after, record.recordId, criteria);
+      compareSubmissions(before, after, record.recordId, submissions);
+    }
     const done = input.alreadyDone ?? new Set(reachedKeys(before));
     // Planning needs the whole view and writes each action's title (time formatting): evaluate
     // and plan only a record with something new.
@@ -211,6 +219,25 @@ function previewView(playbook: Playbook, record: RecordSnapshot, now: number): P
         };
       }),
   };
+}
+
+/** The record's timers under `playbook`, those of the SLAs in `alike` taken from `current`. */
+function timersReusing(
+  playbook: Playbook,
+  record: RecordSnapshot,
+  now: number,
+  current: readonly TimerView[],
+  alike: ReadonlySet<string>,
+): TimerView[] {
+  if (alike.size === 0) return evaluateTimers(playbook, record, now).timers;
+  const out: TimerView[] = [];
+  for (const sla of playbook.slas) {
+    const timer = alike.has(sla.id)
+      ? current.find((t) => t.slaId === sla.id)
+      : timerOf(playbook, sla, record, now);
+    if (timer) out.push(timer);
+  }
+  return out;
 }
 
 /** The keys planEscalations gives the escalations a view's timers have reached (raised or due). */

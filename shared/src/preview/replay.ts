@@ -1,19 +1,49 @@
 // One record's history replayed under one playbook: the record as it stood at any instant, and what
 // the playbook made of it — timers at the window's end, escalations raised, submissions it would
 // have refused and stage moves it would have blocked.
+import { businessTimeBetween } from '../clock/index.js';
 import { missingRequiredItems, completes } from '../handoff/items.js';
-import { computeMetrics, type Metrics, type MetricsWindow } from '../metrics/compute.js';
+import type { MetricsWindow } from '../metrics/compute.js';
+import { median } from '../metrics/stats.js';
 import type { CriterionDef, Playbook, Rule, SlaDef } from '../playbook/schema.js';
-import { evaluateTimers } from '../record/timers.js';
+import { calendarFor } from '../sla/calendars.js';
+import { acceptSlaOf } from '../sla/outcome.js';
 import { evaluateCriterion, type RuleContext } from '../rules/evaluate.js';
 import type { HandoffEvent, HandoffState } from '../shapes/handoff-state.js';
 import type { RecordSnapshot } from '../shapes/snapshot.js';
 import type { TimerView } from '../shapes/view.js';
 import type { RecordHistory } from './history.js';
+import { timerOf } from './reuse.js';
+
+/** One SLA on one record over the window: what its timer did, and what computeMetrics counts of it. */
+export interface SlaReplay {
+  slaId: string;
+  /** The timer's state at the window's end, when it started in the window. */
+  state?: TimerView['state'];
+  /** 1-based escalation levels the timer reached while live (started in the window only). */
+  levels: number[];
+  /** Stopped in the window (computeMetrics' `completed`), and on time (`metOnTime`). */
+  completed: boolean;
+  metOnTime: boolean;
+}
+
+/** One handoff's counts on one record, as computeMetrics counts them over the window. */
+export interface HandoffReplay {
+  id: string;
+  submitted: number;
+  accepted: number;
+  rejected: number;
+  /** Business time from the first submission to each acceptance in the window: count and median. */
+  timeToAccept: { count: number; medianMs: number | null };
+}
 
 /** What one playbook made of one record over the window. */
 export interface RecordReplay {
-  metrics: Metrics;
+  /** The record as it stood at the window's end. */
+  end: RecordSnapshot;
+  /** Per SLA of the playbook, in its order. */
+  slas: SlaReplay[];
+  handoffs: HandoffReplay[];
   /** Timers that started in the window, by SLA id: their state at the window's end. */
   timers: Map<string, TimerView['state']>;
   /** SLA ids whose timer breached in the window (breached, or met late). */
@@ -98,6 +128,10 @@ export function recordAsOf(playbook: Playbook, history: RecordHistory, t: number
 
 /** Parts of a replay the caller already has from a playbook whose rules for them are the same. */
 export interface ReplayReuse {
+  /** The record at the window's end (same handoffs and checklists: items replay alike). */
+  end?: RecordSnapshot;
+  /** SLAs whose timers run alike (same SLA, same everything it reads), by id. */
+  slas?: ReadonlyMap<string, SlaReplay>;
   refusedSubmissions?: RecordReplay['refusedSubmissions'];
   blockedMoves?: RecordReplay['blockedMoves'];
 }
@@ -109,21 +143,25 @@ export function replayRecord(
   reuse: ReplayReuse = {},
 ): RecordReplay {
   const inWindow = (t: number): boolean => t >= window.from && t < window.to;
-  const end = recordAsOf(playbook, history, window.to);
+  const end = reuse.end ?? recordAsOf(playbook, history, window.to);
+  const slas = playbook.slas.map(
+    (sla) => reuse.slas?.get(sla.id) ?? replaySla(playbook, sla, history, end, window),
+  );
   const replay: RecordReplay = {
-    metrics: computeMetrics(playbook, [end], window, window.to),
+    end,
+    slas,
+    handoffs: playbook.handoffs.map((h) => replayHandoff(playbook, h.id, end, inWindow)),
     timers: new Map(),
     breached: [],
     escalations: [],
     refusedSubmissions: [],
     blockedMoves: [],
   };
-  for (const timer of evaluateTimers(playbook, end, window.to).timers) {
-    if (!inWindow(timer.startedAt)) continue;
-    replay.timers.set(timer.slaId, timer.state);
-    if (timer.state === 'breached' || timer.state === 'met_late') replay.breached.push(timer.slaId);
-    for (const index of raisedEscalations(playbook, history, timer))
-      replay.escalations.push({ slaId: timer.slaId, level: index + 1 });
+  for (const sla of slas) {
+    if (sla.state === undefined) continue;
+    replay.timers.set(sla.slaId, sla.state);
+    if (sla.state === 'breached' || sla.state === 'met_late') replay.breached.push(sla.slaId);
+    for (const level of sla.levels) replay.escalations.push({ slaId: sla.slaId, level });
   }
   if (reuse.refusedSubmissions) replay.refusedSubmissions = reuse.refusedSubmissions;
   else
@@ -149,6 +187,70 @@ export function replayRecord(
 }
 
 /**
+ * One SLA's timer on the record at the window's end (evaluateTimers on that SLA alone) and what
+ * computeMetrics counts of it: a stop known at the window's end, in the window; met when on time
+ * (a stopped timer is met or met late whatever its warning, as slaState reads it).
+ */
+function replaySla(
+  playbook: Playbook,
+  sla: SlaDef,
+  history: RecordHistory,
+  end: RecordSnapshot,
+  window: MetricsWindow,
+): SlaReplay {
+  const inWindow = (t: number): boolean => t >= window.from && t < window.to;
+  const timer = timerOf(playbook, sla, end, window.to);
+  const stop =
+    timer && timer.completedAt !== null && timer.completedAt <= window.to
+      ? timer.completedAt
+      : null;
+  const completed = stop !== null && inWindow(stop);
+  const out: SlaReplay = {
+    slaId: sla.id,
+    levels: [],
+    completed,
+    metOnTime: completed && timer?.state === 'met',
+  };
+  if (!timer || !inWindow(timer.startedAt)) return out;
+  out.state = timer.state;
+  out.levels = raisedEscalations(playbook, history, timer).map((index) => index + 1);
+  return out;
+}
+
+/** computeMetrics' handoff counts for one record: events in the window, waits from the first submission. */
+function replayHandoff(
+  playbook: Playbook,
+  handoffId: string,
+  end: RecordSnapshot,
+  inWindow: (t: number) => boolean,
+): HandoffReplay {
+  const events = end.handoffs[handoffId]?.events ?? [];
+  const firstSubmission = events.find((e) => e.type === 'submitted')?.at;
+  const out: HandoffReplay = {
+    id: handoffId,
+    submitted: 0,
+    accepted: 0,
+    rejected: 0,
+    timeToAccept: { count: 0, medianMs: null },
+  };
+  const waits: number[] = [];
+  for (const event of events) {
+    if (!inWindow(event.at)) continue;
+    if (event.type === 'submitted') out.submitted++;
+    if (event.type === 'rejected') out.rejected++;
+    if (event.type === 'accepted') {
+      out.accepted++;
+      if (firstSubmission !== undefined) {
+        const calendar = calendarFor(playbook, acceptSlaOf(playbook, handoffId)?.calendar);
+        waits.push(businessTimeBetween(calendar, firstSubmission, event.at));
+      }
+    }
+  }
+  out.timeToAccept = { count: waits.length, medianMs: median(waits) };
+  return out;
+}
+
+/**
  * The escalation levels a timer reached while it was live: for a finished timer, those reached on
  * the record as it stood just before the stop (escalations concern live timers only).
  */
@@ -163,20 +265,8 @@ function raisedEscalations(playbook: Playbook, history: RecordHistory, timer: Ti
     return sla.escalations.flatMap((e, i) => (warned && e.when === 'at_risk' ? [i] : []));
   }
   const before = recordAsOf(playbook, history, timer.completedAt);
-  const live = evaluateTimers(withOnly(playbook, sla), before, timer.completedAt - 1).timers[0];
+  const live = timerOf(playbook, sla, before, timer.completedAt - 1);
   return live?.startedAt === timer.startedAt ? live.escalationsReached : [];
-}
-
-// One playbook object per (playbook, SLA): compiled calendars are cached per playbook object, so a
-// fresh copy per call would compile and lay out the calendar again every time.
-const single = new WeakMap<Playbook, Map<string, Playbook>>();
-
-function withOnly(playbook: Playbook, sla: SlaDef): Playbook {
-  let bySla = single.get(playbook);
-  if (!bySla) single.set(playbook, (bySla = new Map()));
-  let one = bySla.get(sla.id);
-  if (!one) bySla.set(sla.id, (one = { ...playbook, slas: [sla] }));
-  return one;
 }
 
 /** Rule context at `t`; handoffs as of `t` only when a rule reads them (most read fields alone). */

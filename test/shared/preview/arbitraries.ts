@@ -18,8 +18,17 @@ import {
 import type { RecordWithHistory } from './history.js';
 
 export const EXPORTED_AT = MONDAY_10AM_NY + 10 * DAY;
-// Instants from 120 days before the export (some before the 90-day window) to the export.
-export const instant = fc.integer({ min: EXPORTED_AT - 120 * DAY, max: EXPORTED_AT });
+const HOUR = 3_600_000;
+type Instants = fc.Arbitrary<number>;
+// A record's instants: within a few hours, days, or anywhere from 120 days before the export
+// (some before the 90-day window) to the export, so timers run, stop, warn and breach.
+const instants: fc.Arbitrary<Instants> = fc
+  .constantFrom(8 * HOUR, 3 * DAY, 120 * DAY)
+  .chain((spread) =>
+    fc
+      .integer({ min: EXPORTED_AT - 120 * DAY, max: EXPORTED_AT - spread })
+      .map((base) => fc.integer({ min: base, max: base + spread })),
+  );
 const stageIds = defaultPlaybook().stages.map((s) => s.id);
 const eventTypes: HandoffEvent['type'][] = [
   'item_set',
@@ -42,19 +51,20 @@ const itemIds = [
   'budget_owner',
 ];
 
-const eventArb: fc.Arbitrary<HandoffEvent> = fc.record({
-  type: fc.constantFrom(...eventTypes),
-  at: instant,
-  by: fc.constantFrom('u-rep', 'u-cs', 'u-sdr'),
-  actionId: fc.string({ maxLength: 4 }),
-  details: fc.record({
-    itemId: fc.constantFrom(...itemIds),
-    value: fc.oneof(fc.constant('yes'), fc.constant(true), fc.constant(null)),
-    reason: fc.constant('missing_information'),
-  }),
-});
+const eventArb = (instant: Instants): fc.Arbitrary<HandoffEvent> =>
+  fc.record({
+    type: fc.constantFrom(...eventTypes),
+    at: instant,
+    by: fc.constantFrom('u-rep', 'u-cs', 'u-sdr'),
+    actionId: fc.string({ maxLength: 4 }),
+    details: fc.record({
+      itemId: fc.constantFrom(...itemIds),
+      value: fc.oneof(fc.constant('yes'), fc.constant(true), fc.constant(null)),
+      reason: fc.constant('missing_information'),
+    }),
+  });
 
-const handoffArb = (maxEvents: number): fc.Arbitrary<HandoffState> =>
+const handoffArb = (instant: Instants, maxEvents: number): fc.Arbitrary<HandoffState> =>
   fc.record({
     status: fc.constantFrom(
       'not_started' as const,
@@ -88,10 +98,13 @@ const handoffArb = (maxEvents: number): fc.Arbitrary<HandoffState> =>
         ),
       },
     ),
-    events: fc.array(eventArb, { maxLength: maxEvents }),
+    events: fc.array(eventArb(instant), { maxLength: maxEvents }),
   });
 
 export const snapshotArb = (recordId: string): fc.Arbitrary<RecordSnapshot> =>
+  instants.chain((instant) => snapshotAt(recordId, instant));
+
+const snapshotAt = (recordId: string, instant: Instants): fc.Arbitrary<RecordSnapshot> =>
   fc.record(
     {
       crm: fc.constant('hubspot' as const),
@@ -110,7 +123,7 @@ export const snapshotArb = (recordId: string): fc.Arbitrary<RecordSnapshot> =>
         { maxLength: 5 },
       ),
       handoffs: fc.record(
-        { sdr_to_ae: handoffArb(5), sales_to_cs: handoffArb(6) },
+        { sdr_to_ae: handoffArb(instant, 5), sales_to_cs: handoffArb(instant, 6) },
         { requiredKeys: [] },
       ),
       ownerId: fc.constantFrom('u-rep', 'u-ae'),
@@ -129,17 +142,19 @@ export const snapshotArb = (recordId: string): fc.Arbitrary<RecordSnapshot> =>
   ) as fc.Arbitrary<RecordSnapshot>;
 
 export const recordArb = (recordId: string): fc.Arbitrary<RecordWithHistory> =>
-  fc.record({
-    record: snapshotArb(recordId),
-    fields: fc.array(
-      fc.record({
-        field: fc.constantFrom('amount', 'next_step', 'arr', 'contract_start'),
-        value: fc.constantFrom(null, 1, 'x', '2026-12-01'),
-        at: instant,
-      }),
-      { maxLength: 4 },
-    ),
-  });
+  instants.chain((instant) =>
+    fc.record({
+      record: snapshotAt(recordId, instant),
+      fields: fc.array(
+        fc.record({
+          field: fc.constantFrom('amount', 'next_step', 'arr', 'contract_start'),
+          value: fc.constantFrom(null, 1, 'x', '2026-12-01'),
+          at: instant,
+        }),
+        { maxLength: 4 },
+      ),
+    }),
+  );
 
 export const historyArb = fc
   .integer({ min: 0, max: 6 })

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { previewPlaybookChange } from '../../../shared/src/preview/index.js';
+import { backtestPlaybooks, previewPlaybookChange } from '../../../shared/src/preview/index.js';
 import type { RecordSnapshot } from '../../../shared/src/shapes/index.js';
 import { DAY } from '../builders.js';
-import { EXPORTED_AT, playbooks, snapshotArb } from './arbitraries.js';
+import { EXPORTED_AT, historyArb, playbooks, snapshotArb } from './arbitraries.js';
+import { exportLines } from './history.js';
+import * as referenceBacktest from './reference/backtest.js';
 import * as reference from './reference/now.js';
 
 // Differential tests: the fast paths against the reference implementation kept in ./reference (the
@@ -64,5 +66,23 @@ describe('previewPlaybookChange, fast path against the reference', () => {
       Object.values(seen).every((n) => n > 0),
       JSON.stringify(seen),
     ).toBe(true);
+  });
+});
+
+describe('backtestPlaybooks, fast path against the reference', () => {
+  it('when any two playbooks are backtested over random histories, then the result equals the reference', async () => {
+    await fc.assert(
+      fc.asyncProperty(historyArb, fc.integer({ min: 30, max: 120 }), async (records, days) => {
+        const history = exportLines(EXPORTED_AT, records);
+        for (const old of playbooks)
+          for (const next of playbooks) {
+            const input = { old, new: next, history, days };
+            expect(await backtestPlaybooks(input)).toEqual(
+              await referenceBacktest.backtestPlaybooks(input),
+            );
+          }
+      }),
+      { numRuns: 40 },
+    );
   });
 });

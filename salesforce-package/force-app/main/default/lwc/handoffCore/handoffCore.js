@@ -7402,6 +7402,34 @@ function escalationLimitOf(playbook) {
   return playbook.guardRails?.maxEscalationsOnSave ?? DEFAULT_ESCALATIONS_ON_SAVE;
 }
 
+// shared/dist/src/preview/reuse.js
+function sameRules(old, next) {
+  const items = same(old.checklists, next.checklists) && same(old.handoffs, next.handoffs);
+  const submissions = items && same(old.fields, next.fields);
+  const criteria = submissions && same(old.stages, next.stages);
+  const slas = /* @__PURE__ */ new Set();
+  if (criteria && same(old.calendars, next.calendars) && same(old.roles, next.roles))
+    for (const sla of next.slas) {
+      const was = old.slas.find((s) => s.id === sla.id);
+      if (was && same(was, sla))
+        slas.add(sla.id);
+    }
+  return { items, submissions, criteria, slas };
+}
+function timerOf(playbook, sla, record2, now) {
+  return evaluateTimers(withOnly(playbook, sla), record2, now).timers[0];
+}
+var single = /* @__PURE__ */ new WeakMap();
+function withOnly(playbook, sla) {
+  let bySla = single.get(playbook);
+  if (!bySla)
+    single.set(playbook, bySla = /* @__PURE__ */ new Map());
+  let one2 = bySla.get(sla.id);
+  if (!one2)
+    bySla.set(sla.id, one2 = { ...playbook, slas: [sla] });
+  return one2;
+}
+
 // shared/dist/src/preview/now.js
 var PREVIEW_VIEWER = { userId: "preview", roles: [] };
 function previewPlaybookChange(input) {
@@ -7411,6 +7439,7 @@ function previewPlaybookChange(input) {
   const submissions = new Groups();
   const escalations = new Groups();
   let records2 = 0;
+  const rules = sameRules(old, next);
   for (const snapshot of input.records) {
     records2++;
     const parsed = RecordSnapshotSchema.safeParse(snapshot);
@@ -7418,10 +7447,12 @@ function previewPlaybookChange(input) {
       continue;
     const record2 = parsed.data;
     const before = previewView(old, record2, now);
-    const after = previewView(next, record2, now);
+    const after = rules.criteria ? { ...before, timers: timersReusing(next, record2, now, before.timers, rules.slas) } : previewView(next, record2, now);
     compareTimers(before, after, record2.recordId, timers);
-    compareVerdicts(before, after, record2.recordId, criteria);
-    compareSubmissions(before, after, record2.recordId, submissions);
+    if (!rules.criteria) {
+      compareVerdicts(before, after, record2.recordId, criteria);
+      compareSubmissions(before, after, record2.recordId, submissions);
+    }
     const done2 = input.alreadyDone ?? new Set(reachedKeys(before));
     if (reachedKeys(after).some((key) => !done2.has(key)))
       for (const action of planEscalations(next, [evaluateRecord(next, snapshot, PREVIEW_VIEWER, now)], done2, now))
@@ -7485,6 +7516,17 @@ function previewView(playbook, record2, now) {
       };
     })
   };
+}
+function timersReusing(playbook, record2, now, current, alike) {
+  if (alike.size === 0)
+    return evaluateTimers(playbook, record2, now).timers;
+  const out = [];
+  for (const sla of playbook.slas) {
+    const timer2 = alike.has(sla.id) ? current.find((t) => t.slaId === sla.id) : timerOf(playbook, sla, record2, now);
+    if (timer2)
+      out.push(timer2);
+  }
+  return out;
 }
 function reachedKeys(view) {
   return view.timers.flatMap((timer2) => timer2.escalationsReached.map((index) => escalationKey(view.record, timer2.slaId, index + 1, timer2.startedAt)));
