@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backtestPlaybooks, previewPlaybookChange } from '../../../shared/src/preview/index.js';
+import {
+  backtestPlaybooks,
+  diffPlaybooks,
+  previewPlaybookChange,
+} from '../../../shared/src/preview/index.js';
 import type { RecordSnapshot } from '../../../shared/src/shapes/index.js';
 import { DAY } from '../builders.js';
 import { EXPORTED_AT, historyArb, playbooks, snapshotArb } from './arbitraries.js';
@@ -84,5 +88,17 @@ describe('backtestPlaybooks, fast path against the reference', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('when random histories are backtested under each edit, then records change outcome (the comparison above is not vacuous)', async () => {
+    const records = fc.sample(historyArb, { numRuns: 200, seed: 20 }).flat();
+    const history = exportLines(
+      EXPORTED_AT,
+      records.map((r, i) => ({ ...r, record: { ...r.record, recordId: `r${i}` } })),
+    );
+    for (const next of playbooks.slice(1)) {
+      const result = await backtestPlaybooks({ old: playbooks[0]!, new: next, history });
+      expect(result.changedRecords, diffPlaybooks(playbooks[0]!, next)[0]?.text).toBeGreaterThan(0);
+    }
   });
 });
