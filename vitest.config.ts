@@ -2,6 +2,11 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // vitest's default on a 2-core machine is one worker: the whole suite in series, while most
+    // of its time the slow files (a fresh clone's npm install, Chromium, child services) wait on
+    // other processes. Two workers overlap that waiting (three measured barely faster: the
+    // machine's two cores are then the limit, and slow hooks time out).
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -36,7 +36,8 @@ if (!inCheckout)
 
 describe('the README quick start on a fresh clone', () => {
   const work = mkdtempSync(join(tmpdir(), 'handoff-clone-'));
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  // A whole node_modules to remove: slow on a loaded machine.
+  afterAll(() => rmSync(work, { recursive: true, force: true }), 180_000);
 
   it.runIf(inCheckout)(
     'when a person clones the repository and runs the start command, then the page serves 60 deals, and npx handoff-playbook validates the default playbook',
