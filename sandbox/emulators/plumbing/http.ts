@@ -1,4 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+
+/** How long an idle keep-alive connection stays open: longer than any client keeps one idle. */
+export const KEEP_ALIVE_MS = 120_000;
 import type { AddressInfo } from 'node:net';
 import type { Clock } from './clock.js';
 import type { FaultSpec, FaultSwitches } from './faults.js';
@@ -175,6 +178,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     });
   });
 
+  // Node's 5 s default closes an idle keep-alive socket just as a client (or the Salesforce
+  // front's forwarding agent) reuses it: a "socket hang up" under load (seen in CI's bulk scan).
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

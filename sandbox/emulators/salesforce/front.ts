@@ -3,6 +3,7 @@
 import { createServer, request as forward, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../plumbing/clock.js';
+import { KEEP_ALIVE_MS } from '../plumbing/http.js';
 import type { RequestLog } from '../plumbing/request-log.js';
 
 export interface RawResponse {
@@ -43,6 +44,8 @@ export async function startFront(options: {
           method: incoming.method,
           path: incoming.url,
           headers: incoming.headers,
+          // A connection per forwarded request: a reused one may be closed under it (socket hang up).
+          agent: false,
         },
         (response) => {
           outgoing.writeHead(response.statusCode ?? 502, response.headers);
@@ -78,6 +81,7 @@ export async function startFront(options: {
       });
     });
   });
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
