@@ -8,6 +8,7 @@ import {
   type ChecklistItemDef,
   type HandoffDef,
   type Playbook,
+  opportunityStageNamesOf,
 } from '@handoff/shared';
 import {
   and,
@@ -152,9 +153,7 @@ function answerTypes(playbook: Playbook, handoff: HandoffDef): ValidationRuleMod
  */
 export function stagesBeforeOpening(playbook: Playbook, handoff: HandoffDef): string[] {
   const opening = playbook.stages.findIndex((s) => s.id === handoff.opensAt);
-  return playbook.stages
-    .slice(0, Math.max(0, opening))
-    .flatMap((s) => s.salesforce?.stageNames ?? []);
+  return playbook.stages.slice(0, Math.max(0, opening)).flatMap((s) => opportunityStageNamesOf(s));
 }
 
 /**

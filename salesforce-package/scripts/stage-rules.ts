@@ -2,7 +2,15 @@
 // one on the path to a win needs the stage's exit criteria to hold, in the API and Data Loader too.
 // Criteria a formula cannot decide (handoff states, checklists, text patterns) stay with the panel
 // and are reported as skipped.
-import type { CriterionDef, FieldDef, Playbook, Rule, StageDef } from '@handoff/shared';
+import {
+  opportunityStageNamesOf,
+  scopedPlaybook,
+  type CriterionDef,
+  type FieldDef,
+  type Playbook,
+  type Rule,
+  type StageDef,
+} from '@handoff/shared';
 import {
   and,
   compare,
@@ -35,12 +43,14 @@ const STANDARD_PICKLISTS = new Set(['StageName', 'LeadSource', 'Type', 'Forecast
 
 class Unsupported extends Error {}
 
-export function stageRules(playbook: Playbook): StageRules {
+export function stageRules(whole: Playbook): StageRules {
+  // Opportunity stages only: Lead and Account stages are not StageName values.
+  const playbook = scopedPlaybook(whole, 'deal');
   const rules: ValidationRuleModel[] = [];
   const skipped: SkippedCriterion[] = [];
   playbook.stages.forEach((stage, index) => {
-    const names = stage.salesforce?.stageNames;
-    if (!names) return;
+    const names = opportunityStageNamesOf(stage);
+    if (names.length === 0) return;
     const later = laterStageNames(playbook.stages.slice(index + 1));
     for (const criterion of stage.exit) {
       if (criterion.severity !== 'block') continue;
@@ -57,7 +67,7 @@ export function stageRules(playbook: Playbook): StageRules {
 
 /** Moving on means towards a win: going back, or to a lost stage, is never held up. */
 function laterStageNames(stages: readonly StageDef[]): string[] {
-  return stages.filter((s) => s.outcome !== 'lost').flatMap((s) => s.salesforce?.stageNames ?? []);
+  return stages.filter((s) => s.outcome !== 'lost').flatMap((s) => opportunityStageNamesOf(s));
 }
 
 function exitRule(

@@ -1,12 +1,16 @@
 // Which opportunities can have a live timer: those in a stage where some SLA of the playbook may
 // be running, so the scan reads only those (pure; the playbook decides).
-import { stagesWithLiveTimers, stopsOf, type Playbook, type SlaDef } from '@handoff/shared';
+import {
+  opportunityStageNamesOf,
+  stagesWithLiveTimers,
+  stopsOf,
+  type Playbook,
+  type SlaDef,
+} from '@handoff/shared';
 
 export function candidateStageNames(playbook: Playbook): string[] {
   return [
-    ...new Set(
-      stagesWithLiveTimers(playbook).flatMap((stage) => stage.salesforce?.stageNames ?? []),
-    ),
+    ...new Set(stagesWithLiveTimers(playbook).flatMap((stage) => opportunityStageNamesOf(stage))),
   ];
 }
 

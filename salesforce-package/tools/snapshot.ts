@@ -1,7 +1,7 @@
 // An Opportunity as the scan query returns it → the core's RecordSnapshot. The only place that knows
 // how Salesforce stage names, OpportunityHistory and Handoff__c fields map to the playbook's words.
 import type { HandoffState, Playbook, RecordSnapshot } from '@handoff/shared';
-import { HandoffStatus } from '@handoff/shared';
+import { HandoffStatus, opportunityStageNamesOf } from '@handoff/shared';
 import { MILESTONE_FIELDS, milestoneEvents } from '../scripts/handoff-core/milestones.js';
 import type { OrgNames } from './names.js';
 
@@ -37,7 +37,7 @@ const instant = (value: unknown): number | undefined => {
 };
 
 export function stageIdOf(playbook: Playbook, stageName: unknown): string | undefined {
-  return playbook.stages.find((s) => s.salesforce?.stageNames.includes(String(stageName)))?.id;
+  return playbook.stages.find((s) => opportunityStageNamesOf(s).includes(String(stageName)))?.id;
 }
 
 export function opportunitySnapshot(

@@ -1,5 +1,10 @@
 // HubSpot deal properties ↔ the core's snapshot. The only place that knows HubSpot property names.
-import type { Playbook, RecordSnapshot, StageDef } from '@handoff/shared';
+import {
+  pipelineStagesOf,
+  type Playbook,
+  type RecordSnapshot,
+  type StageDef,
+} from '@handoff/shared';
 
 export interface HubSpotObject {
   id: string;
@@ -21,7 +26,7 @@ export function dealProperties(
   const names = new Set(['dealname', 'dealstage', 'pipeline', 'hubspot_owner_id', 'createdate']);
   for (const field of Object.values(playbook.fields)) if (field.hubspot) names.add(field.hubspot);
   for (const stage of playbook.stages) {
-    for (const id of stage.hubspot?.stageIds ?? [])
+    for (const id of pipelineStagesOf(stage)?.stageIds ?? [])
       names.add(stageProperties[id] ?? stageEnteredProperty(id));
   }
   return [...names];
@@ -34,7 +39,9 @@ export function stageOf(
 ): StageDef | undefined {
   if (!pipeline || !stageId) return undefined;
   return playbook.stages.find(
-    (s) => s.hubspot?.pipelineId === pipeline && s.hubspot.stageIds.includes(stageId),
+    (s) =>
+      pipelineStagesOf(s)?.pipelineId === pipeline &&
+      (pipelineStagesOf(s)?.stageIds.includes(stageId) ?? false),
   );
 }
 
@@ -67,7 +74,8 @@ export function dealSnapshot(
       stageHistory.push({ stage: stageId, enteredAt });
   };
   for (const s of playbook.stages) {
-    for (const id of s.hubspot?.pipelineId === pipeline ? s.hubspot.stageIds : []) {
+    const mapped = pipelineStagesOf(s);
+    for (const id of mapped?.pipelineId === pipeline ? mapped.stageIds : []) {
       const entered = parseInstant(
         props[options.stageProperties?.[id] ?? stageEnteredProperty(id)],
       );

@@ -1,6 +1,6 @@
 // Provisioning at install and after each playbook save: idempotent, so running it twice creates
 // nothing the second time. Also learns which stage-entry properties the portal names.
-import type { Playbook } from '@handoff/shared';
+import { pipelineStagesOf, type Playbook } from '@handoff/shared';
 import type { Crm } from '../hubspot/crm.js';
 import { stageEnteredProperty } from '../hubspot/mapping.js';
 import type { PortalSettings } from '../store/index.js';
@@ -50,7 +50,7 @@ export function discoverStageProperties(
 ): Record<string, string> {
   const found: Record<string, string> = {};
   for (const stage of playbook.stages) {
-    for (const id of stage.hubspot?.stageIds ?? []) {
+    for (const id of pipelineStagesOf(stage)?.stageIds ?? []) {
       const name = [stageEnteredProperty(id), `hs_date_entered_${id}`].find((c) => names.has(c));
       if (name) found[id] = name;
     }

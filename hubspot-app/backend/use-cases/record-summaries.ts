@@ -4,7 +4,7 @@
 // every stage the playbook maps (won and lost deals too, for the dashboard's metrics), one search
 // call per 200 deals. The service runs it after the scanner's full scans, and reads what changed
 // after every other scan (scanner/summarizing.ts); the sandbox also runs it after each scan.
-import type { Playbook } from '@handoff/shared';
+import { pipelineStagesOf, type Playbook } from '@handoff/shared';
 import type { Deps } from '../deps.js';
 import type { Crm } from '../hubspot/crm.js';
 import { dealProperties, dealSnapshot, type HubSpotObject } from '../hubspot/mapping.js';
@@ -74,10 +74,11 @@ export async function refreshRecordSummaries(
 function mappedStages(playbook: Playbook): Map<string, Set<string>> {
   const byPipeline = new Map<string, Set<string>>();
   for (const stage of playbook.stages) {
-    if (!stage.hubspot) continue;
-    const ids = byPipeline.get(stage.hubspot.pipelineId) ?? new Set<string>();
-    for (const id of stage.hubspot.stageIds) ids.add(id);
-    byPipeline.set(stage.hubspot.pipelineId, ids);
+    const pipeline = pipelineStagesOf(stage);
+    if (!pipeline) continue;
+    const ids = byPipeline.get(pipeline.pipelineId) ?? new Set<string>();
+    for (const id of pipeline.stageIds) ids.add(id);
+    byPipeline.set(pipeline.pipelineId, ids);
   }
   return byPipeline;
 }

@@ -2,6 +2,7 @@
 // label, flag and sentence is decided here, where it is tested without a DOM.
 import {
   evaluateRecord,
+  opportunityStageNamesOf,
   formatDateTime,
   handoffDisplay,
   recordDisplay,
@@ -188,7 +189,7 @@ export function stageLabels(
   const labels = new Map(picklist.values.map((v) => [v.value, v.label]));
   const stages: Record<string, string> = {};
   for (const stage of playbook.stages) {
-    const names = (stage.salesforce?.stageNames ?? []).flatMap((n) => labels.get(n) ?? []);
+    const names = opportunityStageNamesOf(stage).flatMap((n) => labels.get(n) ?? []);
     if (names.length > 0) stages[stage.id] = names.join(' / ');
   }
   const current = stageName === undefined ? undefined : labels.get(stageName);

@@ -9,6 +9,7 @@ import type {
   Playbook,
   RecordSnapshot,
 } from '@handoff/shared/runtime';
+import { opportunityStageNamesOf } from '@handoff/shared/runtime';
 import { milestoneEvents } from './milestones.js';
 import { text, time, value, type UiRecord } from './records.js';
 
@@ -33,7 +34,7 @@ export function opportunityFields(playbook: Playbook): string[] {
 
 /** The playbook stage whose Salesforce stage names include StageName. */
 export function stageOf(playbook: Playbook, stageName: string): string {
-  const stage = playbook.stages.find((s) => s.salesforce?.stageNames.includes(stageName));
+  const stage = playbook.stages.find((s) => opportunityStageNamesOf(s).includes(stageName));
   // An unmapped stage is passed through: the core then says it is not part of the playbook.
   return stage?.id ?? stageName;
 }

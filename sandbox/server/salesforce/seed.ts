@@ -12,6 +12,8 @@ import {
   type HandoffState,
   type Playbook,
   type RecordSnapshot,
+  opportunityStageNamesOf,
+  pipelineStagesOf,
 } from '@handoff/shared';
 import type { SalesforceEmulator } from '../../emulators/salesforce/index.js';
 import { namespacePrefix, qualify } from '../../../salesforce-package/scripts/namespace.js';
@@ -84,8 +86,8 @@ function fieldValue(type: string, value: unknown): unknown {
 }
 
 export function salesforceStage(playbook: Playbook, hubspotStage: string): string {
-  const stage = playbook.stages.find((s) => s.hubspot?.stageIds.includes(hubspotStage));
-  const name = stage?.salesforce?.stageNames[0];
+  const stage = playbook.stages.find((s) => pipelineStagesOf(s)?.stageIds.includes(hubspotStage));
+  const name = stage ? opportunityStageNamesOf(stage)[0] : undefined;
   if (!name)
     throw new Error(`the playbook maps HubSpot stage ${hubspotStage} to no Salesforce stage`);
   return name;
@@ -229,7 +231,10 @@ function outcomeFields(
 /** When the handoff's opening stage was entered: the header was created then. */
 function openedAt(playbook: Playbook, handoffId: string, plan: DealPlan): number {
   const opens = playbook.handoffs.find((h) => h.id === handoffId)?.opensAt;
-  const ids = playbook.stages.find((s) => s.id === opens)?.hubspot?.stageIds ?? [];
+  const ids = (() => {
+    const stage = playbook.stages.find((s) => s.id === opens);
+    return stage ? (pipelineStagesOf(stage)?.stageIds ?? []) : [];
+  })();
   return plan.history.find((h) => ids.includes(h.stage))?.at ?? plan.history[0]?.at ?? 0;
 }
 

@@ -4,6 +4,7 @@
 //                      ↑            │
 //                      └─ withdraw ─┤
 //                      └─ rework ── rejected ←┘
+import { playbookForRecord } from '../playbook/objects.js';
 import type { ChecklistItemDef, HandoffDef, Playbook } from '../playbook/schema.js';
 import { evaluateCriterion } from '../rules/evaluate.js';
 import type {
@@ -64,12 +65,14 @@ export function applyHandoffAction(
 
 /** The state machine on inputs already known to be well formed (the record view asks it directly). */
 export function decideHandoffAction(
-  playbook: Playbook,
+  whole: Playbook,
   snapshot: RecordSnapshot,
   request: HandoffRequest,
   viewer: Viewer,
   now: number,
 ): ActionResult {
+  // Only the record's own object's handoffs: a contact's action never reaches a deal's handoff.
+  const playbook = playbookForRecord(whole, snapshot);
   const { handoffId, actionId, expectedVersion, action } = request;
   const handoff = playbook.handoffs.find((h) => h.id === handoffId);
   if (!handoff)

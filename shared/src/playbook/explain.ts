@@ -1,27 +1,71 @@
 // The playbook in plain words, for admins reviewing a change and for `handoff-playbook explain`.
+import { recordWords, stopWords } from '../preview/words.js';
 import { describeRequirement } from '../rules/evaluate.js';
+import { objectsOf, scopedPlaybook } from './objects.js';
 import {
   slaWaitsOn,
   stopsOf,
   type BusinessDuration,
   type CriterionDef,
   type Playbook,
+  type RecordObject,
   type Rule,
   type SlaDef,
 } from './schema.js';
 
+// The three seams of the revenue lifecycle, each on the record it lives on: marketing passes a
+// person to sales (contacts and leads), sales passes a won deal to customer success (deals), and
+// customer success passes an expansion back to sales (companies and accounts).
+const LIFECYCLES: Record<RecordObject, { title: string; seam: string; closes: string }> = {
+  contact: {
+    title: 'Contacts (HubSpot contacts, Salesforce Leads)',
+    seam: 'the marketing → sales seam',
+    closes: 'the contact',
+  },
+  deal: {
+    title: 'Deals (HubSpot deals, Salesforce Opportunities)',
+    seam: 'the sales → sales and sales → customer success seams',
+    closes: 'the deal',
+  },
+  company: {
+    title: 'Companies (HubSpot companies, Salesforce Accounts)',
+    seam: 'the customer success → sales (expansion) seam',
+    closes: 'the company',
+  },
+};
+
 export function explainPlaybook(playbook: Playbook): string {
   const out: string[] = [];
-  out.push(`${playbook.name} (version ${playbook.version})`, '');
+  out.push(`${playbook.name} (version ${playbook.version})`);
+  const objects = objectsOf(playbook);
+  // Marketing → sales comes first in the lifecycle, then deals, then expansion.
+  const order = (['contact', 'deal', 'company'] as const).filter((o) => objects.includes(o));
+  for (const object of order) {
+    const lifecycle = LIFECYCLES[object];
+    const scoped = scopedPlaybook(playbook, object);
+    out.push('');
+    if (objects.length > 1) out.push(`${lifecycle.title} — ${lifecycle.seam}`, '');
+    explainLifecycle(playbook, scoped, lifecycle.closes, out);
+  }
+  return out.join('\n');
+}
+
+/** One object's stages, handoffs and SLAs; names resolve in the whole playbook. */
+function explainLifecycle(
+  playbook: Playbook,
+  scoped: Playbook,
+  record: string,
+  out: string[],
+): void {
   out.push('Stages');
-  playbook.stages.forEach((stage, i) => {
-    const outcome = stage.outcome ? ` — closes the deal as ${stage.outcome}` : '';
+  scoped.stages.forEach((stage, i) => {
+    const outcome = stage.outcome ? ` — closes ${record} as ${stage.outcome}` : '';
     out.push(`  ${i + 1}. ${stage.label}${outcome}`);
     for (const c of stage.entry) out.push(`     to enter: ${criterion(playbook, c)}`);
     for (const c of stage.exit) out.push(`     to leave: ${criterion(playbook, c)}`);
   });
   out.push('', 'Handoffs');
-  for (const handoff of playbook.handoffs) {
+  for (const handoff of scoped.handoffs) {
     const list = playbook.checklists.find((l) => l.id === handoff.checklist);
     const stage = playbook.stages.find((s) => s.id === handoff.opensAt)?.label ?? handoff.opensAt;
     out.push(
@@ -37,8 +81,7 @@ export function explainPlaybook(playbook: Playbook): string {
     out.push(`     reasons to reject: ${handoff.rejectReasons.map((r) => r.label).join('; ')}`);
   }
   out.push('', 'SLAs');
-  for (const sla of playbook.slas) out.push(`  ${sla.label}: ${explainSla(playbook, sla)}`);
-  return out.join('\n');
+  for (const sla of scoped.slas) out.push(`  ${sla.label}: ${explainSla(playbook, sla)}`);
 }
 
 function criterion(playbook: Playbook, c: CriterionDef): string {
@@ -70,19 +113,12 @@ function rule(playbook: Playbook, r: Rule): string {
 function explainSla(playbook: Playbook, sla: SlaDef): string {
   const start = (() => {
     const s = sla.start;
-    if (s.on === 'stage_entered') return `when the deal enters ${stageLabel(playbook, s.stage)}`;
+    if (s.on === 'stage_entered')
+      return `when ${recordWords(playbook, s.stage)} enters ${stageLabel(playbook, s.stage)}`;
     if (s.on === 'field_date') return `at ${playbook.fields[s.field]?.label ?? s.field}`;
     return `when ${handoffLabel(playbook, s.handoff)} is ${s.on === 'handoff_opened' ? 'opened' : 'submitted'}`;
   })();
-  const stop = stopsOf(sla)
-    .map((s) => {
-      if (s.on === 'stage_entered') return `the deal enters ${stageLabel(playbook, s.stage)}`;
-      if (s.on === 'stage_left') return `the deal leaves ${stageLabel(playbook, s.stage)}`;
-      if (s.on === 'field_set') return `${playbook.fields[s.field]?.label ?? s.field} is set`;
-      if (s.on === 'handoff_submitted') return `${handoffLabel(playbook, s.handoff)} is submitted`;
-      return `${handoffLabel(playbook, s.handoff)} is accepted`;
-    })
-    .join(' or ');
+  const stop = stopWords(playbook, stopsOf(sla));
   const calendar = sla.calendar
     ? ` (${playbook.calendars[sla.calendar]?.timeZone ?? sla.calendar} business hours)`
     : '';

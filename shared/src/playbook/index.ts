@@ -1,4 +1,5 @@
 export * from './schema.js';
+export * from './objects.js';
 export { parsePlaybook, type ParseResult } from './parse.js';
 export { formatPath, parsePath, type PathSegment, type PlaybookIssue } from './issues.js';
 export {

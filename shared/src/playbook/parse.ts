@@ -3,6 +3,8 @@
 // back as an issue with a path.
 import { CalendarError, compileCalendar, type Calendar } from '../clock/index.js';
 import { durationIssue } from './bounds.js';
+import { objectIssues } from './object-checks.js';
+import { objectOfStage } from './objects.js';
 import {
   didYouMean,
   formatPath,
@@ -165,29 +167,75 @@ function checkReferences(
   for (const [id, role] of Object.entries(playbook.roles))
     role.hubspotTeams?.forEach((team, t) => crmName(['roles', id, 'hubspotTeams', t], team));
   playbook.stages.forEach((stage, s) => {
-    crmName(['stages', s, 'hubspot', 'pipelineId'], stage.hubspot?.pipelineId);
-    stage.salesforce?.stageNames.forEach((name, i) =>
-      crmName(['stages', s, 'salesforce', 'stageNames', i], name),
-    );
-    stage.hubspot?.stageIds.forEach((stageId, i) => {
-      crmName(['stages', s, 'hubspot', 'stageIds', i], stageId);
-      const key = `${stage.hubspot?.pipelineId}/${stageId}`;
+    const object = objectOfStage(stage);
+    const hubspot = stage.hubspot;
+    if (hubspot && 'pipelineId' in hubspot) {
+      crmName(['stages', s, 'hubspot', 'pipelineId'], hubspot.pipelineId);
+      if (object !== 'deal')
+        c.add(
+          ['stages', s, 'hubspot'],
+          `maps pipeline stages, which only deals have; a ${object} stage maps the values of a property: \`{ property: lifecyclestage, values: [...] }\`.`,
+        );
+    }
+    if (hubspot && 'property' in hubspot) {
+      crmName(['stages', s, 'hubspot', 'property'], hubspot.property);
+      if (object === 'deal')
+        c.add(
+          ['stages', s, 'hubspot'],
+          'maps property values, which contact and company stages use; a deal stage maps pipeline stages: `{ pipelineId, stageIds: [...] }`.',
+        );
+    }
+    const hubspotValues = hubspot
+      ? 'stageIds' in hubspot
+        ? hubspot.stageIds
+        : hubspot.values
+      : [];
+    const valuesKey = hubspot && 'stageIds' in hubspot ? 'stageIds' : 'values';
+    hubspotValues.forEach((value, i) => {
+      crmName(['stages', s, 'hubspot', valuesKey, i], value);
+      const key =
+        hubspot && 'pipelineId' in hubspot
+          ? `${hubspot.pipelineId}/${value}`
+          : `${object}:${hubspot?.property}=${value}`;
       const owner = hubspotStageOwner.get(key);
       if (owner !== undefined)
         c.add(
-          ['stages', s, 'hubspot', 'stageIds', i],
-          `maps HubSpot stage \`${stageId}\` already mapped by stage \`${owner}\`.`,
+          ['stages', s, 'hubspot', valuesKey, i],
+          `maps HubSpot stage \`${value}\` already mapped by stage \`${owner}\`.`,
         );
       hubspotStageOwner.set(key, stage.id);
     });
-    stage.salesforce?.stageNames.forEach((name, i) => {
-      const owner = salesforceStageOwner.get(name);
+    const salesforce = stage.salesforce;
+    if (salesforce && 'stageNames' in salesforce && object !== 'deal')
+      c.add(
+        ['stages', s, 'salesforce'],
+        `maps Opportunity stage names, which only deals have; a ${object} stage maps the values of a ${object === 'contact' ? 'Lead' : 'Account'} field: \`{ field: ${object === 'contact' ? 'Status' : 'Type'}, values: [...] }\`.`,
+      );
+    if (salesforce && 'field' in salesforce) {
+      crmName(['stages', s, 'salesforce', 'field'], salesforce.field);
+      if (object === 'deal')
+        c.add(
+          ['stages', s, 'salesforce'],
+          'maps field values, which Lead and Account stages use; a deal stage maps Opportunity stage names: `{ stageNames: [...] }`.',
+        );
+    }
+    const salesforceValues = salesforce
+      ? 'stageNames' in salesforce
+        ? salesforce.stageNames
+        : salesforce.values
+      : [];
+    const namesKey = salesforce && 'stageNames' in salesforce ? 'stageNames' : 'values';
+    salesforceValues.forEach((name, i) => {
+      crmName(['stages', s, 'salesforce', namesKey, i], name);
+      const key =
+        salesforce && 'field' in salesforce ? `${object}:${salesforce.field}=${name}` : name;
+      const owner = salesforceStageOwner.get(key);
       if (owner !== undefined)
         c.add(
-          ['stages', s, 'salesforce', 'stageNames', i],
+          ['stages', s, 'salesforce', namesKey, i],
           `maps Salesforce stage "${name}" already mapped by stage \`${owner}\`.`,
         );
-      salesforceStageOwner.set(name, stage.id);
+      salesforceStageOwner.set(key, stage.id);
     });
     for (const side of ['entry', 'exit'] as const) {
       checkCriteria(c, playbook, ['stages', s, side], stage[side]);
@@ -317,6 +365,7 @@ function checkReferences(
     });
   });
 
+  for (const issue of objectIssues(playbook)) c.add(issue.path, issue.message);
   return c.issues;
 
   function checkCriteria(

@@ -148,22 +148,41 @@ export const CriterionDef = z.strictObject({
 });
 export type CriterionDef = z.infer<typeof CriterionDef>;
 
+/**
+ * The record a lifecycle lives on, in the core's words: a deal (HubSpot deal, Salesforce
+ * Opportunity), a contact (HubSpot contact, Salesforce Lead) or a company (HubSpot company,
+ * Salesforce Account). Each has its own stages, handoffs and SLAs in the one playbook.
+ */
+export const RecordObject = z.enum(['deal', 'contact', 'company']);
+export type RecordObject = z.infer<typeof RecordObject>;
+
+const CrmValue = z.string().check(z.minLength(1));
+const CrmValues = z.array(CrmValue).check(z.minLength(1));
+
+/** A deal stage in HubSpot: stage ids of one deal pipeline. */
+export const HubSpotPipelineStages = z.strictObject({ pipelineId: CrmValue, stageIds: CrmValues });
+/**
+ * A contact or company stage in HubSpot: values of an enumeration property of the record, such
+ * as `lifecyclestage` or `hs_lead_status` (HubSpot has no pipelines for contacts and companies).
+ */
+export const HubSpotPropertyValues = z.strictObject({ property: CrmValue, values: CrmValues });
+/** A deal stage in Salesforce: Opportunity StageName values. */
+export const SalesforceStageNames = z.strictObject({ stageNames: CrmValues });
+/** A Lead or Account stage in Salesforce: values of a picklist field (Lead `Status`, Account `Type`). */
+export const SalesforceFieldValues = z.strictObject({ field: CrmValue, values: CrmValues });
+
 export const StageDef = z.strictObject({
   id: Id,
   label: Text,
+  /**
+   * The record this stage belongs to. Optional and without a default, so a playbook written
+   * before it parses (and fingerprints) exactly as it did: omitted means a deal stage.
+   */
+  object: z.optional(RecordObject),
   /** Closed stages end the lifecycle; `won` is what lead-to-customer time measures to. */
   outcome: z.optional(z.enum(['won', 'lost'])),
-  hubspot: z.optional(
-    z.strictObject({
-      pipelineId: z.string().check(z.minLength(1)),
-      stageIds: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
-    }),
-  ),
-  salesforce: z.optional(
-    z.strictObject({
-      stageNames: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
-    }),
-  ),
+  hubspot: z.optional(z.union([HubSpotPipelineStages, HubSpotPropertyValues])),
+  salesforce: z.optional(z.union([SalesforceStageNames, SalesforceFieldValues])),
   entry: z._default(z.array(CriterionDef), []),
   exit: z._default(z.array(CriterionDef), []),
 });
@@ -239,6 +258,11 @@ export const SlaStop = z.discriminatedUnion('on', [
   /** The handoff's first submission: the clock of whoever fills the checklist in. */
   z.strictObject({ on: z.literal('handoff_submitted'), handoff: Id }),
   z.strictObject({ on: z.literal('field_set'), field: Id }),
+  /**
+   * The first sales activity on the record after the timer started (a logged call, email or
+   * meeting; a converted Lead counts): speed to lead. The adapters read the activities.
+   */
+  z.strictObject({ on: z.literal('first_activity') }),
 ]);
 export type SlaStop = z.infer<typeof SlaStop>;
 

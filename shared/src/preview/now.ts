@@ -1,6 +1,7 @@
 // previewPlaybookChange: every live record under the current and the new playbook at one instant —
 // timers that change state, criteria verdicts that flip, handoffs that can no longer be submitted,
 // and the escalations the next scan would raise — each count with the records behind it.
+import { playbookForRecord } from '../playbook/objects.js';
 import { escalationKey, planEscalations, type EscalationAction } from '../escalation/plan.js';
 import { INITIAL_STATE } from '../handoff/apply.js';
 import { checklistOf, itemStatus } from '../handoff/items.js';
@@ -183,7 +184,8 @@ interface PreviewView extends Pick<
 
 // evaluateRecord also decides every action for the viewer (the state machine, five times per
 // handoff), words the history and the next step: most of a view's cost, none of it compared here.
-function previewView(playbook: Playbook, record: RecordSnapshot, now: number): PreviewView {
+function previewView(whole: Playbook, record: RecordSnapshot, now: number): PreviewView {
+  const playbook = playbookForRecord(whole, record);
   const stageIndex = playbook.stages.findIndex((s) => s.id === record.stage);
   const current = playbook.stages[stageIndex];
   const context: RuleContext = { playbook, fields: record.fields, handoffs: record.handoffs };

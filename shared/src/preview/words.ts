@@ -1,5 +1,6 @@
 // The words a playbook change is told in: durations, rules and people, short enough for one line.
 import { canonicalJson } from '../playbook/fingerprint.js';
+import { objectOfStage } from '../playbook/objects.js';
 import type {
   BusinessDuration,
   EscalationDef,
@@ -42,8 +43,15 @@ export function handoffName(playbook: Playbook, id: string): string {
   return playbook.handoffs.find((h) => h.id === id)?.label ?? id;
 }
 
+/** "the contact", "the deal": the record a stage belongs to, for sentences. */
+export function recordWords(playbook: Playbook, stageId: string): string {
+  const stage = playbook.stages.find((s) => s.id === stageId);
+  return `the ${stage ? objectOfStage(stage) : 'deal'}`;
+}
+
 export function startWords(playbook: Playbook, s: SlaStart): string {
-  if (s.on === 'stage_entered') return `the deal enters ${stageName(playbook, s.stage)}`;
+  if (s.on === 'stage_entered')
+    return `${recordWords(playbook, s.stage)} enters ${stageName(playbook, s.stage)}`;
   if (s.on === 'field_date') return `the date in ${playbook.fields[s.field]?.label ?? s.field}`;
   const verb = s.on === 'handoff_opened' ? 'opens' : 'is submitted';
   return `${handoffName(playbook, s.handoff)} ${verb}`;
@@ -52,9 +60,12 @@ export function startWords(playbook: Playbook, s: SlaStart): string {
 export function stopWords(playbook: Playbook, stops: readonly SlaStop[]): string {
   return stops
     .map((s) => {
-      if (s.on === 'stage_entered') return `the deal enters ${stageName(playbook, s.stage)}`;
-      if (s.on === 'stage_left') return `the deal leaves ${stageName(playbook, s.stage)}`;
+      if (s.on === 'stage_entered')
+        return `${recordWords(playbook, s.stage)} enters ${stageName(playbook, s.stage)}`;
+      if (s.on === 'stage_left')
+        return `${recordWords(playbook, s.stage)} leaves ${stageName(playbook, s.stage)}`;
       if (s.on === 'field_set') return `${playbook.fields[s.field]?.label ?? s.field} is set`;
+      if (s.on === 'first_activity') return 'sales first logs a call, email or meeting';
       const verb = s.on === 'handoff_submitted' ? 'is submitted' : 'is accepted';
       return `${handoffName(playbook, s.handoff)} ${verb}`;
     })

@@ -1,6 +1,7 @@
 // evaluateRecord: everything a card or panel shows for one record and one viewer.
 // Never throws: a malformed snapshot yields a view whose `problems` say what is wrong.
 import { playbookFingerprint } from '../playbook/fingerprint.js';
+import { recordObjectOf, scopedPlaybook } from '../playbook/objects.js';
 import type { HandoffDef, Playbook, StageDef } from '../playbook/schema.js';
 import { decideHandoffAction, INITIAL_STATE } from '../handoff/apply.js';
 import { checklistOf, itemStatus } from '../handoff/items.js';
@@ -23,7 +24,7 @@ import { evaluateTimers } from './timers.js';
 const ACTIONS = ['submit', 'withdraw', 'accept', 'reject', 'reopen'] as const;
 
 export function evaluateRecord(
-  playbook: Playbook,
+  whole: Playbook,
   snapshot: RecordSnapshot,
   viewer: Viewer,
   now: number,
@@ -43,9 +44,15 @@ export function evaluateRecord(
     problems.push(
       `The record's data could not be read (${where}); Handoff shows only what it can.`,
     );
-    return emptyView(playbook, snapshot, safeViewer, now, problems);
+    return emptyView(whole, snapshot, safeViewer, now, problems);
   }
   const record = parsedSnapshot.data;
+  // A record is judged by its own object's lifecycle: a contact by the contact stages, handoffs
+  // and SLAs, never by the deal's.
+  const object = recordObjectOf(record.objectType);
+  if (object === undefined)
+    problems.push(`Handoff does not follow records of type "${record.objectType}".`);
+  const playbook = scopedPlaybook(whole, object ?? 'deal');
   const stageIndex = playbook.stages.findIndex((s) => s.id === record.stage);
   const current = playbook.stages[stageIndex];
   if (!current) problems.push(`The record's stage "${record.stage}" is not part of the playbook.`);
@@ -63,7 +70,7 @@ export function evaluateRecord(
     .map((h) => handoffView(playbook, record, h, safeViewer, now, context));
 
   return {
-    playbook: playbookRef(playbook),
+    playbook: playbookRef(whole),
     record: recordRef(record),
     viewer: safeViewer,
     evaluatedAt: now,
@@ -262,7 +269,10 @@ function emptyView(
     viewer,
     evaluatedAt: now,
     problems,
-    stages: stageProgress(playbook, -1),
+    stages: stageProgress(
+      scopedPlaybook(playbook, recordObjectOf(text(raw.objectType)) ?? 'deal'),
+      -1,
+    ),
     currentStage: null,
     exitCriteria: [],
     nextStage: null,

@@ -13,5 +13,11 @@ export const RecordSnapshotSchema = z.object({
   stageHistory: z.array(z.object({ stage: z.string(), enteredAt: z.number() })),
   handoffs: z.record(z.string(), HandoffStateSchema),
   ownerId: z.optional(z.string()),
+  /**
+   * When sales activities (logged calls, emails, meetings; a Lead's conversion) happened on the
+   * record, for `first_activity` stops. Adapters may send only those since the record's last
+   * stage change; absent means none known.
+   */
+  activities: z.optional(z.array(z.number())),
 });
 export type RecordSnapshot = z.infer<typeof RecordSnapshotSchema>;

@@ -90,6 +90,11 @@ function stopAt(
       const at = dateField(playbook, record, stop.field);
       return at !== undefined && at >= startedAt ? at : undefined;
     }
+    case 'first_activity':
+      return (record.activities ?? []).reduce<number | undefined>(
+        (first, at) => (at >= startedAt && (first === undefined || at < first) ? at : first),
+        undefined,
+      );
   }
 }
 

@@ -1,6 +1,7 @@
 // Where a timer can be live: the stages in which an SLA of the playbook may be running. Scanners use
 // it to read only deals or opportunities that can have a live timer (each CRM maps the stages to
 // its own ids); pure, the playbook decides.
+import { objectOfSla, scopedPlaybook } from '../playbook/objects.js';
 import { stopsOf, type Playbook, type SlaDef, type StageDef } from '../playbook/schema.js';
 
 /** The playbook's stages in which some SLA may be running, in playbook order. */
@@ -10,7 +11,9 @@ export function stagesWithLiveTimers(playbook: Playbook): StageDef[] {
 }
 
 /** The stages in which one SLA's timer may be running. */
-export function stagesWhereSlaMayRun(playbook: Playbook, sla: SlaDef): StageDef[] {
+export function stagesWhereSlaMayRun(whole: Playbook, sla: SlaDef): StageDef[] {
+  // Among the stages of the SLA's own object: a deal's timer never runs in a contact stage.
+  const playbook = scopedPlaybook(whole, objectOfSla(whole, sla));
   const startStage =
     sla.start.on === 'stage_entered'
       ? sla.start.stage
