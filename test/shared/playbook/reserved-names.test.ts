@@ -104,8 +104,8 @@ describe('inherited names as CRM names', () => {
       { path: 'fields.amount.salesforce', message: reserved('toString') },
       { path: 'roles.sdr.hubspotTeams[0]', message: reserved('hasOwnProperty') },
       { path: 'stages[0].hubspot.pipelineId', message: reserved('valueOf') },
-      { path: 'stages[0].salesforce.stageNames[0]', message: reserved('constructor') },
       { path: 'stages[0].hubspot.stageIds[0]', message: reserved('__proto__') },
+      { path: 'stages[0].salesforce.stageNames[0]', message: reserved('constructor') },
     ]);
   });
 });
