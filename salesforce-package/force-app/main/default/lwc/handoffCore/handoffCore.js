@@ -2232,18 +2232,25 @@ var CriterionDef = strictObject({
   severity: _default(Severity, "block"),
   rule: RuleSchema
 });
+var RecordObject = _enum(["deal", "contact", "company"]);
+var CrmValue = string2().check(_minLength(1));
+var CrmValues = array(CrmValue).check(_minLength(1));
+var HubSpotPipelineStages = strictObject({ pipelineId: CrmValue, stageIds: CrmValues });
+var HubSpotPropertyValues = strictObject({ property: CrmValue, values: CrmValues });
+var SalesforceStageNames = strictObject({ stageNames: CrmValues });
+var SalesforceFieldValues = strictObject({ field: CrmValue, values: CrmValues });
 var StageDef = strictObject({
   id: Id,
   label: Text,
+  /**
+   * The record this stage belongs to. Optional and without a default, so a playbook written
+   * before it parses (and fingerprints) exactly as it did: omitted means a deal stage.
+   */
+  object: optional(RecordObject),
   /** Closed stages end the lifecycle; `won` is what lead-to-customer time measures to. */
   outcome: optional(_enum(["won", "lost"])),
-  hubspot: optional(strictObject({
-    pipelineId: string2().check(_minLength(1)),
-    stageIds: array(string2().check(_minLength(1))).check(_minLength(1))
-  })),
-  salesforce: optional(strictObject({
-    stageNames: array(string2().check(_minLength(1))).check(_minLength(1))
-  })),
+  hubspot: optional(union([HubSpotPipelineStages, HubSpotPropertyValues])),
+  salesforce: optional(union([SalesforceStageNames, SalesforceFieldValues])),
   entry: _default(array(CriterionDef), []),
   exit: _default(array(CriterionDef), [])
 });
@@ -2302,7 +2309,12 @@ var SlaStop = discriminatedUnion("on", [
   strictObject({ on: literal("handoff_accepted"), handoff: Id }),
   /** The handoff's first submission: the clock of whoever fills the checklist in. */
   strictObject({ on: literal("handoff_submitted"), handoff: Id }),
-  strictObject({ on: literal("field_set"), field: Id })
+  strictObject({ on: literal("field_set"), field: Id }),
+  /**
+   * The first sales activity on the record after the timer started (a logged call, email or
+   * meeting; a converted Lead counts): speed to lead. The adapters read the activities.
+   */
+  strictObject({ on: literal("first_activity") })
 ]);
 function stopsOf(sla) {
   return Array.isArray(sla.stop) ? sla.stop : [sla.stop];
@@ -2420,7 +2432,13 @@ var RecordSnapshotSchema = object({
   fields: record(string2(), unknown()),
   stageHistory: array(object({ stage: string2(), enteredAt: number2() })),
   handoffs: record(string2(), HandoffStateSchema),
-  ownerId: optional(string2())
+  ownerId: optional(string2()),
+  /**
+   * When sales activities (logged calls, emails, meetings; a Lead's conversion) happened on the
+   * record, for `first_activity` stops. Adapters may send only those since the record's last
+   * stage change; absent means none known.
+   */
+  activities: optional(array(number2()))
 });
 
 // shared/dist/src/shapes/request.js
@@ -2457,6 +2475,74 @@ var RefusalSchema = object({
   message: string2(),
   details: record(string2(), unknown())
 });
+
+// shared/dist/src/playbook/objects.js
+function objectOfStage(stage) {
+  return stage.object ?? "deal";
+}
+function objectOfHandoff(playbook, handoff2) {
+  const stage = playbook.stages.find((s) => s.id === handoff2.opensAt);
+  return stage ? objectOfStage(stage) : "deal";
+}
+function objectOfSla(playbook, sla) {
+  const start = sla.start;
+  if (start.on === "stage_entered") {
+    const stage = playbook.stages.find((s) => s.id === start.stage);
+    return stage ? objectOfStage(stage) : "deal";
+  }
+  if (start.on === "field_date")
+    return "deal";
+  const handoff2 = playbook.handoffs.find((h) => h.id === start.handoff);
+  return handoff2 ? objectOfHandoff(playbook, handoff2) : "deal";
+}
+var scoped = /* @__PURE__ */ new WeakMap();
+function scopedPlaybook(playbook, object2) {
+  let byObject = scoped.get(playbook);
+  if (!byObject)
+    scoped.set(playbook, byObject = /* @__PURE__ */ new Map());
+  const known = byObject.get(object2);
+  if (known)
+    return known;
+  const only = playbook.stages.every((s) => objectOfStage(s) === object2);
+  const result = only ? playbook : scope(playbook, object2);
+  byObject.set(object2, result);
+  return result;
+}
+function scope(playbook, object2) {
+  const handoffs = playbook.handoffs.filter((h) => objectOfHandoff(playbook, h) === object2);
+  const checklists = new Set(handoffs.map((h) => h.checklist));
+  return {
+    ...playbook,
+    stages: playbook.stages.filter((s) => objectOfStage(s) === object2),
+    handoffs,
+    checklists: playbook.checklists.filter((c) => checklists.has(c.id)),
+    slas: playbook.slas.filter((sla) => objectOfSla(playbook, sla) === object2)
+  };
+}
+var CRM_OBJECTS = {
+  deal: "deal",
+  deals: "deal",
+  "0-3": "deal",
+  opportunity: "deal",
+  contact: "contact",
+  contacts: "contact",
+  "0-1": "contact",
+  lead: "contact",
+  company: "company",
+  companies: "company",
+  "0-2": "company",
+  account: "company"
+};
+function recordObjectOf(objectType) {
+  const key = objectType.toLowerCase();
+  return Object.hasOwn(CRM_OBJECTS, key) ? CRM_OBJECTS[key] : void 0;
+}
+function opportunityStageNamesOf(stage) {
+  return stage.salesforce && "stageNames" in stage.salesforce ? stage.salesforce.stageNames : [];
+}
+function playbookForRecord(playbook, record2) {
+  return scopedPlaybook(playbook, recordObjectOf(record2.objectType) ?? "deal");
+}
 
 // shared/dist/src/clock/intervals.js
 function union2(ranges) {
@@ -3530,6 +3616,65 @@ function hours(minutes) {
   return [hourText, minuteText].filter(Boolean).join(" ");
 }
 
+// shared/dist/src/playbook/object-checks.js
+function objectIssues(playbook) {
+  const issues = [];
+  const stageObject = new Map(playbook.stages.map((s) => [s.id, objectOfStage(s)]));
+  const handoffObject = new Map(playbook.handoffs.map((h) => [h.id, objectOfHandoff(playbook, h)]));
+  const check = (path, kind, id, expected, owner) => {
+    const actual = (kind === "stage" ? stageObject : handoffObject).get(id);
+    if (actual === void 0 || actual === expected)
+      return;
+    issues.push({
+      path,
+      message: `names \`${id}\`, a ${actual} ${kind}; ${owner} lives on ${expected}s, so it must name a ${expected} ${kind}.`
+    });
+  };
+  playbook.slas.forEach((sla, i) => {
+    const object2 = objectOfSla(playbook, sla);
+    const owner = `this SLA starts on a ${object2} and`;
+    const stops = stopsOf(sla);
+    stops.forEach((stop, s) => {
+      const at = Array.isArray(sla.stop) ? ["slas", i, "stop", s] : ["slas", i, "stop"];
+      if ("stage" in stop)
+        check([...at, "stage"], "stage", stop.stage, object2, owner);
+      if ("handoff" in stop)
+        check([...at, "handoff"], "handoff", stop.handoff, object2, owner);
+      if (stop.on === "first_activity" && object2 !== "contact")
+        issues.push({
+          path: [...at, "on"],
+          message: `\`first_activity\` stops a speed-to-lead timer on contacts (sales activities on a contact or Lead); this SLA runs on ${object2}s.`
+        });
+    });
+    sla.pause.forEach((pause, p) => check(["slas", i, "pause", p, "handoff"], "handoff", pause.handoff, object2, owner));
+  });
+  playbook.stages.forEach((stage, s) => {
+    const object2 = objectOfStage(stage);
+    for (const side of ["entry", "exit"])
+      stage[side].forEach((criterion2, c) => handoffsIn(criterion2.rule, ["stages", s, side, c, "rule"]).forEach(([path, id]) => check(path, "handoff", id, object2, `this stage`)));
+  });
+  playbook.handoffs.forEach((handoff2, h) => {
+    const object2 = objectOfHandoff(playbook, handoff2);
+    handoff2.criteria.forEach((criterion2, c) => handoffsIn(criterion2.rule, ["handoffs", h, "criteria", c, "rule"]).forEach(([path, id]) => check(path, "handoff", id, object2, `this handoff`)));
+  });
+  return issues;
+}
+function handoffsIn(rule2, path) {
+  switch (rule2.op) {
+    case "all":
+    case "any":
+      return rule2.rules.flatMap((r, i) => handoffsIn(r, [...path, "rules", i]));
+    case "not":
+      return handoffsIn(rule2.rule, [...path, "rule"]);
+    case "checklist_complete":
+    case "handoff_status":
+    case "item_done":
+      return [[[...path, "handoff"], rule2.handoff]];
+    default:
+      return [];
+  }
+}
+
 // shared/dist/src/playbook/issues.js
 var PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function formatPath(path) {
@@ -4327,21 +4472,45 @@ function checkReferences(playbook, declared, indexOf) {
   for (const [id, role] of Object.entries(playbook.roles))
     role.hubspotTeams?.forEach((team, t) => crmName(["roles", id, "hubspotTeams", t], team));
   playbook.stages.forEach((stage, s) => {
-    crmName(["stages", s, "hubspot", "pipelineId"], stage.hubspot?.pipelineId);
-    stage.salesforce?.stageNames.forEach((name, i) => crmName(["stages", s, "salesforce", "stageNames", i], name));
-    stage.hubspot?.stageIds.forEach((stageId, i) => {
-      crmName(["stages", s, "hubspot", "stageIds", i], stageId);
-      const key = `${stage.hubspot?.pipelineId}/${stageId}`;
+    const object2 = objectOfStage(stage);
+    const hubspot = stage.hubspot;
+    if (hubspot && "pipelineId" in hubspot) {
+      crmName(["stages", s, "hubspot", "pipelineId"], hubspot.pipelineId);
+      if (object2 !== "deal")
+        c.add(["stages", s, "hubspot"], `maps pipeline stages, which only deals have; a ${object2} stage maps the values of a property: \`{ property: lifecyclestage, values: [...] }\`.`);
+    }
+    if (hubspot && "property" in hubspot) {
+      crmName(["stages", s, "hubspot", "property"], hubspot.property);
+      if (object2 === "deal")
+        c.add(["stages", s, "hubspot"], "maps property values, which contact and company stages use; a deal stage maps pipeline stages: `{ pipelineId, stageIds: [...] }`.");
+    }
+    const hubspotValues = hubspot ? "stageIds" in hubspot ? hubspot.stageIds : hubspot.values : [];
+    const valuesKey = hubspot && "stageIds" in hubspot ? "stageIds" : "values";
+    hubspotValues.forEach((value2, i) => {
+      crmName(["stages", s, "hubspot", valuesKey, i], value2);
+      const key = hubspot && "pipelineId" in hubspot ? `${hubspot.pipelineId}/${value2}` : `${object2}:${hubspot?.property}=${value2}`;
       const owner = hubspotStageOwner.get(key);
       if (owner !== void 0)
-        c.add(["stages", s, "hubspot", "stageIds", i], `maps HubSpot stage \`${stageId}\` already mapped by stage \`${owner}\`.`);
+        c.add(["stages", s, "hubspot", valuesKey, i], `maps HubSpot stage \`${value2}\` already mapped by stage \`${owner}\`.`);
       hubspotStageOwner.set(key, stage.id);
     });
-    stage.salesforce?.stageNames.forEach((name, i) => {
-      const owner = salesforceStageOwner.get(name);
+    const salesforce = stage.salesforce;
+    if (salesforce && "stageNames" in salesforce && object2 !== "deal")
+      c.add(["stages", s, "salesforce"], `maps Opportunity stage names, which only deals have; a ${object2} stage maps the values of a ${object2 === "contact" ? "Lead" : "Account"} field: \`{ field: ${object2 === "contact" ? "Status" : "Type"}, values: [...] }\`.`);
+    if (salesforce && "field" in salesforce) {
+      crmName(["stages", s, "salesforce", "field"], salesforce.field);
+      if (object2 === "deal")
+        c.add(["stages", s, "salesforce"], "maps field values, which Lead and Account stages use; a deal stage maps Opportunity stage names: `{ stageNames: [...] }`.");
+    }
+    const salesforceValues = salesforce ? "stageNames" in salesforce ? salesforce.stageNames : salesforce.values : [];
+    const namesKey = salesforce && "stageNames" in salesforce ? "stageNames" : "values";
+    salesforceValues.forEach((name, i) => {
+      crmName(["stages", s, "salesforce", namesKey, i], name);
+      const key = salesforce && "field" in salesforce ? `${object2}:${salesforce.field}=${name}` : name;
+      const owner = salesforceStageOwner.get(key);
       if (owner !== void 0)
-        c.add(["stages", s, "salesforce", "stageNames", i], `maps Salesforce stage "${name}" already mapped by stage \`${owner}\`.`);
-      salesforceStageOwner.set(name, stage.id);
+        c.add(["stages", s, "salesforce", namesKey, i], `maps Salesforce stage "${name}" already mapped by stage \`${owner}\`.`);
+      salesforceStageOwner.set(key, stage.id);
     });
     for (const side of ["entry", "exit"]) {
       checkCriteria(c, playbook, ["stages", s, side], stage[side]);
@@ -4434,6 +4603,8 @@ function checkReferences(playbook, declared, indexOf) {
       }
     });
   });
+  for (const issue2 of objectIssues(playbook))
+    c.add(issue2.path, issue2.message);
   return c.issues;
   function checkCriteria(col, pb, path, criteria) {
     col.unique(path, criteria, "criterion");
@@ -5089,7 +5260,8 @@ function applyHandoffAction(playbook, snapshot, request, viewer, now) {
   }
   return decideHandoffAction(playbook, snapshot, parsed.data, viewer, now);
 }
-function decideHandoffAction(playbook, snapshot, request, viewer, now) {
+function decideHandoffAction(whole, snapshot, request, viewer, now) {
+  const playbook = playbookForRecord(whole, snapshot);
   const { handoffId, actionId, expectedVersion, action } = request;
   const handoff2 = playbook.handoffs.find((h) => h.id === handoffId);
   if (!handoff2)
@@ -5256,7 +5428,8 @@ function pastTense(action) {
 }
 
 // shared/dist/src/sla/live-stages.js
-function stagesWhereSlaMayRun(playbook, sla) {
+function stagesWhereSlaMayRun(whole, sla) {
+  const playbook = scopedPlaybook(whole, objectOfSla(whole, sla));
   const startStage = sla.start.on === "stage_entered" ? sla.start.stage : sla.start.on === "field_date" ? void 0 : playbook.handoffs.find((h) => "handoff" in sla.start && h.id === sla.start.handoff)?.opensAt;
   const from = startStage === void 0 ? 0 : playbook.stages.findIndex((s) => s.id === startStage);
   const outcome = playbook.stages[from]?.outcome;
@@ -5547,6 +5720,8 @@ function stopAt(playbook, stop, record2, startedAt) {
       const at = dateField(playbook, record2, stop.field);
       return at !== void 0 && at >= startedAt ? at : void 0;
     }
+    case "first_activity":
+      return (record2.activities ?? []).reduce((first, at) => at >= startedAt && (first === void 0 || at < first) ? at : first, void 0);
   }
 }
 function lastEntry(record2, stage) {
@@ -5693,7 +5868,7 @@ function reached(escalation, result, targetMs, calendar, completedAt) {
 
 // shared/dist/src/record/evaluate.js
 var ACTIONS = ["submit", "withdraw", "accept", "reject", "reopen"];
-function evaluateRecord(playbook, snapshot, viewer, now) {
+function evaluateRecord(whole, snapshot, viewer, now) {
   const problems = [];
   const parsedSnapshot = RecordSnapshotSchema.safeParse(snapshot);
   const parsedViewer = ViewerSchema.safeParse(viewer);
@@ -5705,9 +5880,13 @@ function evaluateRecord(playbook, snapshot, viewer, now) {
       ...new Set(parsedSnapshot.error.issues.map((i) => i.path.join(".") || "record"))
     ].join(", ");
     problems.push(`The record's data could not be read (${where}); Handoff shows only what it can.`);
-    return emptyView(playbook, snapshot, safeViewer, now, problems);
+    return emptyView(whole, snapshot, safeViewer, now, problems);
   }
   const record2 = parsedSnapshot.data;
+  const object2 = recordObjectOf(record2.objectType);
+  if (object2 === void 0)
+    problems.push(`Handoff does not follow records of type "${record2.objectType}".`);
+  const playbook = scopedPlaybook(whole, object2 ?? "deal");
   const stageIndex = playbook.stages.findIndex((s) => s.id === record2.stage);
   const current = playbook.stages[stageIndex];
   if (!current)
@@ -5721,7 +5900,7 @@ function evaluateRecord(playbook, snapshot, viewer, now) {
   problems.push(...timerProblems);
   const handoffs = playbook.handoffs.filter((h) => isHandoffOpen(playbook, h, record2)).map((h) => handoffView(playbook, record2, h, safeViewer, now, context));
   return {
-    playbook: playbookRef(playbook),
+    playbook: playbookRef(whole),
     record: recordRef(record2),
     viewer: safeViewer,
     evaluatedAt: now,
@@ -5870,7 +6049,7 @@ function emptyView(playbook, snapshot, viewer, now, problems) {
     viewer,
     evaluatedAt: now,
     problems,
-    stages: stageProgress(playbook, -1),
+    stages: stageProgress(scopedPlaybook(playbook, recordObjectOf(text2(raw.objectType)) ?? "deal"), -1),
     currentStage: null,
     exitCriteria: [],
     nextStage: null,
@@ -6251,7 +6430,7 @@ function opportunityFields(playbook) {
   return Object.values(playbook.fields).map((f) => f.salesforce).filter((name) => name !== void 0).map((name) => `Opportunity.${name}`);
 }
 function stageOf(playbook, stageName2) {
-  const stage = playbook.stages.find((s) => s.salesforce?.stageNames.includes(stageName2));
+  const stage = playbook.stages.find((s) => opportunityStageNamesOf(s).includes(stageName2));
   return stage?.id ?? stageName2;
 }
 function buildSnapshot(playbook, records2) {
@@ -6610,7 +6789,7 @@ function stageLabels(playbook, picklist, stageName2) {
   const labels = new Map(picklist.values.map((v) => [v.value, v.label]));
   const stages = {};
   for (const stage of playbook.stages) {
-    const names = (stage.salesforce?.stageNames ?? []).flatMap((n) => labels.get(n) ?? []);
+    const names = opportunityStageNamesOf(stage).flatMap((n) => labels.get(n) ?? []);
     if (names.length > 0) stages[stage.id] = names.join(" / ");
   }
   const current = stageName2 === void 0 ? void 0 : labels.get(stageName2);
@@ -6982,6 +7161,68 @@ function planQueueAction(playbook, records2, target, context, action) {
   return { ...plan, header };
 }
 
+// shared/dist/src/preview/words.js
+var UNITS = {
+  business_minutes: "business minute",
+  business_hours: "business hour",
+  calendar_hours: "hour",
+  business_days: "business day"
+};
+function durationWords(d) {
+  const plural = d.amount === 1 ? "" : "s";
+  const close = d.unit === "business_days" && d.mode === "end_of_day" ? ", due at the close" : "";
+  return `${d.amount} ${UNITS[d.unit]}${plural}${close}`;
+}
+function warnWords(warn) {
+  if (warn === void 0)
+    return "no warning";
+  return "before" in warn ? `at risk ${durationWords(warn.before)} before due` : `at risk at ${warn.consumedPercent}% of the time`;
+}
+function roleWords(playbook, ids) {
+  return ids.length === 0 ? "nobody" : ids.map((id) => playbook.roles[id]?.label ?? id).join(", ");
+}
+function stageName(playbook, id) {
+  return playbook.stages.find((s) => s.id === id)?.label ?? id;
+}
+function handoffName(playbook, id) {
+  return playbook.handoffs.find((h) => h.id === id)?.label ?? id;
+}
+function recordWords(playbook, stageId) {
+  const stage = playbook.stages.find((s) => s.id === stageId);
+  return `the ${stage ? objectOfStage(stage) : "deal"}`;
+}
+function startWords(playbook, s) {
+  if (s.on === "stage_entered")
+    return `${recordWords(playbook, s.stage)} enters ${stageName(playbook, s.stage)}`;
+  if (s.on === "field_date")
+    return `the date in ${playbook.fields[s.field]?.label ?? s.field}`;
+  const verb2 = s.on === "handoff_opened" ? "opens" : "is submitted";
+  return `${handoffName(playbook, s.handoff)} ${verb2}`;
+}
+function stopWords(playbook, stops) {
+  return stops.map((s) => {
+    if (s.on === "stage_entered")
+      return `${recordWords(playbook, s.stage)} enters ${stageName(playbook, s.stage)}`;
+    if (s.on === "stage_left")
+      return `${recordWords(playbook, s.stage)} leaves ${stageName(playbook, s.stage)}`;
+    if (s.on === "field_set")
+      return `${playbook.fields[s.field]?.label ?? s.field} is set`;
+    if (s.on === "first_activity")
+      return "sales first logs a call, email or meeting";
+    const verb2 = s.on === "handoff_submitted" ? "is submitted" : "is accepted";
+    return `${handoffName(playbook, s.handoff)} ${verb2}`;
+  }).join(" or ");
+}
+function escalationWords(playbook, e) {
+  const to = e.to === void 0 ? "whoever it waits on" : e.to === "owner" ? "the owner" : "user" in e.to ? `user ${e.to.user}` : `every ${playbook.roles[e.to.role]?.label ?? e.to.role}`;
+  const what = e.action === "task" ? "a task for" : e.action === "note" ? "a note to" : "reassign to";
+  const when = e.when === "at_risk" ? "when at risk" : e.after ? `${durationWords(e.after)} after the breach` : "on breach";
+  return `${what} ${to} ${when}`;
+}
+function same(a, b) {
+  return canonicalJson(a ?? null) === canonicalJson(b ?? null);
+}
+
 // shared/dist/src/playbook/explain.js
 function criterion(playbook, c) {
   const block = c.severity === "block" ? "blocks" : "warns";
@@ -7009,62 +7250,6 @@ function rule(playbook, r) {
 }
 function handoffLabel(playbook, id) {
   return playbook.handoffs.find((h) => h.id === id)?.label ?? id;
-}
-
-// shared/dist/src/preview/words.js
-var UNITS = {
-  business_minutes: "business minute",
-  business_hours: "business hour",
-  calendar_hours: "hour",
-  business_days: "business day"
-};
-function durationWords(d) {
-  const plural = d.amount === 1 ? "" : "s";
-  const close = d.unit === "business_days" && d.mode === "end_of_day" ? ", due at the close" : "";
-  return `${d.amount} ${UNITS[d.unit]}${plural}${close}`;
-}
-function warnWords(warn) {
-  if (warn === void 0)
-    return "no warning";
-  return "before" in warn ? `at risk ${durationWords(warn.before)} before due` : `at risk at ${warn.consumedPercent}% of the time`;
-}
-function roleWords(playbook, ids) {
-  return ids.length === 0 ? "nobody" : ids.map((id) => playbook.roles[id]?.label ?? id).join(", ");
-}
-function stageName(playbook, id) {
-  return playbook.stages.find((s) => s.id === id)?.label ?? id;
-}
-function handoffName(playbook, id) {
-  return playbook.handoffs.find((h) => h.id === id)?.label ?? id;
-}
-function startWords(playbook, s) {
-  if (s.on === "stage_entered")
-    return `the deal enters ${stageName(playbook, s.stage)}`;
-  if (s.on === "field_date")
-    return `the date in ${playbook.fields[s.field]?.label ?? s.field}`;
-  const verb2 = s.on === "handoff_opened" ? "opens" : "is submitted";
-  return `${handoffName(playbook, s.handoff)} ${verb2}`;
-}
-function stopWords(playbook, stops) {
-  return stops.map((s) => {
-    if (s.on === "stage_entered")
-      return `the deal enters ${stageName(playbook, s.stage)}`;
-    if (s.on === "stage_left")
-      return `the deal leaves ${stageName(playbook, s.stage)}`;
-    if (s.on === "field_set")
-      return `${playbook.fields[s.field]?.label ?? s.field} is set`;
-    const verb2 = s.on === "handoff_submitted" ? "is submitted" : "is accepted";
-    return `${handoffName(playbook, s.handoff)} ${verb2}`;
-  }).join(" or ");
-}
-function escalationWords(playbook, e) {
-  const to = e.to === void 0 ? "whoever it waits on" : e.to === "owner" ? "the owner" : "user" in e.to ? `user ${e.to.user}` : `every ${playbook.roles[e.to.role]?.label ?? e.to.role}`;
-  const what = e.action === "task" ? "a task for" : e.action === "note" ? "a note to" : "reassign to";
-  const when = e.when === "at_risk" ? "when at risk" : e.after ? `${durationWords(e.after)} after the breach` : "on breach";
-  return `${what} ${to} ${when}`;
-}
-function same(a, b) {
-  return canonicalJson(a ?? null) === canonicalJson(b ?? null);
 }
 
 // shared/dist/src/preview/diff.js
@@ -7482,7 +7667,8 @@ function previewPlaybookChange(input) {
     ].sort((a, b) => b.count - a.count).map((g) => g.text)
   };
 }
-function previewView(playbook, record2, now) {
+function previewView(whole, record2, now) {
+  const playbook = playbookForRecord(whole, record2);
   const stageIndex = playbook.stages.findIndex((s) => s.id === record2.stage);
   const current = playbook.stages[stageIndex];
   const context = { playbook, fields: record2.fields, handoffs: record2.handoffs };
@@ -7599,9 +7785,9 @@ function compareVerdicts(before, after, recordId, groups) {
     const to = b?.verdict.outcome ?? "none";
     if (from === to)
       continue;
-    const [scope = "", criterionId = ""] = key.split("|");
+    const [scope2 = "", criterionId = ""] = key.split("|");
     const shown = b ?? a;
-    groups.add(`${key}|${from}|${to}`, recordId, () => ({ scope, criterionId, label: shown.verdict.label, from, to }), (n) => `${records(n)}: '${shown.verdict.label}' (${shown.where}) goes from ${outcomeWords(from)} to ${outcomeWords(to)}`);
+    groups.add(`${key}|${from}|${to}`, recordId, () => ({ scope: scope2, criterionId, label: shown.verdict.label, from, to }), (n) => `${records(n)}: '${shown.verdict.label}' (${shown.where}) goes from ${outcomeWords(from)} to ${outcomeWords(to)}`);
   }
 }
 function outcomeWords(outcome) {
