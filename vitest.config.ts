@@ -1,4 +1,28 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+// Files that wait minutes on other processes (a fresh clone's whole `npm ci`, Chromium walks, a
+// bulk scan) start first, so the rest of the suite runs beside them. vitest's own order on a
+// clean checkout (no timing cache yet, as in CI) is largest file first, which left the fresh
+// clone (a small file) to run alone at the end: measured 857 s, its last 150 s in one worker.
+const SLOW_FIRST = [
+  'test/sandbox/fresh-clone.test.ts',
+  'test/sandbox/browser-a11y.test.ts',
+  'test/sandbox/salesforce-browser.test.ts',
+  'test/salesforce-package/tools/scan-bulk.test.ts',
+];
+
+class SlowFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (file: TestSpecification): number => {
+      const index = SLOW_FIRST.findIndex((slow) => file.moduleId.endsWith(slow));
+      return index === -1 ? SLOW_FIRST.length : index;
+    };
+    // Array.prototype.sort is stable: the rest keeps vitest's order.
+    return sorted.sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -7,6 +31,7 @@ export default defineConfig({
     // other processes. Two workers overlap that waiting (three measured barely faster: the
     // machine's two cores are then the limit, and slow hooks time out).
     maxWorkers: 2,
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {
         test: {
