@@ -8,7 +8,9 @@ import {
   type ChecklistItemDef,
   type HandoffDef,
   type Playbook,
+  objectOfHandoff,
   opportunityStageNamesOf,
+  scopedPlaybook,
 } from '@handoff/shared';
 import {
   and,
@@ -152,8 +154,12 @@ function answerTypes(playbook: Playbook, handoff: HandoffDef): ValidationRuleMod
  * (its stage history), which a formula cannot see.
  */
 export function stagesBeforeOpening(playbook: Playbook, handoff: HandoffDef): string[] {
-  const opening = playbook.stages.findIndex((s) => s.id === handoff.opensAt);
-  return playbook.stages.slice(0, Math.max(0, opening)).flatMap((s) => opportunityStageNamesOf(s));
+  // Only an Opportunity's stages order a deal handoff; a Lead's or Account's handoff opens on a
+  // picklist value of its own record, which this rule (on the Opportunity lookup) cannot read.
+  if (objectOfHandoff(playbook, handoff) !== 'deal') return [];
+  const stages = scopedPlaybook(playbook, 'deal').stages;
+  const opening = stages.findIndex((s) => s.id === handoff.opensAt);
+  return stages.slice(0, Math.max(0, opening)).flatMap((s) => opportunityStageNamesOf(s));
 }
 
 /**

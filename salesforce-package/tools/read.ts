@@ -4,7 +4,7 @@
 // read through Bulk API 2.0 instead: Bulk 2.0 takes no child subqueries, so four flat query jobs
 // (opportunities, OpportunityHistory, Handoff__c, Handoff_Escalation__c) are joined in memory into
 // the very records the SOQL query returns, and the scan cannot tell the two apart.
-import type { Playbook } from '@handoff/shared';
+import { fieldsOn, type Playbook } from '@handoff/shared';
 import { QUERY_BATCH, soqlList, type OrgApi } from './api.js';
 import { DEFAULT_POLLING, startBulkQueries, type BulkPolling } from './bulk.js';
 import { candidateStageNames } from './candidates.js';
@@ -37,7 +37,7 @@ const ESCALATION_FIELDS = ['Id', 'Escalation_Key__c', 'Executed_At__c', 'Closed_
 function opportunityFields(playbook: Playbook, names: OrgNames): string[] {
   // Name: escalation tasks name the opportunity.
   const fields = new Set(['Id', 'Name', 'StageName', 'OwnerId', 'CreatedDate']);
-  for (const def of Object.values(playbook.fields))
+  for (const def of Object.values(fieldsOn(playbook, 'deal')))
     if (def.salesforce && !def.salesforce.includes('.')) fields.add(names.field(def.salesforce));
   return [...fields];
 }
@@ -111,7 +111,7 @@ export function join(playbook: Playbook, names: OrgNames, rows: readonly CsvRow[
   const out: SfRecord[] = [];
   const numbers = new Set<string>();
   const booleans = new Set<string>();
-  for (const def of Object.values(playbook.fields)) {
+  for (const def of Object.values(fieldsOn(playbook, 'deal'))) {
     if (!def.salesforce || def.salesforce.includes('.')) continue;
     if (def.type === 'number') numbers.add(names.field(def.salesforce));
     if (def.type === 'boolean') booleans.add(names.field(def.salesforce));

@@ -1,7 +1,7 @@
 // An Opportunity as the scan query returns it → the core's RecordSnapshot. The only place that knows
 // how Salesforce stage names, OpportunityHistory and Handoff__c fields map to the playbook's words.
 import type { HandoffState, Playbook, RecordSnapshot } from '@handoff/shared';
-import { HandoffStatus, opportunityStageNamesOf } from '@handoff/shared';
+import { fieldsOn, HandoffStatus, opportunityStageNamesOf } from '@handoff/shared';
 import { MILESTONE_FIELDS, milestoneEvents } from '../scripts/handoff-core/milestones.js';
 import type { OrgNames } from './names.js';
 
@@ -48,7 +48,7 @@ export function opportunitySnapshot(
   const stage = stageIdOf(playbook, opportunity.StageName);
   if (!stage) return undefined;
   const fields: Record<string, unknown> = {};
-  for (const [id, def] of Object.entries(playbook.fields))
+  for (const [id, def] of Object.entries(fieldsOn(playbook, 'deal')))
     if (def.salesforce) fields[id] = opportunity[names.field(def.salesforce)] ?? null;
   return {
     crm: 'salesforce',

@@ -5,6 +5,7 @@
 // playbook names them.
 import { describe, expect, it } from 'vitest';
 import { applyHandoffAction, checklistOf, transitionFor } from '../../shared/src/handoff/index.js';
+import { objectOfHandoff } from '../../shared/src/playbook/index.js';
 import { TRANSITIONS } from '../../shared/src/handoff/transitions.js';
 import type { HandoffAction, HandoffState, Viewer } from '../../shared/src/shapes/index.js';
 import {
@@ -134,6 +135,26 @@ const MILESTONES: Record<string, Record<string, Value>> = {
   accept: { Accepted_At__c: SAVED_AT, Accepted_By__c: SAVER },
 };
 
+const OBJECT_TYPES = { deal: 'deal', contact: 'contacts', company: 'companies' } as const;
+
+/**
+ * A record of the handoff's own object that has reached its opening stage: a won deal for the
+ * deal handoffs, an MQL contact for marketing → sales, a customer company for expansion.
+ */
+function recordAtOpening(handoffId: string, overrides: Parameters<typeof deal>[0]) {
+  const handoff = playbook.handoffs.find((h) => h.id === handoffId);
+  if (!handoff) throw new Error(`no handoff ${handoffId}`);
+  const object = objectOfHandoff(playbook, handoff);
+  if (object === 'deal') return deal(overrides);
+  return deal({
+    objectType: OBJECT_TYPES[object],
+    stage: handoff.opensAt,
+    fields: {},
+    stageHistory: [{ stage: handoff.opensAt, enteredAt: MONDAY_10AM_NY }],
+    ...overrides,
+  });
+}
+
 /** A header as the panel creates it: not started, at version 0. */
 function newHeader(handoff: (typeof HANDOFFS)[number] = salesToCs): Record<string, Value> {
   return { ...handoffRecord('not_started', handoff), Version__c: 0 };
@@ -209,7 +230,7 @@ describe.each(HANDOFFS.map((h) => [h.id, h] as const))(
     it.each(cases)('%s on a %s handoff by %s', (action, state, _who, viewer) => {
       const core = applyHandoffAction(
         playbook,
-        deal({
+        recordAtOpening(handoffId, {
           handoffs:
             state === 'not_started'
               ? {}

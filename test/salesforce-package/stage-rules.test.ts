@@ -57,8 +57,10 @@ function move(from: string, to: string, values: Record<string, Value>): string[]
   });
 }
 
+// Opportunity stages only: a Lead's or Account's stages are picklist values of their own records.
 const withNames = playbook.stages.filter(
-  (s): s is StageDef & { salesforce: { stageNames: string[] } } => s.salesforce !== undefined,
+  (s): s is StageDef & { salesforce: { stageNames: string[] } } =>
+    s.salesforce !== undefined && 'stageNames' in s.salesforce,
 );
 
 describe('generated stage rules: leaving a stage agrees with its exit criteria in the core', () => {

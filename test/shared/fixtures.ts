@@ -29,3 +29,22 @@ export function defaultPlaybook(): Playbook {
   }
   return parsed;
 }
+
+/**
+ * The default playbook as it was before contacts and companies had stages (deals only), kept as
+ * written then: a playbook an admin saved under the earlier schema must load and judge unchanged.
+ */
+export const DEALS_ONLY_PLAYBOOK_PATH = fileURLToPath(
+  new URL('../fixtures/deals-only-playbook.yaml', import.meta.url),
+);
+
+export function dealsOnlyPlaybookInput(): RawPlaybook {
+  return parse(readFileSync(DEALS_ONLY_PLAYBOOK_PATH, 'utf8')) as RawPlaybook;
+}
+
+export function dealsOnlyPlaybook(): Playbook {
+  const result = parsePlaybook(dealsOnlyPlaybookInput());
+  if (!result.ok)
+    throw new Error(`deals-only playbook is invalid: ${JSON.stringify(result.issues)}`);
+  return result.playbook;
+}

@@ -1,5 +1,6 @@
 // HubSpot deal properties ↔ the core's snapshot. The only place that knows HubSpot property names.
 import {
+  fieldsOn,
   pipelineStagesOf,
   type Playbook,
   type RecordSnapshot,
@@ -24,7 +25,8 @@ export function dealProperties(
   stageProperties: StageProperties = {},
 ): string[] {
   const names = new Set(['dealname', 'dealstage', 'pipeline', 'hubspot_owner_id', 'createdate']);
-  for (const field of Object.values(playbook.fields)) if (field.hubspot) names.add(field.hubspot);
+  for (const field of Object.values(fieldsOn(playbook, 'deal')))
+    if (field.hubspot) names.add(field.hubspot);
   for (const stage of playbook.stages) {
     for (const id of pipelineStagesOf(stage)?.stageIds ?? [])
       names.add(stageProperties[id] ?? stageEnteredProperty(id));
@@ -65,7 +67,7 @@ export function dealSnapshot(
   const stage = stageOf(playbook, pipeline, props.dealstage ?? null);
   if (!stage) return { ok: false, pipeline, stage: props.dealstage ?? null };
   const fields: Record<string, unknown> = {};
-  for (const [id, field] of Object.entries(playbook.fields)) {
+  for (const [id, field] of Object.entries(fieldsOn(playbook, 'deal'))) {
     if (field.hubspot) fields[id] = props[field.hubspot] ?? null;
   }
   const stageHistory: RecordSnapshot['stageHistory'] = [];

@@ -1,6 +1,6 @@
 // The deal properties that mirror Handoff's state into HubSpot, so native reports, lists and
 // workflows can use it. Names are derived from playbook ids; HubSpot never sees our store.
-import type { Playbook } from '@handoff/shared';
+import { fieldsOn, type Playbook } from '@handoff/shared';
 import { KEY_PROPERTY, type PropertySpec } from '../hubspot/crm.js';
 
 export const GROUP = 'handoff';
@@ -66,7 +66,7 @@ export function mirrorProperties(playbook: Playbook): PropertySpec[] {
 
 /** Playbook fields that name a HubSpot property the portal may not have yet (custom fields). */
 export function fieldProperties(playbook: Playbook): PropertySpec[] {
-  return Object.values(playbook.fields).flatMap((field): PropertySpec[] => {
+  return Object.values(fieldsOn(playbook, 'deal')).flatMap((field): PropertySpec[] => {
     if (!field.hubspot) return [];
     if (field.type === 'number')
       return [

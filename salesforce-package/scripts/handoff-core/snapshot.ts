@@ -9,7 +9,7 @@ import type {
   Playbook,
   RecordSnapshot,
 } from '@handoff/shared/runtime';
-import { opportunityStageNamesOf } from '@handoff/shared/runtime';
+import { fieldsOn, opportunityStageNamesOf } from '@handoff/shared/runtime';
 import { milestoneEvents } from './milestones.js';
 import { text, time, value, type UiRecord } from './records.js';
 
@@ -26,7 +26,7 @@ const STATUSES = ['not_started', 'in_progress', 'submitted', 'accepted', 'reject
 
 /** The playbook's fields as `Opportunity.ApiName`, for getRecord's optionalFields. */
 export function opportunityFields(playbook: Playbook): string[] {
-  return Object.values(playbook.fields)
+  return Object.values(fieldsOn(playbook, 'deal'))
     .map((f) => f.salesforce)
     .filter((name): name is string => name !== undefined)
     .map((name) => `Opportunity.${name}`);
@@ -43,7 +43,7 @@ export function buildSnapshot(playbook: Playbook, records: PanelRecords): Record
   const opp = records.opportunity;
   const stage = stageOf(playbook, text(opp, 'StageName') ?? '');
   const fields: Record<string, unknown> = {};
-  for (const [id, def] of Object.entries(playbook.fields)) {
+  for (const [id, def] of Object.entries(fieldsOn(playbook, 'deal'))) {
     if (def.salesforce !== undefined) fields[id] = value(opp, def.salesforce) ?? null;
   }
   const enteredAt = time(opp, 'LastStageChangeDate') ?? time(opp, 'CreatedDate') ?? 0;

@@ -24,7 +24,7 @@ const LIFECYCLES: Record<RecordObject, { title: string; seam: string; closes: st
   },
   deal: {
     title: 'Deals (HubSpot deals, Salesforce Opportunities)',
-    seam: 'the sales → sales and sales → customer success seams',
+    seam: 'the SDR → AE and sales → customer success seams',
     closes: 'the deal',
   },
   company: {

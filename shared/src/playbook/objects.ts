@@ -2,7 +2,15 @@
 // contacts (HubSpot contacts, Salesforce Leads) and companies (HubSpot companies, Salesforce
 // Accounts) — and a record is judged by its own object's stages, handoffs and SLAs only. The scoped
 // playbook has the same shape as the whole one, so every rule of the core applies to it unchanged.
-import type { HandoffDef, Playbook, RecordObject, SlaDef, StageDef } from './schema.js';
+import type {
+  CriterionDef,
+  HandoffDef,
+  Playbook,
+  RecordObject,
+  Rule,
+  SlaDef,
+  StageDef,
+} from './schema.js';
 
 /** A stage's object: omitted means a deal stage (playbooks written before objects existed). */
 export function objectOfStage(stage: Pick<StageDef, 'object'>): RecordObject {
@@ -55,15 +63,57 @@ export function scopedPlaybook(playbook: Playbook, object: RecordObject): Playbo
 }
 
 function scope(playbook: Playbook, object: RecordObject): Playbook {
+  const parts = partsOf(playbook, object);
+  // A field lives on the objects whose parts read it; one no part reads stays on deals, where
+  // every field lived before objects (a deal card shows it, a deal scan reads it).
+  const used = fieldsReadBy(parts);
+  const readElsewhere = new Set(
+    (['deal', 'contact', 'company'] as const)
+      .filter((o) => o !== object)
+      .flatMap((o) => [...fieldsReadBy(partsOf(playbook, o))]),
+  );
+  const fields = Object.fromEntries(
+    Object.entries(playbook.fields).filter(
+      ([id]) => used.has(id) || (object === 'deal' && !readElsewhere.has(id)),
+    ),
+  );
+  return { ...playbook, ...parts, fields };
+}
+
+type Parts = Pick<Playbook, 'stages' | 'handoffs' | 'checklists' | 'slas'>;
+
+function partsOf(playbook: Playbook, object: RecordObject): Parts {
   const handoffs = playbook.handoffs.filter((h) => objectOfHandoff(playbook, h) === object);
   const checklists = new Set(handoffs.map((h) => h.checklist));
   return {
-    ...playbook,
     stages: playbook.stages.filter((s) => objectOfStage(s) === object),
     handoffs,
     checklists: playbook.checklists.filter((c) => checklists.has(c.id)),
     slas: playbook.slas.filter((sla) => objectOfSla(playbook, sla) === object),
   };
+}
+
+/** The fields the parts' rules, checklist items and date-started SLAs read. */
+function fieldsReadBy(parts: Parts): Set<string> {
+  const out = new Set<string>();
+  const criteria = (list: readonly CriterionDef[]) => {
+    for (const c of list) ruleFields(c.rule, out);
+  };
+  for (const stage of parts.stages) {
+    criteria(stage.entry);
+    criteria(stage.exit);
+  }
+  for (const handoff of parts.handoffs) criteria(handoff.criteria);
+  for (const list of parts.checklists)
+    for (const item of list.items) if (item.field !== undefined) out.add(item.field);
+  for (const sla of parts.slas) if (sla.start.on === 'field_date') out.add(sla.start.field);
+  return out;
+}
+
+function ruleFields(rule: Rule, out: Set<string>): void {
+  if (rule.op === 'all' || rule.op === 'any') for (const r of rule.rules) ruleFields(r, out);
+  else if (rule.op === 'not') ruleFields(rule.rule, out);
+  else if ('field' in rule) out.add(rule.field);
 }
 
 // The CRMs' names for each object: HubSpot's object type names and ids (0-1 contacts, 0-2
@@ -109,4 +159,9 @@ export function opportunityStageNamesOf(stage: Pick<StageDef, 'salesforce'>): st
 /** The playbook as this record sees it (an unknown object type is judged as a deal). */
 export function playbookForRecord(playbook: Playbook, record: { objectType: string }): Playbook {
   return scopedPlaybook(playbook, recordObjectOf(record.objectType) ?? 'deal');
+}
+
+/** The fields a record of this object reads (see scope: unread fields stay on deals). */
+export function fieldsOn(playbook: Playbook, object: RecordObject): Playbook['fields'] {
+  return scopedPlaybook(playbook, object).fields;
 }

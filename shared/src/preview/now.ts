@@ -225,12 +225,14 @@ function previewView(whole: Playbook, record: RecordSnapshot, now: number): Prev
 
 /** The record's timers under `playbook`, those of the SLAs in `alike` taken from `current`. */
 function timersReusing(
-  playbook: Playbook,
+  whole: Playbook,
   record: RecordSnapshot,
   now: number,
   current: readonly TimerView[],
   alike: ReadonlySet<string>,
 ): TimerView[] {
+  // The record's own object's SLAs only, as previewView and evaluateRecord judge it.
+  const playbook = playbookForRecord(whole, record);
   if (alike.size === 0) return evaluateTimers(playbook, record, now).timers;
   const out: TimerView[] = [];
   for (const sla of playbook.slas) {

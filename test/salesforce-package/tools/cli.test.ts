@@ -129,6 +129,7 @@ describe('handoff-salesforce', () => {
     const result = await run(org, ['scan', '--every', '15'], jwtEnv(org), {
       running: () => ++rounds < 3,
     });
+    expect(result.err).toEqual([]);
     expect(result.code).toBe(0);
     expect(result.out).toHaveLength(2);
     expect(result.out[1]).toMatch(/^scanned 16 opportunities: 0 escalations \(0 tasks\)/);

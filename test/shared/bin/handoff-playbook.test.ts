@@ -30,7 +30,7 @@ describe('handoff-playbook', () => {
   it('when validating the default playbook, then it says so and exits 0', async () => {
     const { code, out } = await run('validate', DEFAULT_PLAYBOOK_PATH);
     expect(code).toBe(0);
-    expect(out).toMatch(/valid — 7 stages, 2 handoffs, 4 SLAs\.$/);
+    expect(out).toMatch(/valid — 11 stages, 4 handoffs, 7 SLAs\.$/);
   });
 
   it('when validating a broken playbook, then it prints every issue, structural and reference alike, with file:line:column and its path, and exits 1', async () => {

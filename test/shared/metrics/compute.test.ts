@@ -6,9 +6,10 @@ import type {
   RecordSnapshot,
 } from '../../../shared/src/shapes/index.js';
 import { deal, HOUR } from '../builders.js';
-import { defaultPlaybook } from '../fixtures.js';
+import { dealsOnlyPlaybook, defaultPlaybook } from '../fixtures.js';
 
-const playbook = defaultPlaybook();
+// Deals counted by hand against the deal handoffs and SLAs (the playbook as it was, deals only).
+const playbook = dealsOnlyPlaybook();
 const utc = (month: number, day: number, hour: number) => Date.UTC(2026, month - 1, day, hour);
 const ev = (
   type: HandoffEvent['type'],
@@ -175,15 +176,20 @@ describe('computeMetrics over November 2026', () => {
     ]);
   });
 
-  it('when the window holds nothing, then every rate is null rather than zero', () => {
+  it('when the window holds nothing, then every rate is null rather than zero, on every seam', () => {
     const empty = computeMetrics(
-      playbook,
+      defaultPlaybook(),
       [d1, d2, d3],
       { from: utc(1, 1, 0), to: utc(2, 1, 0) },
       utc(12, 1, 0),
     );
-    expect(empty.handoffs.map((h) => h.rejectionRate)).toEqual([null, null]);
-    expect(empty.slas.map((s) => s.attainment)).toEqual([null, null, null, null]);
+    expect(empty.handoffs.map((h) => [h.id, h.rejectionRate])).toEqual([
+      ['sdr_to_ae', null],
+      ['sales_to_cs', null],
+      ['mql_to_sales', null],
+      ['expansion', null],
+    ]);
+    expect(empty.slas.map((s) => s.attainment)).toEqual(Array(7).fill(null));
     expect(empty.leadToCustomer).toEqual({ count: 0, medianMs: null });
   });
 });

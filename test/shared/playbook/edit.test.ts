@@ -208,7 +208,7 @@ describe('playbook edits on JSON (the Salesforce panel, or JSON pasted on the se
 
   it("when a role's teams are emptied, then the setting is removed", () => {
     const edited = editPlaybookJson(json, { kind: 'role_teams', role: 'sdr', teams: [] });
-    expect(valid(edited).roles.sdr).toEqual({ label: 'SDR / marketing' });
+    expect(valid(edited).roles.sdr).toEqual({ label: 'SDR' });
   });
 });
 

@@ -25,16 +25,30 @@ describe('parsePlaybook', () => {
       'contract_sent',
       'closed_won',
       'closed_lost',
+      'lead',
+      'mql',
+      'sql',
+      'customer',
+    ]);
+    expect(result.playbook.stages.map((s) => s.object ?? 'deal')).toEqual([
+      ...Array<string>(7).fill('deal'),
+      'contact',
+      'contact',
+      'contact',
+      'company',
     ]);
     expect(result.playbook.stages[0]?.entry).toEqual([]);
     expect(result.playbook.stages[0]?.exit[0]?.severity).toBe('block');
   });
 
-  it('when the default playbook is read, then every open stage has a blocking exit criterion on a mapped field', () => {
+  // Contact and company stages are where a person or customer stands, not steps a rep must earn.
+  it('when the default playbook is read, then every open deal stage has a blocking exit criterion on a mapped field', () => {
     const result = parsePlaybook(defaultPlaybookInput());
     if (!result.ok) throw new Error('invalid');
     const { playbook } = result;
-    for (const stage of playbook.stages.filter((s) => s.outcome === undefined)) {
+    const dealStages = playbook.stages.filter((s) => s.object === undefined);
+    expect(dealStages).toHaveLength(7);
+    for (const stage of dealStages.filter((s) => s.outcome === undefined)) {
       const onMappedField = stage.exit.filter(
         (c) =>
           c.severity === 'block' &&

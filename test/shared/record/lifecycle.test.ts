@@ -8,7 +8,7 @@ import { playbookFingerprint } from '../../../shared/src/playbook/fingerprint.js
 import { evaluateRecord } from '../../../shared/src/record/evaluate.js';
 import type { RecordSnapshot } from '../../../shared/src/shapes/index.js';
 import { deal, HOUR, rep } from '../builders.js';
-import { defaultPlaybook, defaultPlaybookInput } from '../fixtures.js';
+import { dealsOnlyPlaybook, dealsOnlyPlaybookInput } from '../fixtures.js';
 import { lifecyclePlaybook, lifecyclePlaybookInput } from '../lifecycle-fixture.js';
 
 // Friday 2026-11-27, noon in New York (EST, UTC−5). The calendar closes that afternoon (13:00–17:00,
@@ -23,7 +23,7 @@ function contact(overrides: Partial<RecordSnapshot> = {}): RecordSnapshot {
     objectType: 'contacts',
     recordId: 'c-1',
     stage: 'mql',
-    fields: { job_title: 'VP Sales' },
+    fields: { job_title: 'VP Sales', company_name: 'Acme' },
     stageHistory: [
       { stage: 'lead', enteredAt: FRIDAY_NOON - 10 * 24 * HOUR },
       { stage: 'mql', enteredAt: FRIDAY_NOON },
@@ -44,9 +44,10 @@ describe('speed to lead, by hand', () => {
   it('when a contact becomes an MQL at noon on the Friday after Thanksgiving, then first contact is due Monday at noon', () => {
     const timer = speedToLead(contact(), monday(11));
     expect(timer?.dueAt).toBe(monday(12));
-    expect(timer?.state).toBe('running');
+    // One business hour left is the playbook's warning line.
+    expect(timer?.state).toBe('at_risk');
     expect(timer?.remainingMs).toBe(1 * HOUR);
-    expect(timer?.waitsOn?.role).toBe('sales_rep');
+    expect(timer?.waitsOn?.role).toBe('sdr');
   });
 
   it('when nobody has called by Monday 13:00, then it is breached by one business hour', () => {
@@ -88,7 +89,12 @@ describe('a record sees its own lifecycle only', () => {
   it('when a deal is viewed, then it is judged exactly as under the deal-only playbook', () => {
     const now = FRIDAY_NOON;
     const withSeams = evaluateRecord(lifecyclePlaybook(), deal(), rep, now);
-    const dealOnly = evaluateRecord(defaultPlaybook(), deal(), rep, now);
+    // The one change the deal side saw: the SDR role is no longer labelled "SDR / marketing".
+    const before = dealsOnlyPlaybookInput();
+    before.roles.sdr.label = 'SDR';
+    const parsed = parsePlaybook(before);
+    if (!parsed.ok) throw new Error('deals-only playbook is invalid');
+    const dealOnly = evaluateRecord(parsed.playbook, deal(), rep, now);
     expect({ ...withSeams, playbook: null }).toEqual({ ...dealOnly, playbook: null });
     // The footer still names the whole playbook the admin saved.
     expect(withSeams.playbook.fingerprint).toBe(playbookFingerprint(lifecyclePlaybook()));
@@ -109,7 +115,7 @@ describe('the playbook says which object each part lives on', () => {
     input.stages.findIndex((s: { id: string }) => s.id === id);
 
   it('when a playbook written before objects is read, then no object is written into it', () => {
-    const parsed = parsePlaybook(defaultPlaybookInput());
+    const parsed = parsePlaybook(dealsOnlyPlaybookInput());
     expect(parsed.ok && parsed.playbook.stages.every((s) => !('object' in s))).toBe(true);
   });
 
@@ -146,7 +152,7 @@ describe('the playbook says which object each part lives on', () => {
 });
 
 describe('explain', () => {
-  it('when the playbook has the three seams, then it explains each on its own record', () => {
+  it('when the default playbook is explained, then it names the three seams, each on its own record', () => {
     const text = explainPlaybook(lifecyclePlaybook());
     expect(text).toContain(
       'Contacts (HubSpot contacts, Salesforce Leads) — the marketing → sales seam',
@@ -155,10 +161,10 @@ describe('explain', () => {
       'Companies (HubSpot companies, Salesforce Accounts) — the customer success → sales (expansion) seam',
     );
     expect(text).toContain(
-      'Marketing → sales: opens at Marketing qualified; SDR / marketing submit, Account executive accept or reject.',
+      'Marketing → sales (MQL): opens at Marketing qualified (MQL); Marketing or RevOps admin submit, SDR or Account executive or RevOps admin accept or reject.',
     );
     expect(text).toContain(
-      'Speed to lead: 4 business hours (America/New_York business hours) from when the contact enters Marketing qualified until sales first logs a call, email or meeting; waits on the Account executive (set in the playbook).',
+      'Speed to lead: 4 business hours (America/New_York business hours) from when the contact enters Marketing qualified (MQL) until sales first logs a call, email or meeting; waits on the SDR (set in the playbook);',
     );
     expect(text).toContain('CS → sales expansion: opens at Customer;');
     // Contacts come first: the lifecycle starts with marketing.
@@ -166,8 +172,8 @@ describe('explain', () => {
     expect(text.indexOf('Deals (')).toBeLessThan(text.indexOf('Companies ('));
   });
 
-  it('when the playbook has deals only, then it reads as it always did', () => {
-    const text = explainPlaybook(defaultPlaybook());
+  it('when the playbook has deals only (written before objects), then it reads as it always did', () => {
+    const text = explainPlaybook(dealsOnlyPlaybook());
     expect(text).not.toContain('Deals (');
     expect(text.split('\n').slice(0, 3)).toEqual([
       'Default revenue playbook (version 1)',

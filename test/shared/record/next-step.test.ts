@@ -97,7 +97,7 @@ describe('who must act next', () => {
     const bySdr = evaluateRecord(playbook, fresh, sdr, MONDAY_10AM_NY + HOUR);
     expect(bySdr.nextStep).toMatchObject({
       handoffId: 'sdr_to_ae',
-      ball: { label: 'SDR / marketing', action: 'submit', viewerMayAct: true },
+      ball: { label: 'SDR', action: 'submit', viewerMayAct: true },
       timer: { slaId: 'sdr_submits_new_deal' },
       viewerAction: { type: 'submit', allowed: false, reason: { code: 'items_missing' } },
     });

@@ -216,7 +216,7 @@ describe('an SLA with several stop events', () => {
       state: 'met',
       completedAt: ny(23, 11),
       consumedMs: 2 * HOUR,
-      waitsOn: { role: 'sdr', label: 'SDR / marketing' },
+      waitsOn: { role: 'sdr', label: 'SDR' },
     });
   });
 

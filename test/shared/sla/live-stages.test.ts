@@ -25,10 +25,14 @@ describe('the stages where a timer can be live', () => {
     ]);
   });
 
-  it('when the playbook has both, then the union comes in playbook order', () => {
+  // Speed to lead stops at the first touch, whatever the stage: from MQL on, through SQL.
+  it('when the playbook has all its SLAs, then the union comes in playbook order, every object with it', () => {
     expect(ids(stagesWithLiveTimers(defaultPlaybook()))).toEqual([
       'appointment_scheduled',
       'closed_won',
+      'mql',
+      'sql',
+      'customer',
     ]);
   });
 

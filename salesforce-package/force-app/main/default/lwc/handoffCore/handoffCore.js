@@ -2509,15 +2509,51 @@ function scopedPlaybook(playbook, object2) {
   return result;
 }
 function scope(playbook, object2) {
+  const parts = partsOf(playbook, object2);
+  const used = fieldsReadBy(parts);
+  const readElsewhere = new Set(["deal", "contact", "company"].filter((o) => o !== object2).flatMap((o) => [...fieldsReadBy(partsOf(playbook, o))]));
+  const fields = Object.fromEntries(Object.entries(playbook.fields).filter(([id]) => used.has(id) || object2 === "deal" && !readElsewhere.has(id)));
+  return { ...playbook, ...parts, fields };
+}
+function partsOf(playbook, object2) {
   const handoffs = playbook.handoffs.filter((h) => objectOfHandoff(playbook, h) === object2);
   const checklists = new Set(handoffs.map((h) => h.checklist));
   return {
-    ...playbook,
     stages: playbook.stages.filter((s) => objectOfStage(s) === object2),
     handoffs,
     checklists: playbook.checklists.filter((c) => checklists.has(c.id)),
     slas: playbook.slas.filter((sla) => objectOfSla(playbook, sla) === object2)
   };
+}
+function fieldsReadBy(parts) {
+  const out = /* @__PURE__ */ new Set();
+  const criteria = (list2) => {
+    for (const c of list2)
+      ruleFields(c.rule, out);
+  };
+  for (const stage of parts.stages) {
+    criteria(stage.entry);
+    criteria(stage.exit);
+  }
+  for (const handoff2 of parts.handoffs)
+    criteria(handoff2.criteria);
+  for (const list2 of parts.checklists)
+    for (const item2 of list2.items)
+      if (item2.field !== void 0)
+        out.add(item2.field);
+  for (const sla of parts.slas)
+    if (sla.start.on === "field_date")
+      out.add(sla.start.field);
+  return out;
+}
+function ruleFields(rule2, out) {
+  if (rule2.op === "all" || rule2.op === "any")
+    for (const r of rule2.rules)
+      ruleFields(r, out);
+  else if (rule2.op === "not")
+    ruleFields(rule2.rule, out);
+  else if ("field" in rule2)
+    out.add(rule2.field);
 }
 var CRM_OBJECTS = {
   deal: "deal",
@@ -2542,6 +2578,9 @@ function opportunityStageNamesOf(stage) {
 }
 function playbookForRecord(playbook, record2) {
   return scopedPlaybook(playbook, recordObjectOf(record2.objectType) ?? "deal");
+}
+function fieldsOn(playbook, object2) {
+  return scopedPlaybook(playbook, object2).fields;
 }
 
 // shared/dist/src/clock/intervals.js
@@ -6427,7 +6466,7 @@ function itemsByHandoff(rows) {
 // salesforce-package/scripts/handoff-core/snapshot.ts
 var STATUSES = ["not_started", "in_progress", "submitted", "accepted", "rejected"];
 function opportunityFields(playbook) {
-  return Object.values(playbook.fields).map((f) => f.salesforce).filter((name) => name !== void 0).map((name) => `Opportunity.${name}`);
+  return Object.values(fieldsOn(playbook, "deal")).map((f) => f.salesforce).filter((name) => name !== void 0).map((name) => `Opportunity.${name}`);
 }
 function stageOf(playbook, stageName2) {
   const stage = playbook.stages.find((s) => opportunityStageNamesOf(s).includes(stageName2));
@@ -6437,7 +6476,7 @@ function buildSnapshot(playbook, records2) {
   const opp = records2.opportunity;
   const stage = stageOf(playbook, text(opp, "StageName") ?? "");
   const fields = {};
-  for (const [id, def] of Object.entries(playbook.fields)) {
+  for (const [id, def] of Object.entries(fieldsOn(playbook, "deal"))) {
     if (def.salesforce !== void 0) fields[id] = value(opp, def.salesforce) ?? null;
   }
   const enteredAt = time2(opp, "LastStageChangeDate") ?? time2(opp, "CreatedDate") ?? 0;
@@ -7703,7 +7742,8 @@ function previewView(whole, record2, now) {
     })
   };
 }
-function timersReusing(playbook, record2, now, current, alike) {
+function timersReusing(whole, record2, now, current, alike) {
+  const playbook = playbookForRecord(whole, record2);
   if (alike.size === 0)
     return evaluateTimers(playbook, record2, now).timers;
   const out = [];
