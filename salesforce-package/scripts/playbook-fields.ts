@@ -1,12 +1,12 @@
 // The Opportunity fields a playbook names that Salesforce does not have (`…__c`), so its stage rules
 // deploy to a fresh org, and a permission set that lets people see and edit them.
-import type { FieldDef, Playbook } from '@handoff/shared';
+import { fieldsOn, type FieldDef, type Playbook } from '@handoff/shared';
 import type { FieldModel, FieldType, ObjectModel, PermissionSetModel } from './model.js';
 
 export const PLAYBOOK_FIELDS_SET = 'Handoff_Playbook_Fields' as const;
 
 export function playbookFieldObject(playbook: Playbook): ObjectModel {
-  const fields = Object.entries(playbook.fields)
+  const fields = Object.entries(fieldsOn(playbook, 'deal'))
     .filter(([, def]) => def.salesforce?.endsWith('__c'))
     .map(([id, def]): FieldModel => ({
       name: def.salesforce as string,

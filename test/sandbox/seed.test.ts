@@ -101,6 +101,9 @@ describe('the sandbox seed', () => {
           // 1, 2, 3, 4, 5.5, 7, 9, 16, 20, 24 business hours from first submission.
           timeToAccept: { count: 10, medianMs: 6.25 * HOUR, p90Ms: 20 * HOUR },
         },
+        // The seed has no contacts or customer companies with handoffs yet.
+        { id: 'mql_to_sales', submitted: 0, rejectionRate: null },
+        { id: 'expansion', submitted: 0, rejectionRate: null },
       ],
       stages: [
         // 43 deals left after 3 hours, the 7 the AE accepted after a day.
@@ -111,6 +114,10 @@ describe('the sandbox seed', () => {
         { id: 'contract_sent', exits: 22, medianMs: 7 * DAY },
         { id: 'closed_won', exits: 0, medianMs: null },
         { id: 'closed_lost', exits: 0, medianMs: null },
+        { id: 'lead', exits: 0, medianMs: null },
+        { id: 'mql', exits: 0, medianMs: null },
+        { id: 'sql', exits: 0, medianMs: null },
+        { id: 'customer', exits: 0, medianMs: null },
       ],
       // 3 hours + 7 + 10 + 14 + 7 days for every won deal.
       leadToCustomer: { count: 22, medianMs: 38 * DAY + 3 * HOUR },
@@ -124,6 +131,9 @@ describe('the sandbox seed', () => {
         { id: 'rep_submits_cs_handoff', completed: 15, metOnTime: 15, attainment: 1 },
         // From the first submission: w7, w8 and w9 waited two or three business days.
         { id: 'cs_accepts_won_deal', completed: 10, metOnTime: 7, attainment: 0.7 },
+        { id: 'speed_to_lead', completed: 0, attainment: null },
+        { id: 'sales_decides_mql', completed: 0, attainment: null },
+        { id: 'ae_answers_expansion', completed: 0, attainment: null },
       ],
     });
   });

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
-import type { Playbook } from '@handoff/shared';
+import { fieldsOn, type Playbook } from '@handoff/shared';
 import type {
   FieldDef,
   ObjectDef,
@@ -124,7 +124,7 @@ export function packageCustomFields(
 
 /** The playbook's custom Opportunity fields (the default playbook deploys them from default-playbook/). */
 export function playbookFields(playbook: Playbook): FieldDef[] {
-  return Object.values(playbook.fields)
+  return Object.values(fieldsOn(playbook, 'deal'))
     .filter((f) => f.salesforce?.endsWith('__c'))
     .map((f) => ({
       name: f.salesforce ?? '',

@@ -6,6 +6,7 @@
 // Written through the emulator's seeding door (as a data migration would), so no API limits.
 import {
   checklistOf,
+  fieldsOn,
   evaluateRecord,
   handoffSlaOutcome,
   type HandoffEvent,
@@ -161,7 +162,7 @@ export function seedSalesforce(input: SalesforceSeedInput): SalesforceMeta {
       OwnerId: users[plan.owner],
       AccountId: accounts[plan.company],
     };
-    for (const [id, def] of Object.entries(playbook.fields))
+    for (const [id, def] of Object.entries(fieldsOn(playbook, 'deal')))
       if (def.salesforce) values[def.salesforce] = fieldValue(def.type, snapshot.fields[id]);
     const history = plan.history.map((h) => ({
       stage: salesforceStage(playbook, h.stage),

@@ -158,7 +158,7 @@ describe('the sandbox seed in Salesforce', () => {
       stages: unknown[];
       roles: Record<string, unknown>;
     };
-    expect(parsed.stages).toHaveLength(7);
+    expect(parsed.stages).toHaveLength(11);
     const sessions = await Promise.all(
       ['rep1', 'cs1', 'admin', 'guest'].map(async (viewer) => {
         const response = await fetch(`${sandbox.url}/sf/session?viewer=${viewer}`);
