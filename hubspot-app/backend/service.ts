@@ -287,7 +287,8 @@ function counted(crm: Crm, count: () => void): Crm {
 
 /** Object types a card can be on; anything else is one label, so a caller cannot mint label values. */
 function cardObjectType(objectType: string | undefined): string {
-  return objectType && ['deals', 'deal', 'companies', 'company'].includes(objectType)
+  return objectType &&
+    ['deals', 'deal', 'companies', 'company', 'contacts', 'contact'].includes(objectType)
     ? objectType
     : 'other';
 }

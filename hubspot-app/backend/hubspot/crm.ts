@@ -2,6 +2,11 @@
 // portal's own token, so a request can never read another portal's records.
 import { Client } from '@hubspot/api-client';
 import type { Playbook } from '@handoff/shared';
+import {
+  contactHistoryProperties,
+  contactProperties,
+  type HubSpotContact,
+} from './contact-mapping.js';
 import { dealProperties, type HubSpotObject } from './mapping.js';
 import type { OwnerTeams } from './roles.js';
 
@@ -22,6 +27,8 @@ export interface Crm {
     playbook: Playbook,
     extraProperties?: readonly string[],
   ): Promise<HubSpotObject | null>;
+  /** A contact with the history of its stage property and of its touches (null when HubSpot has none). */
+  getContact(contactId: string, playbook: Playbook): Promise<HubSpotContact | null>;
   /**
    * The ids of a company's deals, 500 per call, at most `max` of them (null when HubSpot has no
    * such company); `complete` is false when there are more than `max`.
@@ -189,6 +196,32 @@ function untimedCrm(basePath: string, accessToken: string, retries: number): Crm
           ...extra,
         ]);
         return { id: deal.id, properties: deal.properties };
+      } catch (error) {
+        if (statusOf(error) === 404) return null;
+        throw asCrmError(error);
+      }
+    },
+
+    async getContact(contactId, playbook) {
+      try {
+        const contact = await client.crm.contacts.basicApi.getById(
+          contactId,
+          contactProperties(playbook),
+          contactHistoryProperties(playbook),
+        );
+        return {
+          id: contact.id,
+          properties: contact.properties,
+          propertiesWithHistory: Object.fromEntries(
+            Object.entries(contact.propertiesWithHistory ?? {}).map(([name, entries]) => [
+              name,
+              entries.map((e) => ({
+                value: e.value ?? null,
+                timestamp: e.timestamp.toISOString(),
+              })),
+            ]),
+          ),
+        };
       } catch (error) {
         if (statusOf(error) === 404) return null;
         throw asCrmError(error);

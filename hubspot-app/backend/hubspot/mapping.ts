@@ -103,7 +103,7 @@ export function dealSnapshot(
 }
 
 /** HubSpot sends datetimes as ISO strings or epoch milliseconds in strings. */
-function parseInstant(value: string | null | undefined): number | undefined {
+export function parseInstant(value: string | null | undefined): number | undefined {
   if (!value) return undefined;
   const t = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
   return Number.isFinite(t) ? t : undefined;

@@ -14,8 +14,16 @@ import { resolveContext, type Caller } from './context.js';
 import { checkActionBounds, checkRecordId } from './bounds.js';
 import { UseCaseError } from './errors.js';
 import { withPeople } from './people.js';
-import { readNamedDeal, rememberDeal } from './record-view.js';
+import { readNamedContact, readNamedDeal, rememberDeal } from './record-view.js';
 import { outboxItemsFor } from '../outbox/items.js';
+
+/** The records a handoff action applies to, by the card's object type names. */
+const ACTION_OBJECTS: Record<string, 'deal' | 'contact' | undefined> = {
+  deals: 'deal',
+  deal: 'deal',
+  contacts: 'contact',
+  contact: 'contact',
+};
 
 export async function applyAction(
   deps: Deps,
@@ -24,10 +32,11 @@ export async function applyAction(
   dealId: string,
   body: unknown,
 ) {
-  if (objectType !== 'deals' && objectType !== 'deal') {
-    throw new UseCaseError(404, 'not_found', 'Handoff actions apply to deals.');
+  const object = ACTION_OBJECTS[objectType];
+  if (!object) {
+    throw new UseCaseError(404, 'not_found', 'Handoff actions apply to deals and contacts.');
   }
-  checkRecordId(dealId, 'deal id');
+  checkRecordId(dealId, `${object} id`);
   checkActionBounds(body);
   const parsed = HandoffRequestSchema.safeParse(body);
   if (!parsed.success) {
@@ -40,8 +49,11 @@ export async function applyAction(
   }
   const request = parsed.data;
   const context = await resolveContext(deps, caller);
-  const { snapshot, name: dealName } = await readNamedDeal(deps, caller, context, dealId, false);
-  const key = { portalId: caller.portalId, objectType: 'deal', recordId: dealId };
+  const { snapshot, name: dealName } =
+    object === 'deal'
+      ? await readNamedDeal(deps, caller, context, dealId, false)
+      : await readNamedContact(context, dealId);
+  const key = { portalId: caller.portalId, objectType: object, recordId: dealId };
   const now = deps.clock.now();
   const others = await deps.store.getHandoffs(key);
   const handoffDef = context.playbook.handoffs.find((h) => h.id === request.handoffId);
@@ -102,8 +114,9 @@ export async function applyAction(
             return {
               kind: 'store',
               state: result.state,
+              // Tasks and notes are written on deals; a contact's handoff writes none yet.
               outbox: (state) =>
-                handoffDef
+                handoffDef && object === 'deal'
                   ? outboxItemsFor(
                       context.playbook,
                       handoffDef,
@@ -174,7 +187,7 @@ export async function applyAction(
     );
   }
   if (!answer.replayed && answer.status === 200) {
-    await rememberDeal(deps, caller, dealId, { name: dealName, snapshot });
+    if (object === 'deal') await rememberDeal(deps, caller, dealId, { name: dealName, snapshot });
     deps.afterCommit?.(caller.portalId);
   }
   // Names are added to the answer, not recorded with it: a replay shows today's names.

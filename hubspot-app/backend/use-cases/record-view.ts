@@ -7,6 +7,7 @@ import {
   type RecordView,
 } from '@handoff/shared';
 import type { Deps } from '../deps.js';
+import { contactSnapshot } from '../hubspot/contact-mapping.js';
 import { dealProperties, dealSnapshot } from '../hubspot/mapping.js';
 import { resolveContext, type Caller, type PortalContext } from './context.js';
 import { checkRecordId } from './bounds.js';
@@ -25,8 +26,30 @@ export async function getRecordView(
     return dealView(deps, caller, context, objectId);
   if (objectType === 'companies' || objectType === 'company')
     return companyView(deps, caller, context, objectId);
+  if (objectType === 'contacts' || objectType === 'contact')
+    return contactView(deps, caller, context, objectId);
   // The type is not echoed: a refusal never repeats what the request sent.
-  throw new UseCaseError(404, 'not_found', 'Handoff shows deals and companies only.');
+  throw new UseCaseError(404, 'not_found', 'Handoff shows contacts, deals and companies only.');
+}
+
+/**
+ * A contact's marketing → sales handoff: its stage from its lifecycle stage, the speed-to-lead
+ * clock stopped by its first touch. Handoff state is stored under the contact, apart from deals.
+ */
+export async function contactView(
+  deps: Deps,
+  caller: Caller,
+  context: PortalContext,
+  contactId: string,
+): Promise<RecordView> {
+  const { snapshot } = await readNamedContact(context, contactId);
+  snapshot.handoffs = await deps.store.getHandoffs({
+    portalId: caller.portalId,
+    objectType: 'contact',
+    recordId: contactId,
+  });
+  const view = evaluateRecord(context.playbook, snapshot, context.viewer, deps.clock.now());
+  return withPeople(deps, caller.portalId, view);
 }
 
 export async function dealView(
@@ -43,6 +66,29 @@ export async function dealView(
   });
   const view = evaluateRecord(context.playbook, snapshot, context.viewer, deps.clock.now());
   return withPeople(deps, caller.portalId, view);
+}
+
+/** A contact as the core reads it, with its name; a 404 or 422 sentence when it cannot be. */
+export async function readNamedContact(context: PortalContext, contactId: string) {
+  const contact = await context.crm.getContact(contactId, context.playbook);
+  if (!contact)
+    throw new UseCaseError(
+      404,
+      'not_found',
+      `There is no contact ${contactId} in this HubSpot account.`,
+    );
+  const result = contactSnapshot(context.playbook, contact);
+  if (!result.ok) {
+    const value = result.value ?? 'empty';
+    const what = result.property === 'lifecyclestage' ? 'lifecycle stage' : result.property;
+    throw new UseCaseError(
+      422,
+      'not_covered',
+      `This contact's ${what} (${value}) is not one the playbook follows on contacts.`,
+      { property: result.property, value },
+    );
+  }
+  return { snapshot: result.snapshot, name: result.name };
 }
 
 export async function readDeal(deps: Deps, caller: Caller, context: PortalContext, dealId: string) {

@@ -67,6 +67,7 @@ export const DEFAULT_DEAL_PIPELINE: Omit<Pipeline, 'createdAt'> = {
 };
 
 const DEFAULT_GROUPS: Record<ObjectType, PropertyGroup> = {
+  contacts: { name: 'contactinformation', label: 'Contact information', displayOrder: 0 },
   deals: { name: 'dealinformation', label: 'Deal information', displayOrder: 0 },
   companies: { name: 'companyinformation', label: 'Company information', displayOrder: 0 },
   notes: { name: 'engagement', label: 'Engagement', displayOrder: 0 },

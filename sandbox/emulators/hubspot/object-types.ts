@@ -1,8 +1,11 @@
 // The CRM object types we emulate, their ids, built-in properties and association type ids.
 // https://developers.hubspot.com/docs/api/crm/understanding-the-crm
-export type ObjectType = 'deals' | 'companies' | 'notes' | 'tasks';
+export type ObjectType = 'contacts' | 'deals' | 'companies' | 'notes' | 'tasks';
 
 const ALIASES: Record<string, ObjectType> = {
+  contacts: 'contacts',
+  contact: 'contacts',
+  '0-1': 'contacts',
   deals: 'deals',
   deal: 'deals',
   '0-3': 'deals',
@@ -18,6 +21,7 @@ const ALIASES: Record<string, ObjectType> = {
 };
 
 export const OBJECT_TYPE_IDS: Record<ObjectType, string> = {
+  contacts: '0-1',
   deals: '0-3',
   companies: '0-2',
   notes: '0-46',
@@ -82,7 +86,49 @@ const COMMON = (group: string): PropertyDefinition[] => [
   builtIn('hubspot_owner_id', 'enumeration', group),
 ];
 
+// HubSpot's default lifecycle stages, in their order (a contact's stage only moves forward unless
+// it is cleared first: see crm.ts).
+// https://developers.hubspot.com/docs/api-reference/latest/crm/objects/contacts/guide
+export const LIFECYCLE_STAGES = [
+  'subscriber',
+  'lead',
+  'marketingqualifiedlead',
+  'salesqualifiedlead',
+  'opportunity',
+  'customer',
+  'evangelist',
+  'other',
+] as const;
+
+function withOptions(
+  definition: PropertyDefinition,
+  values: readonly string[],
+): PropertyDefinition {
+  return {
+    ...definition,
+    options: values.map((value, displayOrder) => ({
+      label: value,
+      value,
+      displayOrder,
+      hidden: false,
+    })),
+  };
+}
+
 export const BUILT_IN_PROPERTIES: Record<ObjectType, PropertyDefinition[]> = {
+  contacts: [
+    ...COMMON('contactinformation'),
+    builtIn('email', 'string', 'contactinformation'),
+    builtIn('firstname', 'string', 'contactinformation'),
+    builtIn('lastname', 'string', 'contactinformation'),
+    builtIn('jobtitle', 'string', 'contactinformation'),
+    builtIn('company', 'string', 'contactinformation'),
+    builtIn('lastmodifieddate', 'datetime', 'contactinformation', true),
+    withOptions(builtIn('lifecyclestage', 'enumeration', 'contactinformation'), LIFECYCLE_STAGES),
+    builtIn('hs_lead_status', 'enumeration', 'contactinformation'),
+    // Set by HubSpot when a call, email or meeting is logged: read-only to apps.
+    builtIn('notes_last_contacted', 'datetime', 'contactinformation', true),
+  ],
   deals: [
     ...COMMON('dealinformation'),
     builtIn('dealname', 'string', 'dealinformation'),
@@ -118,6 +164,7 @@ export const BUILT_IN_PROPERTIES: Record<ObjectType, PropertyDefinition[]> = {
 
 /** What HubSpot returns when a request names no properties. */
 export const DEFAULT_PROPERTIES: Record<ObjectType, string[]> = {
+  contacts: ['createdate', 'email', 'firstname', 'hs_object_id', 'lastmodifieddate', 'lastname'],
   deals: [
     'amount',
     'closedate',
@@ -152,6 +199,12 @@ export const STAGE_EXITED_PREFIX = 'hs_v2_date_exited_';
 // HUBSPOT_DEFINED association type ids for the pairs we emulate (both directions).
 // https://developers.hubspot.com/docs/api/crm/associations/v4#association-type-id-values
 export const ASSOCIATION_TYPES: Array<{ from: ObjectType; to: ObjectType; typeId: number }> = [
+  { from: 'contacts', to: 'companies', typeId: 279 },
+  { from: 'companies', to: 'contacts', typeId: 280 },
+  { from: 'notes', to: 'contacts', typeId: 202 },
+  { from: 'contacts', to: 'notes', typeId: 201 },
+  { from: 'tasks', to: 'contacts', typeId: 204 },
+  { from: 'contacts', to: 'tasks', typeId: 203 },
   { from: 'deals', to: 'companies', typeId: 5 },
   { from: 'companies', to: 'deals', typeId: 6 },
   { from: 'notes', to: 'deals', typeId: 214 },

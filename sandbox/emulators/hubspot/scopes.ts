@@ -23,6 +23,13 @@ const OBJECTS: Record<
   ObjectType,
   { read: string; write: string; schemaRead: string; schemaWrite: string; docs: string }
 > = {
+  contacts: {
+    read: 'crm.objects.contacts.read',
+    write: 'crm.objects.contacts.write',
+    schemaRead: 'crm.schemas.contacts.read',
+    schemaWrite: 'crm.schemas.contacts.write',
+    docs: `${GUIDES}/objects/contacts/guide`,
+  },
   deals: {
     read: 'crm.objects.deals.read',
     write: 'crm.objects.deals.write',

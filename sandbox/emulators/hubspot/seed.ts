@@ -21,6 +21,15 @@ export interface DealSeed {
   companyIds?: string[];
 }
 
+export interface ContactSeed {
+  properties?: Record<string, string>;
+  /** Lifecycle stages the contact went through, oldest first; the last one is its current stage. */
+  lifecycle?: Array<{ stage: string; at: number | Date }>;
+  /** When sales touched the contact (a logged call, email or meeting), oldest first. */
+  touches?: Array<number | Date>;
+  companyIds?: string[];
+}
+
 export interface PipelineSeed {
   id: string;
   label: string;
@@ -105,6 +114,45 @@ export class Seeder {
     for (const companyId of seed.companyIds ?? [])
       this.associate(portalId, 'deals', deal.id, 'companies', companyId);
     return deal.id;
+  }
+
+  /**
+   * A contact with its lifecycle history, written as HubSpot would (each stage a property change at
+   * its time), and its touches as HubSpot records them: each logged call, email or meeting sets
+   * "Last contacted" (notes_last_contacted) to its time.
+   */
+  contact(portalId: string, seed: ContactSeed = {}): string {
+    const { crm, clock } = this.context;
+    const [first, ...later] = seed.lifecycle ?? [];
+    const created = crm.create(
+      portalId,
+      'contacts',
+      { ...seed.properties, ...(first ? { lifecyclestage: first.stage } : {}) },
+      { source: 'CRM_UI', trusted: true, at: first ? ms(first.at) : clock.now(), notify: false },
+    );
+    failIfInvalid(created, 'contact');
+    if (!created.ok) return '';
+    let contact = created.object;
+    const changes = [
+      ...later.map((step) => ({ at: ms(step.at), values: { lifecyclestage: step.stage } })),
+      ...(seed.touches ?? []).map((t) => ({
+        at: ms(t),
+        values: { notes_last_contacted: String(ms(t)) },
+      })),
+    ].sort((a, b) => a.at - b.at);
+    for (const change of changes) {
+      const moved = crm.update(contact, change.values, {
+        source: 'CRM_UI',
+        trusted: true,
+        at: change.at,
+        notify: false,
+      });
+      failIfInvalid(moved, 'contact change');
+      if (moved.ok) contact = moved.object;
+    }
+    for (const companyId of seed.companyIds ?? [])
+      this.associate(portalId, 'contacts', contact.id, 'companies', companyId);
+    return contact.id;
   }
 
   /** A user edits a deal in HubSpot: history, stage dates and a webhook like any real change. */
