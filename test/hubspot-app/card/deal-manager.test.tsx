@@ -39,12 +39,16 @@ describe('the card on a deal, for a CS manager', () => {
   it('when the manager accepts without naming a CSM, then accept is sent alone', async () => {
     const { client, card } = await openCard();
     card.findByTestId(Button, 'sales_to_cs:accept').trigger('onClick');
-    expect(client.act).toHaveBeenCalledWith('d-1', {
-      handoffId: 'sales_to_cs',
-      actionId: 'action-1',
-      expectedVersion: 3,
-      action: { type: 'accept' },
-    });
+    expect(client.act).toHaveBeenCalledWith(
+      'd-1',
+      {
+        handoffId: 'sales_to_cs',
+        actionId: 'action-1',
+        expectedVersion: 3,
+        action: { type: 'accept' },
+      },
+      'deals',
+    );
   });
 
   it('when the manager names a CSM, then accept carries the assignee', async () => {

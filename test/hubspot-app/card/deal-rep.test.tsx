@@ -71,12 +71,16 @@ describe('the card on a deal, for a sales rep', () => {
     expect(submit.props.disabled).toBe(false);
     expect(card.maybeFindByTestId(Text, 'sales_to_cs:submit-reason')).toBeNull();
     submit.trigger('onClick');
-    expect(client.act).toHaveBeenCalledWith('d-1', {
-      handoffId: 'sales_to_cs',
-      actionId: 'action-1',
-      expectedVersion: 3,
-      action: { type: 'submit' },
-    });
+    expect(client.act).toHaveBeenCalledWith(
+      'd-1',
+      {
+        handoffId: 'sales_to_cs',
+        actionId: 'action-1',
+        expectedVersion: 3,
+        action: { type: 'submit' },
+      },
+      'deals',
+    );
     await card.waitFor(() =>
       expect(card.maybeFindByTestId(Button, 'sales_to_cs:withdraw')).not.toBeNull(),
     );

@@ -30,7 +30,8 @@ describe('the card entry file', () => {
   it('maps HubSpot object type ids to the objects the card shows', () => {
     expect(objectTypeOf('0-3')).toBe('deals');
     expect(objectTypeOf('0-2')).toBe('companies');
-    expect(objectTypeOf('0-1')).toBeUndefined();
+    expect(objectTypeOf('0-1')).toBe('contacts');
+    expect(objectTypeOf('0-5')).toBeUndefined();
   });
 
   it('offers the viewer and their teammates, once each, as CSMs', () => {

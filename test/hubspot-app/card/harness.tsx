@@ -27,6 +27,7 @@ export const refused = (refusal: Omit<Refusal, 'details'>, view?: RecordView): A
 export function fakeClient(initial: Answer<RecordView> | Answer<CompanyView>) {
   return {
     dealView: vi.fn<HandoffClient['dealView']>(async () => initial as Answer<RecordView>),
+    contactView: vi.fn<HandoffClient['contactView']>(async () => initial as Answer<RecordView>),
     companyView: vi.fn<HandoffClient['companyView']>(async () => initial as Answer<CompanyView>),
     act: vi.fn<HandoffClient['act']>(async () => initial as Answer<RecordView>),
   };

@@ -24,12 +24,16 @@ describe('the next step on the deal card', () => {
       false,
     ]);
     accept.trigger('onClick');
-    expect(client.act).toHaveBeenCalledWith('d-1', {
-      handoffId: 'sales_to_cs',
-      actionId: 'action-1',
-      expectedVersion: 3,
-      action: { type: 'accept' },
-    });
+    expect(client.act).toHaveBeenCalledWith(
+      'd-1',
+      {
+        handoffId: 'sales_to_cs',
+        actionId: 'action-1',
+        expectedVersion: 3,
+        action: { type: 'accept' },
+      },
+      'deals',
+    );
   });
 
   it('when the rep opens a won deal with the CS checklist untouched, then the strip says it is their move against their own timer, with Submit blocked and why', async () => {

@@ -86,7 +86,7 @@ describe('the card, in the states everyone can meet', () => {
   it('when the card is placed on another object, then it says where it works', () => {
     const card = renderCard(fakeClient(ok(views.repReady())), { objectType: undefined });
     expect(card.findByTestId(EmptyState, 'unsupported-object').props.title).toBe(
-      'Handoff works on deals and companies',
+      'Handoff works on contacts, deals and companies',
     );
   });
 });

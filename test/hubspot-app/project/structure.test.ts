@@ -56,7 +56,10 @@ const CardMeta = z.object({
     name: z.string().min(1),
     location: z.enum(['crm.record.tab', 'crm.record.sidebar']),
     entrypoint: Entrypoint,
-    objectTypes: z.array(z.enum(['deals', 'companies'])).min(1),
+    // The app cards reference's example places a card on "contacts"; Handoff's card goes on the
+    // three objects whose seams it follows.
+    // https://developers.hubspot.com/docs/apps/developer-platform/add-features/ui-extensions/extension-points/app-cards/reference
+    objectTypes: z.array(z.enum(['contacts', 'deals', 'companies'])).min(1),
   }),
 });
 const SettingsMeta = z.object({

@@ -1,8 +1,9 @@
-// The card's root: picks the deal or the company face from the record HubSpot shows it on.
+// The card's root: picks the record face (deals, contacts) or the company face from the record
+// HubSpot shows it on.
 import { EmptyState, Text } from '@hubspot/ui-extensions';
 import type { HandoffClient, ObjectType } from './client.js';
 import { CompanyCard } from './CompanyCard.js';
-import { DealCard } from './DealCard.js';
+import { RecordCard } from './RecordCard.js';
 import type { Assignee } from './ReviewActions.js';
 
 export interface CardProps {
@@ -15,11 +16,12 @@ export interface CardProps {
 }
 
 export function Card(props: CardProps) {
-  if (props.objectType === 'deals') {
+  if (props.objectType === 'deals' || props.objectType === 'contacts') {
     return (
-      <DealCard
+      <RecordCard
         client={props.client}
-        dealId={props.objectId}
+        objectType={props.objectType}
+        recordId={props.objectId}
         timeZone={props.timeZone}
         assignees={props.assignees}
         newActionId={props.newActionId}
@@ -32,8 +34,8 @@ export function Card(props: CardProps) {
     );
   }
   return (
-    <EmptyState title="Handoff works on deals and companies" testId="unsupported-object">
-      <Text>Add this card to deal or company records.</Text>
+    <EmptyState title="Handoff works on contacts, deals and companies" testId="unsupported-object">
+      <Text>Add this card to contact, deal or company records.</Text>
     </EmptyState>
   );
 }

@@ -17,7 +17,9 @@ import {
 /** Must match hubspot-app/scopes.ts and app-hsmeta.json's permittedUrls (a test checks both). */
 export const BACKEND_URL = 'https://api.handoff.example';
 
-export type ObjectType = 'deals' | 'companies';
+export type ObjectType = 'contacts' | 'deals' | 'companies';
+/** The records whose own handoffs the card shows and acts on (a company lists its deals'). */
+export type RecordObjectType = 'deals' | 'contacts';
 
 export type Problem =
   | { kind: 'refusal'; refusal: Refusal; view?: RecordView }
@@ -27,8 +29,13 @@ export type Answer<T> = { ok: true; value: T } | { ok: false; problem: Problem }
 
 export interface HandoffClient {
   dealView(dealId: string): Promise<Answer<RecordView>>;
+  contactView(contactId: string): Promise<Answer<RecordView>>;
   companyView(companyId: string): Promise<Answer<CompanyView>>;
-  act(dealId: string, request: HandoffRequest): Promise<Answer<RecordView>>;
+  act(
+    recordId: string,
+    request: HandoffRequest,
+    objectType?: RecordObjectType,
+  ): Promise<Answer<RecordView>>;
 }
 
 /** The part of `hubspot.fetch` the client uses; its body is an object, which HubSpot serialises. */
@@ -76,8 +83,9 @@ export function createHandoffClient(fetch: FetchLike, baseUrl = BACKEND_URL): Ha
     dealView: (dealId) => call(RecordViewSchema, paths.record('deals', dealId), 'GET'),
     companyView: (companyId) =>
       call(CompanyViewSchema, paths.record('companies', companyId), 'GET'),
-    act: (dealId, request) =>
-      call(RecordViewSchema, paths.actions('deals', dealId), 'POST', request),
+    contactView: (contactId) => call(RecordViewSchema, paths.record('contacts', contactId), 'GET'),
+    act: (recordId, request, objectType = 'deals') =>
+      call(RecordViewSchema, paths.actions(objectType, recordId), 'POST', request),
   };
 }
 

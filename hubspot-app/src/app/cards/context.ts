@@ -2,7 +2,12 @@
 import type { ObjectType } from './client.js';
 import type { Assignee } from './ReviewActions.js';
 
-const OBJECT_TYPES: Record<string, ObjectType> = { '0-3': 'deals', '0-2': 'companies' };
+// HubSpot's object type ids: 0-1 contacts, 0-2 companies, 0-3 deals.
+const OBJECT_TYPES: Record<string, ObjectType> = {
+  '0-1': 'contacts',
+  '0-3': 'deals',
+  '0-2': 'companies',
+};
 
 export function objectTypeOf(objectTypeId: string): ObjectType | undefined {
   return OBJECT_TYPES[objectTypeId];

@@ -1,9 +1,10 @@
-// Loads a deal's record view, sends the viewer's actions and shows what came back: the new view, a
-// refusal's sentence, or — when someone else changed the handoff first — a notice and a fresh view.
+// Loads a deal's or a contact's record view, sends the viewer's actions and shows what came back:
+// the new view, a refusal's sentence, or — when someone else changed the handoff first — a notice
+// and a fresh view. One card for both: the same stages, timers and HandoffSection on each.
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Flex } from '@hubspot/ui-extensions';
 import type { RecordView } from '@handoff/shared/runtime';
-import type { HandoffClient, Problem } from './client.js';
+import type { HandoffClient, Problem, RecordObjectType } from './client.js';
 import { DealView } from './DealView.js';
 import type { HandoffCommand } from './HandoffSection.js';
 import type { Assignee } from './ReviewActions.js';
@@ -11,14 +12,15 @@ import { Loading, ProblemState } from './states.js';
 
 type Notice = { variant: 'danger' | 'warning'; title: string; message: string };
 
-export function DealCard(props: {
+export function RecordCard(props: {
   client: HandoffClient;
-  dealId: string;
+  objectType: RecordObjectType;
+  recordId: string;
   timeZone: string;
   assignees: Assignee[];
   newActionId: () => string;
 }) {
-  const { client, dealId } = props;
+  const { client, objectType, recordId } = props;
   const [view, setView] = useState<RecordView | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
   const [busy, setBusy] = useState(false);
@@ -26,13 +28,16 @@ export function DealCard(props: {
 
   const load = useCallback(async () => {
     setProblem(undefined);
-    const answer = await client.dealView(dealId);
+    const answer =
+      objectType === 'contacts'
+        ? await client.contactView(recordId)
+        : await client.dealView(recordId);
     if (answer.ok) setView(answer.value);
     else {
       setView(undefined);
       setProblem(answer.problem);
     }
-  }, [client, dealId]);
+  }, [client, objectType, recordId]);
 
   useEffect(() => {
     void load();
@@ -41,12 +46,11 @@ export function DealCard(props: {
   const run = async (handoffId: string, version: number, command: HandoffCommand) => {
     setBusy(true);
     setNotice(undefined);
-    const answer = await client.act(dealId, {
-      handoffId,
-      actionId: props.newActionId(),
-      expectedVersion: version,
-      action: command,
-    });
+    const answer = await client.act(
+      recordId,
+      { handoffId, actionId: props.newActionId(), expectedVersion: version, action: command },
+      objectType,
+    );
     if (answer.ok) setView(answer.value);
     else if (answer.problem.kind === 'refusal') {
       const { refusal, view: latest } = answer.problem;
@@ -67,7 +71,10 @@ export function DealCard(props: {
   };
 
   if (problem) return <ProblemState problem={problem} onRetry={() => void load()} />;
-  if (!view) return <Loading what="the deal's handoff" />;
+  if (!view)
+    return (
+      <Loading what={objectType === 'contacts' ? "the contact's handoff" : "the deal's handoff"} />
+    );
   return (
     <Flex direction="column" gap="sm">
       {notice && (

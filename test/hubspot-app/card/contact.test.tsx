@@ -1,0 +1,90 @@
+// Issue 19: the same card on a HubSpot contact — the marketing → sales handoff with the same
+// components as on deals (StageSection, TimerList, HandoffSection), loaded from the contact's own
+// view and acting on the contact.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Button, StatusTag, StepIndicator } from '@hubspot/ui-extensions';
+import type { Viewer } from '../../../shared/src/index.js';
+import { evaluateRecord } from '../../../shared/src/record/index.js';
+import { deal, handoffState, HOUR, MONDAY_10AM_NY } from '../../shared/builders.js';
+import { defaultPlaybook } from '../../shared/fixtures.js';
+import { fakeClient, ok, renderCard, screenText } from './harness.js';
+
+const marketer: Viewer = { userId: 'u-mkt', roles: ['marketing'] };
+// The contact became an MQL at 10:00 on Monday; the card is opened at 11:00.
+const mql = (handoffs = {}) =>
+  evaluateRecord(
+    defaultPlaybook(),
+    deal({
+      objectType: 'contacts',
+      recordId: 'c-7',
+      stage: 'mql',
+      fields: { job_title: 'VP Operations', company_name: 'Acme' },
+      stageHistory: [
+        { stage: 'lead', enteredAt: MONDAY_10AM_NY - 72 * HOUR },
+        { stage: 'mql', enteredAt: MONDAY_10AM_NY },
+      ],
+      handoffs,
+    }),
+    marketer,
+    MONDAY_10AM_NY + HOUR,
+  );
+
+describe('the card on a contact, for marketing', () => {
+  it('when a contact is an MQL, then the card loads the contact, marks its lifecycle stage and shows speed to lead', async () => {
+    const client = fakeClient(ok(mql()));
+    const card = renderCard(client, { objectType: 'contacts', objectId: 'c-7' });
+    await card.waitFor(() =>
+      expect(card.maybeFindByTestId(StepIndicator, 'stages')).not.toBeNull(),
+    );
+    expect(client.contactView).toHaveBeenCalledWith('c-7');
+    expect(client.dealView).not.toHaveBeenCalled();
+    const stages = card.findByTestId(StepIndicator, 'stages');
+    expect(stages.props.stepNames).toEqual([
+      'Lead',
+      'Marketing qualified (MQL)',
+      'Sales qualified (SQL)',
+    ]);
+    expect(stages.props.stepNames[stages.props.currentStep ?? -1]).toBe(
+      'Marketing qualified (MQL)',
+    );
+    expect(card.findByTestId(StatusTag, 'timer-speed_to_lead').text).toBe('On track');
+    expect(screenText(card)).toContain('Marketing → sales (MQL)');
+  });
+
+  it('when marketing submits the brief, then the action goes to the contact, not to a deal', async () => {
+    const ready = handoffState('in_progress', {
+      items: Object.fromEntries(
+        ['source', 'engaged_with', 'fit'].map((id) => [
+          id,
+          { value: id === 'fit' ? 'Good' : 'Webinar', done: true, by: 'u-mkt', at: MONDAY_10AM_NY },
+        ]),
+      ),
+    });
+    const client = fakeClient(ok(mql({ mql_to_sales: ready })));
+    const card = renderCard(client, { objectType: 'contacts', objectId: 'c-7' });
+    await card.waitFor(() =>
+      expect(card.maybeFindByTestId(Button, 'mql_to_sales:submit')).not.toBeNull(),
+    );
+    const submit = card.findByTestId(Button, 'mql_to_sales:submit');
+    expect(submit.props.disabled).toBe(false);
+    submit.trigger('onClick');
+    expect(client.act).toHaveBeenCalledWith(
+      'c-7',
+      expect.objectContaining({ handoffId: 'mql_to_sales', action: { type: 'submit' } }),
+      'contacts',
+    );
+  });
+});
+
+describe("the card's configuration", () => {
+  it('when HubSpot reads the card config, then it places the card on contacts, deals and companies', () => {
+    const meta = JSON.parse(
+      readFileSync(
+        new URL('../../../hubspot-app/src/app/cards/handoff-card-hsmeta.json', import.meta.url),
+        'utf8',
+      ),
+    ) as { config: { objectTypes: string[] } };
+    expect(meta.config.objectTypes).toEqual(['contacts', 'deals', 'companies']);
+  });
+});
