@@ -1,6 +1,6 @@
 // evaluateRecord throughput on the default playbook: the card load, the panel render and every
 // record of a scan go through it. Target: ≥ 50,000 records per second on one core.
-import { applyHandoffAction, evaluateRecord } from '../../shared/dist/src/index.js';
+import { applyHandoffAction, evaluateRecord, scopedPlaybook } from '../../shared/dist/src/index.js';
 import type { HandoffState, RecordSnapshot, Viewer } from '../../shared/dist/src/index.js';
 import { defaultPlaybook } from '../shared/fixtures.js';
 import { formatRate, line, measure, section } from './lib.js';
@@ -10,8 +10,7 @@ const now = Date.UTC(2026, 10, 24, 16);
 
 /** A mix of deals like a portal's: open ones across stages, won ones with handoffs in every state. */
 function records(count: number): RecordSnapshot[] {
-  const playbook = defaultPlaybook();
-  const stages = playbook.stages.map((s) => s.id);
+  const stages = scopedPlaybook(defaultPlaybook(), 'deal').stages.map((s) => s.id);
   const statuses: HandoffState['status'][] = ['in_progress', 'submitted', 'rejected', 'accepted'];
   return Array.from({ length: count }, (_, i) => {
     const stage = stages[i % stages.length] ?? 'qualified';
@@ -78,6 +77,75 @@ function records(count: number): RecordSnapshot[] {
   });
 }
 
+/**
+ * Contacts like a marketing team's: leads, MQLs (some touched, some not, some with their brief
+ * submitted, rejected or accepted) and SQLs, judged by the contact lifecycle of the same playbook.
+ */
+function contacts(count: number): RecordSnapshot[] {
+  const stages = ['lead', 'mql', 'mql', 'sql'];
+  const statuses: HandoffState['status'][] = ['in_progress', 'submitted', 'rejected', 'accepted'];
+  return Array.from({ length: count }, (_, i) => {
+    const stage = stages[i % stages.length] ?? 'mql';
+    const enteredAt = now - ((i * 7) % 120) * HOUR;
+    const status = statuses[(i >> 2) % statuses.length] ?? 'in_progress';
+    const submitted = { type: 'submitted' as const, at: enteredAt + HOUR, by: 'm1', details: {} };
+    const events: HandoffState['events'] =
+      status === 'in_progress'
+        ? []
+        : [
+            { ...submitted, actionId: `s${i}` },
+            ...(status === 'rejected'
+              ? [
+                  {
+                    type: 'rejected' as const,
+                    at: enteredAt + 2 * HOUR,
+                    by: 'u2',
+                    actionId: `r${i}`,
+                    details: { reason: 'not_ready' },
+                  },
+                ]
+              : []),
+            ...(status === 'accepted'
+              ? [
+                  {
+                    type: 'accepted' as const,
+                    at: enteredAt + 3 * HOUR,
+                    by: 'u2',
+                    actionId: `a${i}`,
+                    details: {},
+                  },
+                ]
+              : []),
+          ];
+    const handoffs: RecordSnapshot['handoffs'] =
+      stage === 'lead'
+        ? {}
+        : {
+            mql_to_sales: {
+              status,
+              version: events.length,
+              items: { source: { value: 'Webinar', done: true, by: 'm1', at: enteredAt } },
+              events,
+            },
+          };
+    return {
+      crm: 'hubspot',
+      objectType: 'contacts',
+      recordId: String(i),
+      stage,
+      fields: { job_title: i % 3 ? 'VP Operations' : '', company_name: 'Acme' },
+      stageHistory: [
+        { stage: 'lead', enteredAt: enteredAt - 200 * HOUR },
+        ...(stage === 'lead' ? [] : [{ stage: 'mql', enteredAt }]),
+        ...(stage === 'sql' ? [{ stage: 'sql', enteredAt: enteredAt + 4 * HOUR }] : []),
+      ],
+      activities: i % 2 ? [enteredAt + 90 * 60_000] : [],
+      handoffs,
+      ownerId: 'u1',
+    };
+  });
+}
+
 export default function (): void {
   const playbook = defaultPlaybook();
   const sample = records(1024);
@@ -89,6 +157,17 @@ export default function (): void {
     2000,
   );
   line('evaluateRecord', `${formatRate(view.opsPerSecond)} records/s (target ≥ 50,000)`);
+  // The issue's bar: a contact is judged as fast as a deal (same playbook, its contact lifecycle).
+  const people = contacts(1024);
+  const contactView = measure(
+    'evaluateRecord (contacts)',
+    (i) => evaluateRecord(playbook, people[i & 1023] as RecordSnapshot, rep, now),
+    2000,
+  );
+  line(
+    'evaluateRecord on contacts (1,024 leads, MQLs, SQLs)',
+    `${formatRate(contactView.opsPerSecond)} records/s, ${(contactView.opsPerSecond / view.opsPerSecond).toFixed(2)}× the deals' rate measured just before`,
+  );
   const action = measure(
     'applyHandoffAction (set_item)',
     (i) =>
