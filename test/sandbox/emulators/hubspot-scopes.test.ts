@@ -34,6 +34,7 @@ describe('the scope table', () => {
       if (route.path.includes('bjectType'))
         expect(covered.map((rule) => rule.objectType).sort(), route.name).toEqual([
           'companies',
+          'contacts',
           'deals',
           'notes',
           'tasks',

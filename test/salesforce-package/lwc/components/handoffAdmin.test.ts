@@ -88,7 +88,7 @@ describe('handoffAdmin', () => {
 
   it('when an admin opens it, then the active playbook is summarised and can be saved', async () => {
     const el = await admin('admin', PLAYBOOK_JSON);
-    expect(query(el, '[data-id="summary"]')?.textContent).toMatch(/stages, 2 handoffs/);
+    expect(query(el, '[data-id="summary"]')?.textContent).toMatch(/stages, 4 handoffs/);
     expect(save(el).disabled).toBe(false);
     await expectAccessible(el);
   });

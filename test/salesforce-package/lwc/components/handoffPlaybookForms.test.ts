@@ -184,7 +184,7 @@ describe('handoffAdmin with its forms', () => {
     const area = query(el, 'textarea[name="playbook"]') as HTMLTextAreaElement;
     const firstRole = Object.keys(PLAYBOOK.roles)[0] as string;
     expect(JSON.parse(area.value).roles[firstRole].hubspotTeams).toEqual(['SDR', 'Marketing']);
-    expect(query(el, '[data-id="summary"]')?.textContent).toMatch(/stages, 2 handoffs/);
+    expect(query(el, '[data-id="summary"]')?.textContent).toMatch(/stages, 4 handoffs/);
 
     const rep = mount('c-handoff-admin', Admin, 'sales_rep');
     graphql.emit(graph(PLAYBOOK_JSON));
