@@ -79,6 +79,11 @@ function explainLifecycle(
     }
     for (const c of handoff.criteria) out.push(`     to submit: ${criterion(playbook, c)}`);
     out.push(`     reasons to reject: ${handoff.rejectReasons.map((r) => r.label).join('; ')}`);
+    const stageLabel = (id: string) => playbook.stages.find((s) => s.id === id)?.label ?? id;
+    if (handoff.onAccept)
+      out.push(`     when accepted: ${record} moves to ${stageLabel(handoff.onAccept.stage)}`);
+    if (handoff.onReject)
+      out.push(`     when rejected: ${record} goes back to ${stageLabel(handoff.onReject.stage)}`);
   }
   out.push('', 'SLAs');
   for (const sla of scoped.slas) out.push(`  ${sla.label}: ${explainSla(playbook, sla)}`);

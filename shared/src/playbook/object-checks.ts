@@ -64,6 +64,11 @@ export function objectIssues(playbook: Playbook): ObjectIssue[] {
 
   playbook.handoffs.forEach((handoff, h) => {
     const object = objectOfHandoff(playbook, handoff);
+    // A handoff moves its own record: an accepted MQL cannot land in a deal stage.
+    for (const key of ['onAccept', 'onReject'] as const) {
+      const move = handoff[key];
+      if (move) check(['handoffs', h, key, 'stage'], 'stage', move.stage, object, `this handoff`);
+    }
     handoff.criteria.forEach((criterion, c) =>
       handoffsIn(criterion.rule, ['handoffs', h, 'criteria', c, 'rule']).forEach(([path, id]) =>
         check(path, 'handoff', id, object, `this handoff`),

@@ -268,6 +268,10 @@ function checkReferences(
       handoff[key].forEach((role, r) => c.ref([...at, key, r], role, roleIds, 'the role'));
     }
     c.unique([...at, 'rejectReasons'], handoff.rejectReasons, 'reject reason');
+    for (const key of ['onAccept', 'onReject'] as const) {
+      const move = handoff[key];
+      if (move) c.ref([...at, key, 'stage'], move.stage, stageIds, 'the stage');
+    }
     checkCriteria(c, playbook, [...at, 'criteria'], handoff.criteria);
   });
 

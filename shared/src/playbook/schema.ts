@@ -227,6 +227,14 @@ export const HandoffDef = z.strictObject({
   rejectReasons: z.array(RejectReason).check(z.minLength(1)),
   /** Must pass, besides the required items, before the handoff may be submitted. */
   criteria: z._default(z.array(CriterionDef), []),
+  /**
+   * Where the record goes when the handoff is accepted (an MQL becomes an SQL) and when it is
+   * rejected (a recycled lead goes back to marketing): a stage of the handoff's own object. The
+   * CRM adapters move the record; omitted, the record stays where it is. Optional without a default,
+   * so a playbook written before parses (and fingerprints) exactly as it did.
+   */
+  onAccept: z.optional(z.strictObject({ stage: Id })),
+  onReject: z.optional(z.strictObject({ stage: Id })),
 });
 export type HandoffDef = z.infer<typeof HandoffDef>;
 

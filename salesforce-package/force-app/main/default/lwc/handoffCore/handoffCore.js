@@ -2284,7 +2284,15 @@ var HandoffDef = strictObject({
   reject: array(Id).check(_minLength(1)),
   rejectReasons: array(RejectReason).check(_minLength(1)),
   /** Must pass, besides the required items, before the handoff may be submitted. */
-  criteria: _default(array(CriterionDef), [])
+  criteria: _default(array(CriterionDef), []),
+  /**
+   * Where the record goes when the handoff is accepted (an MQL becomes an SQL) and when it is
+   * rejected (a recycled lead goes back to marketing): a stage of the handoff's own object. The
+   * CRM adapters move the record; omitted, the record stays where it is. Optional without a default,
+   * so a playbook written before parses (and fingerprints) exactly as it did.
+   */
+  onAccept: optional(strictObject({ stage: Id })),
+  onReject: optional(strictObject({ stage: Id }))
 });
 var BusinessDuration = union([
   strictObject({
@@ -3694,6 +3702,11 @@ function objectIssues(playbook) {
   });
   playbook.handoffs.forEach((handoff2, h) => {
     const object2 = objectOfHandoff(playbook, handoff2);
+    for (const key of ["onAccept", "onReject"]) {
+      const move = handoff2[key];
+      if (move)
+        check(["handoffs", h, key, "stage"], "stage", move.stage, object2, `this handoff`);
+    }
     handoff2.criteria.forEach((criterion2, c) => handoffsIn(criterion2.rule, ["handoffs", h, "criteria", c, "rule"]).forEach(([path, id]) => check(path, "handoff", id, object2, `this handoff`)));
   });
   return issues;
@@ -4579,6 +4592,11 @@ function checkReferences(playbook, declared, indexOf) {
       handoff2[key].forEach((role, r) => c.ref([...at, key, r], role, roleIds, "the role"));
     }
     c.unique([...at, "rejectReasons"], handoff2.rejectReasons, "reject reason");
+    for (const key of ["onAccept", "onReject"]) {
+      const move = handoff2[key];
+      if (move)
+        c.ref([...at, key, "stage"], move.stage, stageIds, "the stage");
+    }
     checkCriteria(c, playbook, [...at, "criteria"], handoff2.criteria);
   });
   const calendarIds = [...declared.calendars];
