@@ -1,10 +1,12 @@
 // The shared metrics of the RevOps framework: handoff throughput and quality, time to accept,
-// time in stage, lead-to-customer time and SLA attainment, over a window [from, to).
+// time in stage, lead-to-customer time, SLA attainment, speed to lead and the lifecycle's seams,
+// over a window [from, to).
 import { businessTimeBetween } from '../clock/index.js';
 import type { Playbook } from '../playbook/schema.js';
 import type { RecordSnapshot } from '../shapes/snapshot.js';
 import { calendarFor } from '../sla/calendars.js';
 import { acceptSlaOf, slaState } from '../sla/outcome.js';
+import { seams, speedToLead, type Seams, type SpeedToLeadMetrics } from './lifecycle.js';
 import { median, percentile } from './stats.js';
 
 export interface MetricsWindow {
@@ -53,6 +55,10 @@ export interface Metrics {
   stages: StageMetrics[];
   leadToCustomer: { count: number; medianMs: number | null };
   slas: SlaMetrics[];
+  /** One entry per SLA that the first sales activity stops. */
+  speedToLead: SpeedToLeadMetrics[];
+  /** The handoffs' counts by seam, in the framework's words. */
+  seams: Seams;
 }
 
 export function computeMetrics(
@@ -62,55 +68,57 @@ export function computeMetrics(
   now: number,
 ): Metrics {
   const inWindow = (t: number): boolean => t >= window.from && t < window.to;
-  return {
-    window,
-    handoffs: playbook.handoffs.map((handoff) => {
-      const sla = acceptSlaOf(playbook, handoff.id);
-      const calendar = calendarFor(playbook, sla?.calendar);
-      let submitted = 0;
-      let accepted = 0;
-      const reasons = new Map<string, number>();
-      const waits: number[] = [];
-      for (const snapshot of snapshots) {
-        const events = snapshot.handoffs[handoff.id]?.events ?? [];
-        const firstSubmission = events.find((e) => e.type === 'submitted')?.at;
-        for (const event of events) {
-          if (!inWindow(event.at)) continue;
-          if (event.type === 'submitted') submitted++;
-          if (event.type === 'accepted') {
-            accepted++;
-            if (firstSubmission !== undefined)
-              waits.push(businessTimeBetween(calendar, firstSubmission, event.at));
-          }
-          if (event.type === 'rejected') {
-            const reason = String(event.details.reason ?? 'unknown');
-            reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-          }
+  const handoffs = playbook.handoffs.map((handoff): HandoffMetrics => {
+    const sla = acceptSlaOf(playbook, handoff.id);
+    const calendar = calendarFor(playbook, sla?.calendar);
+    let submitted = 0;
+    let accepted = 0;
+    const reasons = new Map<string, number>();
+    const waits: number[] = [];
+    for (const snapshot of snapshots) {
+      const events = snapshot.handoffs[handoff.id]?.events ?? [];
+      const firstSubmission = events.find((e) => e.type === 'submitted')?.at;
+      for (const event of events) {
+        if (!inWindow(event.at)) continue;
+        if (event.type === 'submitted') submitted++;
+        if (event.type === 'accepted') {
+          accepted++;
+          if (firstSubmission !== undefined)
+            waits.push(businessTimeBetween(calendar, firstSubmission, event.at));
+        }
+        if (event.type === 'rejected') {
+          const reason = String(event.details.reason ?? 'unknown');
+          reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
         }
       }
-      const rejected = [...reasons.values()].reduce((a, b) => a + b, 0);
-      return {
-        id: handoff.id,
-        label: handoff.label,
-        submitted,
-        accepted,
-        rejected,
-        rejectionRate: accepted + rejected === 0 ? null : rejected / (accepted + rejected),
-        rejectionReasons: [...reasons]
-          .map(([id, count]) => ({
-            id,
-            label: handoff.rejectReasons.find((r) => r.id === id)?.label ?? id,
-            count,
-          }))
-          .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)),
-        timeToAccept: {
-          count: waits.length,
-          medianMs: median(waits),
-          p90Ms: percentile(waits, 90),
-          timeZone: sla?.calendar ? (playbook.calendars[sla.calendar]?.timeZone ?? null) : null,
-        },
-      };
-    }),
+    }
+    const rejected = [...reasons.values()].reduce((a, b) => a + b, 0);
+    return {
+      id: handoff.id,
+      label: handoff.label,
+      submitted,
+      accepted,
+      rejected,
+      rejectionRate: accepted + rejected === 0 ? null : rejected / (accepted + rejected),
+      rejectionReasons: [...reasons]
+        .map(([id, count]) => ({
+          id,
+          label: handoff.rejectReasons.find((r) => r.id === id)?.label ?? id,
+          count,
+        }))
+        .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)),
+      timeToAccept: {
+        count: waits.length,
+        medianMs: median(waits),
+        p90Ms: percentile(waits, 90),
+        timeZone: sla?.calendar ? (playbook.calendars[sla.calendar]?.timeZone ?? null) : null,
+      },
+    };
+  });
+  const firstTouches = speedToLead(playbook, snapshots, window, now);
+  return {
+    window,
+    handoffs,
     stages: playbook.stages.map((stage) => {
       const stays: number[] = [];
       for (const snapshot of snapshots) {
@@ -141,6 +149,8 @@ export function computeMetrics(
         attainment: completed === 0 ? null : metOnTime / completed,
       };
     }),
+    speedToLead: firstTouches,
+    seams: seams(playbook, handoffs, snapshots, window, firstTouches),
   };
 }
 

@@ -6,6 +6,16 @@ export {
   type SlaMetrics,
   type MetricsWindow,
 } from './compute.js';
+export {
+  seamOf,
+  type ExpansionMetrics,
+  type MarketingToSalesMetrics,
+  type ReasonCount,
+  type SeamId,
+  type SeamMetrics,
+  type Seams,
+  type SpeedToLeadMetrics,
+} from './lifecycle.js';
 export { median, percentile } from './stats.js';
 export {
   needsAttention,

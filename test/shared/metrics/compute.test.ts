@@ -191,5 +191,13 @@ describe('computeMetrics over November 2026', () => {
     ]);
     expect(empty.slas.map((s) => s.attainment)).toEqual(Array(7).fill(null));
     expect(empty.leadToCustomer).toEqual({ count: 0, medianMs: null });
+    expect(empty.seams.marketingToSales).toMatchObject({
+      acceptanceRate: null,
+      recycleReasons: [],
+    });
+    expect(empty.seams.expansion).toMatchObject({ raised: 0, acceptanceRate: null, converted: 0 });
+    expect(empty.speedToLead.map((s) => [s.slaId, s.touched, s.medianMs])).toEqual([
+      ['speed_to_lead', 0, null],
+    ]);
   });
 });
