@@ -11,6 +11,15 @@ import { dealProperties, type HubSpotObject } from './mapping.js';
 import type { OwnerTeams } from './roles.js';
 
 export type EngagementType = 'notes' | 'tasks';
+/** The records an engagement can be about: the scanner escalates on deals and on contacts. */
+export type EngagementTarget = 'deals' | 'contacts';
+
+/**
+ * Contacts read with property history per call: HubSpot refuses more ("The maximum number of inputs
+ * supported in a batch request for property histories is 50", its error quoted in
+ * https://github.com/PipedreamHQ/pipedream/pull/8462); without history a batch read takes 100.
+ */
+export const HISTORY_BATCH = 50;
 
 export interface PropertySpec {
   name: string;
@@ -39,12 +48,18 @@ export interface Crm {
   ): Promise<{ ids: string[]; complete: boolean } | null>;
   getOwners(): Promise<OwnerTeams[]>;
   updateDeal(dealId: string, properties: Record<string, string>): Promise<void>;
-  /** Creates a note or task on a deal, tagged with `key` in the `handoff_key` property. */
+  /** Writes properties of a contact (an empty string clears one). */
+  updateContact(contactId: string, properties: Record<string, string>): Promise<void>;
+  /**
+   * Creates a note or task on a deal (or, with `on: 'contacts'`, on a contact), tagged with `key`
+   * in the `handoff_key` property.
+   */
   createEngagement(
     type: EngagementType,
-    dealId: string,
+    recordId: string,
     properties: Record<string, string>,
     key: string,
+    on?: EngagementTarget,
   ): Promise<string>;
   /** The id of the note or task tagged with `key`, if one exists (exactly once, even after a crash). */
   findEngagement(type: EngagementType, key: string): Promise<string | null>;
@@ -75,6 +90,23 @@ export interface Crm {
     properties: readonly string[];
     limit: number;
   }): Promise<HubSpotObject[]>;
+  /**
+   * One page of contacts whose `property` (the playbook's contact stage property) holds one of
+   * `values`, with an id above `aboveId`, by ascending id — paged as searchDeals is, so every query
+   * stays under HubSpot's 10,000-results-per-query cap.
+   */
+  searchContacts(query: {
+    property: string;
+    values: readonly string[];
+    aboveId: string;
+    properties: readonly string[];
+    limit: number;
+  }): Promise<HubSpotObject[]>;
+  /**
+   * Up to HISTORY_BATCH contacts by id in one call, with the history of their stage property and
+   * of their touches (what contactSnapshot reads); ids HubSpot no longer has are left out.
+   */
+  readContacts(ids: readonly string[], playbook: Playbook): Promise<HubSpotContact[]>;
   /** Up to 100 deals by id in one call; ids HubSpot no longer has are left out. */
   readDeals(ids: readonly string[], properties: readonly string[]): Promise<HubSpotObject[]>;
   /** Updates up to 100 deals in one call. */
@@ -92,6 +124,9 @@ export const KEY_PROPERTY = 'handoff_key';
 
 // HubSpot-defined association type ids from an engagement to a deal.
 const DEAL_ASSOCIATION: Record<EngagementType, number> = { notes: 214, tasks: 216 };
+// And to a contact: note → contact 202, task → contact 204
+// (https://developers.hubspot.com/docs/api/crm/associations/v4#association-type-id-values).
+const CONTACT_ASSOCIATION: Record<EngagementType, number> = { notes: 202, tasks: 204 };
 
 export class CrmError extends Error {
   constructor(
@@ -275,16 +310,22 @@ function untimedCrm(basePath: string, accessToken: string, retries: number): Crm
       await call(() => client.crm.deals.basicApi.update(dealId, { properties }));
     },
 
-    async createEngagement(type, dealId, properties, key) {
+    async updateContact(contactId, properties) {
+      await call(() => client.crm.contacts.basicApi.update(contactId, { properties }));
+    },
+
+    async createEngagement(type, recordId, properties, key, on = 'deals') {
       const input = {
         properties: { ...properties, [KEY_PROPERTY]: key },
         associations: [
           {
-            to: { id: dealId },
+            to: { id: recordId },
             types: [
               {
                 associationCategory: 'HUBSPOT_DEFINED' as never,
-                associationTypeId: DEAL_ASSOCIATION[type],
+                associationTypeId: (on === 'contacts' ? CONTACT_ASSOCIATION : DEAL_ASSOCIATION)[
+                  type
+                ],
               },
             ],
           },
@@ -329,49 +370,48 @@ function untimedCrm(basePath: string, accessToken: string, retries: number): Crm
     markTasksCompleted,
 
     async searchDeals(query) {
-      const found = await call(() =>
-        client.crm.deals.searchApi.doSearch({
-          filterGroups: [
-            {
-              filters: [
-                { propertyName: 'pipeline', operator: 'EQ' as never, value: query.pipeline },
-                { propertyName: 'dealstage', operator: 'IN' as never, values: [...query.stageIds] },
-                { propertyName: 'hs_object_id', operator: 'GT' as never, value: query.aboveId },
-              ],
-            },
-          ],
-          sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' } as never],
-          properties: [...query.properties],
-          limit: query.limit,
-          after: '0',
-        }),
-      );
-      return found.results.map((d) => ({ id: d.id, properties: d.properties }));
+      return idSlice((request) => client.crm.deals.searchApi.doSearch(request), query, [
+        { propertyName: 'pipeline', operator: 'EQ' as never, value: query.pipeline },
+        { propertyName: 'dealstage', operator: 'IN' as never, values: [...query.stageIds] },
+      ]);
     },
 
     async searchChangedDeals(query) {
-      const found = await call(() =>
-        client.crm.deals.searchApi.doSearch({
-          filterGroups: [
-            {
-              filters: [
-                // Datetimes are compared as epoch milliseconds.
-                {
-                  propertyName: 'hs_lastmodifieddate',
-                  operator: 'GTE' as never,
-                  value: String(query.since),
-                },
-                { propertyName: 'hs_object_id', operator: 'GT' as never, value: query.aboveId },
-              ],
-            },
-          ],
-          sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' } as never],
-          properties: [...query.properties],
-          limit: query.limit,
-          after: '0',
+      return idSlice((request) => client.crm.deals.searchApi.doSearch(request), query, [
+        // Datetimes are compared as epoch milliseconds.
+        {
+          propertyName: 'hs_lastmodifieddate',
+          operator: 'GTE' as never,
+          value: String(query.since),
+        },
+      ]);
+    },
+
+    async searchContacts(query) {
+      return idSlice((request) => client.crm.contacts.searchApi.doSearch(request), query, [
+        { propertyName: query.property, operator: 'IN' as never, values: [...query.values] },
+      ]);
+    },
+
+    async readContacts(ids, playbook) {
+      if (ids.length === 0) return [];
+      const batch = await call(() =>
+        client.crm.contacts.batchApi.read({
+          inputs: ids.map((id) => ({ id })),
+          properties: contactProperties(playbook),
+          propertiesWithHistory: contactHistoryProperties(playbook),
         }),
       );
-      return found.results.map((d) => ({ id: d.id, properties: d.properties }));
+      return batch.results.map((contact) => ({
+        id: contact.id,
+        properties: contact.properties,
+        propertiesWithHistory: Object.fromEntries(
+          Object.entries(contact.propertiesWithHistory ?? {}).map(([name, entries]) => [
+            name,
+            entries.map((e) => ({ value: e.value ?? null, timestamp: e.timestamp.toISOString() })),
+          ]),
+        ),
+      }));
     },
 
     async readDeals(ids, properties) {
@@ -414,6 +454,48 @@ function untimedCrm(basePath: string, accessToken: string, retries: number): Crm
       await call(() => client.crm.properties.coreApi.create(objectType, spec as never));
     },
   };
+}
+
+interface SearchFilter {
+  propertyName: string;
+  operator: never;
+  value?: string;
+  values?: string[];
+}
+
+/**
+ * One search page of records above `aboveId`, by ascending id, always from the query's first result
+ * (`after: 0`): the caller pages by raising `aboveId` to the last id it got, so no query asks past
+ * HubSpot's 10,000 results per query however many records match. Deals and contacts alike.
+ */
+async function idSlice(
+  doSearch: (request: {
+    filterGroups: { filters: SearchFilter[] }[];
+    sorts: never[];
+    properties: string[];
+    limit: number;
+    after: string;
+  }) => Promise<{ results: { id: string; properties: Record<string, string | null> }[] }>,
+  query: { aboveId: string; properties: readonly string[]; limit: number },
+  filters: SearchFilter[],
+): Promise<HubSpotObject[]> {
+  const found = await call(() =>
+    doSearch({
+      filterGroups: [
+        {
+          filters: [
+            ...filters,
+            { propertyName: 'hs_object_id', operator: 'GT' as never, value: query.aboveId },
+          ],
+        },
+      ],
+      sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' } as never],
+      properties: [...query.properties],
+      limit: query.limit,
+      after: '0',
+    }),
+  );
+  return found.results.map((d) => ({ id: d.id, properties: d.properties }));
 }
 
 async function call<T>(request: () => Promise<T>): Promise<T> {

@@ -1,6 +1,12 @@
-// Which deals can have a live timer: a search narrows the portal's deals to the stages where an SLA
-// may be running, so a scan reads only those (pure; the playbook decides).
-import { pipelineStagesOf, stagesWithLiveTimers, type Playbook } from '@handoff/shared';
+// Which records can have a live timer: a search narrows the portal's deals to the stages where an SLA
+// may be running, and its contacts to the values of their stage property where one may (MQLs waiting
+// for a first touch or a decision), so a scan reads only those (pure; the playbook decides).
+import {
+  objectOfStage,
+  pipelineStagesOf,
+  stagesWithLiveTimers,
+  type Playbook,
+} from '@handoff/shared';
 
 /** HubSpot stage ids per pipeline where some SLA of the playbook may be running. */
 export function candidateStages(playbook: Playbook): Map<string, string[]> {
@@ -13,4 +19,20 @@ export function candidateStages(playbook: Playbook): Map<string, string[]> {
     byPipeline.set(pipeline.pipelineId, ids);
   }
   return new Map([...byPipeline].map(([pipeline, ids]) => [pipeline, [...ids]]));
+}
+
+/**
+ * Values per contact property (lifecyclestage by default) of the contact stages where some SLA may
+ * be running: the default playbook's MQL and SQL, where speed to lead and the MQL decision run.
+ */
+export function candidateContactValues(playbook: Playbook): Map<string, string[]> {
+  const byProperty = new Map<string, Set<string>>();
+  for (const stage of stagesWithLiveTimers(playbook)) {
+    if (objectOfStage(stage) !== 'contact' || !stage.hubspot || !('property' in stage.hubspot))
+      continue;
+    const values = byProperty.get(stage.hubspot.property) ?? new Set<string>();
+    for (const value of stage.hubspot.values) values.add(value);
+    byProperty.set(stage.hubspot.property, values);
+  }
+  return new Map([...byProperty].map(([property, values]) => [property, [...values]]));
 }

@@ -16,14 +16,15 @@ import {
 } from '@handoff/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
-import { CrmError, type Crm } from '../hubspot/crm.js';
+import { CrmError, HISTORY_BATCH, type Crm, type EngagementTarget } from '../hubspot/crm.js';
+import { contactSnapshot, type HubSpotContact } from '../hubspot/contact-mapping.js';
 import { dealProperties, dealSnapshot, type HubSpotObject } from '../hubspot/mapping.js';
 import { recipientsOf, taskProperties } from '../hubspot/task-properties.js';
 import type { RoleResolver } from '../hubspot/roles.js';
 import { slaProperty } from '../provisioning/properties.js';
 import type { Store } from '../store/index.js';
 import type { RateBudget } from './budget.js';
-import { candidateStages } from './candidates.js';
+import { candidateContactValues, candidateStages } from './candidates.js';
 
 export const SEARCH_PAGE = 200;
 export const BATCH = 100;
@@ -49,6 +50,8 @@ export interface ScanReport {
   mode?: 'full' | 'changes';
   skipped?: 'no_installation' | 'no_playbook' | 'leased';
   deals: number;
+  /** Contacts read and judged (every scan reads every contact in a stage where a timer can run). */
+  contacts: number;
   escalations: number;
   statusWrites: number;
   /** Every API call of the scan, completions included. */
@@ -110,6 +113,7 @@ export class Scanner {
     const report: ScanReport = {
       portalId,
       deals: 0,
+      contacts: 0,
       escalations: 0,
       statusWrites: 0,
       apiCalls: 0,
@@ -160,6 +164,7 @@ export class Scanner {
       if (full || !state) await this.readAll(cycle);
       else await this.readChanges(cycle, state.changesSince - CHANGE_LAG_MS);
       if (cycle.writes.length > 0) await cycle.crm.batchUpdateDeals(cycle.writes.splice(0));
+      await this.readContacts(cycle);
       await this.closeEscalations(cycle.crm, portalId, cycle.closing, report, true);
       if (cycle.watched) {
         if (full) await store.forgetWatchBefore(portalId, startedAt);
@@ -184,20 +189,17 @@ export class Scanner {
     const { crm, playbook, closing } = cycle;
     const seen = new Set<string>();
     for (const [pipeline, stageIds] of candidateStages(playbook)) {
-      let aboveId = '0';
-      for (;;) {
-        const page = await crm.searchDeals({
+      const search = (aboveId: string) =>
+        crm.searchDeals({
           pipeline,
           stageIds,
           aboveId,
           properties: cycle.properties,
           limit: SEARCH_PAGE,
         });
+      for await (const page of this.pages(cycle.portalId, search)) {
         for (const deal of page) seen.add(deal.id);
         await this.process(cycle, page);
-        await this.renewLease(cycle.portalId);
-        if (page.length < SEARCH_PAGE) break;
-        aboveId = page[page.length - 1]?.id ?? aboveId;
       }
     }
     if (cycle.writes.length > 0) await crm.batchUpdateDeals(cycle.writes.splice(0));
@@ -211,6 +213,101 @@ export class Scanner {
       cycle.report.completionCalls += cycle.report.apiCalls - before;
       await this.leave(cycle, ids, deals);
     }
+  }
+
+  /**
+   * Every page of a search paged by id (the search asks for ids above the last one it got, so no
+   * query reaches HubSpot's 10,000-result cap), the lease renewed after each page is handled.
+   */
+  private async *pages(
+    portalId: string,
+    search: (aboveId: string) => Promise<HubSpotObject[]>,
+  ): AsyncGenerator<HubSpotObject[]> {
+    let aboveId = '0';
+    for (;;) {
+      const page = await search(aboveId);
+      yield page;
+      await this.renewLease(portalId);
+      if (page.length < SEARCH_PAGE) return;
+      aboveId = page[page.length - 1]?.id ?? aboveId;
+    }
+  }
+
+  /**
+   * Every contact in a stage where a timer can run, on every scan (HubSpot keeps no per-contact
+   * watch here; the search is by stage, so only MQLs and SQLs are read), HISTORY_BATCH at a time
+   * with the history their timers start and stop by; then the contacts with open escalations that
+   * left those stages, read once to close what is no longer live.
+   */
+  private async readContacts(cycle: Cycle): Promise<void> {
+    const { crm, playbook, closing } = cycle;
+    const seen = new Set<string>();
+    for (const [property, values] of candidateContactValues(playbook)) {
+      const search = (aboveId: string) =>
+        crm.searchContacts({ property, values, aboveId, properties: [], limit: SEARCH_PAGE });
+      for await (const page of this.pages(cycle.portalId, search)) {
+        const ids = page.map((c) => c.id);
+        for (const id of ids) seen.add(id);
+        for (let i = 0; i < ids.length; i += HISTORY_BATCH)
+          await this.processContacts(
+            cycle,
+            await crm.readContacts(ids.slice(i, i + HISTORY_BATCH), playbook),
+          );
+      }
+    }
+    const left = closing.recordsNotIn(seen, CONTACT_KEY);
+    for (let i = 0; i < left.length; i += HISTORY_BATCH) {
+      const ids = left.slice(i, i + HISTORY_BATCH);
+      const before = cycle.report.apiCalls;
+      const contacts = await crm.readContacts(ids, playbook);
+      cycle.report.completionCalls += cycle.report.apiCalls - before;
+      const views = (await this.evaluateContacts(cycle.portalId, playbook, contacts)).map(
+        (e) => e.view,
+      );
+      for (const view of views) closing.add(playbook, view);
+      for (const id of ids)
+        closing.addUnlessLive(
+          playbook,
+          id,
+          views.find((v) => v.record.recordId === id),
+          CONTACT_KEY,
+        );
+      await this.closeEscalations(crm, cycle.portalId, closing, cycle.report, false);
+    }
+  }
+
+  /** Judges contacts and escalates what is due on them, as process does for deals. */
+  private async processContacts(cycle: Cycle, contacts: HubSpotContact[]): Promise<void> {
+    const evaluated = await this.evaluateContacts(cycle.portalId, cycle.playbook, contacts);
+    cycle.report.contacts += evaluated.length;
+    const names = new Map(evaluated.map((e) => [e.view.record.recordId, e.name]));
+    await this.escalate(
+      cycle,
+      evaluated.map((e) => e.view),
+      (id) => names.get(id) ?? `Contact ${id}`,
+      'contacts',
+    );
+  }
+
+  private async evaluateContacts(
+    portalId: string,
+    playbook: Playbook,
+    contacts: HubSpotContact[],
+  ): Promise<{ view: RecordView; name: string }[]> {
+    if (contacts.length === 0) return [];
+    const handoffs = await this.options.store.getHandoffsOfRecords(
+      portalId,
+      'contact',
+      contacts.map((c) => c.id),
+    );
+    const now = this.options.clock.now();
+    return contacts.flatMap((contact) => {
+      // A contact whose stage the playbook does not follow has no timer to watch.
+      const result = contactSnapshot(playbook, contact);
+      if (!result.ok) return [];
+      const snapshot = { ...result.snapshot, handoffs: handoffs.get(contact.id) ?? {} };
+      return [{ view: evaluateRecord(playbook, snapshot, SYSTEM_VIEWER, now), name: result.name }];
+    });
   }
 
   /**
@@ -250,14 +347,9 @@ export class Scanner {
           leaving,
         );
     };
-    let aboveId = '0';
-    for (;;) {
-      const page = await crm.searchChangedDeals({
-        since,
-        aboveId,
-        properties: cycle.properties,
-        limit: SEARCH_PAGE,
-      });
+    const search = (aboveId: string) =>
+      crm.searchChangedDeals({ since, aboveId, properties: cycle.properties, limit: SEARCH_PAGE });
+    for await (const page of this.pages(portalId, search)) {
       // Returned again only because the window overlaps the last one: read at this very version.
       const known = await store.watchOf(
         portalId,
@@ -269,9 +361,6 @@ export class Scanner {
           return version === null || known.get(d.id)?.version !== version;
         }),
       );
-      await this.renewLease(portalId);
-      if (page.length < SEARCH_PAGE) break;
-      aboveId = page[page.length - 1]?.id ?? aboveId;
     }
     const interrupted = [...cycle.done]
       .filter(([, status]) => status === 'started')
@@ -305,28 +394,17 @@ export class Scanner {
 
   /** Evaluates live deals: escalates what is due, queues closures, writes changed SLA status, watches each. */
   private async process(cycle: Cycle, deals: HubSpotObject[]): Promise<void> {
-    const { crm, playbook, portalId, report, done, closing, writes } = cycle;
+    const { crm, playbook, portalId, report, writes } = cycle;
     const now = this.options.clock.now();
     const evaluated = await this.evaluate(portalId, playbook, deals, cycle.stageProps);
     const views = evaluated.map((e) => e.view);
     report.deals += views.length;
-    const actions = planEscalations(
-      playbook,
+    await this.escalate(
+      cycle,
       views,
-      new Set([...done].filter(([, s]) => s === 'done').map(([k]) => k)),
-      now,
+      (id) => evaluated.find((e) => e.deal.id === id)?.deal.properties.dealname || `Deal ${id}`,
+      'deals',
     );
-    for (const action of actions) {
-      const deal = evaluated.find((e) => e.deal.id === action.record.recordId)?.deal;
-      const name = deal?.properties.dealname || `Deal ${action.record.recordId}`;
-      await this.execute(crm, portalId, playbook, action, name, done.get(action.key) === 'started');
-      done.set(action.key, 'done');
-      report.escalations++;
-      // A later level supersedes the earlier ones: their open tasks are completed.
-      closing.close(action.supersedes);
-    }
-    for (const view of views) closing.add(playbook, view);
-    await this.closeEscalations(crm, portalId, closing, report, false);
     for (const { view, deal } of evaluated) {
       const update = statusUpdate(view.timers, deal);
       if (update) writes.push({ id: view.record.recordId, properties: update });
@@ -342,6 +420,43 @@ export class Scanner {
         })),
         now,
       );
+  }
+
+  /**
+   * Executes the escalations these views make due, each exactly once (the key is recorded before
+   * anything is created), and queues the closures their stopped or superseded timers allow.
+   */
+  private async escalate(
+    cycle: Cycle,
+    views: RecordView[],
+    nameOf: (recordId: string) => string,
+    on: EngagementTarget,
+  ): Promise<void> {
+    const { crm, playbook, portalId, report, done, closing } = cycle;
+    const actions = planEscalations(
+      playbook,
+      views,
+      new Set([...done].filter(([, s]) => s === 'done').map(([k]) => k)),
+      this.options.clock.now(),
+    );
+    for (const action of actions) {
+      const name = nameOf(action.record.recordId);
+      await this.execute(
+        crm,
+        portalId,
+        playbook,
+        action,
+        name,
+        done.get(action.key) === 'started',
+        on,
+      );
+      done.set(action.key, 'done');
+      report.escalations++;
+      // A later level supersedes the earlier ones: their open tasks are completed.
+      closing.close(action.supersedes);
+    }
+    for (const view of views) closing.add(playbook, view);
+    await this.closeEscalations(crm, portalId, closing, report, false);
   }
 
   /** Deals that left every stage where a timer runs: their escalations whose timer is not live close. */
@@ -443,6 +558,7 @@ export class Scanner {
     action: EscalationAction,
     dealName: string,
     interrupted: boolean,
+    on: EngagementTarget = 'deals',
   ): Promise<void> {
     const { store, clock } = this.options;
     const dealId = action.record.recordId;
@@ -451,7 +567,10 @@ export class Scanner {
       const to = typeof action.to === 'object' && 'user' in action.to ? action.to.user : undefined;
       const people = await this.options.roles.ownersByRole(portalId, playbook);
       const ownerId = to ? people.ownerOfUser(to) : undefined;
-      if (ownerId) await crm.updateDeal(dealId, { hubspot_owner_id: ownerId });
+      if (ownerId)
+        await (on === 'contacts'
+          ? crm.updateContact(dealId, { hubspot_owner_id: ownerId })
+          : crm.updateDeal(dealId, { hubspot_owner_id: ownerId }));
     } else if (action.action === 'note') {
       await store.escalationStarted(portalId, action.key, clock.now(), []);
       if (!(interrupted && (await crm.findEngagement('notes', action.key))))
@@ -460,6 +579,7 @@ export class Scanner {
           dealId,
           { hs_timestamp: String(clock.now()), hs_note_body: `Handoff: ${action.title}` },
           action.key,
+          on,
         );
     } else {
       // The core's tasks: one per person, none for a level a later one supersedes.
@@ -480,7 +600,7 @@ export class Scanner {
       );
       for (const task of tasks) {
         if (interrupted && (await crm.findEngagement('tasks', task.key))) continue;
-        await crm.createEngagement('tasks', dealId, taskProperties(task), task.key);
+        await crm.createEngagement('tasks', dealId, taskProperties(task), task.key, on);
       }
     }
     await store.escalationDone(portalId, action.key, clock.now());
@@ -538,6 +658,9 @@ export class Scanner {
       ...crm,
       searchDeals: (query) => attempt(true, () => crm.searchDeals(query)),
       searchChangedDeals: (query) => attempt(true, () => crm.searchChangedDeals(query)),
+      searchContacts: (query) => attempt(true, () => crm.searchContacts(query)),
+      readContacts: (ids, playbook) => attempt(false, () => crm.readContacts(ids, playbook)),
+      updateContact: (id, properties) => attempt(false, () => crm.updateContact(id, properties)),
       findEngagement: (type, key) => attempt(true, () => crm.findEngagement(type, key)),
       // Two steps, each paced and counted as the call it is (a search, then a batch update).
       completeTasks: async (keys) => {
@@ -553,10 +676,10 @@ export class Scanner {
         await attempt(false, () => crm.batchUpdateDeals(inputs));
         report.statusWrites += inputs.length;
       },
-      createEngagement: (type, dealId, properties, key) =>
+      createEngagement: (type, dealId, properties, key, on) =>
         attempt(
           false,
-          () => crm.createEngagement(type, dealId, properties, key),
+          () => crm.createEngagement(type, dealId, properties, key, on),
           async () => (await attempt(true, () => crm.findEngagement(type, key))) ?? undefined,
         ),
       updateDeal: (dealId, properties) => attempt(false, () => crm.updateDeal(dealId, properties)),
@@ -625,11 +748,11 @@ class Closing {
     }
   }
 
-  /** Deals with open escalations that are not among `seen`. */
-  recordsNotIn(seen: ReadonlySet<string>): string[] {
+  /** Records (deals unless told) with open escalations that are not among `seen`. */
+  recordsNotIn(seen: ReadonlySet<string>, objectType = DEAL_KEY): string[] {
     const ids = new Set<string>();
     for (const key of this.open.keys()) {
-      const id = dealOf(key);
+      const id = recordOf(key, objectType);
       if (id !== undefined && !seen.has(id)) ids.add(id);
     }
     return [...ids];
@@ -639,7 +762,12 @@ class Closing {
    * Queues a deal's remaining open escalations, except those of a timer its view shows still
    * running (none when HubSpot no longer has the deal: nobody can act on it).
    */
-  addUnlessLive(playbook: Playbook, dealId: string, view: RecordView | undefined): void {
+  addUnlessLive(
+    playbook: Playbook,
+    dealId: string,
+    view: RecordView | undefined,
+    objectType = DEAL_KEY,
+  ): void {
     const live = new Set<string>();
     for (const timer of view?.timers ?? []) {
       if (!view || timer.completedAt !== null) continue;
@@ -648,7 +776,7 @@ class Closing {
         live.add(escalationKey(view.record, timer.slaId, level, timer.startedAt));
     }
     for (const [key, taskKeys] of [...this.open]) {
-      if (dealOf(key) !== dealId || live.has(key)) continue;
+      if (recordOf(key, objectType) !== dealId || live.has(key)) continue;
       this.queue(key, taskKeys);
     }
   }
@@ -675,10 +803,19 @@ class Closing {
   }
 }
 
-/** The deal an escalation key names (escalationKey: hubspot:deal:<id>:<sla>:L<level>:<start>). */
-function dealOf(key: string): string | undefined {
+/** How escalation keys name a deal and a contact (the snapshots' object types). */
+const DEAL_KEY = 'deal';
+const CONTACT_KEY = 'contacts';
+
+/** The record of this type an escalation key names (escalationKey: hubspot:<type>:<id>:<sla>:L<level>:<start>). */
+function recordOf(key: string, type: string): string | undefined {
   const [crm, objectType, recordId] = key.split(':');
-  return crm === 'hubspot' && objectType === 'deal' ? recordId : undefined;
+  return crm === 'hubspot' && objectType === type ? recordId : undefined;
+}
+
+/** The deal an escalation key names. */
+function dealOf(key: string): string | undefined {
+  return recordOf(key, DEAL_KEY);
 }
 
 /** The SLA mirror properties that changed for one deal, or undefined when HubSpot already shows them. */

@@ -155,6 +155,22 @@ export class Seeder {
     return contact.id;
   }
 
+  /**
+   * Sales logs a call, email or meeting on a contact at `at`: HubSpot sets its "Last contacted"
+   * (notes_last_contacted) to that time, as `contact`'s touches do.
+   */
+  touchContact(portalId: string, contactId: string, at: number | Date): void {
+    const contact = this.context.store.get(portalId, 'contacts', contactId);
+    if (!contact) throw new Error(`contact ${contactId} is not in portal ${portalId}`);
+    const touched = this.context.crm.update(
+      contact,
+      { notes_last_contacted: String(ms(at)) },
+      { source: 'CRM_UI', trusted: true, at: ms(at), notify: false },
+    );
+    failIfInvalid(touched, 'contact touch');
+    this.afterWrite();
+  }
+
   /** A user edits a deal in HubSpot: history, stage dates and a webhook like any real change. */
   updateDeal(portalId: string, dealId: string, properties: PropertyValues): void {
     const deal = this.context.store.get(portalId, 'deals', dealId);
