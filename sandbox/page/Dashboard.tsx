@@ -1,6 +1,7 @@
-// The dashboard: the core's computeMetrics over the last 90 days of the sandbox clock, as charts.
+// The dashboard: the core's computeMetrics over the last 90 days of the sandbox clock, as charts,
+// with a block per seam the playbook has beyond deals (marketing → sales, expansion).
 import { useEffect, useState } from 'react';
-import type { Metrics } from '@handoff/shared';
+import type { ExpansionMetrics, MarketingToSalesMetrics, Metrics } from '@handoff/shared';
 import { api } from './api.js';
 import { BarChart } from './Charts.js';
 
@@ -89,6 +90,79 @@ export function Dashboard() {
             {days(metrics.leadToCustomer.medianMs)}
           </strong>
           <span>{`${metrics.leadToCustomer.count} deals won`}</span>
+        </figure>
+      </div>
+      {metrics.seams.marketingToSales && <MarketingToSales seam={metrics.seams.marketingToSales} />}
+      {metrics.seams.expansion && <Expansion seam={metrics.seams.expansion} />}
+    </section>
+  );
+}
+
+function MarketingToSales({ seam }: { seam: MarketingToSalesMetrics }) {
+  const speed = seam.speedToLead;
+  return (
+    <section
+      className="seam"
+      data-testid="seam-marketing-to-sales"
+      aria-labelledby="seam-marketing-to-sales-title"
+    >
+      <h3 id="seam-marketing-to-sales-title">Marketing → sales</h3>
+      <div className="charts">
+        {speed && (
+          <figure className="chart stat" data-testid="speed-to-lead">
+            <figcaption>{`${speed.label}: MQL to first touch, business hours (median · p90)`}</figcaption>
+            <strong data-testid="speed-to-lead:value">{`${hours(speed.medianMs)} · ${hours(speed.p90Ms)}`}</strong>
+            <span>{`${speed.touched} touched in the period · ${speed.untouchedNow} not touched yet`}</span>
+          </figure>
+        )}
+        <figure className="chart stat" data-testid="mql-acceptance">
+          <figcaption>MQL → SQL acceptance (accepted / decided)</figcaption>
+          <strong data-testid="mql-acceptance:value">{pct(seam.acceptanceRate)}</strong>
+          <span>{`${seam.accepted} accepted of ${seam.accepted + seam.rejected} decided · ${seam.submitted} submitted`}</span>
+        </figure>
+        <BarChart
+          testId="recycle-reasons"
+          title="Recycled to marketing, by reason"
+          color="#f5c26b"
+          bars={
+            seam.recycleReasons.length === 0
+              ? [{ label: 'No lead recycled', value: null, text: '—' }]
+              : seam.recycleReasons.map((r) => ({
+                  label: r.label,
+                  value: r.count,
+                  text: String(r.count),
+                }))
+          }
+        />
+      </div>
+    </section>
+  );
+}
+
+function Expansion({ seam }: { seam: ExpansionMetrics }) {
+  return (
+    <section className="seam" data-testid="seam-expansion" aria-labelledby="seam-expansion-title">
+      <h3 id="seam-expansion-title">Expansion (customer success → sales)</h3>
+      <div className="charts">
+        <BarChart
+          testId="expansion-funnel"
+          title="Expansion handoffs"
+          color="#00bda5"
+          bars={[
+            { label: 'Raised', value: seam.raised, text: String(seam.raised) },
+            { label: 'Accepted by sales', value: seam.accepted, text: String(seam.accepted) },
+            { label: 'Rejected', value: seam.rejected, text: String(seam.rejected) },
+            {
+              label: 'Converted to revenue (deal won)',
+              value: seam.converted,
+              text: String(seam.converted),
+            },
+          ]}
+        />
+        <figure className="chart stat" data-testid="expansion-acceptance">
+          <figcaption>Expansion acceptance (accepted / decided)</figcaption>
+          <strong data-testid="expansion-acceptance:value">{pct(seam.acceptanceRate)}</strong>
+          <span>{`${seam.converted} of ${seam.accepted} accepted converted to a won deal`}</span>
         </figure>
       </div>
     </section>

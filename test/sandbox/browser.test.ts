@@ -170,6 +170,13 @@ describeIfChromium(
       await expect
         .poll(() => page.getByTestId('sla-attainment').textContent())
         .toContain(csSla?.label ?? 'cs_accepts_won_deal');
+      // The default playbook's seams beyond deals have their own blocks.
+      await expect
+        .poll(() => page.getByTestId('seam-marketing-to-sales').textContent())
+        .toContain('MQL → SQL acceptance');
+      await expect(page.getByTestId('seam-expansion').textContent()).resolves.toContain(
+        'Converted to revenue',
+      );
       await run.shot('12-dashboard');
     }, 30_000);
   },

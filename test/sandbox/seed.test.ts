@@ -135,6 +135,25 @@ describe('the sandbox seed', () => {
         { id: 'sales_decides_mql', completed: 0, attainment: null },
         { id: 'ae_answers_expansion', completed: 0, attainment: null },
       ],
+      // The default playbook has both seams beyond deals, so the dashboard has their blocks, empty
+      // until the seed has people and customers with handoffs.
+      speedToLead: [{ slaId: 'speed_to_lead', touched: 0, medianMs: null, untouchedNow: 0 }],
+      seams: {
+        marketingToSales: {
+          handoffIds: ['mql_to_sales'],
+          acceptanceRate: null,
+          recycleReasons: [],
+          speedToLead: { slaId: 'speed_to_lead', touched: 0 },
+        },
+        sdrToAe: { handoffIds: ['sdr_to_ae'], accepted: 7, rejected: 1, acceptanceRate: 7 / 8 },
+        salesToCs: {
+          handoffIds: ['sales_to_cs'],
+          accepted: 10,
+          rejected: 4,
+          acceptanceRate: 10 / 14,
+        },
+        expansion: { handoffIds: ['expansion'], raised: 0, accepted: 0, converted: 0 },
+      },
     });
   });
 

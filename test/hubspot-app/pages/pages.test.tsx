@@ -168,6 +168,65 @@ describe('the dashboard page', () => {
     expect(client.dashboard).toHaveBeenCalledWith('last_30_days');
   });
 
+  it('when the playbook has deal handoffs only, then there is no marketing → sales or expansion block', async () => {
+    const page = render(fakeClient(queueAnswer([]), emptyDashboard()), '/dashboard');
+    await page.waitFor(() => expect(screenText(page)).toContain('Needs attention now'));
+    expect(screenText(page)).not.toContain('Marketing → sales');
+    expect(screenText(page)).not.toContain('Expansion');
+  });
+
+  it('when the playbook has the MQL and expansion handoffs, then their blocks show speed to lead, acceptance, recycle reasons and expansions converted', async () => {
+    const answer = emptyDashboard();
+    const reasons = [{ id: 'not_ready', label: 'Not ready to buy yet', count: 2 }];
+    const seam = { submitted: 4, accepted: 2, rejected: 2, rejectionReasons: reasons };
+    const speedToLead = {
+      slaId: 'speed_to_lead',
+      label: 'Speed to lead',
+      object: 'contact' as const,
+      touched: 3,
+      medianMs: 2.5 * HOUR,
+      p90Ms: 6 * HOUR,
+      timeZone: 'America/New_York',
+      untouchedNow: 1,
+    };
+    answer.metrics.seams = {
+      ...answer.metrics.seams,
+      marketingToSales: {
+        ...seam,
+        id: 'marketing_to_sales',
+        label: 'Marketing → sales',
+        handoffIds: ['mql_to_sales'],
+        acceptanceRate: 0.5,
+        recycleReasons: reasons,
+        speedToLead,
+      },
+      expansion: {
+        id: 'expansion',
+        label: 'Customer success → sales (expansion)',
+        handoffIds: ['expansion'],
+        submitted: 4,
+        raised: 4,
+        accepted: 3,
+        rejected: 1,
+        acceptanceRate: 0.75,
+        rejectionReasons: [],
+        converted: 1,
+      },
+    };
+    const page = render(fakeClient(queueAnswer([]), answer), '/dashboard');
+    await page.waitFor(() => expect(screenText(page)).toContain('Marketing → sales'));
+    const text = screenText(page);
+    expect(text).toContain('Speed to lead: MQL to first touch, median · p90');
+    expect(text).toContain('2.5 h · 6 h');
+    expect(text).toContain('3 touched in the period, 1 not touched yet');
+    expect(text).toMatch(/MQL → SQL acceptance\s*50 %\s*2 accepted of 4 decided/);
+    expect(text).toMatch(/Not ready to buy yet\s*2/);
+    expect(text).toContain('Expansion (customer success → sales)');
+    expect(text).toMatch(/Raised\s*4/);
+    expect(text).toMatch(/Converted to revenue\s*1/);
+    expect(text.indexOf('Marketing → sales')).toBeLessThan(text.indexOf('Expansion'));
+  });
+
   it('when another period is picked, then the dashboard is asked for it', async () => {
     const client = fakeClient(queueAnswer([]), emptyDashboard());
     const page = render(client, '/dashboard');

@@ -1,6 +1,7 @@
 // The shared-metrics dashboard: what needs attention now (open timers breached or at risk, by SLA
 // and by owner, each opening its records) above the period's metrics (finished timers and handoff
-// events), drawn with HubSpot's own charts and repeated as tables of the same numbers.
+// events), drawn with HubSpot's own charts and repeated as tables of the same numbers; then a block
+// per seam the playbook has beyond deals (marketing → sales, expansion).
 import { useEffect, useState } from 'react';
 import {
   BarChart,
@@ -36,6 +37,7 @@ const PERIOD_LABELS: Record<DashboardPeriod, string> = {
 const SHOWN_RECORDS = 5;
 
 type AttentionGroup = Omit<DashboardResponse['attention']['bySla'][number], 'id' | 'label'>;
+type Seams = DashboardResponse['metrics']['seams'];
 
 export function DashboardPage() {
   const { client, timeZone } = usePagesEnv();
@@ -111,6 +113,10 @@ export function DashboardPage() {
         }
       </Text>
       {view === 'charts' ? <Charts answer={answer} /> : <Tables answer={answer} />}
+      {metrics.seams.marketingToSales && (
+        <MarketingToSales seam={metrics.seams.marketingToSales} period={PERIOD_LABELS[period]} />
+      )}
+      {metrics.seams.expansion && <Expansion seam={metrics.seams.expansion} />}
       <Text variant="microcopy">
         {`Weeks start Monday 00:00 UTC. Lead to customer: ${days(metrics.leadToCustomer.medianMs)} median over ${metrics.leadToCustomer.count} deals won. ${freshnessText(answer.freshness, timeZone)}`}
       </Text>
@@ -322,5 +328,98 @@ function Tables({ answer }: { answer: DashboardResponse }) {
         </TableBody>
       </Table>
     </Flex>
+  );
+}
+
+function MarketingToSales(props: { seam: NonNullable<Seams['marketingToSales']>; period: string }) {
+  const { seam } = props;
+  const speed = seam.speedToLead;
+  const rows: [string, string, string][] = [
+    ...(speed
+      ? [
+          [
+            `${speed.label}: MQL to first touch, median · p90`,
+            `${hours(speed.medianMs)} · ${hours(speed.p90Ms)}`,
+            `Business hours; ${speed.touched} touched in the period, ${speed.untouchedNow} not touched yet`,
+          ] as [string, string, string],
+        ]
+      : []),
+    [
+      'MQL → SQL acceptance',
+      pct(seam.acceptanceRate),
+      `${seam.accepted} accepted of ${seam.accepted + seam.rejected} decided`,
+    ],
+  ];
+  return (
+    <Flex direction="column" gap="sm">
+      <Heading>Marketing → sales</Heading>
+      <MeasureTable testId="table-marketing-to-sales" rows={rows} />
+      <Table bordered testId="table-recycle-reasons">
+        <TableHead>
+          <TableRow>
+            <TableHeader>{`Recycled to marketing (${props.period.toLowerCase()}), by reason`}</TableHeader>
+            <TableHeader>Leads</TableHeader>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {seam.recycleReasons.map((r) => (
+            <TableRow key={r.id}>
+              <TableCell>{r.label}</TableCell>
+              <TableCell>{String(r.count)}</TableCell>
+            </TableRow>
+          ))}
+          {seam.recycleReasons.length === 0 && (
+            <TableRow>
+              <TableCell>No lead recycled</TableCell>
+              <TableCell>0</TableCell>
+            </TableRow>
+          )}
+        </TableBody>
+      </Table>
+    </Flex>
+  );
+}
+
+function Expansion({ seam }: { seam: NonNullable<Seams['expansion']> }) {
+  return (
+    <Flex direction="column" gap="sm">
+      <Heading>Expansion (customer success → sales)</Heading>
+      <MeasureTable
+        testId="table-expansion"
+        rows={[
+          ['Raised', String(seam.raised), 'Expansion handoffs submitted by customer success'],
+          ['Accepted by sales', String(seam.accepted), `${pct(seam.acceptanceRate)} of decided`],
+          ['Rejected', String(seam.rejected), ''],
+          [
+            'Converted to revenue',
+            String(seam.converted),
+            'Accepted, and the deal it was linked to is won',
+          ],
+        ]}
+      />
+    </Flex>
+  );
+}
+
+function MeasureTable(props: { testId: string; rows: [string, string, string][] }) {
+  return (
+    <Table bordered testId={props.testId}>
+      <TableHead>
+        <TableRow>
+          <TableHeader>Measure</TableHeader>
+          <TableHeader>Value</TableHeader>
+          <TableHeader>How it is counted</TableHeader>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {props.rows.map(([measure, value, detail]) => (
+          <TableRow key={measure}>
+            <TableCell>{measure}</TableCell>
+            <TableCell>{value}</TableCell>
+            <TableCell>{detail || '—'}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }
