@@ -7,6 +7,12 @@ import {
   contactProperties,
   type HubSpotContact,
 } from './contact-mapping.js';
+import {
+  companyHistoryProperties,
+  companyProperties,
+  type HubSpotCompany,
+} from './company-mapping.js';
+import type { HistoryEntry } from './lifecycle-mapping.js';
 import { dealProperties, type HubSpotObject } from './mapping.js';
 import type { OwnerTeams } from './roles.js';
 
@@ -38,6 +44,16 @@ export interface Crm {
   ): Promise<HubSpotObject | null>;
   /** A contact with the history of its stage property and of its touches (null when HubSpot has none). */
   getContact(contactId: string, playbook: Playbook): Promise<HubSpotContact | null>;
+  /** A company with the history of its stage property (null when HubSpot has none). */
+  getCompany(companyId: string, playbook: Playbook): Promise<HubSpotCompany | null>;
+  /** The id of the deal tagged with `key` in its `handoff_key` property, if one exists. */
+  findDealByKey(key: string): Promise<string | null>;
+  /** Creates a deal associated with a company as its primary company, tagged with `key`. */
+  createCompanyDeal(
+    companyId: string,
+    properties: Record<string, string>,
+    key: string,
+  ): Promise<string>;
   /**
    * The ids of a company's deals, 500 per call, at most `max` of them (null when HubSpot has no
    * such company); `complete` is false when there are more than `max`.
@@ -122,11 +138,14 @@ export interface Crm {
 /** The property on notes and tasks that carries Handoff's idempotency key. */
 export const KEY_PROPERTY = 'handoff_key';
 
-// HubSpot-defined association type ids from an engagement to a deal.
+// HubSpot-defined association type ids from an engagement to a deal, and "Deal to primary company"
+// (5; 341 is the unlabeled "Deal to company"), from the table of association type ids in
+// https://developers.hubspot.com/docs/api-reference/latest/crm/associations/associate-records/guide
 const DEAL_ASSOCIATION: Record<EngagementType, number> = { notes: 214, tasks: 216 };
 // And to a contact: note → contact 202, task → contact 204
 // (https://developers.hubspot.com/docs/api/crm/associations/v4#association-type-id-values).
 const CONTACT_ASSOCIATION: Record<EngagementType, number> = { notes: 202, tasks: 204 };
+export const DEAL_TO_PRIMARY_COMPANY = 5;
 
 export class CrmError extends Error {
   constructor(
@@ -247,20 +266,65 @@ function untimedCrm(basePath: string, accessToken: string, retries: number): Crm
         return {
           id: contact.id,
           properties: contact.properties,
-          propertiesWithHistory: Object.fromEntries(
-            Object.entries(contact.propertiesWithHistory ?? {}).map(([name, entries]) => [
-              name,
-              entries.map((e) => ({
-                value: e.value ?? null,
-                timestamp: e.timestamp.toISOString(),
-              })),
-            ]),
-          ),
+          propertiesWithHistory: historyOf(contact.propertiesWithHistory),
         };
       } catch (error) {
         if (statusOf(error) === 404) return null;
         throw asCrmError(error);
       }
+    },
+
+    async getCompany(companyId, playbook) {
+      try {
+        const company = await client.crm.companies.basicApi.getById(
+          companyId,
+          companyProperties(playbook),
+          companyHistoryProperties(playbook),
+        );
+        return {
+          id: company.id,
+          properties: company.properties,
+          propertiesWithHistory: historyOf(company.propertiesWithHistory),
+        };
+      } catch (error) {
+        if (statusOf(error) === 404) return null;
+        throw asCrmError(error);
+      }
+    },
+
+    async findDealByKey(key) {
+      const found = await call(() =>
+        client.crm.deals.searchApi.doSearch({
+          filterGroups: [
+            { filters: [{ propertyName: KEY_PROPERTY, operator: 'EQ' as never, value: key }] },
+          ],
+          properties: [KEY_PROPERTY],
+          limit: 1,
+          after: '0',
+          sorts: [],
+        }),
+      );
+      return found.results[0]?.id ?? null;
+    },
+
+    async createCompanyDeal(companyId, properties, key) {
+      const created = await call(() =>
+        client.crm.deals.basicApi.create({
+          properties: { ...properties, [KEY_PROPERTY]: key },
+          associations: [
+            {
+              to: { id: companyId },
+              types: [
+                {
+                  associationCategory: 'HUBSPOT_DEFINED' as never,
+                  associationTypeId: DEAL_TO_PRIMARY_COMPANY,
+                },
+              ],
+            },
+          ],
+        }),
+      );
+      return created.id;
     },
 
     async companyDealIds(companyId, max) {
@@ -454,6 +518,18 @@ function untimedCrm(basePath: string, accessToken: string, retries: number): Crm
       await call(() => client.crm.properties.coreApi.create(objectType, spec as never));
     },
   };
+}
+
+/** The SDK's property histories (Date timestamps) as ISO strings, as the mappings read them. */
+function historyOf(
+  history: Record<string, readonly { value?: string | null; timestamp: Date }[]> | undefined,
+): Record<string, HistoryEntry[]> {
+  return Object.fromEntries(
+    Object.entries(history ?? {}).map(([name, entries]) => [
+      name,
+      entries.map((e) => ({ value: e.value ?? null, timestamp: e.timestamp.toISOString() })),
+    ]),
+  );
 }
 
 interface SearchFilter {

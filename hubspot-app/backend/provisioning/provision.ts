@@ -25,7 +25,13 @@ export async function provision(
   };
   await ensureGroup('deals');
   const dealProps = await crm.propertyNames('deals');
-  for (const spec of [...mirrorProperties(playbook), ...fieldProperties(playbook)]) {
+  // The key on deals tags a deal Handoff created (an accepted expansion's), so a retry finds it.
+  const dealSpecs = [
+    ...mirrorProperties(playbook),
+    ...fieldProperties(playbook),
+    ENGAGEMENT_KEY_PROPERTY,
+  ];
+  for (const spec of dealSpecs) {
     if (dealProps.has(spec.name)) continue;
     await crm.createProperty('deals', spec);
     dealProps.add(spec.name);

@@ -14,15 +14,18 @@ import { resolveContext, type Caller } from './context.js';
 import { checkActionBounds, checkRecordId } from './bounds.js';
 import { UseCaseError } from './errors.js';
 import { withPeople } from './people.js';
-import { readNamedContact, readNamedDeal, rememberDeal } from './record-view.js';
-import { outboxItemsFor } from '../outbox/items.js';
+import { withExpansionDeal } from './expansion-deal.js';
+import { readNamedCompany, readNamedContact, readNamedDeal, rememberDeal } from './record-view.js';
+import { contactOutboxItemsFor, outboxItemsFor } from '../outbox/items.js';
 
 /** The records a handoff action applies to, by the card's object type names. */
-const ACTION_OBJECTS: Record<string, 'deal' | 'contact' | undefined> = {
+const ACTION_OBJECTS: Record<string, 'deal' | 'contact' | 'company' | undefined> = {
   deals: 'deal',
   deal: 'deal',
   contacts: 'contact',
   contact: 'contact',
+  companies: 'company',
+  company: 'company',
 };
 
 export async function applyAction(
@@ -34,7 +37,11 @@ export async function applyAction(
 ) {
   const object = ACTION_OBJECTS[objectType];
   if (!object) {
-    throw new UseCaseError(404, 'not_found', 'Handoff actions apply to deals and contacts.');
+    throw new UseCaseError(
+      404,
+      'not_found',
+      'Handoff actions apply to deals, contacts and companies.',
+    );
   }
   checkRecordId(dealId, `${object} id`);
   checkActionBounds(body);
@@ -47,16 +54,32 @@ export async function applyAction(
       fields: where,
     });
   }
-  const request = parsed.data;
+  const asked = parsed.data;
+  // Only an accept on a company (a CS → sales expansion) links a deal.
+  if (
+    asked.action.type === 'accept' &&
+    asked.action.linkedRecordId !== undefined &&
+    object !== 'company'
+  )
+    throw new UseCaseError(
+      400,
+      'bad_request',
+      'Only an expansion accepted on a company links a deal.',
+      {
+        fields: 'action.linkedRecordId',
+      },
+    );
   const context = await resolveContext(deps, caller);
   const { snapshot, name: dealName } =
     object === 'deal'
       ? await readNamedDeal(deps, caller, context, dealId, false)
-      : await readNamedContact(context, dealId);
+      : object === 'contact'
+        ? await readNamedContact(context, dealId)
+        : await readNamedCompany(context, dealId);
   const key = { portalId: caller.portalId, objectType: object, recordId: dealId };
   const now = deps.clock.now();
   const others = await deps.store.getHandoffs(key);
-  const handoffDef = context.playbook.handoffs.find((h) => h.id === request.handoffId);
+  const handoffDef = context.playbook.handoffs.find((h) => h.id === asked.handoffId);
   const people = await deps.roles.ownersByRole(caller.portalId, context.playbook);
 
   // A request refused on the state read just now is answered without a transaction, so a
@@ -64,10 +87,21 @@ export async function applyAction(
   const early = applyHandoffAction(
     context.playbook,
     { ...snapshot, handoffs: others },
-    request,
+    asked,
     context.viewer,
     now,
   );
+  // An expansion the AE may accept gets its deal before the accept is stored (a replay has it).
+  const request =
+    object === 'company' && early.ok && !early.duplicate && asked.action.type === 'accept'
+      ? await withExpansionDeal(context, {
+          companyId: dealId,
+          companyName: dealName,
+          request: asked,
+          state: others[asked.handoffId],
+          ownerId: people.ownerOfUser(caller.userId),
+        })
+      : asked;
   const answer =
     !early.ok && !(await deps.store.hasAction(key, request.handoffId, request.actionId))
       ? {
@@ -114,10 +148,11 @@ export async function applyAction(
             return {
               kind: 'store',
               state: result.state,
-              // Tasks and notes are written on deals; a contact's handoff writes none yet.
+              // Notes and tasks on the record; on a contact the decision also moves it where the
+              // playbook says (onAccept / onReject).
               outbox: (state) =>
-                handoffDef && object === 'deal'
-                  ? outboxItemsFor(
+                handoffDef && (object === 'deal' || object === 'contact')
+                  ? (object === 'contact' ? contactOutboxItemsFor : outboxItemsFor)(
                       context.playbook,
                       handoffDef,
                       dealId,
@@ -131,6 +166,7 @@ export async function applyAction(
                       },
                       {
                         dealName,
+                        fromStage: snapshot.stage,
                         // The timers as they stand after the action: a review is due when the
                         // accept SLA that now runs is due.
                         timers: evaluateRecord(
@@ -153,7 +189,7 @@ export async function applyAction(
               }),
             };
           },
-          fingerprint(request),
+          fingerprint(asked),
         );
   if (answer.reused) {
     return {

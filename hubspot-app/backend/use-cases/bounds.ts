@@ -41,6 +41,7 @@ export function checkActionBounds(body: unknown): void {
   id('action.itemId', a.itemId, PLAYBOOK_ID, playbookId);
   id('action.reason', a.reason, PLAYBOOK_ID, playbookId);
   id('action.assigneeId', a.assigneeId, RECORD_ID, 'must be a HubSpot user id');
+  id('action.linkedRecordId', a.linkedRecordId, RECORD_ID, 'must be a HubSpot deal id');
   if (typeof a.value === 'string' && a.value.length > MAX_TEXT_VALUE)
     refuse('action.value', `must be at most ${MAX_TEXT_VALUE} characters`);
   if (typeof a.comment === 'string' && a.comment.length > MAX_COMMENT)

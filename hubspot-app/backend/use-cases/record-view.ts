@@ -1,12 +1,14 @@
 // Card load: one CRM read for the deal (roles are cached), handoff state from the store, the core's view.
 import {
   evaluateRecord,
+  objectsOf,
   type CompanyView,
   type HandoffState,
   type RecordSnapshot,
   type RecordView,
 } from '@handoff/shared';
 import type { Deps } from '../deps.js';
+import { companySnapshot } from '../hubspot/company-mapping.js';
 import { contactSnapshot } from '../hubspot/contact-mapping.js';
 import { dealProperties, dealSnapshot } from '../hubspot/mapping.js';
 import { resolveContext, type Caller, type PortalContext } from './context.js';
@@ -89,6 +91,60 @@ export async function readNamedContact(context: PortalContext, contactId: string
     );
   }
   return { snapshot: result.snapshot, name: result.name };
+}
+
+/** A company as the core reads it, with its name; a 404 or 422 sentence when it cannot be. */
+export async function readNamedCompany(context: PortalContext, companyId: string) {
+  const company = await context.crm.getCompany(companyId, context.playbook);
+  if (!company)
+    throw new UseCaseError(
+      404,
+      'not_found',
+      `There is no company ${companyId} in this HubSpot account.`,
+    );
+  const result = companySnapshot(context.playbook, company);
+  if (!result.ok) {
+    const value = result.value ?? 'empty';
+    const what = result.property === 'lifecyclestage' ? 'lifecycle stage' : result.property;
+    throw new UseCaseError(
+      422,
+      'not_covered',
+      `This company's ${what} (${value}) is not one the playbook follows on companies, so it has no expansion handoff.`,
+      { property: result.property, value },
+    );
+  }
+  return { snapshot: result.snapshot, name: result.name };
+}
+
+/**
+ * The company's own view (its expansion handoff, stored under the company), or the sentence that
+ * says why it has none; nothing is read when the playbook follows no company stage.
+ */
+async function companyOwnView(
+  deps: Deps,
+  caller: Caller,
+  context: PortalContext,
+  companyId: string,
+): Promise<Pick<CompanyView, 'company' | 'companyNote'>> {
+  if (!objectsOf(context.playbook).includes('company')) return {};
+  let read;
+  try {
+    read = await readNamedCompany(context, companyId);
+  } catch (error) {
+    if (error instanceof UseCaseError && error.status === 422)
+      return { companyNote: error.message };
+    throw error;
+  }
+  const snapshot = {
+    ...read.snapshot,
+    handoffs: await deps.store.getHandoffs({
+      portalId: caller.portalId,
+      objectType: 'company',
+      recordId: companyId,
+    }),
+  };
+  const view = evaluateRecord(context.playbook, snapshot, context.viewer, deps.clock.now());
+  return { company: await withPeople(deps, caller.portalId, view) };
 }
 
 export async function readDeal(deps: Deps, caller: Caller, context: PortalContext, dealId: string) {
@@ -180,6 +236,7 @@ async function companyView(
   context: PortalContext,
   companyId: string,
 ): Promise<CompanyView> {
+  const own = await companyOwnView(deps, caller, context, companyId);
   const found = await context.crm.companyDealIds(companyId, COMPANY_MAX_DEALS);
   if (!found)
     throw new UseCaseError(
@@ -236,6 +293,7 @@ async function companyView(
   const shown = views.slice(0, COMPANY_SHOWN);
   const notShown = found.ids.length - shown.length;
   return {
+    ...own,
     deals: await Promise.all(shown.map((view) => withPeople(deps, caller.portalId, view))),
     ...(notShown > 0 || !found.complete
       ? { more: { deals: notShown, atLeast: !found.complete } }

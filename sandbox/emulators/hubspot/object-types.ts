@@ -144,7 +144,10 @@ export const BUILT_IN_PROPERTIES: Record<ObjectType, PropertyDefinition[]> = {
     builtIn('name', 'string', 'companyinformation'),
     builtIn('domain', 'string', 'companyinformation'),
     builtIn('industry', 'string', 'companyinformation'),
-    builtIn('lifecyclestage', 'enumeration', 'companyinformation'),
+    // Companies have the same Lifecycle stage property and default options as contacts
+    // (https://knowledge.hubspot.com/contacts/use-lifecycle-stages: "categorize your contacts and
+    // companies"); its history is kept as every property's is (propertiesWithHistory).
+    withOptions(builtIn('lifecyclestage', 'enumeration', 'companyinformation'), LIFECYCLE_STAGES),
   ],
   notes: [
     ...COMMON('engagement'),

@@ -73,13 +73,39 @@ export class Seeder {
     });
   }
 
-  company(portalId: string, properties: Record<string, string>): string {
-    const result = this.context.crm.create(portalId, 'companies', properties, {
-      source: 'CRM_UI',
-      notify: false,
-    });
+  /**
+   * A company; with `lifecycle`, its lifecycle stages written as HubSpot would (each a property
+   * change at its time), so the stage's history says when it became a customer.
+   */
+  company(
+    portalId: string,
+    properties: Record<string, string>,
+    lifecycle: Array<{ stage: string; at: number | Date }> = [],
+  ): string {
+    const [first, ...later] = lifecycle;
+    const result = this.context.crm.create(
+      portalId,
+      'companies',
+      { ...properties, ...(first ? { lifecyclestage: first.stage } : {}) },
+      {
+        source: 'CRM_UI',
+        notify: false,
+        ...(first ? { trusted: true, at: ms(first.at) } : {}),
+      },
+    );
     failIfInvalid(result, 'company');
-    return result.ok ? result.object.id : '';
+    if (!result.ok) return '';
+    let company = result.object;
+    for (const step of later) {
+      const moved = this.context.crm.update(
+        company,
+        { lifecyclestage: step.stage },
+        { source: 'CRM_UI', trusted: true, at: ms(step.at), notify: false },
+      );
+      failIfInvalid(moved, 'company lifecycle stage');
+      if (moved.ok) company = moved.object;
+    }
+    return company.id;
   }
 
   deal(portalId: string, seed: DealSeed = {}): string {

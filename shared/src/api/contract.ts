@@ -21,10 +21,14 @@ export const paths = {
 } as const;
 
 /**
- * GET record on a company: a view per deal for its most urgent deals (hubspot.fetch answers at
+ * GET record on a company: its own view (the expansion handoff), a view per deal for its most urgent deals (hubspot.fetch answers at
  * most 1 MB), and how many of its deals are not listed (`atLeast` when they were not all counted).
  */
 export const CompanyViewSchema = z.object({
+  /** The company's own record view (its expansion handoff); absent when the playbook does not follow its stage. */
+  company: z.optional(RecordViewSchema),
+  /** Why the company has no view of its own, as a sentence for the card. */
+  companyNote: z.optional(z.string()),
   deals: z.array(RecordViewSchema),
   more: z.optional(z.object({ deals: z.number(), atLeast: z.boolean() })),
 });

@@ -131,11 +131,10 @@ export function decideHandoffAction(
       return reject(context, action);
     case 'accept':
       return done(context, { status: transition.to }, [
-        event(
-          context,
-          transition.event,
-          action.assigneeId ? { assigneeId: action.assigneeId } : {},
-        ),
+        event(context, transition.event, {
+          ...(action.assigneeId ? { assigneeId: action.assigneeId } : {}),
+          ...(action.linkedRecordId ? { linkedRecordId: action.linkedRecordId } : {}),
+        }),
       ]);
     default:
       return done(context, { status: transition.to }, [event(context, transition.event, {})]);

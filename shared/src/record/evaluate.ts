@@ -211,11 +211,12 @@ function milestones(handoff: HandoffDef, state: HandoffState): Partial<HandoffVi
   for (const event of state.events) {
     if (event.type === 'submitted') out.submitted = { by: event.by, at: event.at };
     if (event.type === 'accepted') {
-      const assigneeId = event.details.assigneeId;
+      const { assigneeId, linkedRecordId } = event.details;
       out.accepted = {
         by: event.by,
         at: event.at,
         ...(typeof assigneeId === 'string' ? { assigneeId } : {}),
+        ...(typeof linkedRecordId === 'string' ? { linkedRecordId } : {}),
       };
     }
     if (event.type === 'rejected') {

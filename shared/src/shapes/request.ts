@@ -5,7 +5,12 @@ export const HandoffActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('set_item'), itemId: z.string(), value: ItemValueSchema }),
   z.object({ type: z.literal('submit') }),
   z.object({ type: z.literal('withdraw') }),
-  z.object({ type: z.literal('accept'), assigneeId: z.optional(z.string()) }),
+  z.object({
+    type: z.literal('accept'),
+    assigneeId: z.optional(z.string()),
+    /** The record the accepted handoff became or was linked to (an expansion's deal). */
+    linkedRecordId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  }),
   z.object({
     type: z.literal('reject'),
     reason: z.string(),

@@ -80,7 +80,12 @@ export const HandoffViewSchema = z.object({
   rejectReasons: z.array(z.object({ id: z.string(), label: z.string() })),
   submitted: z.optional(z.object({ by: z.string(), at: z.number() })),
   accepted: z.optional(
-    z.object({ by: z.string(), at: z.number(), assigneeId: z.optional(z.string()) }),
+    z.object({
+      by: z.string(),
+      at: z.number(),
+      assigneeId: z.optional(z.string()),
+      linkedRecordId: z.optional(z.string()),
+    }),
   ),
   rejected: z.optional(
     z.object({

@@ -30,7 +30,12 @@ export function Card(props: CardProps) {
   }
   if (props.objectType === 'companies') {
     return (
-      <CompanyCard client={props.client} companyId={props.objectId} timeZone={props.timeZone} />
+      <CompanyCard
+        client={props.client}
+        companyId={props.objectId}
+        timeZone={props.timeZone}
+        newActionId={props.newActionId}
+      />
     );
   }
   return (

@@ -1,8 +1,12 @@
-// On a company: one row per handoff of its deals (deal, handoff, status, the most urgent timer),
-// each opening that deal's record, where the full card is; the most urgent first, then how many more.
+// On a company: first the company's own handoff (CS → sales expansion) with the same stages,
+// timers and HandoffSection as every record, so CS sees what to do next and by when; then one row
+// per handoff of its deals (deal, handoff, status, the most urgent timer), each opening that deal's
+// record, where the full card is; the most urgent first, then how many more.
 import { useCallback, useEffect, useState } from 'react';
 import {
+  Divider,
   EmptyState,
+  Flex,
   StatusTag,
   Table,
   TableBody,
@@ -17,6 +21,7 @@ import type { CompanyView, RecordView, TimerView } from '@handoff/shared/runtime
 import type { HandoffClient, Problem } from './client.js';
 import { HANDOFF_STATUS, TIMER_STATE, timerDetail } from './format.js';
 import { PlaybookFooter } from './PlaybookFooter.js';
+import { RecordActions } from './RecordCard.js';
 import { Loading, ProblemState } from './states.js';
 
 const DEAL_OBJECT_TYPE_ID = '0-3';
@@ -30,7 +35,12 @@ const URGENCY: TimerView['state'][] = [
   'met',
 ];
 
-export function CompanyCard(props: { client: HandoffClient; companyId: string; timeZone: string }) {
+export function CompanyCard(props: {
+  client: HandoffClient;
+  companyId: string;
+  timeZone: string;
+  newActionId: () => string;
+}) {
   const { client, companyId } = props;
   const [company, setCompany] = useState<CompanyView | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
@@ -48,6 +58,24 @@ export function CompanyCard(props: { client: HandoffClient; companyId: string; t
 
   if (problem) return <ProblemState problem={problem} onRetry={() => void load()} />;
   if (!company) return <Loading what="this company's handoffs" />;
+  // The company's own view acts on the company; its answers replace that part only.
+  const own = company.company ? (
+    <RecordActions
+      client={client}
+      objectType="companies"
+      recordId={companyId}
+      timeZone={props.timeZone}
+      assignees={[]}
+      newActionId={props.newActionId}
+      view={company.company}
+      onView={(view) => setCompany({ ...company, company: view })}
+      reload={load}
+    />
+  ) : company.companyNote ? (
+    <Text variant="microcopy" testId="company-note">
+      {company.companyNote}
+    </Text>
+  ) : null;
   const rows = company.deals.flatMap((deal) => deal.handoffs.map((handoff) => ({ deal, handoff })));
   // The server lists a company's most urgent deals only (hubspot.fetch answers at most 1 MB).
   const more = company.more ? (
@@ -56,14 +84,25 @@ export function CompanyCard(props: { client: HandoffClient; companyId: string; t
     </Text>
   ) : null;
   if (rows.length === 0 && !more) {
-    return (
-      <EmptyState title="No handoffs yet" imageName="deals" testId="no-company-handoffs">
+    const none = (
+      <EmptyState title="No deal handoffs yet" imageName="deals" testId="no-company-handoffs">
         <Text>None of this company&apos;s deals has reached a stage that opens a handoff.</Text>
       </EmptyState>
     );
+    return own ? (
+      <Flex direction="column" gap="md">
+        {own}
+        <Divider />
+        {none}
+      </Flex>
+    ) : (
+      none
+    );
   }
   return (
-    <>
+    <Flex direction="column" gap="md">
+      {own}
+      {own && <Divider />}
       <Table bordered testId="company-handoffs">
         <TableHead>
           <TableRow>
@@ -116,8 +155,10 @@ export function CompanyCard(props: { client: HandoffClient; companyId: string; t
         </TableBody>
       </Table>
       {more}
-      {company.deals[0] && <PlaybookFooter playbook={company.deals[0].playbook} />}
-    </>
+      {!company.company && company.deals[0] && (
+        <PlaybookFooter playbook={company.deals[0].playbook} />
+      )}
+    </Flex>
   );
 }
 

@@ -12,6 +12,7 @@ import {
   StatusTag,
   Text,
 } from '@hubspot/ui-extensions';
+import { CrmActionLink } from '@hubspot/ui-extensions/crm';
 import type { ActionAvailability, HandoffDisplay, HandoffView } from '@handoff/shared/runtime';
 import { ChecklistItem, type ItemValue } from './ChecklistItem.js';
 import { variantOf } from './format.js';
@@ -50,6 +51,7 @@ export function HandoffSection(props: SectionProps) {
       <Flex direction="column" gap="xs" testId={`${handoff.id}:handoff`}>
         {header}
         <Text testId={`${handoff.id}:settled`}>{display.settledLine}</Text>
+        <LinkedDeal handoff={handoff} />
         <Accordion title="Details" size="sm" testId={`${handoff.id}:details`}>
           <Body {...props} />
         </Accordion>
@@ -165,6 +167,23 @@ function Body(props: SectionProps) {
         </Accordion>
       )}
     </Flex>
+  );
+}
+
+const DEAL_OBJECT_TYPE_ID = '0-3';
+
+/** The deal an accepted handoff became or was linked to (an expansion's), opened from here. */
+function LinkedDeal({ handoff }: { handoff: HandoffView }) {
+  const dealId = handoff.accepted?.linkedRecordId;
+  if (dealId === undefined) return null;
+  return (
+    <CrmActionLink
+      actionType="RECORD_APP_LINK"
+      actionContext={{ objectTypeId: DEAL_OBJECT_TYPE_ID, objectId: Number(dealId) }}
+      testId={`${handoff.id}:linked-deal`}
+    >
+      {`Open the deal it became (deal ${dealId})`}
+    </CrmActionLink>
   );
 }
 

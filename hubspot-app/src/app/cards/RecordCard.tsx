@@ -1,6 +1,7 @@
 // Loads a deal's or a contact's record view, sends the viewer's actions and shows what came back:
 // the new view, a refusal's sentence, or — when someone else changed the handoff first — a notice
-// and a fresh view. One card for both: the same stages, timers and HandoffSection on each.
+// and a fresh view. One card for every record: the same stages, timers and HandoffSection on each
+// (the company card acts on the company's own view through RecordActions).
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Flex } from '@hubspot/ui-extensions';
 import type { RecordView } from '@handoff/shared/runtime';
@@ -23,8 +24,6 @@ export function RecordCard(props: {
   const { client, objectType, recordId } = props;
   const [view, setView] = useState<RecordView | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice | undefined>();
 
   const load = useCallback(async () => {
     setProblem(undefined);
@@ -43,6 +42,33 @@ export function RecordCard(props: {
     void load();
   }, [load]);
 
+  if (problem) return <ProblemState problem={problem} onRetry={() => void load()} />;
+  if (!view)
+    return (
+      <Loading what={objectType === 'contacts' ? "the contact's handoff" : "the deal's handoff"} />
+    );
+  return <RecordActions {...props} view={view} onView={setView} reload={load} />;
+}
+
+/**
+ * A loaded record view that acts: sends the viewer's actions on the record and shows what came
+ * back. The deal, contact and company cards all act through it.
+ */
+export function RecordActions(props: {
+  client: HandoffClient;
+  objectType: RecordObjectType;
+  recordId: string;
+  timeZone: string;
+  assignees: Assignee[];
+  newActionId: () => string;
+  view: RecordView;
+  onView: (view: RecordView) => void;
+  reload: () => Promise<void>;
+}) {
+  const { client, objectType, recordId, view, onView } = props;
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | undefined>();
+
   const run = async (handoffId: string, version: number, command: HandoffCommand) => {
     setBusy(true);
     setNotice(undefined);
@@ -51,7 +77,7 @@ export function RecordCard(props: {
       { handoffId, actionId: props.newActionId(), expectedVersion: version, action: command },
       objectType,
     );
-    if (answer.ok) setView(answer.value);
+    if (answer.ok) onView(answer.value);
     else if (answer.problem.kind === 'refusal') {
       const { refusal, view: latest } = answer.problem;
       const conflict = refusal.code === 'conflict';
@@ -62,19 +88,14 @@ export function RecordCard(props: {
           ? `${refusal.message} The card now shows the latest version.`
           : refusal.message,
       });
-      if (latest) setView(latest);
-      else if (conflict) await load();
+      if (latest) onView(latest);
+      else if (conflict) await props.reload();
     } else {
       setNotice({ variant: 'danger', title: 'That was not done', message: answer.problem.message });
     }
     setBusy(false);
   };
 
-  if (problem) return <ProblemState problem={problem} onRetry={() => void load()} />;
-  if (!view)
-    return (
-      <Loading what={objectType === 'contacts' ? "the contact's handoff" : "the deal's handoff"} />
-    );
   return (
     <Flex direction="column" gap="sm">
       {notice && (

@@ -18,8 +18,8 @@ import {
 export const BACKEND_URL = 'https://api.handoff.example';
 
 export type ObjectType = 'contacts' | 'deals' | 'companies';
-/** The records whose own handoffs the card shows and acts on (a company lists its deals'). */
-export type RecordObjectType = 'deals' | 'contacts';
+/** The records whose own handoffs the card shows and acts on (a company also lists its deals'). */
+export type RecordObjectType = 'deals' | 'contacts' | 'companies';
 
 export type Problem =
   | { kind: 'refusal'; refusal: Refusal; view?: RecordView }

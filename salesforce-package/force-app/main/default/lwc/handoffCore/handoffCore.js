@@ -2454,7 +2454,12 @@ var HandoffActionSchema = discriminatedUnion("type", [
   object({ type: literal("set_item"), itemId: string2(), value: ItemValueSchema }),
   object({ type: literal("submit") }),
   object({ type: literal("withdraw") }),
-  object({ type: literal("accept"), assigneeId: optional(string2()) }),
+  object({
+    type: literal("accept"),
+    assigneeId: optional(string2()),
+    /** The record the accepted handoff became or was linked to (an expansion's deal). */
+    linkedRecordId: optional(string2().check(_minLength(1), _maxLength(100)))
+  }),
   object({
     type: literal("reject"),
     reason: string2(),
@@ -5363,7 +5368,10 @@ function decideHandoffAction(whole, snapshot, request, viewer, now) {
       return reject(context, action);
     case "accept":
       return done(context, { status: transition.to }, [
-        event(context, transition.event, action.assigneeId ? { assigneeId: action.assigneeId } : {})
+        event(context, transition.event, {
+          ...action.assigneeId ? { assigneeId: action.assigneeId } : {},
+          ...action.linkedRecordId ? { linkedRecordId: action.linkedRecordId } : {}
+        })
       ]);
     default:
       return done(context, { status: transition.to }, [event(context, transition.event, {})]);
@@ -6059,11 +6067,12 @@ function milestones(handoff2, state) {
     if (event2.type === "submitted")
       out.submitted = { by: event2.by, at: event2.at };
     if (event2.type === "accepted") {
-      const assigneeId = event2.details.assigneeId;
+      const { assigneeId, linkedRecordId } = event2.details;
       out.accepted = {
         by: event2.by,
         at: event2.at,
-        ...typeof assigneeId === "string" ? { assigneeId } : {}
+        ...typeof assigneeId === "string" ? { assigneeId } : {},
+        ...typeof linkedRecordId === "string" ? { linkedRecordId } : {}
       };
     }
     if (event2.type === "rejected") {
