@@ -3,6 +3,7 @@
 import type { Playbook } from '@handoff/shared';
 import { checklistRules } from './checklist-rules.js';
 import { handoffRules } from './handoff-rules.js';
+import { leadStatusFiles } from './lead-status.js';
 import {
   customPermissionFiles,
   objectFiles,
@@ -82,6 +83,7 @@ export function generateAll(playbook: Playbook, namespace: string = namespacePre
     ),
   );
   add(permissionSetFile(PLAYBOOK_ROOT, playbookFieldSet(), [opportunity]));
+  add(leadStatusFiles(PLAYBOOK_ROOT, playbook));
   return { files, skipped: stages.skipped };
 }
 

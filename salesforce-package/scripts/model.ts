@@ -141,6 +141,17 @@ export const HANDOFF: ObjectModel = {
       access: everyoneEdits,
     },
     {
+      name: 'Lead__c',
+      label: 'Lead',
+      // Lead conversion does not move custom objects' lookups to the Lead: the handoff keeps
+      // pointing at the converted Lead, whose ConvertedOpportunityId leads on to the deal.
+      description:
+        'The Lead handed from marketing to sales; it stays on the Lead after conversion.',
+      type: { kind: 'Lookup', to: 'Lead', relationshipName: 'Handoffs' },
+      access: everyoneEdits,
+      fixed: true,
+    },
+    {
       name: 'Handoff_Id__c',
       label: 'Playbook handoff',
       description: "The handoff's id in the playbook, e.g. sales_to_cs.",

@@ -1,13 +1,15 @@
-// The playbook's blocking exit criteria as Opportunity validation rules: leaving a stage for a later
-// one on the path to a win needs the stage's exit criteria to hold, in the API and Data Loader too.
-// Criteria a formula cannot decide (handoff states, checklists, text patterns) stay with the panel
-// and are reported as skipped.
+// The playbook's blocking exit criteria as validation rules on the record each stage lives on:
+// leaving a stage for a later one (on the path to a win, for deals) needs the stage's exit criteria
+// to hold, in the API and Data Loader too — an Opportunity's StageName, a Lead's Status, an
+// Account's Type. Criteria a formula cannot decide (handoff states, checklists, text patterns) stay
+// with the panel and are reported as skipped.
 import {
   opportunityStageNamesOf,
   scopedPlaybook,
   type CriterionDef,
   type FieldDef,
   type Playbook,
+  type RecordObject,
   type Rule,
   type StageDef,
 } from '@handoff/shared';
@@ -38,56 +40,96 @@ export interface StageRules {
   skipped: SkippedCriterion[];
 }
 
-/** Standard Opportunity picklists: formulas must read them with ISPICKVAL, never `=` or ISBLANK. */
-const STANDARD_PICKLISTS = new Set(['StageName', 'LeadSource', 'Type', 'ForecastCategoryName']);
+/**
+ * Standard picklists (Opportunity's and Lead's): formulas must read them with ISPICKVAL, never `=`
+ * or ISBLANK.
+ */
+const STANDARD_PICKLISTS = new Set([
+  'StageName',
+  'LeadSource',
+  'Type',
+  'ForecastCategoryName',
+  'Status',
+  'Industry',
+  'Rating',
+]);
+
+/** The sObject each object's records are, in Salesforce (a contact is a Lead until converted). */
+const SOBJECTS: Record<RecordObject, string> = {
+  deal: 'Opportunity',
+  contact: 'Lead',
+  company: 'Account',
+};
 
 class Unsupported extends Error {}
 
 export function stageRules(whole: Playbook): StageRules {
-  // Opportunity stages only: Lead and Account stages are not StageName values.
-  const playbook = scopedPlaybook(whole, 'deal');
   const rules: ValidationRuleModel[] = [];
   const skipped: SkippedCriterion[] = [];
-  playbook.stages.forEach((stage, index) => {
-    const names = opportunityStageNamesOf(stage);
-    if (names.length === 0) return;
-    const later = laterStageNames(playbook.stages.slice(index + 1));
-    for (const criterion of stage.exit) {
-      if (criterion.severity !== 'block') continue;
-      try {
-        rules.push(exitRule(playbook, stage, names, later, criterion));
-      } catch (error) {
-        if (!(error instanceof Unsupported)) throw error;
-        skipped.push({ stage: stage.id, criterion: criterion.id, reason: error.message });
+  // Each object's stages are values of its own picklist, judged on its own fields.
+  for (const object of ['deal', 'contact', 'company'] as const) {
+    const playbook = scopedPlaybook(whole, object);
+    const sobject = SOBJECTS[object];
+    playbook.stages.forEach((stage, index) => {
+      const own = picklistOf(stage);
+      if (!own || own.values.length === 0) return;
+      const later = laterValues(playbook.stages.slice(index + 1), own.field);
+      for (const criterion of stage.exit) {
+        if (criterion.severity !== 'block') continue;
+        try {
+          rules.push(exitRule(playbook, sobject, stage, own, later, criterion));
+        } catch (error) {
+          if (!(error instanceof Unsupported)) throw error;
+          skipped.push({ stage: stage.id, criterion: criterion.id, reason: error.message });
+        }
       }
-    }
-  });
+    });
+  }
   return { rules, skipped };
 }
 
+interface StagePicklist {
+  /** StageName on an Opportunity; the field the stage names on a Lead or Account (Status, Type). */
+  field: string;
+  values: readonly string[];
+}
+
+function picklistOf(stage: StageDef): StagePicklist | undefined {
+  const sf = stage.salesforce;
+  if (!sf) return undefined;
+  if ('stageNames' in sf) return { field: 'StageName', values: opportunityStageNamesOf(stage) };
+  return { field: sf.field, values: sf.values };
+}
+
 /** Moving on means towards a win: going back, or to a lost stage, is never held up. */
-function laterStageNames(stages: readonly StageDef[]): string[] {
-  return stages.filter((s) => s.outcome !== 'lost').flatMap((s) => opportunityStageNamesOf(s));
+function laterValues(stages: readonly StageDef[], field: string): string[] {
+  return stages
+    .filter((s) => s.outcome !== 'lost')
+    .flatMap((s) => {
+      const own = picklistOf(s);
+      return own?.field === field ? own.values : [];
+    });
 }
 
 function exitRule(
   playbook: Playbook,
+  sobject: string,
   stage: StageDef,
-  names: readonly string[],
+  own: StagePicklist,
   later: readonly string[],
   criterion: CriterionDef,
 ): ValidationRuleModel {
   const fields = fieldsOf(criterion.rule);
   const only = fields.length === 1 ? playbook.fields[fields[0] as string]?.salesforce : undefined;
   return {
-    object: 'Opportunity',
+    object: sobject,
     name: ruleName(stage.id, criterion.id),
     description: `Generated from the playbook "${playbook.name}" (version ${playbook.version}): exit criterion ${criterion.id} of stage ${stage.id}.`,
     formula: and(
-      isChanged('StageName'),
-      pickvalIn(priorValue('StageName'), names),
-      pickvalIn('StageName', later),
-      not(holds(playbook, criterion.rule)),
+      isChanged(own.field),
+      pickvalIn(priorValue(own.field), own.values),
+      pickvalIn(own.field, later),
+      not(holds(playbook, criterion.rule, sobject)),
     ),
     message: `${criterion.label} is needed to move on from ${stage.label}.`,
     ...(only ? { field: only } : {}),
@@ -106,14 +148,14 @@ function fieldsOf(rule: Rule): string[] {
 }
 
 /** A formula true exactly when the core's verdict would be `pass`; blanks fail as they do in the core. */
-function holds(playbook: Playbook, rule: Rule): Formula {
+function holds(playbook: Playbook, rule: Rule, sobject: string): Formula {
   switch (rule.op) {
     case 'all':
-      return and(...rule.rules.map((r) => holds(playbook, r)));
+      return and(...rule.rules.map((r) => holds(playbook, r, sobject)));
     case 'any':
-      return or(...rule.rules.map((r) => holds(playbook, r)));
+      return or(...rule.rules.map((r) => holds(playbook, r, sobject)));
     case 'not':
-      return not(holds(playbook, rule.rule));
+      return not(holds(playbook, rule.rule, sobject));
     case 'present':
     case 'absent': {
       const present = isPresent(field(playbook, rule.field));
@@ -139,7 +181,9 @@ function holds(playbook: Playbook, rule: Rule): Formula {
       return and(not(isBlank(f.name)), compare(f.name, op, number(rule.value)));
     }
     default:
-      throw new Unsupported(`${rule.op} cannot be decided by an Opportunity formula`);
+      throw new Unsupported(
+        `${rule.op} cannot be decided by ${/^[AEIOU]/.test(sobject) ? 'an' : 'a'} ${sobject} formula`,
+      );
   }
 }
 

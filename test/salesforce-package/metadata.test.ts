@@ -219,6 +219,52 @@ describe('salesforce-package metadata', () => {
     });
   });
 
+  it('when the panel is offered on Leads, then Handoff__c looks up the Lead with the same access as its Account, fixed once created', () => {
+    const meta = readXml(
+      join(PACKAGE_DIR, 'force-app/main/default/lwc/handoffPanel/handoffPanel.js-meta.xml'),
+    ).LightningComponentBundle;
+    expect(meta.targetConfigs.targetConfig.objects.object).toEqual([
+      'Opportunity',
+      'Account',
+      'Lead',
+    ]);
+    const lead = readXml(
+      join(PACKAGE_DIR, 'force-app/main/default/objects/Handoff__c/fields/Lead__c.field-meta.xml'),
+    ).CustomField;
+    expect(lead).toMatchObject({ type: 'Lookup', referenceTo: 'Lead', required: 'false' });
+    const grants = (field: string) =>
+      sets.map((s) => {
+        const f = s.fields.find((g) => g.field === field);
+        return `${s.name}:${f ? (f.editable ? 'edit' : 'read') : 'none'}`;
+      });
+    expect(grants('Handoff__c.Lead__c')).toEqual(grants('Handoff__c.Account__c'));
+    const fixed = validationRules().find(
+      (r) => r.object === 'Handoff__c' && r.name === 'Keys_Are_Fixed',
+    );
+    expect(fixed && references(fixed.formula)).toContain('Lead__c');
+  });
+
+  it('when the default playbook is deployed, then Lead Status holds every status its contact stages name, one of them converted', () => {
+    const set = readXml(
+      join(
+        PACKAGE_DIR,
+        'default-playbook/main/default/standardValueSets/LeadStatus.standardValueSet-meta.xml',
+      ),
+    ).StandardValueSet;
+    const values = (set.standardValue as { fullName: string; converted: string }[]).map(
+      (v) => `${v.fullName}${v.converted === 'true' ? ' (converted)' : ''}`,
+    );
+    expect(values).toEqual([
+      'Open - Not Contacted',
+      'Recycled',
+      'Marketing Qualified',
+      'Working - Contacted',
+      'Sales Accepted',
+      'Closed - Converted (converted)',
+      'Closed - Not Converted',
+    ]);
+  });
+
   it('when the generators run again, then the committed metadata is identical (npm run generate:salesforce)', () => {
     const { files } = generateAll(defaultPlaybook());
     const onDisk = GENERATED_DIRS.flatMap((dir) =>

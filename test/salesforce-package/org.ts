@@ -6,6 +6,9 @@ import { customPermissions, fields, permissionSets, validationRules } from './so
 export const STANDARD_FIELDS: Readonly<Record<string, readonly string[]>> = {
   Opportunity: ['Id', 'Name', 'StageName', 'Amount', 'CloseDate', 'NextStep', 'LeadSource', 'Type'],
   User: ['Id', 'Name', 'Username', 'IsActive'],
+  // Lead's standard fields the contact stages and the panel read.
+  Lead: ['Id', 'Name', 'Status', 'Title', 'Company', 'Email', 'IsConverted', 'LeadSource'],
+  Account: ['Id', 'Name', 'Type'],
 };
 
 const allFields = fields();

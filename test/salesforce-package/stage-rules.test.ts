@@ -3,10 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCriterion } from '../../shared/src/rules/evaluate.js';
 import type { Rule, StageDef } from '../../shared/src/playbook/index.js';
+import { parsePlaybook } from '../../shared/src/playbook/index.js';
+import type { ValidationRuleModel } from '../../salesforce-package/scripts/rules.js';
 import { stageRules } from '../../salesforce-package/scripts/stage-rules.js';
-import { defaultPlaybook } from '../shared/fixtures.js';
-import type { Value } from './formula.js';
-import { firingRules } from './org.js';
+import { defaultPlaybook, defaultPlaybookInput, type RawPlaybook } from '../shared/fixtures.js';
+import { evaluate, parseFormula, type Value } from './formula.js';
+import { firingRules, knownReferences } from './org.js';
 
 const playbook = defaultPlaybook();
 const skipped = new Set(stageRules(playbook).skipped.map((s) => `${s.stage}.${s.criterion}`));
@@ -113,5 +115,76 @@ describe('generated stage rules: leaving a stage agrees with its exit criteria i
     expect(
       move('Negotiation/Review', 'Closed Won', { contract_start: '2026-12-01', arr: 5 }),
     ).toEqual([]);
+  });
+});
+
+describe('generated stage rules on Leads: Status moves from the same table as StageName moves', () => {
+  /** The default playbook with exit criteria on MQL: a job title, and the MQL handoff accepted. */
+  function withMqlExit() {
+    const input = defaultPlaybookInput();
+    const mql = (input.stages as RawPlaybook[]).find((s) => s.id === 'mql') as RawPlaybook;
+    mql.exit = [
+      { id: 'job_title', label: 'Job title known', rule: { op: 'present', field: 'job_title' } },
+      {
+        id: 'accepted',
+        label: 'Sales accepted the MQL',
+        rule: { op: 'handoff_status', handoff: 'mql_to_sales', in: ['accepted'] },
+      },
+    ];
+    const parsed = parsePlaybook(input);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    return stageRules(parsed.playbook);
+  }
+
+  function leadMove(
+    rules: readonly ValidationRuleModel[],
+    from: string,
+    to: string,
+    values: Record<string, Value>,
+  ): string[] {
+    const before = { Status: from, ...values };
+    const context = {
+      before,
+      after: { ...before, Status: to },
+      isNew: false,
+      permissions: none,
+      user: {},
+      knownFields: knownReferences('Lead'),
+      now: 0,
+    };
+    return rules
+      .filter((r) => r.object === 'Lead' && evaluate(parseFormula(r.formula), context) === true)
+      .map((r) => r.name);
+  }
+
+  it('when the default playbook is generated, then no Lead rule exists: its contact stages have entry criteria only', () => {
+    expect(stageRules(playbook).rules.filter((r) => r.object !== 'Opportunity')).toEqual([]);
+  });
+
+  it('when MQL has a blocking exit criterion, then a Lead leaving Marketing Qualified for an SQL status needs it', () => {
+    const { rules } = withMqlExit();
+    expect(rules.filter((r) => r.object === 'Lead').map((r) => r.name)).toEqual([
+      'Exit_Mql_Job_Title',
+    ]);
+    expect(leadMove(rules, 'Marketing Qualified', 'Working - Contacted', { Title: null })).toEqual([
+      'Exit_Mql_Job_Title',
+    ]);
+    expect(leadMove(rules, 'Marketing Qualified', 'Sales Accepted', { Title: 'CFO' })).toEqual([]);
+  });
+
+  it('when a Lead goes back to Recycled or to a lead status, then MQL exit criteria do not hold it', () => {
+    const { rules } = withMqlExit();
+    expect(leadMove(rules, 'Marketing Qualified', 'Recycled', { Title: null })).toEqual([]);
+    expect(leadMove(rules, 'Marketing Qualified', 'Open - Not Contacted', { Title: null })).toEqual(
+      [],
+    );
+  });
+
+  it('when the criterion is the MQL handoff being accepted, then it is reported, not enforced (a child record no Lead formula reads)', () => {
+    expect(withMqlExit().skipped).toContainEqual({
+      stage: 'mql',
+      criterion: 'accepted',
+      reason: 'handoff_status cannot be decided by a Lead formula',
+    });
   });
 });
