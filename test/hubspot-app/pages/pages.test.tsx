@@ -223,6 +223,7 @@ describe('the dashboard page', () => {
     expect(text).toMatch(/Not ready to buy yet\s*2/);
     expect(text).toContain('Expansion (customer success → sales)');
     expect(text).toMatch(/Raised\s*4/);
+    expect(text).toMatch(/Accepted by sales\s*3\s*75 % of decided/);
     expect(text).toMatch(/Converted to revenue\s*1/);
     expect(text.indexOf('Marketing → sales')).toBeLessThan(text.indexOf('Expansion'));
   });

@@ -388,7 +388,13 @@ function Expansion({ seam }: { seam: NonNullable<Seams['expansion']> }) {
         testId="table-expansion"
         rows={[
           ['Raised', String(seam.raised), 'Expansion handoffs submitted by customer success'],
-          ['Accepted by sales', String(seam.accepted), `${pct(seam.acceptanceRate)} of decided`],
+          [
+            'Accepted by sales',
+            String(seam.accepted),
+            seam.acceptanceRate === null
+              ? 'None decided yet'
+              : `${pct(seam.acceptanceRate)} of decided`,
+          ],
           ['Rejected', String(seam.rejected), ''],
           [
             'Converted to revenue',
