@@ -213,6 +213,9 @@ export function withTimeout(crm: Crm, timeoutMs: number): Crm {
 
 function untimedCrm(basePath: string, accessToken: string, retries: number): Crm {
   const client = new Client({ accessToken, basePath, numberOfApiCallRetries: retries });
+  // One attempt only, for creates no key can deduplicate within the call: a 5xx after HubSpot
+  // created the record, retried by the client, would create it twice. The caller finds it by key.
+  const once = new Client({ accessToken, basePath, numberOfApiCallRetries: 1 });
   async function openTaskIds(keys: readonly string[]): Promise<string[]> {
     if (keys.length === 0) return [];
     const open = await call(() =>
@@ -309,7 +312,7 @@ function untimedCrm(basePath: string, accessToken: string, retries: number): Crm
 
     async createCompanyDeal(companyId, properties, key) {
       const created = await call(() =>
-        client.crm.deals.basicApi.create({
+        once.crm.deals.basicApi.create({
           properties: { ...properties, [KEY_PROPERTY]: key },
           associations: [
             {
