@@ -77,11 +77,15 @@ describeIfChromium(
         slas: metrics.slas,
         stages: metrics.stages,
         leadToCustomer: metrics.leadToCustomer,
+        speedToLead: metrics.speedToLead,
+        seams: metrics.seams,
       }).toEqual({
         handoffs: sandbox.handoffs,
         slas: sandbox.slas,
         stages: sandbox.stages,
         leadToCustomer: sandbox.leadToCustomer,
+        speedToLead: sandbox.speedToLead,
+        seams: sandbox.seams,
       });
     }, 120_000);
 
