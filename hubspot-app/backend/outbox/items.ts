@@ -22,10 +22,23 @@ export interface CompleteTasksPayload {
 }
 
 export interface EngagementPayload {
+  /** The record the note or task is about: a deal, or a contact when `on` says so. */
   dealId: string;
   /** notes or tasks */
   type: 'notes' | 'tasks';
   properties: Record<string, string>;
+  on?: 'contacts';
+}
+
+/** A contact moved where its handoff's decision sends it (onAccept / onReject in the playbook). */
+export interface ContactMovePayload {
+  contactId: string;
+  properties: Record<string, string>;
+  /**
+   * Properties cleared in a write of their own first: HubSpot only moves a lifecycle stage forward
+   * unless it is cleared first (see the worker), so a move to an earlier stage clears it.
+   */
+  clearFirst: string[];
 }
 
 const VERBS: Partial<Record<HandoffEvent['type'], string>> = {
@@ -217,4 +230,73 @@ function timerWaitingOn(
       t.waitsOn !== undefined &&
       roles.includes(t.waitsOn.role),
   );
+}
+
+/**
+ * What a contact's handoff action writes to HubSpot: the notes and tasks a deal's would (on the
+ * contact; a contact has no Handoff properties to mirror), and the move its decision makes — an
+ * accepted MQL to the playbook's `onAccept` stage with a sales owner (the person the accept
+ * assigned, else the one who accepted), a rejected one back to the `onReject` stage. `fromStage` is the contact's stage when the action was taken.
+ */
+export function contactOutboxItemsFor(
+  playbook: Playbook,
+  handoff: HandoffDef,
+  contactId: string,
+  events: readonly HandoffEvent[],
+  history: readonly HandoffEvent[],
+  version: number,
+  people: OutboxPeople,
+  context: TaskContext & { fromStage: string },
+): OutboxItem[] {
+  const items = outboxItemsFor(
+    playbook,
+    handoff,
+    contactId,
+    events,
+    history,
+    version,
+    people,
+    context,
+  )
+    .filter((item) => item.kind !== 'mirror')
+    .map((item) =>
+      item.kind === 'engagement'
+        ? { ...item, payload: { ...(item.payload as EngagementPayload), on: 'contacts' as const } }
+        : item,
+    );
+  const stages = playbook.stages;
+  events.forEach((event, index) => {
+    const move =
+      event.type === 'accepted'
+        ? handoff.onAccept
+        : event.type === 'rejected'
+          ? handoff.onReject
+          : undefined;
+    const target = move && stages.find((s) => s.id === move.stage);
+    if (!target?.hubspot || !('property' in target.hubspot) || target.id === context.fromStage)
+      return;
+    const { property, values } = target.hubspot;
+    // The first value is the one written when a record is moved to the stage.
+    const properties: Record<string, string> = { [property]: values[0] as string };
+    // The sales owner: whom the accept assigned, else who accepted (when HubSpot has them as owners).
+    const assignee = event.details.assigneeId;
+    const owner =
+      event.type === 'accepted'
+        ? people.ownerOfUser(typeof assignee === 'string' ? assignee : event.by)
+        : undefined;
+    if (owner) properties.hubspot_owner_id = owner;
+    const backwards =
+      stages.findIndex((s) => s.id === target.id) <
+      stages.findIndex((s) => s.id === context.fromStage);
+    items.push({
+      key: `move:${event.actionId}:${index}`,
+      kind: 'contact-move',
+      payload: {
+        contactId,
+        properties,
+        clearFirst: backwards ? [property] : [],
+      } satisfies ContactMovePayload,
+    });
+  });
+  return items;
 }

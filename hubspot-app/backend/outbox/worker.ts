@@ -10,7 +10,12 @@ import type { Clock } from '../clock.js';
 import { CrmError, type Crm } from '../hubspot/crm.js';
 import { handoffProperty } from '../provisioning/properties.js';
 import type { OutboxEntry, Store } from '../store/index.js';
-import type { CompleteTasksPayload, EngagementPayload, MirrorPayload } from './items.js';
+import type {
+  CompleteTasksPayload,
+  ContactMovePayload,
+  EngagementPayload,
+  MirrorPayload,
+} from './items.js';
 
 /** Attempts after which an item is shown as failing (it is still retried). */
 export const MAX_ATTEMPTS = 8;
@@ -179,7 +184,27 @@ export class OutboxWorker {
       const payload = entry.payload as EngagementPayload;
       // A crash between HubSpot's create and our "done" must not create it twice: look for the key first.
       if (await crm.findEngagement(payload.type, entry.key)) return;
-      await crm.createEngagement(payload.type, payload.dealId, payload.properties, entry.key);
+      await crm.createEngagement(
+        payload.type,
+        payload.dealId,
+        payload.properties,
+        entry.key,
+        payload.on,
+      );
+      return;
+    }
+    if (entry.kind === 'contact-move') {
+      const { contactId, properties, clearFirst } = entry.payload as ContactMovePayload;
+      // HubSpot's lifecycle stage only moves forward through the API; "to set the lifecycle stage
+      // backward, you'll first need to clear the record's existing lifecycle stage value"
+      // (https://developers.hubspot.com/docs/api-reference/latest/crm/objects/contacts/guide).
+      // A retry after the clear clears again and sets: the same end state.
+      if (clearFirst.length > 0)
+        await crm.updateContact(
+          contactId,
+          Object.fromEntries(clearFirst.map((name) => [name, ''])),
+        );
+      await crm.updateContact(contactId, properties);
       return;
     }
     if (entry.kind === 'complete-tasks') {

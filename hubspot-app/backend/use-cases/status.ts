@@ -42,5 +42,6 @@ export async function getStatus(deps: Deps, caller: Caller): Promise<InstallStat
 function describe(kind: string, key: string): string {
   if (kind === 'mirror') return `Update the deal's Handoff properties (${key.split(':')[1] ?? ''})`;
   if (kind === 'complete-tasks') return 'Mark Handoff tasks completed in HubSpot';
+  if (kind === 'contact-move') return "Move the contact's lifecycle stage in HubSpot";
   return key.startsWith('task:') ? 'Create a task in HubSpot' : 'Add a note in HubSpot';
 }
