@@ -14,6 +14,19 @@ export function candidateStageNames(playbook: Playbook): string[] {
   ];
 }
 
+/** The Lead statuses where some contact SLA of the playbook may be running. */
+export function candidateLeadStatuses(playbook: Playbook): string[] {
+  return [
+    ...new Set(
+      stagesWithLiveTimers(playbook).flatMap((stage) =>
+        stage.salesforce && 'field' in stage.salesforce && stage.salesforce.field === 'Status'
+          ? stage.salesforce.values
+          : [],
+      ),
+    ),
+  ];
+}
+
 /** The playbook handoff whose Handoff__c record carries an SLA's status, if any. */
 export function handoffOfSla(sla: SlaDef): string | undefined {
   if ('handoff' in sla.start) return sla.start.handoff;

@@ -7,10 +7,10 @@
 import { fieldsOn, type Playbook } from '@handoff/shared';
 import { QUERY_BATCH, soqlList, type OrgApi } from './api.js';
 import { DEFAULT_POLLING, startBulkQueries, type BulkPolling } from './bulk.js';
-import { candidateStageNames } from './candidates.js';
+import { candidateLeadStatuses, candidateStageNames } from './candidates.js';
 import type { CsvRow } from './csv.js';
 import type { OrgNames } from './names.js';
-import { HANDOFF_FIELDS, type SfRecord } from './snapshot.js';
+import { HANDOFF_FIELDS, LEAD_FIELDS, type SfRecord } from './snapshot.js';
 
 /**
  * Above this many candidate opportunities the scanner reads through Bulk API 2.0. Four jobs cost at
@@ -51,6 +51,28 @@ export function scanQuery(playbook: Playbook, names: OrgNames): string {
     `(SELECT ${handoff} FROM ${names.handoffs}),`,
     `(SELECT ${escalation} FROM ${names.escalations})`,
     `FROM Opportunity WHERE StageName IN (${soqlList(candidateStageNames(playbook))}) ORDER BY Id`,
+  ].join(' ');
+}
+
+/**
+ * The Leads that can have a live timer (a status where some contact SLA may run, not converted),
+ * with their Status history, their completed Tasks and their Events (the first touch that stops
+ * speed to lead) and their handoffs: one SOQL query, paged as the Opportunity one. (Escalations
+ * are recorded against Opportunities only: Handoff_Escalation__c has no Lead lookup yet.)
+ */
+export function leadScanQuery(playbook: Playbook, names: OrgNames): string {
+  const fields = new Set(LEAD_FIELDS);
+  fields.add('ConvertedDate');
+  for (const def of Object.values(fieldsOn(playbook, 'contact')))
+    if (def.salesforce && !def.salesforce.includes('.')) fields.add(names.field(def.salesforce));
+  const handoff = HANDOFF_FIELDS.map((f) => names.field(f)).join(', ');
+  return [
+    `SELECT ${[...fields].join(', ')},`,
+    "(SELECT Field, OldValue, NewValue, CreatedDate FROM Histories WHERE Field = 'Status' ORDER BY CreatedDate),",
+    "(SELECT Status, LastModifiedDate FROM Tasks WHERE Status = 'Completed'),",
+    '(SELECT ActivityDateTime FROM Events),',
+    `(SELECT ${handoff} FROM ${names.handoffs})`,
+    `FROM Lead WHERE IsConverted = false AND Status IN (${soqlList(candidateLeadStatuses(playbook))}) ORDER BY Id`,
   ].join(' ');
 }
 

@@ -1,7 +1,8 @@
-// An Opportunity as the scan query returns it → the core's RecordSnapshot. The only place that knows
-// how Salesforce stage names, OpportunityHistory and Handoff__c fields map to the playbook's words.
+// An Opportunity or a Lead as the scan queries return it → the core's RecordSnapshot. The only place
+// that knows how Salesforce stage names, Lead statuses, OpportunityHistory, LeadHistory, activities
+// and Handoff__c fields map to the playbook's words.
 import type { HandoffState, Playbook, RecordSnapshot } from '@handoff/shared';
-import { fieldsOn, HandoffStatus, opportunityStageNamesOf } from '@handoff/shared';
+import { fieldsOn, HandoffStatus, opportunityStageNamesOf, scopedPlaybook } from '@handoff/shared';
 import { MILESTONE_FIELDS, milestoneEvents } from '../scripts/handoff-core/milestones.js';
 import type { OrgNames } from './names.js';
 
@@ -119,4 +120,101 @@ function handoffStates(names: OrgNames, opportunity: SfRecord): Record<string, H
     };
   }
   return states;
+}
+
+/** The contact stage whose Lead Status values hold this status. */
+export function leadStageIdOf(playbook: Playbook, status: unknown): string | undefined {
+  return scopedPlaybook(playbook, 'contact').stages.find(
+    (s) =>
+      s.salesforce !== undefined &&
+      'field' in s.salesforce &&
+      s.salesforce.field === 'Status' &&
+      s.salesforce.values.includes(String(status)),
+  )?.id;
+}
+
+/** A Lead's fields the scan and the panel read, besides the playbook's contact fields. */
+export const LEAD_FIELDS = [
+  'Id',
+  'Name',
+  'Status',
+  'OwnerId',
+  'CreatedDate',
+  'IsConverted',
+  'ConvertedOpportunityId',
+];
+
+/**
+ * A Lead as the Lead scan query returns it → the core's snapshot of a contact. Its stage is its
+ * Status; its stage history is LeadHistory's Status rows (the first row's OldValue is the status it
+ * was created with); its activities — what stops speed to lead — are the completed Tasks on it (at
+ * their last modification: the save that completed them), the Events on it that have begun by
+ * `now`, and its conversion. Undefined for a status the playbook does not follow.
+ */
+export function leadSnapshot(
+  playbook: Playbook,
+  names: OrgNames,
+  lead: SfRecord,
+  now: number,
+): RecordSnapshot | undefined {
+  const stage = leadStageIdOf(playbook, lead.Status);
+  if (!stage) return undefined;
+  const fields: Record<string, unknown> = {};
+  for (const [id, def] of Object.entries(fieldsOn(playbook, 'contact')))
+    if (def.salesforce) fields[id] = lead[names.field(def.salesforce)] ?? null;
+  const activities = [
+    ...children(lead, 'Tasks')
+      .filter((t) => t.Status === 'Completed')
+      .map((t) => instant(t.LastModifiedDate)),
+    ...children(lead, 'Events')
+      .map((e) => instant(e.ActivityDateTime))
+      .filter((at) => at !== undefined && at <= now),
+    ...(lead.IsConverted === true ? [conversionTime(lead)] : []),
+  ].filter((at): at is number => at !== undefined);
+  return {
+    crm: 'salesforce',
+    objectType: 'Lead',
+    recordId: lead.Id,
+    stage,
+    fields,
+    stageHistory: leadStageHistory(playbook, lead, stage),
+    handoffs: handoffStates(names, lead),
+    activities: activities.sort((a, b) => a - b),
+    ...(typeof lead.OwnerId === 'string' ? { ownerId: lead.OwnerId } : {}),
+  };
+}
+
+/**
+ * Conversion sets a converted Status, which LeadHistory records with its time; ConvertedDate holds
+ * the date only (https://developer.salesforce.com/docs/atlas.en-us.change_data_capture.meta/change_data_capture/cdc_standard_objects_lead_conversion.htm).
+ */
+function conversionTime(lead: SfRecord): number | undefined {
+  const converted = children(lead, 'Histories')
+    .filter((row) => row.Field === 'Status' && row.NewValue === lead.Status)
+    .map((row) => instant(row.CreatedDate))
+    .filter((at): at is number => at !== undefined);
+  return converted.length > 0 ? Math.max(...converted) : instant(lead.ConvertedDate);
+}
+
+function leadStageHistory(playbook: Playbook, lead: SfRecord, current: string) {
+  const rows = children(lead, 'Histories')
+    .filter((row) => row.Field === 'Status')
+    .sort((a, b) => (instant(a.CreatedDate) ?? 0) - (instant(b.CreatedDate) ?? 0));
+  const created = instant(lead.CreatedDate);
+  const changes = [
+    ...(created !== undefined
+      ? [{ status: rows[0] ? rows[0].OldValue : lead.Status, at: created }]
+      : []),
+    ...rows.map((row) => ({ status: row.NewValue, at: instant(row.CreatedDate) })),
+  ];
+  const entries: RecordSnapshot['stageHistory'] = [];
+  for (const change of changes) {
+    const stage = leadStageIdOf(playbook, change.status);
+    if (stage === undefined || change.at === undefined) continue;
+    if (entries[entries.length - 1]?.stage === stage) continue;
+    entries.push({ stage, enteredAt: change.at });
+  }
+  if (entries.length === 0 && created !== undefined)
+    entries.push({ stage: current, enteredAt: created });
+  return entries;
 }

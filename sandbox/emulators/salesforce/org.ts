@@ -1,6 +1,7 @@
 // What the org does on a write beyond storing it: validation rules run for the writing user,
 // Opportunity stage changes are tracked in OpportunityHistory and LastStageChangeDate (as
-// Salesforce does for every StageName change), and an all-or-none batch is undone when one record
+// Salesforce does for every StageName change), Lead Status changes in LeadHistory (as an org with
+// field history tracking on Lead Status does), and an all-or-none batch is undone when one record
 // fails.
 import { insufficient, type Access } from './access.js';
 import { SalesforceFault } from './errors.js';
@@ -33,7 +34,13 @@ export class Org {
     }
     if (this.validator && userId !== undefined)
       this.validator.check(type, undefined, this.store.coerce(type, values), userId);
-    const record = this.store.insert(type, values);
+    // A Lead is created unconverted; only a conversion sets IsConverted (a read-only field, refused
+    // in the caller's values as any read-only field is).
+    const lead = object.name === 'Lead';
+    if (lead) this.store.coerce(type, values);
+    const record = lead
+      ? this.store.insert(type, { ...values, IsConverted: false }, { system: true })
+      : this.store.insert(type, values);
     undo?.push(() => this.store.delete(type, record.Id as string));
     if (this.store.object(type).name === 'Opportunity') this.#history(record, undo);
     return record;
@@ -75,6 +82,8 @@ export class Org {
       );
     const { before, after } = this.store.update(type, id, values);
     undo?.push(() => this.store.update(type, id, before, { system: true }));
+    if (this.store.object(type).name === 'Lead' && before.Status !== after.Status)
+      this.#leadHistory(after, before.Status, undo);
     if (this.store.object(type).name === 'Opportunity' && before.StageName !== after.StageName) {
       this.#history(after, undo);
       return this.store.update(
@@ -99,6 +108,24 @@ export class Org {
         throw insufficient(String(current.Id));
     }
     this.store.delete(type, id);
+  }
+
+  /**
+   * A tracked field's change: Field names it, OldValue and NewValue its values
+   * (https://developer.salesforce.com/docs/atlas.en-us.192.0.api.meta/api/sforce_api_objects_leadhistory.htm).
+   */
+  #leadHistory(lead: StoredRecord, oldStatus: unknown, undo?: Undo[]): void {
+    const entry = this.store.insert(
+      'LeadHistory',
+      {
+        LeadId: lead.Id,
+        Field: 'Status',
+        OldValue: typeof oldStatus === 'string' ? oldStatus : null,
+        NewValue: lead.Status,
+      },
+      { system: true },
+    );
+    undo?.push(() => this.store.delete('LeadHistory', entry.Id as string));
   }
 
   #history(opportunity: StoredRecord, undo?: Undo[]): void {

@@ -140,6 +140,50 @@ export const STANDARD_OBJECTS: readonly ObjectDef[] = [
       { name: 'CloseDate', kind: 'date' },
     ],
   },
+  // A Lead: the person marketing hands to sales, until it is converted into an Account, a Contact
+  // and (optionally) an Opportunity; the Converted… fields name what it became. Status is a standard
+  // picklist, so the API takes any value as it does StageName.
+  // https://developer.salesforce.com/docs/atlas.en-us.api.meta/object_ref/sforce_api_calls_convertlead.htm
+  // https://developer.salesforce.com/docs/atlas.en-us.change_data_capture.meta/change_data_capture/cdc_standard_objects_lead_conversion.htm
+  {
+    name: 'Lead',
+    keyPrefix: '00Q',
+    fields: [
+      ...system,
+      text('Name', 121),
+      text('LastName', 80),
+      text('Company'),
+      text('Title', 128),
+      { name: 'Email', kind: 'string', length: 80 },
+      { name: 'Status', kind: 'picklist', length: 40, unrestricted: true },
+      text('LeadSource', 40),
+      ref('OwnerId', 'User'),
+      { name: 'IsConverted', kind: 'boolean', readOnly: true },
+      { name: 'ConvertedDate', kind: 'date', readOnly: true },
+      { ...ref('ConvertedAccountId', 'Account'), readOnly: true },
+      { ...ref('ConvertedContactId', 'Contact'), readOnly: true },
+      { ...ref('ConvertedOpportunityId', 'Opportunity'), readOnly: true },
+    ],
+  },
+  // Changes of a Lead's tracked fields (here Status): Field names the field, NewValue its value.
+  // https://developer.salesforce.com/docs/atlas.en-us.192.0.api.meta/api/sforce_api_objects_leadhistory.htm
+  {
+    name: 'LeadHistory',
+    keyPrefix: '017',
+    createable: false,
+    fields: [
+      ...system,
+      ref('LeadId', 'Lead', 'Histories'),
+      text('Field', 255),
+      text('OldValue', 255),
+      text('NewValue', 255),
+    ],
+  },
+  {
+    name: 'Contact',
+    keyPrefix: '003',
+    fields: [...system, text('LastName', 80), text('Email', 80), ref('AccountId', 'Account')],
+  },
   {
     name: 'Task',
     keyPrefix: '00T',
@@ -147,11 +191,28 @@ export const STANDARD_OBJECTS: readonly ObjectDef[] = [
       ...system,
       text('Subject'),
       ref('WhatId', 'Opportunity', 'Tasks'),
+      // The person the task is about: a Lead (or Contact; one Lead here).
+      // http://www.salesforce.com/us/developer/docs/api/Content/sforce_api_objects_task.htm
+      ref('WhoId', 'Lead', 'Tasks'),
       ref('OwnerId', 'User'),
       text('Status', 40),
       text('Priority', 40),
       { name: 'ActivityDate', kind: 'date' },
       { name: 'Description', kind: 'textarea', length: 32000 },
+    ],
+  },
+  // A meeting on a Lead: ActivityDateTime is when it starts (not all-day events).
+  // https://developer.salesforce.com/docs/atlas.en-us.224.0.object_reference.meta/object_reference/sforce_api_objects_event.htm
+  {
+    name: 'Event',
+    keyPrefix: '00U',
+    fields: [
+      ...system,
+      text('Subject'),
+      ref('WhoId', 'Lead', 'Events'),
+      ref('OwnerId', 'User'),
+      { name: 'ActivityDateTime', kind: 'datetime' },
+      { name: 'DurationInMinutes', kind: 'double' },
     ],
   },
   {

@@ -62,6 +62,41 @@ export class Seeder {
     return opportunity.Id as string;
   }
 
+  /**
+   * A Lead whose Status history is given (oldest first, instants in ms): created with the first
+   * status, a LeadHistory row for each later one; its current Status is the last entry's.
+   */
+  lead(
+    values: Record<string, unknown> & { LastName: string },
+    history: readonly { status: string; at: number }[],
+  ): string {
+    const first = history[0];
+    const lead = this.store.insert(
+      'Lead',
+      {
+        IsConverted: false,
+        ...values,
+        Status: history[history.length - 1]?.status ?? values.Status,
+        CreatedDate: new Date(first?.at ?? 0).toISOString(),
+      },
+      { system: true },
+    );
+    history.slice(1).forEach((entry, i) =>
+      this.store.insert(
+        'LeadHistory',
+        {
+          LeadId: lead.Id,
+          Field: 'Status',
+          OldValue: history[i]?.status ?? null,
+          NewValue: entry.status,
+          CreatedDate: new Date(entry.at).toISOString(),
+        },
+        { system: true },
+      ),
+    );
+    return lead.Id as string;
+  }
+
   /** Any other record (Handoff__c, BusinessHours, Holiday, …); `CreatedDate` may be set. */
   record(type: string, values: Record<string, unknown>): string {
     return this.store.insert(type, values, { system: true }).Id as string;

@@ -108,6 +108,7 @@ export function packageSeeder(emulator: SalesforceEmulator, namespace: string = 
     record: (type: string, values: Record<string, unknown>) =>
       seed.record(qualify(type, namespace), names(values)),
     opportunity: seed.opportunity.bind(seed),
+    lead: seed.lead.bind(seed),
     permissionSet: seed.permissionSet.bind(seed),
   };
 }

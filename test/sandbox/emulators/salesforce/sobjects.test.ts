@@ -45,6 +45,30 @@ describe('sObject rows', () => {
     });
   });
 
+  it('when a Lead changes Status, then LeadHistory records Field, OldValue and NewValue; IsConverted is false and read-only', async () => {
+    t = await emulated();
+    const id =
+      (
+        await t.conn
+          .sobject('Lead')
+          .create({ LastName: 'Lee', Company: 'Acme', Status: 'Open - Not Contacted' })
+      ).id ?? '';
+    expect(id).toMatch(/^00Q\w{15}$/);
+    t.clock.advance(60_000);
+    await t.conn.sobject('Lead').update({ Id: id, Status: 'Marketing Qualified' });
+    await t.conn.sobject('Lead').update({ Id: id, Title: 'CFO' });
+    const history = await t.conn.query<Record<string, string>>(
+      `SELECT Field, OldValue, NewValue, CreatedDate FROM LeadHistory WHERE LeadId = '${id}'`,
+    );
+    expect(history.records.map((h) => [h.Field, h.OldValue, h.NewValue, h.CreatedDate])).toEqual([
+      ['Status', 'Open - Not Contacted', 'Marketing Qualified', '2026-03-02T14:01:00.000+0000'],
+    ]);
+    expect(await t.conn.sobject('Lead').retrieve(id)).toMatchObject({ IsConverted: false });
+    await expect(
+      t.conn.sobject('Lead').update({ Id: id, IsConverted: true }),
+    ).rejects.toMatchObject({ errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE' });
+  });
+
   it('when If-Unmodified-Since is older than the last change, then the update is refused with 412', async () => {
     t = await emulated();
     const id = (await t.conn.sobject('Opportunity').create(deal(t))).id ?? '';

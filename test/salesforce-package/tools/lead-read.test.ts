@@ -1,0 +1,121 @@
+// The Lead side of the tools against the emulator through jsforce: the Lead scan query reads each
+// candidate Lead with its Status history, its completed Tasks and its Events, and the adapter turns
+// it into the core's contact snapshot, so speed to lead stops at the first sales touch.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluateRecord, type RecordView } from '@handoff/shared';
+import { candidateLeadStatuses } from '../../../salesforce-package/tools/candidates.js';
+import { orgNames } from '../../../salesforce-package/tools/names.js';
+import { leadScanQuery } from '../../../salesforce-package/tools/read.js';
+import { leadSnapshot, type SfRecord } from '../../../salesforce-package/tools/snapshot.js';
+import { defaultPlaybook } from '../../shared/fixtures.js';
+import { orgApi, startTestOrg, type TestOrg } from './org.js';
+
+const playbook = defaultPlaybook();
+const names = orgNames();
+// New York is on EST (UTC−5) until 8 March 2026; business hours 09:00–17:00 on weekdays.
+const at = (day: number, hourUtc: number) => Date.UTC(2026, 2, day, hourUtc);
+const MQL = at(3, 15); // Tue 3 March, 10:00 New York
+const NOW = at(4, 18); // Wed 4 March, 13:00 New York: 11 business hours after the MQL
+
+let org: TestOrg;
+let leads: Map<string, SfRecord>;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  org = await startTestOrg({ start: NOW });
+  const person = (name: string, extra: Record<string, unknown> = {}) =>
+    org.seed.lead({ LastName: name, Company: 'Acme', Title: 'CFO', ...extra }, [
+      { status: 'Open - Not Contacted', at: at(2, 14) },
+      { status: 'Marketing Qualified', at: MQL },
+    ]);
+  ids.called = person('Called');
+  ids.met = person('Met');
+  ids.waiting = person('Waiting');
+  ids.bare = org.seed.lead({ LastName: 'Bare' }, [{ status: 'Open - Not Contacted', at: MQL }]);
+  // Converted while its Status still reads as an MQL: IsConverted alone keeps it out of the scan.
+  ids.converted = person('Converted', { IsConverted: true });
+  const task = (whoId: string, status: string, when: number) =>
+    org.seed.record('Task', {
+      Subject: 'Call',
+      WhoId: whoId,
+      Status: status,
+      CreatedDate: new Date(when - 60_000).toISOString(),
+      LastModifiedDate: new Date(when).toISOString(),
+    });
+  // Called at noon, two business hours after the MQL; an open task does not count.
+  task(ids.called, 'Completed', at(3, 17));
+  task(ids.waiting, 'Not Started', at(3, 16));
+  const event = (whoId: string, start: number) =>
+    org.seed.record('Event', {
+      Subject: 'Meeting',
+      WhoId: whoId,
+      ActivityDateTime: new Date(start).toISOString(),
+      DurationInMinutes: 30,
+    });
+  // Met at 13:00 the same day; the waiting lead's meeting is tomorrow, not yet a touch.
+  event(ids.met, at(3, 18));
+  event(ids.waiting, at(5, 15));
+  const api = await orgApi(org);
+  leads = new Map();
+  for await (const page of api.pages(leadScanQuery(playbook, names)))
+    for (const record of page.records) leads.set(record.Id, record);
+});
+afterAll(() => org.close());
+
+function view(id: string): RecordView {
+  const record = leads.get(id);
+  if (!record) throw new Error(`lead ${id} was not read`);
+  const snapshot = leadSnapshot(playbook, names, record, NOW);
+  if (!snapshot) throw new Error(`lead ${id} is in no playbook stage`);
+  return evaluateRecord(playbook, snapshot, { userId: 'sdr', roles: ['sdr'] }, NOW);
+}
+
+const speedToLead = (id: string) => {
+  const timer = view(id).timers.find((t) => t.slaId === 'speed_to_lead');
+  return timer && { state: timer.state, completedAt: timer.completedAt };
+};
+
+describe('Leads read by the tools', () => {
+  it('when the scan asks for Leads, then it asks for the statuses where a contact SLA may run, never converted ones', () => {
+    expect(candidateLeadStatuses(playbook)).toEqual([
+      'Marketing Qualified',
+      'Working - Contacted',
+      'Sales Accepted',
+    ]);
+    expect([...leads.keys()].sort()).toEqual([ids.called, ids.met, ids.waiting].sort());
+  });
+
+  it('when a completed Task is logged on the MQL two business hours in, then speed to lead is met then', () => {
+    expect(speedToLead(ids.called as string)).toEqual({ state: 'met', completedAt: at(3, 17) });
+  });
+
+  it('when a meeting (Event) took place three business hours in, then it is the first touch', () => {
+    expect(speedToLead(ids.met as string)).toEqual({ state: 'met', completedAt: at(3, 18) });
+  });
+
+  it('when only an open Task and a meeting still to come are on the lead, then nobody has touched it: breached after 4 business hours', () => {
+    expect(speedToLead(ids.waiting as string)).toEqual({ state: 'breached', completedAt: null });
+  });
+
+  it('when a lead entered MQL, then its stage history says so from LeadHistory', () => {
+    const record = leads.get(ids.called as string) as SfRecord;
+    expect(leadSnapshot(playbook, names, record, NOW)?.stageHistory).toEqual([
+      { stage: 'lead', enteredAt: at(2, 14) },
+      { stage: 'mql', enteredAt: MQL },
+    ]);
+  });
+
+  it('when a lead has no company or title, then the MQL criteria say which is missing in words', async () => {
+    const api = await orgApi(org);
+    const all = leadScanQuery(playbook, names);
+    const query = `${all.slice(0, all.lastIndexOf('FROM Lead WHERE'))}FROM Lead WHERE Id = '${ids.bare}'`;
+    const [bare] = await api.queryAll(query);
+    const snapshot = leadSnapshot(playbook, names, bare as SfRecord, NOW);
+    expect(snapshot?.fields).toEqual({ job_title: null, company_name: null });
+    const next = evaluateRecord(playbook, snapshot!, { userId: 'm', roles: ['marketing'] }, NOW);
+    expect(next.nextEntryCriteria.map((c) => [c.label, c.outcome])).toEqual([
+      ['Job title known', 'fail'],
+      ['Company known', 'fail'],
+    ]);
+  });
+});
