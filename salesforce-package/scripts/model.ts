@@ -446,6 +446,13 @@ export const HANDOFF_ESCALATION: ObjectModel = {
       access: toolsWrite,
     },
     {
+      name: 'Lead__c',
+      label: 'Lead',
+      description: 'The Lead whose timer escalated (speed to lead, the MQL decision).',
+      type: { kind: 'Lookup', to: 'Lead', relationshipName: 'Handoff_Escalations' },
+      access: toolsWrite,
+    },
+    {
       name: 'Handoff__c',
       label: 'Handoff',
       description: 'The handoff the timer belongs to, when it belongs to one.',

@@ -94,7 +94,8 @@ async function scanCommand(
 
 function summary(report: ScanReport): string {
   const bulk = report.read.bulkJobs > 0 ? ` (${report.read.bulkJobs} Bulk API 2.0 jobs)` : '';
-  const done = `scanned ${report.opportunities} opportunities: ${report.escalations} escalations (${report.tasks} tasks), ${report.statusWrites} SLA status updates, ${report.apiCalls} API calls${bulk}`;
+  const leads = report.leads > 0 ? ` and ${report.leads} leads` : '';
+  const done = `scanned ${report.opportunities} opportunities${leads}: ${report.escalations} escalations (${report.tasks} tasks), ${report.statusWrites} SLA status updates, ${report.apiCalls} API calls${bulk}`;
   return report.stopped ? `${done}; ${report.stopped}` : done;
 }
 

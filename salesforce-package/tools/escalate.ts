@@ -4,6 +4,8 @@
 // already exist (found by the key in their description) are not created again. A task's content
 // (subject, what to do, due time in the assignee's zone) comes from the core's escalationTasks; the
 // open Tasks of an escalation are completed when a later level supersedes it or its SLA is met.
+// An escalation of a Lead is recorded against the Lead (Lead__c) and its Tasks name it as their
+// WhoId (a Task's WhatId cannot be a Lead; WhoId is the Lead or Contact it is about).
 import {
   escalationTasks,
   type EscalationAction,
@@ -28,7 +30,15 @@ export type CrashPoint = 'recorded' | 'tasks_created';
 export interface ClosingEscalation {
   id: string;
   key: string;
-  opportunityId: string;
+  /** The Opportunity or Lead whose timer escalated. */
+  recordId: string;
+}
+
+/** The record's lookup on Handoff_Escalation__c and the Task field that names it. */
+function link(objectType: string): { lookup: string; taskField: 'WhatId' | 'WhoId' } {
+  return objectType === 'Lead'
+    ? { lookup: 'Lead__c', taskField: 'WhoId' }
+    : { lookup: 'Opportunity__c', taskField: 'WhatId' };
 }
 
 export interface EscalationReport {
@@ -62,7 +72,7 @@ export class Escalator {
     actions: readonly EscalationAction[],
     pending: ReadonlyMap<string, EscalationRecord>,
     handoffIds: ReadonlyMap<string, string>,
-    /** Opportunity names by id: tasks name the record. */
+    /** Opportunity and Lead names by id: tasks name the record. */
     recordNames: ReadonlyMap<string, string> = new Map(),
   ): Promise<EscalationReport> {
     const report: EscalationReport = { executed: 0, tasks: 0, skipped: 0, failures: [] };
@@ -76,7 +86,7 @@ export class Escalator {
       fresh.map((a) => ({
         attributes: { type: names.escalation },
         [names.field('Escalation_Key__c')]: a.key,
-        [names.field('Opportunity__c')]: a.record.recordId,
+        [names.field(link(a.record.objectType).lookup)]: a.record.recordId,
         [names.field('Handoff__c')]: handoffIds.get(`${a.record.recordId}:${a.slaId}`) ?? null,
         [names.field('SLA_Id__c')]: a.slaId,
         [names.field('Level__c')]: a.level,
@@ -107,7 +117,7 @@ export class Escalator {
           typeof action.to === 'object' && 'user' in action.to ? action.to.user : undefined;
         if (to)
           reassign.push({
-            attributes: { type: 'Opportunity' },
+            attributes: { type: action.record.objectType },
             Id: action.record.recordId,
             OwnerId: to,
           });
@@ -119,7 +129,7 @@ export class Escalator {
           ? [[action.key, noteFor(action)]]
           : escalationTasks(
               action,
-              { name: recordNames.get(id) ?? `Opportunity ${id}` },
+              { name: recordNames.get(id) ?? `${action.record.objectType} ${id}` },
               await this.#recipients(action),
               this.now(),
             ).map((task) => [task.key, taskFor(action, task)]);
@@ -141,7 +151,13 @@ export class Escalator {
         if (!firstTask.has(key)) firstTask.set(key, result.id);
       } else report.failures.push(`${key}: ${result.errors.map((e) => e.message).join('; ')}`);
     });
-    if (reassign.length > 0) await api.update('Opportunity', reassign);
+    for (const type of new Set(
+      reassign.map((r) => String((r.attributes as { type: string }).type)),
+    ))
+      await api.update(
+        type,
+        reassign.filter((r) => (r.attributes as { type: string }).type === type),
+      );
     this.crash?.('tasks_created');
 
     const failed = new Set(report.failures.map((f) => f.split(': ')[0]));
@@ -169,9 +185,9 @@ export class Escalator {
     const result = { closed: 0, tasks: 0, failures: [] as string[] };
     if (escalations.length === 0) return result;
     const keys = new Set(escalations.map((e) => e.key));
-    const ids = [...new Set(escalations.map((e) => e.opportunityId))];
+    const ids = [...new Set(escalations.map((e) => e.recordId))];
     const open = await this.api.queryAll(
-      `SELECT Id, Description FROM Task WHERE WhatId IN (${soqlList(ids)}) AND Status != 'Completed'`,
+      `SELECT Id, Description FROM Task WHERE ${onRecords(ids)} AND Status != 'Completed'`,
     );
     const completing = open.filter((task) => {
       const key = keyOf(task.Description);
@@ -212,7 +228,7 @@ export class Escalator {
     if (actions.length === 0) return found;
     const ids = [...new Set(actions.map((a) => a.record.recordId))];
     const tasks = await this.api.queryAll(
-      `SELECT Id, Description FROM Task WHERE WhatId IN (${soqlList(ids)})`,
+      `SELECT Id, Description FROM Task WHERE ${onRecords(ids)}`,
     );
     for (const task of tasks) {
       const key = keyOf(task.Description);
@@ -268,6 +284,17 @@ export class Escalator {
   }
 }
 
+/** Tasks on these records: Opportunities' by WhatId, Leads' (key prefix 00Q) by WhoId. */
+function onRecords(ids: readonly string[]): string {
+  const leads = ids.filter((id) => id.startsWith('00Q'));
+  const others = ids.filter((id) => !id.startsWith('00Q'));
+  const parts = [
+    ...(others.length > 0 ? [`WhatId IN (${soqlList(others)})`] : []),
+    ...(leads.length > 0 ? [`WhoId IN (${soqlList(leads)})`] : []),
+  ];
+  return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`;
+}
+
 function target(action: EscalationAction): string {
   if (action.to === 'owner') return 'owner';
   return 'role' in action.to ? `role:${action.to.role}` : `user:${action.to.user}`;
@@ -282,7 +309,7 @@ function noteFor(action: EscalationAction) {
   return {
     attributes: { type: 'Task' },
     Subject: action.title.slice(0, 255),
-    WhatId: action.record.recordId,
+    [link(action.record.objectType).taskField]: action.record.recordId,
     Status: 'Completed',
     Priority: action.when === 'breached' ? 'High' : 'Normal',
     ActivityDate: null,
@@ -295,7 +322,7 @@ function taskFor(action: EscalationAction, task: EscalationTask) {
   return {
     attributes: { type: 'Task' },
     Subject: task.subject.slice(0, 255),
-    WhatId: action.record.recordId,
+    [link(action.record.objectType).taskField]: action.record.recordId,
     OwnerId: task.assigneeId,
     Status: 'Not Started',
     Priority: task.priority === 'high' ? 'High' : 'Normal',
@@ -304,8 +331,8 @@ function taskFor(action: EscalationAction, task: EscalationTask) {
   };
 }
 
-/** The key written into a Task's description, if it has one. */
-function keyOf(description: unknown): string | undefined {
+/** The key written into a Task's description, if it has one: Handoff's own escalation Tasks. */
+export function keyOf(description: unknown): string | undefined {
   const line = String(description ?? '')
     .split('\n')
     .find((l) => l.startsWith(KEY_LINE));

@@ -57,8 +57,8 @@ export function scanQuery(playbook: Playbook, names: OrgNames): string {
 /**
  * The Leads that can have a live timer (a status where some contact SLA may run, not converted),
  * with their Status history, their completed Tasks and their Events (the first touch that stops
- * speed to lead) and their handoffs: one SOQL query, paged as the Opportunity one. (Escalations
- * are recorded against Opportunities only: Handoff_Escalation__c has no Lead lookup yet.)
+ * speed to lead), their handoffs and their escalations (Handoff_Escalation__c.Lead__c): one SOQL
+ * query, paged as the Opportunity one (no Bulk API path for Leads yet).
  */
 export function leadScanQuery(playbook: Playbook, names: OrgNames): string {
   const fields = new Set(LEAD_FIELDS);
@@ -66,14 +66,30 @@ export function leadScanQuery(playbook: Playbook, names: OrgNames): string {
   for (const def of Object.values(fieldsOn(playbook, 'contact')))
     if (def.salesforce && !def.salesforce.includes('.')) fields.add(names.field(def.salesforce));
   const handoff = HANDOFF_FIELDS.map((f) => names.field(f)).join(', ');
+  const escalation = ESCALATION_FIELDS.map((f) => names.field(f)).join(', ');
   return [
     `SELECT ${[...fields].join(', ')},`,
     "(SELECT Field, OldValue, NewValue, CreatedDate FROM Histories WHERE Field = 'Status' ORDER BY CreatedDate),",
-    "(SELECT Status, LastModifiedDate FROM Tasks WHERE Status = 'Completed'),",
+    "(SELECT Status, Description, LastModifiedDate FROM Tasks WHERE Status = 'Completed'),",
     '(SELECT ActivityDateTime FROM Events),',
-    `(SELECT ${handoff} FROM ${names.handoffs})`,
+    `(SELECT ${handoff} FROM ${names.handoffs}),`,
+    `(SELECT ${escalation} FROM ${names.escalations})`,
     `FROM Lead WHERE IsConverted = false AND Status IN (${soqlList(candidateLeadStatuses(playbook))}) ORDER BY Id`,
   ].join(' ');
+}
+
+/** Pages of candidate Leads; none asked for when no playbook stage reads Lead Status. */
+export async function* leadPages(
+  api: OrgApi,
+  playbook: Playbook,
+  names: OrgNames,
+  stats: ReadStats,
+): AsyncGenerator<SfRecord[]> {
+  if (candidateLeadStatuses(playbook).length === 0) return;
+  for await (const page of api.pages(leadScanQuery(playbook, names))) {
+    stats.soqlPages++;
+    yield page.records;
+  }
 }
 
 /**

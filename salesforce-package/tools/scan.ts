@@ -1,5 +1,5 @@
 // The SLA scanner for one org: pages through the opportunities that can have a live timer (SOQL, or
-// Bulk API 2.0 above a size — see read.ts), evaluates them with the core, carries out each due
+// Bulk API 2.0 above a size — see read.ts), then the Leads that can (SOQL), evaluates them with the core, carries out each due
 // escalation exactly once, and writes each handoff's SLA status back where it changed — stopping
 // cleanly before the configured share of the daily API limit.
 import {
@@ -23,8 +23,8 @@ import {
   type EscalationRecord,
 } from './escalate.js';
 import { orgNames, type OrgNames } from './names.js';
-import { candidatePages, DEFAULT_BULK_THRESHOLD, type ReadStats } from './read.js';
-import { children, opportunitySnapshot, type SfRecord } from './snapshot.js';
+import { candidatePages, DEFAULT_BULK_THRESHOLD, leadPages, type ReadStats } from './read.js';
+import { children, leadSnapshot, opportunitySnapshot, type SfRecord } from './snapshot.js';
 
 export { scanQuery } from './read.js';
 
@@ -45,6 +45,8 @@ export interface ScanOptions {
 
 export interface ScanReport {
   opportunities: number;
+  /** Leads evaluated (those in a status where a contact SLA may run, not converted). */
+  leads: number;
   escalations: number;
   tasks: number;
   /** Escalations whose open Tasks were completed: their SLA was met, or a later level superseded them. */
@@ -67,6 +69,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   const names = options.names ?? orgNames();
   const report: ScanReport = {
     opportunities: 0,
+    leads: 0,
     escalations: 0,
     tasks: 0,
     escalationsClosed: 0,
@@ -85,63 +88,78 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
       bulkThreshold: options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD,
       ...(options.bulkPolling ? { polling: options.bulkPolling } : {}),
     };
-    for await (const page of candidatePages(api, playbook, names, read, report.read)) {
-      const now = clock.now();
-      const views: RecordView[] = [];
-      const snapshots = new Map<string, RecordSnapshot>();
-      const handoffs = new Map<string, SfRecord>();
-      const executed = new Set<string>();
-      const pending = new Map<string, EscalationRecord>();
-      /** Executed escalations not closed yet: their Tasks may still be open. */
-      const open = new Map<string, ClosingEscalation>();
-      const recordNames = new Map<string, string>();
-      for (const opportunity of page) {
-        const snapshot = opportunitySnapshot(playbook, names, opportunity);
-        if (!snapshot) continue;
-        views.push(evaluateRecord(playbook, snapshot, SYSTEM_VIEWER, now));
-        snapshots.set(snapshot.recordId, snapshot);
-        if (typeof opportunity.Name === 'string') recordNames.set(opportunity.Id, opportunity.Name);
-        for (const row of children(opportunity, names.handoffs))
-          handoffs.set(`${opportunity.Id}:${String(row[names.field('Handoff_Id__c')])}`, row);
-        for (const row of children(opportunity, names.escalations)) {
-          const key = String(row[names.field('Escalation_Key__c')]);
-          if (row[names.field('Executed_At__c')]) executed.add(key);
-          else pending.set(key, { id: row.Id, key, executed: false });
-          if (row[names.field('Executed_At__c')] && !row[names.field('Closed_At__c')])
-            open.set(key, { id: row.Id, key, opportunityId: opportunity.Id });
+    const sources = [
+      {
+        pages: candidatePages(api, playbook, names, read, report.read),
+        snapshot: (record: SfRecord) => opportunitySnapshot(playbook, names, record),
+        counted: 'opportunities' as const,
+      },
+      {
+        pages: leadPages(api, playbook, names, report.read),
+        snapshot: (record: SfRecord) => leadSnapshot(playbook, names, record, clock.now()),
+        counted: 'leads' as const,
+      },
+    ];
+    for (const source of sources)
+      for await (const page of source.pages) {
+        const now = clock.now();
+        const views: RecordView[] = [];
+        const snapshots = new Map<string, RecordSnapshot>();
+        const handoffs = new Map<string, SfRecord>();
+        const executed = new Set<string>();
+        const pending = new Map<string, EscalationRecord>();
+        /** Executed escalations not closed yet: their Tasks may still be open. */
+        const open = new Map<string, ClosingEscalation>();
+        const recordNames = new Map<string, string>();
+        for (const opportunity of page) {
+          const snapshot = source.snapshot(opportunity);
+          if (!snapshot) continue;
+          views.push(evaluateRecord(playbook, snapshot, SYSTEM_VIEWER, now));
+          snapshots.set(snapshot.recordId, snapshot);
+          if (typeof opportunity.Name === 'string')
+            recordNames.set(opportunity.Id, opportunity.Name);
+          for (const row of children(opportunity, names.handoffs))
+            handoffs.set(`${opportunity.Id}:${String(row[names.field('Handoff_Id__c')])}`, row);
+          for (const row of children(opportunity, names.escalations)) {
+            const key = String(row[names.field('Escalation_Key__c')]);
+            if (row[names.field('Executed_At__c')]) executed.add(key);
+            else pending.set(key, { id: row.Id, key, executed: false });
+            if (row[names.field('Executed_At__c')] && !row[names.field('Closed_At__c')])
+              open.set(key, { id: row.Id, key, recordId: opportunity.Id });
+          }
         }
-      }
-      report.opportunities += views.length;
-      const handoffIds = new Map<string, string>();
-      for (const sla of playbook.slas) {
-        const handoff = handoffOfSla(sla);
+        report[source.counted] += views.length;
+        const handoffIds = new Map<string, string>();
+        for (const sla of playbook.slas) {
+          const handoff = handoffOfSla(sla);
+          for (const view of views) {
+            const row = handoff ? handoffs.get(`${view.record.recordId}:${handoff}`) : undefined;
+            if (row) handoffIds.set(`${view.record.recordId}:${sla.id}`, row.Id);
+          }
+        }
+        const actions = planEscalations(playbook, views, executed, now);
+        const result = await escalator.run(actions, pending, handoffIds, recordNames);
+        report.escalations += result.executed;
+        report.tasks += result.tasks;
+        report.failures.push(...result.failures);
+        // The core says which escalations' Tasks are moot: those of a stopped timer, and the earlier
+        // levels a level raised now supersedes.
+        const closing = new Set([
+          ...views.flatMap((view) => tasksToClose(playbook, view)),
+          ...actions.flatMap((action) => action.supersedes),
+        ]);
+        const closed = await escalator.close([...closing].flatMap((key) => open.get(key) ?? []));
+        report.escalationsClosed += closed.closed;
+        report.tasksCompleted += closed.tasks;
+        report.failures.push(...closed.failures);
         for (const view of views) {
-          const row = handoff ? handoffs.get(`${view.record.recordId}:${handoff}`) : undefined;
-          if (row) handoffIds.set(`${view.record.recordId}:${sla.id}`, row.Id);
+          const snapshot = snapshots.get(view.record.recordId);
+          if (snapshot)
+            writes.push(...statusWrites(playbook, names, view, snapshot, handoffs, now));
         }
+        // Only full collections go out mid-scan, so no request carries fewer records than it could.
+        while (writes.length >= COLLECTION_SIZE) await flush(writes.splice(0, COLLECTION_SIZE));
       }
-      const actions = planEscalations(playbook, views, executed, now);
-      const result = await escalator.run(actions, pending, handoffIds, recordNames);
-      report.escalations += result.executed;
-      report.tasks += result.tasks;
-      report.failures.push(...result.failures);
-      // The core says which escalations' Tasks are moot: those of a stopped timer, and the earlier
-      // levels a level raised now supersedes.
-      const closing = new Set([
-        ...views.flatMap((view) => tasksToClose(playbook, view)),
-        ...actions.flatMap((action) => action.supersedes),
-      ]);
-      const closed = await escalator.close([...closing].flatMap((key) => open.get(key) ?? []));
-      report.escalationsClosed += closed.closed;
-      report.tasksCompleted += closed.tasks;
-      report.failures.push(...closed.failures);
-      for (const view of views) {
-        const snapshot = snapshots.get(view.record.recordId);
-        if (snapshot) writes.push(...statusWrites(playbook, names, view, snapshot, handoffs, now));
-      }
-      // Only full collections go out mid-scan, so no request carries fewer records than it could.
-      while (writes.length >= COLLECTION_SIZE) await flush(writes.splice(0, COLLECTION_SIZE));
-    }
     if (writes.length > 0) await flush(writes.splice(0));
   } catch (error) {
     if (error instanceof BulkQueryFailed)

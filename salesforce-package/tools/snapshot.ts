@@ -4,6 +4,7 @@
 import type { HandoffState, Playbook, RecordSnapshot } from '@handoff/shared';
 import { fieldsOn, HandoffStatus, opportunityStageNamesOf, scopedPlaybook } from '@handoff/shared';
 import { MILESTONE_FIELDS, milestoneEvents } from '../scripts/handoff-core/milestones.js';
+import { keyOf } from './escalate.js';
 import type { OrgNames } from './names.js';
 
 export type SfRecord = Record<string, unknown> & { Id: string };
@@ -163,8 +164,9 @@ export function leadSnapshot(
   for (const [id, def] of Object.entries(fieldsOn(playbook, 'contact')))
     if (def.salesforce) fields[id] = lead[names.field(def.salesforce)] ?? null;
   const activities = [
+    // Handoff's own escalation notes are completed Tasks too, but nobody touched the lead.
     ...children(lead, 'Tasks')
-      .filter((t) => t.Status === 'Completed')
+      .filter((t) => t.Status === 'Completed' && keyOf(t.Description) === undefined)
       .map((t) => instant(t.LastModifiedDate)),
     ...children(lead, 'Events')
       .map((e) => instant(e.ActivityDateTime))

@@ -6,6 +6,7 @@ import { evaluateRecord, type RecordView } from '@handoff/shared';
 import { candidateLeadStatuses } from '../../../salesforce-package/tools/candidates.js';
 import { orgNames } from '../../../salesforce-package/tools/names.js';
 import { leadScanQuery } from '../../../salesforce-package/tools/read.js';
+import { scan } from '../../../salesforce-package/tools/scan.js';
 import { leadSnapshot, type SfRecord } from '../../../salesforce-package/tools/snapshot.js';
 import { defaultPlaybook } from '../../shared/fixtures.js';
 import { orgApi, startTestOrg, type TestOrg } from './org.js';
@@ -23,8 +24,9 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   org = await startTestOrg({ start: NOW });
+  ids.sdr = org.seed.user({ Username: 'sdr@example.com', Handoff_Roles__c: 'sdr' });
   const person = (name: string, extra: Record<string, unknown> = {}) =>
-    org.seed.lead({ LastName: name, Company: 'Acme', Title: 'CFO', ...extra }, [
+    org.seed.lead({ LastName: name, Name: name, Company: 'Acme', Title: 'CFO', ...extra }, [
       { status: 'Open - Not Contacted', at: at(2, 14) },
       { status: 'Marketing Qualified', at: MQL },
     ]);
@@ -117,5 +119,32 @@ describe('Leads read by the tools', () => {
       ['Job title known', 'fail'],
       ['Company known', 'fail'],
     ]);
+  });
+});
+
+describe('Leads scanned', () => {
+  it('when a lead has breached speed to lead, then the scan escalates it once: recorded against the Lead, Tasks about the Lead (WhoId)', async () => {
+    const api = await orgApi(org);
+    const first = await scan({ api, playbook, clock: org.clock });
+    // Both levels are due at once: the breach supersedes the warning, so only the admins get Tasks.
+    expect(first).toMatchObject({ leads: 3, escalations: 2, tasks: 2, failures: [] });
+    const recorded = org.records('Handoff_Escalation__c');
+    expect(
+      recorded.map((r) => [r.Lead__c, r.SLA_Id__c, r.When__c, r.Opportunity__c ?? null]),
+    ).toEqual([
+      [ids.waiting, 'speed_to_lead', 'at_risk', null],
+      [ids.waiting, 'speed_to_lead', 'breached', null],
+    ]);
+    const tasks = org
+      .records('Task')
+      .filter((t) => String(t.Description).includes('escalation key'));
+    expect(tasks.map((t) => [t.OwnerId, t.WhoId, t.WhatId ?? null])).toEqual([
+      [org.users.admins[0], ids.waiting, null],
+      [org.users.tools, ids.waiting, null],
+    ]);
+    expect(String(tasks[0]?.Subject)).toMatch(/^Breached: Speed to lead on Waiting/);
+    // The escalation Tasks on the lead are not a sales touch: speed to lead stays breached.
+    const again = await scan({ api, playbook, clock: org.clock });
+    expect(again).toMatchObject({ leads: 3, escalations: 0, tasks: 0, failures: [] });
   });
 });
