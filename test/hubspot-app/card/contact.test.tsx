@@ -3,7 +3,7 @@
 // view and acting on the contact.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Button, StatusTag, StepIndicator } from '@hubspot/ui-extensions';
+import { Alert, Button, StatusTag, StepIndicator } from '@hubspot/ui-extensions';
 import type { Viewer } from '../../../shared/src/index.js';
 import { evaluateRecord } from '../../../shared/src/record/index.js';
 import { deal, handoffState, HOUR, MONDAY_10AM_NY } from '../../shared/builders.js';
@@ -74,6 +74,28 @@ describe('the card on a contact, for marketing', () => {
       expect.objectContaining({ handoffId: 'mql_to_sales', action: { type: 'submit' } }),
       'contacts',
     );
+  });
+});
+
+describe('the card on a contact, for a viewer without a role', () => {
+  it('when someone with no Handoff role opens a contact, then the card speaks of this contact, not of a deal', async () => {
+    const view = evaluateRecord(
+      defaultPlaybook(),
+      deal({
+        objectType: 'contacts',
+        recordId: 'c-8',
+        stage: 'lead',
+        stageHistory: [{ stage: 'lead', enteredAt: MONDAY_10AM_NY }],
+      }),
+      { userId: 'u-guest', roles: [] },
+      MONDAY_10AM_NY + HOUR,
+    );
+    const card = renderCard(fakeClient(ok(view)), { objectType: 'contacts', objectId: 'c-8' });
+    await card.waitFor(() => expect(card.maybeFindByTestId(Alert, 'no-role')).not.toBeNull());
+    const text = screenText(card);
+    expect(text).toContain("You can see this contact's stages");
+    expect(text).toContain('Nobody needs to act on a handoff of this contact right now.');
+    expect(text).not.toContain('this deal');
   });
 });
 

@@ -1,5 +1,5 @@
-// A deal's record view as the viewer sees it: the next step first, then stages, timers and
-// handoffs. Pure rendering: every verdict, word and allowed action comes from the core (the view
+// A record's view (deal, contact or company) as the viewer sees it: the next step first, then
+// stages, timers and handoffs. Pure rendering: every verdict, word and allowed action comes from the core (the view
 // and recordDisplay, which the Salesforce panel renders too).
 import { Alert, Divider, Flex, Text } from '@hubspot/ui-extensions';
 import { recordDisplay, type RecordView } from '@handoff/shared/runtime';
@@ -10,8 +10,12 @@ import type { Assignee } from './ReviewActions.js';
 import { StageSection } from './StageSection.js';
 import { TimerList } from './TimerList.js';
 
+/** How the card names its record in sentences, by HubSpot object type. */
+const NOUNS = { deals: 'deal', contacts: 'contact', companies: 'company' } as const;
+
 export function DealView(props: {
   view: RecordView;
+  objectType: keyof typeof NOUNS;
   timeZone: string;
   busy: boolean;
   assignees: Assignee[];
@@ -19,10 +23,12 @@ export function DealView(props: {
 }) {
   const { view, timeZone } = props;
   const display = recordDisplay(view, timeZone);
+  const noun = NOUNS[props.objectType];
   return (
     <Flex direction="column" gap="md" testId="deal-view">
       <NextStep
         step={display.nextStep}
+        noun={noun}
         busy={props.busy}
         onCommand={(handoffId, command) => {
           const handoff = view.handoffs.find((h) => h.id === handoffId);
@@ -31,13 +37,17 @@ export function DealView(props: {
       />
       {display.noRole && (
         <Alert title="You have no Handoff role" variant="info" testId="no-role">
-          You can see this deal&apos;s stages, timers and handoffs, but not change them: none of
+          You can see this {noun}&apos;s stages, timers and handoffs, but not change them: none of
           your HubSpot teams is mapped to a Handoff role. An admin maps teams to roles in
           Handoff&apos;s settings.
         </Alert>
       )}
       {view.problems.length > 0 && (
-        <Alert title="Some of this deal could not be read" variant="warning" testId="view-problems">
+        <Alert
+          title={`Some of this ${noun} could not be read`}
+          variant="warning"
+          testId="view-problems"
+        >
           {view.problems.join(' ')}
         </Alert>
       )}

@@ -1,4 +1,4 @@
-// The next-step strip at the top of the deal card: whose move it is, what it is, by when, and the
+// The next-step strip at the top of the record card: whose move it is, what it is, by when, and the
 // viewer's one main button — the same words the Salesforce panel shows (the core's recordDisplay).
 import { Button, Flex, StatusTag, Text, Tile } from '@hubspot/ui-extensions';
 import type { NextStepDisplay } from '@handoff/shared/runtime';
@@ -8,6 +8,8 @@ export type NextCommand = { type: 'submit' } | { type: 'accept' } | { type: 'reo
 
 export function NextStep(props: {
   step: NextStepDisplay | null;
+  /** The record in words: deal, contact or company. */
+  noun: string;
   busy: boolean;
   onCommand: (handoffId: string, command: NextCommand) => void;
 }) {
@@ -15,7 +17,7 @@ export function NextStep(props: {
   if (!step) {
     return (
       <Text variant="microcopy" testId="next-step-none">
-        Nobody needs to act on a handoff of this deal right now.
+        Nobody needs to act on a handoff of this {props.noun} right now.
       </Text>
     );
   }

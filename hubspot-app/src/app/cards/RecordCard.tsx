@@ -105,6 +105,7 @@ export function RecordActions(props: {
       )}
       <DealView
         view={view}
+        objectType={objectType}
         timeZone={props.timeZone}
         busy={busy}
         assignees={props.assignees}
