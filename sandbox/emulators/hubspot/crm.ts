@@ -96,7 +96,8 @@ export class Crm {
     };
   }
 
-  update(object: StoredObject, input: Record<string, unknown>, options: WriteOptions): WriteResult {
+  update(object: StoredObject, asked: Record<string, unknown>, options: WriteOptions): WriteResult {
+    const input = this.forwardOnly(object, asked, options);
     const checked = this.check(
       object.portalId,
       object.type,
@@ -146,6 +147,39 @@ export class Crm {
       });
     }
     return written;
+  }
+
+  /**
+   * A contact's lifecycle stage only moves forward through the API: "you can only set the value
+   * forward in the stage order. To set the lifecycle stage backward, you'll first need to clear the
+   * record's existing lifecycle stage value"
+   * (https://developers.hubspot.com/docs/api-reference/latest/crm/objects/contacts/guide; the
+   * order is the property's options, https://knowledge.hubspot.com/contacts/use-lifecycle-stages).
+   * A backward value is left unwritten and the call succeeds (our reading: HubSpot keeps the stage
+   * without an error); a cleared stage may then be set to any value. People in HubSpot's UI may
+   * set any stage.
+   */
+  private forwardOnly(
+    object: StoredObject,
+    input: Record<string, unknown>,
+    options: WriteOptions,
+  ): Record<string, unknown> {
+    const next = input.lifecyclestage;
+    const current = object.properties.lifecyclestage;
+    if (object.type !== 'contacts' || options.source !== 'API' || options.trusted) return input;
+    if (typeof next !== 'string' || next === '' || !current) return input;
+    const order = (
+      this.catalog
+        .properties(object.portalId, 'contacts')
+        .find((definition) => definition.name === 'lifecyclestage')?.options ?? []
+    )
+      .slice()
+      .sort((a, b) => a.displayOrder - b.displayOrder)
+      .map((option) => option.value);
+    const from = order.indexOf(current);
+    const to = order.indexOf(next);
+    if (from === -1 || to === -1 || to >= from) return input;
+    return Object.fromEntries(Object.entries(input).filter(([name]) => name !== 'lifecyclestage'));
   }
 
   /**

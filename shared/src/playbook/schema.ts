@@ -164,6 +164,7 @@ export const HubSpotPipelineStages = z.strictObject({ pipelineId: CrmValue, stag
 /**
  * A contact or company stage in HubSpot: values of an enumeration property of the record, such
  * as `lifecyclestage` or `hs_lead_status` (HubSpot has no pipelines for contacts and companies).
+ * The first value is the one written when a handoff's onAccept / onReject moves a record there.
  */
 export const HubSpotPropertyValues = z.strictObject({ property: CrmValue, values: CrmValues });
 /** A deal stage in Salesforce: Opportunity StageName values. */
