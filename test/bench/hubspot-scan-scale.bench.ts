@@ -5,6 +5,7 @@
 // simulated length is what HubSpot's limits would make it.
 import { performance } from 'node:perf_hooks';
 import type { Scanner } from '../../hubspot-app/backend/scanner/scan.js';
+import { seedContactPortal } from '../hubspot-app/backend/scan-contacts-fixture.js';
 import {
   applyChange,
   HOUR,
@@ -201,6 +202,47 @@ export async function cycleOf200(): Promise<void> {
   }
 }
 
+/**
+ * Contacts (issue 19): every scan reads every contact in a stage where speed to lead or the MQL
+ * decision may run — the contact scan is not change-driven yet — so an hour of one-minute scans
+ * costs 60 times one cycle. Measured on `cycles` consecutive cycles after the first scan (whose
+ * escalations are done by then), on a portal of `contacts` MQL/SQL contacts.
+ */
+export async function contactCallsPerHour(contacts: number, cycles: number): Promise<void> {
+  const h = await startServiceHarness();
+  try {
+    const perGroup = 20;
+    const portal = await seedContactPortal(h, {
+      perGroup,
+      inertSql: contacts - 4 * perGroup,
+      leads: 0,
+    });
+    const first = await h.service.scanner.scanPortal(portal.portalId);
+    let calls = 0;
+    let at = h.clock.now();
+    for (let i = 0; i < cycles; i++) {
+      at = Math.max(at + INTERVAL, h.clock.now());
+      h.clock.set(at);
+      h.emulator.resetRateLimits();
+      calls += (await h.service.scanner.scanPortal(portal.portalId)).apiCalls;
+    }
+    const perCycle = calls / cycles;
+    // Per cycle: one search per 200 candidates (and the short last page), one history read per
+    // 50, and the empty search of the default playbook's deal stages.
+    const minimum = Math.ceil((contacts + 1) / 200) + Math.ceil(contacts / 50) + 1;
+    line(
+      `${contacts.toLocaleString('en-US')} MQL/SQL contacts: calls per cycle / minimum`,
+      `${perCycle.toFixed(0)} / ${minimum} (first scan ${first.apiCalls} calls, ${first.escalations} escalations)`,
+    );
+    line(
+      `${contacts.toLocaleString('en-US')} MQL/SQL contacts: calls/hour (every cycle reads every candidate)`,
+      (perCycle * 60).toLocaleString('en-US'),
+    );
+  } finally {
+    await h.close();
+  }
+}
+
 export default async function (): Promise<void> {
   section(
     'HubSpot scanner cost (issue 21): calls per hour at 1 % of deals changed per hour, scans every minute',
@@ -208,4 +250,5 @@ export default async function (): Promise<void> {
   await callsPerHour(10_000, 5);
   await callsPerHour(100_000, 1);
   await cycleOf200();
+  await contactCallsPerHour(10_000, 3);
 }

@@ -20,14 +20,15 @@ export async function seedContactPortal(
 ): Promise<ContactPortal> {
   const portal = h.emulator.portals.create();
   const portalId = portal.portalId;
-  await h.install(portalId);
-  await h.setUp(portalId); // Sales, Customer Success and RevOps owners; the default playbook
+  // The SDR first: setUp resolves the portal's people, and they are cached for a while.
   const sdr = h.emulator.seed.owner(portalId, {
     email: 'sdr@example.com',
     firstName: 'Sid',
     lastName: 'Sdr',
     teams: [{ name: 'SDR' }],
   });
+  await h.install(portalId);
+  await h.setUp(portalId); // Sales, Customer Success and RevOps owners; the default playbook
   const contactsOf: Record<string, string[]> = {};
   const seed = (
     group: string,
