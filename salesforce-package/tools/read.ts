@@ -78,6 +78,25 @@ export function leadScanQuery(playbook: Playbook, names: OrgNames): string {
   ].join(' ');
 }
 
+/**
+ * The handoffs of the Leads these Opportunities were converted from. Conversion leaves records of
+ * custom objects on the Lead (Handoff__c keeps its Lead__c), so a deal finds its marketing → sales
+ * handoff, with its timers' milestones, through the converted Lead's ConvertedOpportunityId.
+ */
+export function convertedLeadHandoffsQuery(
+  names: OrgNames,
+  opportunityIds: readonly string[],
+): string {
+  const lookup = names.field('Lead__c');
+  const lead = lookup.replace(/__c$/, '__r');
+  const fields = [
+    ...HANDOFF_FIELDS.map((f) => names.field(f)),
+    lookup,
+    `${lead}.ConvertedOpportunityId`,
+  ];
+  return `SELECT ${fields.join(', ')} FROM ${names.handoff} WHERE ${lead}.ConvertedOpportunityId IN (${soqlList(opportunityIds)}) ORDER BY Id`;
+}
+
 /** Pages of candidate Leads; none asked for when no playbook stage reads Lead Status. */
 export async function* leadPages(
   api: OrgApi,

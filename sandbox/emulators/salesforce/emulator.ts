@@ -9,6 +9,7 @@ import type { SalesforceContext } from './context.js';
 import { BulkQueries } from './bulk.js';
 import { Cursors } from './cursors.js';
 import { startFront, type RawResponse, type RawRoute } from './front.js';
+import { convertLead, convertLeadResponse, parseLeadConverts } from './convert.js';
 import { MetadataApi, soapFault } from './metadata.js';
 import { invalidSession, platformErrors, requestLimitExceeded, sfError } from './errors.js';
 import { Sessions, type ConnectedApp } from './oauth.js';
@@ -190,6 +191,33 @@ export async function startSalesforceEmulator(
             ...(response.headers ?? {}),
             'sforce-limit-info': `api-usage=${limits.used}/${limits.max}`,
           },
+        };
+      },
+    },
+    {
+      name: 'partner.soap.convertLead',
+      method: 'POST',
+      pattern: /^\/services\/Soap\/u\/\d+\.\d$/,
+      docs: 'https://developer.salesforce.com/docs/atlas.en-us.api.meta/object_ref/sforce_api_calls_convertlead.htm',
+      handler: ({ body }) => {
+        const session = sessions.resolve(MetadataApi.sessionOf(body) ?? '');
+        if (!session)
+          return soapFault(
+            'INVALID_SESSION_ID',
+            'Invalid Session ID found in SessionHeader: Illegal Session',
+          );
+        if (!/<(\w+:)?convertLead[\s>]/.test(body))
+          return soapFault('UNKNOWN_EXCEPTION', 'only convertLead is emulated on the partner API');
+        if (limits.used >= limits.max)
+          return soapFault('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+        limits.used++;
+        const results = parseLeadConverts(body).map((request) =>
+          convertLead(org, store, request, clock.now()),
+        );
+        return {
+          status: 200,
+          headers: { 'content-type': 'text/xml;charset=UTF-8' },
+          body: convertLeadResponse(results),
         };
       },
     },
