@@ -1,6 +1,7 @@
 // The Lead side of the tools against the emulator through jsforce: the Lead scan query reads each
 // candidate Lead with its Status history, its completed Tasks and its Events, and the adapter turns
-// it into the core's contact snapshot, so speed to lead stops at the first sales touch.
+// it into the core's contact snapshot, so speed to lead stops at the first sales touch; the scan
+// escalates Leads exactly once; a converted Lead's handoff stays readable from its deal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateRecord, type RecordView } from '@handoff/shared';
 import { candidateLeadStatuses } from '../../../salesforce-package/tools/candidates.js';
