@@ -1,7 +1,8 @@
 // The Salesforce SLA scanner on 10,000 opportunities in the local Salesforce emulator, through the
 // real jsforce over HTTP, once reading through SOQL pages and once through Bulk API 2.0 (threshold
 // 2,000): wall time and API calls for each, against the minimum its page, job and collection sizes
-// allow.
+// allow; then 2,000 MQL Leads (half touched by a completed Task) under the default playbook's speed
+// to lead, read through SOQL pages.
 import { performance } from 'node:perf_hooks';
 import {
   BULK_RESULTS_PAGE,
@@ -10,6 +11,7 @@ import {
 } from '../../salesforce-package/tools/api.js';
 import { scan, type ScanReport } from '../../salesforce-package/tools/scan.js';
 import { NOW, seedOpportunities } from '../salesforce-package/tools/dataset.js';
+import { defaultPlaybook as wholeDefaultPlaybook } from '../shared/fixtures.js';
 import {
   defaultPlaybook,
   orgApi,
@@ -110,5 +112,57 @@ export default async function (): Promise<void> {
   } finally {
     await soqlOrg.close();
     await bulkOrg.close();
+  }
+  await leadScan();
+}
+
+const LEADS = 2_000;
+
+/** Leads that entered MQL on a Tuesday at 10:00 New York; at 13:00 the next day, half untouched. */
+export async function leadScan(): Promise<void> {
+  const mql = Date.UTC(2026, 2, 3, 15);
+  const now = Date.UTC(2026, 2, 4, 18);
+  const org = await startTestOrg({ start: now });
+  try {
+    for (let i = 0; i < LEADS; i++) {
+      const name = `Lead ${i}`;
+      const id = org.seed.lead({ LastName: name, Name: name, Company: 'Acme', Title: 'CFO' }, [
+        { status: 'Open - Not Contacted', at: mql - 86_400_000 },
+        { status: 'Marketing Qualified', at: mql },
+      ]);
+      if (i % 2 === 0)
+        org.seed.record('Task', {
+          Subject: 'Call',
+          WhoId: id,
+          Status: 'Completed',
+          CreatedDate: new Date(mql + 3_600_000).toISOString(),
+          LastModifiedDate: new Date(mql + 3_600_000).toISOString(),
+        });
+    }
+    const api = await orgApi(org);
+    const options = { api, playbook: wholeDefaultPlaybook(), clock: org.clock };
+    const start = performance.now();
+    const report = await scan(options);
+    const ms = performance.now() - start;
+    const second = performance.now();
+    const again = await scan(options);
+    const againMs = performance.now() - second;
+    // One SOQL page for the (absent) opportunities, the Lead pages, then the writes.
+    const minimum = 1 + Math.ceil(report.leads / QUERY_BATCH) + writesMinimum(report);
+    section(
+      `Salesforce SLA scanner on Leads (${LEADS.toLocaleString('en-US')} MQLs, default playbook)`,
+    );
+    line('leads with a possibly live timer', String(report.leads));
+    line('escalations executed (Tasks created)', `${report.escalations} (${report.tasks})`);
+    line(
+      'SOQL pages: one scan',
+      `${(ms / 1000).toFixed(2)} s, ${report.apiCalls} API calls (minimum ${minimum})`,
+    );
+    line(
+      'SOQL pages: second scan',
+      `${(againMs / 1000).toFixed(2)} s, ${again.apiCalls} API calls, ${again.escalations} escalations`,
+    );
+  } finally {
+    await org.close();
   }
 }
