@@ -211,4 +211,23 @@ describe('Leads converted (SOAP convertLead)', () => {
     expect(counts()).toEqual(before);
     expect(org.records('Lead').find((l) => l.Id === bare)).toMatchObject({ IsConverted: false });
   });
+
+  it('when a conversion fails half-way (its Account made, its Contact refused), then the Account is taken back and the Lead is as it was', async () => {
+    // No LastName: the Contact takes the Lead's 100-character Name, longer than a Contact's 80.
+    const long = 'N'.repeat(100);
+    const lead = org.seed.lead({ Name: long, LastName: '', Company: 'Half Way Ltd' }, [
+      { status: 'Marketing Qualified', at: MQL },
+    ]);
+    const counts = () => ['Account', 'Contact', 'Opportunity'].map((t) => org.records(t).length);
+    const before = counts();
+    const result = await convert(lead);
+    expect(result).toMatchObject({ success: false, leadId: lead });
+    expect(JSON.stringify(result.errors)).toContain('LastName');
+    expect(counts()).toEqual(before);
+    expect(org.records('Account').some((a) => a.Name === 'Half Way Ltd')).toBe(false);
+    expect(org.records('Lead').find((l) => l.Id === lead)).toMatchObject({
+      IsConverted: false,
+      Status: 'Marketing Qualified',
+    });
+  });
 });
