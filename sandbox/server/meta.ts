@@ -16,6 +16,8 @@ export interface SandboxMeta {
   people: SeededPerson[];
   /** Seed key (w0, a3, …) → HubSpot deal id. */
   deals: Record<string, string>;
+  /** Seed key (c0, c1, …) → HubSpot contact id; absent in data folders seeded before contacts. */
+  contacts?: Record<string, string>;
   clock: number;
   /** The same company in the Salesforce emulator; absent in data folders seeded before it existed. */
   salesforce?: SalesforceMeta;

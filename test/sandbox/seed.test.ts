@@ -4,6 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { paths } from '@handoff/shared';
+import { CARD_BACKEND_URL } from '../../sandbox/server/card-host.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server/sandbox.js';
 import { SEEDED_AT } from '../../sandbox/server/seed/time.js';
 
@@ -39,7 +41,7 @@ describe('the sandbox seed', () => {
   const count = (pick: (row: Row) => { state?: string; status?: string }[], value: string) =>
     deals.flatMap(pick).filter((x) => (x.state ?? x.status) === value).length;
 
-  it('when first started, then it stands at the seeded instant with 60 deals, 15 companies and 8 people', () => {
+  it('when first started, then it stands at the seeded instant with 60 deals, 15 companies and 10 people', () => {
     expect(sandbox.seeded).toBe(true);
     expect(sandbox.clock.now()).toBe(SEEDED_AT);
     expect(deals).toHaveLength(60);
@@ -49,12 +51,69 @@ describe('the sandbox seed', () => {
       'admin',
       'cs_manager',
       'cs_manager',
+      'marketing',
       'none',
       'sales_rep',
       'sales_rep',
       'sales_rep',
       'sales_rep',
+      'sdr',
     ]);
+  });
+
+  // The plan in seed/contacts.ts, read at Tuesday 17 November 11:00 through the card as the SDR.
+  // c1 became an MQL at 9:30 today (1.5 of 4 business hours), c7 at 10:00 without a job title; c2
+  // on Monday at 10:00 (7 hours Monday + 2 today = 9 > 4: breached); c3 was called an hour after
+  // its MQL; marketing submitted c4's brief and the SDR called; the SDR accepted c5 (SQL) and
+  // recycled c6 to lead as not ready, so the decision clock pauses there.
+  it('then 8 contacts stand in every state of the marketing → sales handoff', async () => {
+    const sdr = sandbox.meta.people.find((p) => p.role === 'sdr')?.userId ?? '';
+    const read = async (key: string) => {
+      const id = sandbox.meta.contacts?.[key] ?? 'missing';
+      const answer = (await (
+        await fetch(`${sandbox.url}/host/fetch`, {
+          method: 'POST',
+          body: JSON.stringify({
+            url: `${CARD_BACKEND_URL}${paths.record('contacts', id)}`,
+            method: 'GET',
+            userId: sdr,
+          }),
+        })
+      ).json()) as {
+        body: {
+          currentStage?: { id: string };
+          handoffs: { status: string }[];
+          timers: { slaId: string; state: string }[];
+        };
+      };
+      const view = answer.body;
+      return [
+        view.currentStage?.id,
+        view.handoffs.map((h) => h.status).join(),
+        view.timers.map((t) => `${t.slaId}:${t.state}`).join(),
+      ];
+    };
+    expect(Object.keys(sandbox.meta.contacts ?? {})).toHaveLength(8);
+    expect(await read('c0')).toEqual(['lead', '', '']);
+    expect(await read('c1')).toEqual(['mql', 'not_started', 'speed_to_lead:running']);
+    expect(await read('c2')).toEqual(['mql', 'not_started', 'speed_to_lead:breached']);
+    expect(await read('c3')).toEqual(['mql', 'not_started', 'speed_to_lead:met']);
+    expect(await read('c4')).toEqual([
+      'mql',
+      'submitted',
+      'speed_to_lead:met,sales_decides_mql:running',
+    ]);
+    expect(await read('c5')).toEqual([
+      'sql',
+      'accepted',
+      'speed_to_lead:met,sales_decides_mql:met',
+    ]);
+    expect(await read('c6')).toEqual([
+      'lead',
+      'rejected',
+      'speed_to_lead:met,sales_decides_mql:paused',
+    ]);
+    expect(await read('c7')).toEqual(['mql', 'not_started', 'speed_to_lead:running']);
   });
 
   it('then handoffs stand in every state: 52 not started, 5 in progress, 5 submitted, 3 rejected, 17 accepted', () => {

@@ -1,5 +1,5 @@
 // The portal's people: owners in HubSpot teams, which the playbook maps to Handoff roles.
-export type RoleName = 'sales_rep' | 'cs_manager' | 'admin' | 'none';
+export type RoleName = 'sales_rep' | 'cs_manager' | 'admin' | 'sdr' | 'marketing' | 'none';
 
 export interface PersonSeed {
   key: string;
@@ -25,7 +25,10 @@ const person = (
   role,
 });
 
-/** 4 sales reps, 2 CS managers, 1 admin, and one person in no mapped team (the "no role" viewer). */
+/**
+ * 4 sales reps, 2 CS managers, 1 admin, an SDR and a marketer (the marketing → sales seam on
+ * contacts), and one person in no mapped team (the "no role" viewer).
+ */
 export const PEOPLE: readonly PersonSeed[] = [
   person('rep1', 'Ada', 'Park', 'Sales', 'sales_rep'),
   person('rep2', 'Ben', 'Okafor', 'Sales', 'sales_rep'),
@@ -34,6 +37,8 @@ export const PEOPLE: readonly PersonSeed[] = [
   person('cs1', 'Eva', 'Lindqvist', 'Customer Success', 'cs_manager'),
   person('cs2', 'Farid', 'Haddad', 'Customer Success', 'cs_manager'),
   person('admin', 'Grace', 'Ito', 'RevOps', 'admin'),
+  person('sdr1', 'Iris', 'Novak', 'SDR', 'sdr'),
+  person('mkt1', 'Jonas', 'Weber', 'Marketing', 'marketing'),
   person('guest', 'Hugo', 'Blanc', 'Finance', 'none'),
 ];
 

@@ -10,6 +10,7 @@ import type { HubSpotEmulator } from '../../emulators/hubspot/index.js';
 import type { ManualClock } from '../../emulators/plumbing/clock.js';
 import { CARD_BACKEND_URL, type CardHost } from '../card-host.js';
 import type { SandboxMeta, SeededPerson } from '../meta.js';
+import { contactPlans, contactSteps } from './contacts.js';
 import { dealPlans } from './deals.js';
 import { PEOPLE } from './people.js';
 import { seedSteps } from './scripts.js';
@@ -95,27 +96,69 @@ export async function seedSandbox(ctx: SeedContext): Promise<SandboxMeta> {
     owners[plan.key] = plan.owner;
   }
 
-  const steps = seedSteps((deal) => owners[deal] ?? 'rep1');
-  for (const [i, step] of steps.entries()) {
+  const contacts: Record<string, string> = {};
+  for (const plan of contactPlans())
+    contacts[plan.key] = emulator.seed.contact(portalId, {
+      properties: { ...plan.properties, company: COMPANY_NAMES[plan.company] ?? '' },
+      lifecycle: plan.lifecycle,
+      companyIds: [companies[plan.company] ?? ''],
+    });
+
+  // Deals' and contacts' steps on one timeline (deals first at the same instant).
+  const timeline: { at: number; what: string; run: (i: number) => Promise<void> }[] = [];
+  for (const step of seedSteps((deal) => owners[deal] ?? 'rep1'))
+    timeline.push({
+      at: step.at,
+      what: `${step.deal} ${step.action.type}`,
+      run: (i) =>
+        act(
+          `${paths.actions('deals', deals[step.deal] ?? '')}`,
+          step.handoffId,
+          step.action,
+          step.as,
+          i,
+        ),
+    });
+  for (const step of contactSteps()) {
+    const contactId = contacts[step.contact] ?? '';
+    timeline.push(
+      'touch' in step
+        ? {
+            at: step.at,
+            what: `${step.contact} call`,
+            // An SDR logs a call in HubSpot: "Last contacted" moves to that instant.
+            run: async () => emulator.seed.touchContact(portalId, contactId, step.at),
+          }
+        : {
+            at: step.at,
+            what: `${step.contact} ${step.action.type}`,
+            run: (i) =>
+              act(paths.actions('contacts', contactId), 'mql_to_sales', step.action, step.as, i),
+          },
+    );
+  }
+  async function act(path: string, handoffId: string, action: unknown, as: string, i: number) {
+    const answer = await host.fetch({
+      url: `${CARD_BACKEND_URL}${path}`,
+      method: 'POST',
+      body: { handoffId, actionId: `seed-${i}`, action },
+      userId: userOf(as),
+    });
+    if (answer.status !== 200) throw new Error(JSON.stringify(answer.body));
+  }
+  timeline.sort((a, b) => a.at - b.at);
+  for (const [i, step] of timeline.entries()) {
     clock.set(step.at);
     emulator.resetRateLimits();
-    const dealId = deals[step.deal] ?? '';
-    const answer = await host.fetch({
-      url: `${CARD_BACKEND_URL}${paths.actions('deals', dealId)}`,
-      method: 'POST',
-      body: { handoffId: step.handoffId, actionId: `seed-${i}`, action: step.action },
-      userId: userOf(step.as),
+    await step.run(i).catch((error: unknown) => {
+      throw new Error(`seed step ${i} (${step.what}) failed: ${(error as Error).message}`);
     });
-    if (answer.status !== 200)
-      throw new Error(
-        `seed step ${i} (${step.deal} ${step.action.type}) failed: ${JSON.stringify(answer.body)}`,
-      );
     await ctx.drain();
   }
   clock.set(SEEDED_AT);
   emulator.resetRateLimits();
   await ctx.scan(portalId);
-  return { portalId, people, deals, clock: clock.now() };
+  return { portalId, people, deals, contacts, clock: clock.now() };
 }
 
 /** The marketplace install as the admin's browser does it: consent redirect, code, callback. */
