@@ -6,6 +6,8 @@ import { AppPagesPreview } from './AppPagesPreview.js';
 import { CardPreview } from './CardPreview.js';
 import { ClockControls } from './ClockControls.js';
 import { CompanyRecord } from './CompanyRecord.js';
+import { ContactList } from './ContactList.js';
+import { ContactRecord } from './ContactRecord.js';
 import { Dashboard } from './Dashboard.js';
 import { DealList } from './DealList.js';
 import { Link, Navigate } from './Link.js';
@@ -154,7 +156,15 @@ export function App() {
         )}
         {route.view === 'deals' && (
           <main className="deals">
-            <DealList deals={state.deals} people={state.people} selected={dealId} viewer={viewer} />
+            <div className="record-lists">
+              <ContactList contacts={state.contacts} selected={undefined} viewer={viewer} />
+              <DealList
+                deals={state.deals}
+                people={state.people}
+                selected={dealId}
+                viewer={viewer}
+              />
+            </div>
             {deal && person && (
               // The same deal in both CRMs, each face against its own.
               <div className="faces">
@@ -182,6 +192,33 @@ export function App() {
                 <p>Choose one of the deals in the list.</p>
               </section>
             )}
+          </main>
+        )}
+        {route.view === 'contact' && person && route.id && (
+          <main className="deals">
+            <div className="record-lists">
+              <ContactList contacts={state.contacts} selected={route.id} viewer={viewer} />
+              <DealList
+                deals={state.deals}
+                people={state.people}
+                selected={undefined}
+                viewer={viewer}
+              />
+            </div>
+            <ContactRecord
+              key={`${route.id}-${viewer}-${epoch}`}
+              contact={state.contacts.find((c) => c.id === route.id)}
+              contactId={route.id}
+              portalId={state.portalId}
+              timeZone={state.timeZone}
+              viewer={person}
+              people={state.people}
+              onChanged={refreshList}
+              onCalled={async () => {
+                await refresh();
+                setEpoch((n) => n + 1);
+              }}
+            />
           </main>
         )}
         {route.view === 'company' && person && route.id && (
@@ -279,6 +316,9 @@ function titleOf(route: Route, state: SandboxState | undefined, dealId: string |
   if (route.view === 'settings') return 'Settings';
   if (route.view === 'dashboard') return 'Dashboard';
   if (route.view === 'app') return route.id === 'dashboard' ? 'App dashboard' : 'App queue';
+  if (route.view === 'contact') {
+    return state?.contacts.find((c) => c.id === route.id)?.name ?? 'Contact';
+  }
   if (route.view === 'company') {
     return state?.deals.find((d) => d.companyId === route.id)?.company ?? 'Company';
   }

@@ -61,36 +61,44 @@ export function CardPreview(props: {
           <div className="card-title">Handoff</div>
           {card}
         </div>
-        <aside className="activity" data-testid="activity">
-          <h3>Tasks in HubSpot</h3>
-          {activity?.tasks.length === 0 && <p className="muted">No tasks.</p>}
-          {activity?.tasks.map((t) => {
-            const done = t.hs_task_status === 'COMPLETED';
-            return (
-              <div key={t.id} className={done ? 'task done' : 'task'}>
-                <p className="task-subject" data-testid="task">
-                  {t.hs_task_subject}
-                  {t.owner_name ? <span className="task-who"> · for {t.owner_name}</span> : null}
-                  {done ? <span className="muted"> · completed</span> : null}
-                </p>
-                {/* What to do, for the tasks still open: HubSpot's task notes. */}
-                {!done && t.hs_task_body ? (
-                  <p className="task-body" data-testid="task-body">
-                    {t.hs_task_body}
-                  </p>
-                ) : null}
-              </div>
-            );
-          })}
-          <h3>Notes</h3>
-          {activity?.notes.length === 0 && <p className="muted">No notes.</p>}
-          {activity?.notes.map((n) => (
-            <p key={n.id} className="note">
-              {n.hs_note_body}
-            </p>
-          ))}
-        </aside>
+        <ActivityAside activity={activity} />
       </div>
     </section>
+  );
+}
+
+/** A record's tasks and notes in HubSpot, open tasks first, as the record's sidebar lists them. */
+export function ActivityAside(props: { activity: Activity | undefined }) {
+  const { activity } = props;
+  return (
+    <aside className="activity" data-testid="activity">
+      <h3>Tasks in HubSpot</h3>
+      {activity?.tasks.length === 0 && <p className="muted">No tasks.</p>}
+      {activity?.tasks.map((t) => {
+        const done = t.hs_task_status === 'COMPLETED';
+        return (
+          <div key={t.id} className={done ? 'task done' : 'task'}>
+            <p className="task-subject" data-testid="task">
+              {t.hs_task_subject}
+              {t.owner_name ? <span className="task-who"> · for {t.owner_name}</span> : null}
+              {done ? <span className="muted"> · completed</span> : null}
+            </p>
+            {/* What to do, for the tasks still open: HubSpot's task notes. */}
+            {!done && t.hs_task_body ? (
+              <p className="task-body" data-testid="task-body">
+                {t.hs_task_body}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
+      <h3>Notes</h3>
+      {activity?.notes.length === 0 && <p className="muted">No notes.</p>}
+      {activity?.notes.map((n) => (
+        <p key={n.id} className="note">
+          {n.hs_note_body}
+        </p>
+      ))}
+    </aside>
   );
 }

@@ -1,10 +1,10 @@
 // The sandbox page's calls to its own server.
 import type { Metrics } from '@handoff/shared';
 // One shape for a deal row: the server builds it (a type-only import: no server code reaches the page).
-import type { DealRow } from '../server/portal-view.js';
+import type { ContactRow, DealRow } from '../server/portal-view.js';
 import type { PlaybookCopies } from '../server/playbook-copies.js';
 
-export type { DealRow, PlaybookCopies };
+export type { ContactRow, DealRow, PlaybookCopies };
 
 export interface Person {
   key: string;
@@ -20,6 +20,8 @@ export interface SandboxState {
   timeZone: string;
   people: Person[];
   deals: DealRow[];
+  /** Contacts in a lifecycle stage the playbook follows (the marketing → sales seam). */
+  contacts: ContactRow[];
   /** Salesforce Opportunity id → the HubSpot deal that is the same seeded deal. */
   opportunities: Record<string, string>;
 }
@@ -61,6 +63,8 @@ export const api = {
   state: () => call<SandboxState>('/api/state'),
   metrics: () => call<Metrics>('/api/metrics'),
   activity: (dealId: string) => call<Activity>(`/api/activity?deal=${encodeURIComponent(dealId)}`),
+  contactActivity: (contactId: string) =>
+    call<Activity>(`/api/activity?contact=${encodeURIComponent(contactId)}`),
   sfOpportunity: (dealId: string) =>
     call<SalesforceOpportunity>(`/sf/opportunity?deal=${encodeURIComponent(dealId)}`),
   /** The Opportunity's Tasks (escalations land there), read through the UI's own API as the viewer. */
@@ -91,6 +95,13 @@ export const api = {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ userId }),
+    }),
+  /** An SDR logs a call on the contact in HubSpot, at the sandbox's instant. */
+  logCall: (contactId: string) =>
+    call<{ at: number }>('/api/contacts/call', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ contactId }),
     }),
   moveClock: (move: { by: 'hour' | 'business_day' } | { to: number }) =>
     call<{ now: number }>('/api/clock', {

@@ -1,11 +1,11 @@
 // Where the page is, as an address a person can copy, bookmark or open in another tab:
-// `/deals/<id>?viewer=cs1`, `/companies/<id>?viewer=…`, `/settings`, `/dashboard`. The page server
+// `/deals/<id>?viewer=cs1`, `/companies/<id>?viewer=…`, `/contacts/<id>?viewer=…`, `/settings`, `/dashboard`. The page server
 // serves the same page at each (sandbox/server/page-server.ts), so a reload keeps the place.
-export type View = 'deals' | 'company' | 'settings' | 'dashboard' | 'app';
+export type View = 'deals' | 'company' | 'contact' | 'settings' | 'dashboard' | 'app';
 
 export interface Route {
   view: View;
-  /** The deal's or the company's HubSpot id. */
+  /** The deal's, the company's or the contact's HubSpot id. */
   id?: string;
   /** The viewer's seed key (rep1, cs1, admin, guest…). */
   viewer?: string;
@@ -13,11 +13,11 @@ export interface Route {
 
 export function parseRoute(where: { pathname: string; search: string }): Route {
   const viewer = new URLSearchParams(where.search).get('viewer') ?? undefined;
-  const record = /^\/(deals|companies)\/([^/]+)\/?$/.exec(where.pathname);
+  const record = /^\/(deals|companies|contacts)\/([^/]+)\/?$/.exec(where.pathname);
   const withViewer = (route: Route): Route => (viewer ? { ...route, viewer } : route);
   if (record?.[2]) {
     return withViewer({
-      view: record[1] === 'deals' ? 'deals' : 'company',
+      view: record[1] === 'deals' ? 'deals' : record[1] === 'contacts' ? 'contact' : 'company',
       id: decodeURIComponent(record[2]),
     });
   }
@@ -29,6 +29,8 @@ export function parseRoute(where: { pathname: string; search: string }): Route {
   return withViewer({ view: 'deals' });
 }
 
+const RECORD_PATHS = { deals: 'deals', company: 'companies', contact: 'contacts' } as const;
+
 export function hrefOf(route: Route): string {
   const path =
     route.view === 'app'
@@ -36,7 +38,7 @@ export function hrefOf(route: Route): string {
       : route.view === 'settings' || route.view === 'dashboard'
         ? `/${route.view}`
         : route.id
-          ? `/${route.view === 'company' ? 'companies' : 'deals'}/${encodeURIComponent(route.id)}`
+          ? `/${RECORD_PATHS[route.view as 'deals' | 'company' | 'contact'] ?? 'deals'}/${encodeURIComponent(route.id)}`
           : '/';
   return route.viewer ? `${path}?viewer=${encodeURIComponent(route.viewer)}` : path;
 }

@@ -5,6 +5,7 @@ import type { HubSpotEmulator } from '../emulators/hubspot/index.js';
 export interface HubSpotRecord {
   id: string;
   properties: Record<string, string | null>;
+  propertiesWithHistory?: Record<string, { value: string | null; timestamp: string }[]>;
 }
 
 export class CrmReader {
@@ -40,11 +41,15 @@ export class CrmReader {
     return all;
   }
 
-  /** Deal id → ids of its associated objects of one type. */
-  async associations(dealIds: readonly string[], toType: string): Promise<Map<string, string[]>> {
+  /** Deal (or `fromType`) id → ids of its associated objects of one type. */
+  async associations(
+    dealIds: readonly string[],
+    toType: string,
+    fromType = 'deals',
+  ): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     for (let i = 0; i < dealIds.length; i += 1000) {
-      const page = (await this.#get(`/crm/v4/associations/deals/${toType}/batch/read`, {
+      const page = (await this.#get(`/crm/v4/associations/${fromType}/${toType}/batch/read`, {
         method: 'POST',
         body: JSON.stringify({ inputs: dealIds.slice(i, i + 1000).map((id) => ({ id })) }),
       })) as { results: { from: { id: string }; to: { toObjectId: string | number }[] }[] };
@@ -57,13 +62,27 @@ export class CrmReader {
     return out;
   }
 
-  async read(objectType: string, ids: readonly string[], properties: readonly string[]) {
-    if (ids.length === 0) return [];
-    const page = (await this.#get(`/crm/v3/objects/${objectType}/batch/read`, {
-      method: 'POST',
-      body: JSON.stringify({ inputs: ids.map((id) => ({ id })), properties }),
-    })) as { results: HubSpotRecord[] };
-    return page.results;
+  /** These records; `history` names properties read with their history, 50 records a call. */
+  async read(
+    objectType: string,
+    ids: readonly string[],
+    properties: readonly string[],
+    history: readonly string[] = [],
+  ): Promise<HubSpotRecord[]> {
+    const out: HubSpotRecord[] = [];
+    for (let i = 0; i < ids.length; i += 50) {
+      const inputs = ids.slice(i, i + 50).map((id) => ({ id }));
+      const page = (await this.#get(`/crm/v3/objects/${objectType}/batch/read`, {
+        method: 'POST',
+        body: JSON.stringify({
+          inputs,
+          properties,
+          ...(history.length > 0 ? { propertiesWithHistory: history } : {}),
+        }),
+      })) as { results: HubSpotRecord[] };
+      out.push(...page.results);
+    }
+    return out;
   }
 
   /** Owner id → the name HubSpot shows for them (tasks are assigned to owners). */

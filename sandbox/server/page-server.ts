@@ -1,4 +1,4 @@
-// The sandbox page's own server: the bundled page (at `/`, `/deals/<id>`, `/companies/<id>`,
+// The sandbox page's own server: the bundled page (at `/`, `/deals/<id>`, `/companies/<id>`, `/contacts/<id>`,
 // `/settings`, `/dashboard`: one page whose address says what it shows), a small JSON API (deals,
 // people, clock, dashboard, a deal's notes and tasks), and the card host the preview's
 // `hubspot.fetch` goes through. Unknown pages are HTML pages with 404; unknown API paths JSON 404s.
@@ -40,36 +40,43 @@ export async function startPageServer(options: PageServerOptions) {
   const reader = new CrmReader(options.emulator, meta.portalId);
   const portal = () => readPortal(store, reader, meta.portalId, clock.now());
   const routes: Record<string, Handler> = {
-    'GET /api/state': async () => ({
-      body: {
-        portalId: meta.portalId,
-        now: clock.now(),
-        timeZone: 'America/New_York',
-        people: meta.people,
-        deals: (await portal()).rows,
-        // Salesforce links name Opportunities; the page opens the same deal (seeded in both CRMs).
-        opportunities: Object.fromEntries(
-          Object.entries(meta.salesforce?.opportunities ?? {}).flatMap(([key, opportunityId]) =>
-            meta.deals[key] ? [[opportunityId, meta.deals[key]]] : [],
+    'GET /api/state': async () => {
+      const view = await portal();
+      return {
+        body: {
+          portalId: meta.portalId,
+          now: clock.now(),
+          timeZone: 'America/New_York',
+          people: meta.people,
+          deals: view.rows,
+          contacts: view.contacts,
+          // Salesforce links name Opportunities; the page opens the same deal (seeded in both CRMs).
+          opportunities: Object.fromEntries(
+            Object.entries(meta.salesforce?.opportunities ?? {}).flatMap(([key, opportunityId]) =>
+              meta.deals[key] ? [[opportunityId, meta.deals[key]]] : [],
+            ),
           ),
-        ),
-      },
-    }),
+        },
+      };
+    },
     'GET /api/metrics': async () => {
       const now = clock.now();
       return { body: dashboardMetrics(await portal(), now) };
     },
     'GET /api/activity': async (_body, url) => {
-      const dealId = url.searchParams.get('deal') ?? '';
+      // A deal's (`?deal=`) or a contact's (`?contact=`) tasks and notes.
+      const contactId = url.searchParams.get('contact');
+      const dealId = contactId ?? url.searchParams.get('deal') ?? '';
+      const from = contactId === null ? 'deals' : 'contacts';
       const [tasks, notes, owners] = await Promise.all([
-        engagements(reader, dealId, 'tasks', [
+        engagements(reader, dealId, from, 'tasks', [
           'hs_task_subject',
           'hs_task_status',
           'hs_task_body',
           'hs_timestamp',
           'hubspot_owner_id',
         ]),
-        engagements(reader, dealId, 'notes', ['hs_note_body', 'hs_timestamp']),
+        engagements(reader, dealId, from, 'notes', ['hs_note_body', 'hs_timestamp']),
         reader.ownerNames(),
       ]);
       // As a task list reads: open ones first, soonest due first; each with its assignee's name.
@@ -93,6 +100,15 @@ export async function startPageServer(options: PageServerOptions) {
       options.saveClock();
       return { body: { now: clock.now() } };
     },
+    // An SDR logs a call on a contact in HubSpot, now: its "Last contacted" moves (what a logged
+    // call, email or meeting does), which stops the speed-to-lead clock.
+    'POST /api/contacts/call': async (body) => {
+      const contactId = String((body as { contactId?: unknown } | undefined)?.contactId ?? '');
+      if (!/^\d+$/.test(contactId) || !(await exists('contacts', contactId)))
+        throw new SandboxError(`No contact "${contactId}" in this sandbox to log a call on.`);
+      options.emulator.seed.touchContact(meta.portalId, contactId, clock.now());
+      return { body: { contactId, at: clock.now() } };
+    },
     'GET /api/playbooks': async () => ({ body: await options.playbooks?.read() }),
     'POST /api/playbooks/push': async (body) => ({
       body: await options.playbooks?.push(String((body as { userId?: unknown })?.userId ?? '')),
@@ -111,10 +127,10 @@ export async function startPageServer(options: PageServerOptions) {
     const app = String(options.page.files['/index.html']?.body ?? '');
     if (pathname === '/settings' || pathname === '/dashboard') return { status: 200, html: app };
     if (pathname === '/app' || pathname === '/app/dashboard') return { status: 200, html: app };
-    const record = /^\/(deals|companies)\/([^/]+)\/?$/.exec(pathname);
+    const record = /^\/(deals|companies|contacts)\/([^/]+)\/?$/.exec(pathname);
     if (record?.[1] && record[2]) {
       const [, type, id] = record;
-      const what = type === 'deals' ? 'deal' : 'company';
+      const what = type === 'deals' ? 'deal' : type === 'contacts' ? 'contact' : 'company';
       if (/^\d+$/.test(id) && (await exists(type, id))) return { status: 200, html: app };
       return {
         status: 404,
@@ -204,8 +220,14 @@ export async function startPageServer(options: PageServerOptions) {
   };
 }
 
-async function engagements(reader: CrmReader, dealId: string, type: string, properties: string[]) {
-  const ids = (await reader.associations([dealId], type)).get(dealId) ?? [];
+async function engagements(
+  reader: CrmReader,
+  dealId: string,
+  fromType: string,
+  type: string,
+  properties: string[],
+) {
+  const ids = (await reader.associations([dealId], type, fromType)).get(dealId) ?? [];
   const records = await reader.read(type, ids, properties);
   return records
     .map((r): Record<string, string | null> => ({ id: r.id, ...r.properties }))

@@ -10,6 +10,11 @@ import {
   type RecordSnapshot,
   type RecordView,
 } from '@handoff/shared';
+import {
+  contactHistoryProperties,
+  contactProperties,
+  contactSnapshot,
+} from '../../hubspot-app/backend/hubspot/contact-mapping.js';
 import { dealProperties, dealSnapshot } from '../../hubspot-app/backend/hubspot/mapping.js';
 import type { Store } from '../../hubspot-app/backend/store/index.js';
 import type { CrmReader } from './crm-reader.js';
@@ -29,10 +34,24 @@ export interface DealRow {
   timers: { id: string; label: string; state: string }[];
 }
 
+/** A contact as the list shows it: its lifecycle stage as the playbook names it, its MQL handoff and clocks. */
+export interface ContactRow {
+  id: string;
+  name: string;
+  company: string;
+  stage: string;
+  handoffs: { id: string; label: string; status: string }[];
+  timers: { id: string; label: string; state: string }[];
+}
+
 export interface PortalView {
   playbook: Playbook;
+  /** Deals' snapshots (the dashboard's metrics). */
   snapshots: RecordSnapshot[];
   rows: DealRow[];
+  /** Contacts in a lifecycle stage the playbook follows, with their snapshots. */
+  contacts: ContactRow[];
+  contactSnapshots: RecordSnapshot[];
 }
 
 export async function readPortal(
@@ -73,7 +92,52 @@ export async function readPortal(
     (rows.at(-1) as DealRow).companyId = companyId ?? null;
   }
   rows.sort((a, b) => Number(a.id) - Number(b.id));
-  return { playbook, snapshots, rows };
+  const { contacts, contactSnapshots } = await readContacts(store, reader, portalId, playbook, now);
+  return { playbook, snapshots, rows, contacts, contactSnapshots };
+}
+
+/** Every contact the playbook follows (its lifecycle stage is one of the playbook's), evaluated by the core. */
+async function readContacts(
+  store: Store,
+  reader: CrmReader,
+  portalId: string,
+  playbook: Playbook,
+  now: number,
+): Promise<Pick<PortalView, 'contacts' | 'contactSnapshots'>> {
+  // HubSpot's list answers no history; a batch read of the listed ids does.
+  const listed = await reader.list('contacts', ['hs_object_id']);
+  const read = await reader.read(
+    'contacts',
+    listed.map((c) => c.id),
+    [...contactProperties(playbook), 'company'],
+    contactHistoryProperties(playbook),
+  );
+  const states = await store.getHandoffsOfRecords(
+    portalId,
+    'contact',
+    read.map((c) => c.id),
+  );
+  const viewer = { userId: 'sandbox', roles: Object.keys(playbook.roles) };
+  const contacts: ContactRow[] = [];
+  const contactSnapshots: RecordSnapshot[] = [];
+  for (const contact of read) {
+    const result = contactSnapshot(playbook, contact);
+    if (!result.ok) continue;
+    const snapshot = { ...result.snapshot, handoffs: states.get(contact.id) ?? {} };
+    contactSnapshots.push(snapshot);
+    const view = evaluateRecord(playbook, snapshot, viewer, now);
+    const { stage, handoffs, timers } = row(contact.id, result.name, snapshot, view);
+    contacts.push({
+      id: contact.id,
+      name: result.name,
+      company: contact.properties.company ?? '',
+      stage,
+      handoffs,
+      timers,
+    });
+  }
+  contacts.sort((a, b) => Number(a.id) - Number(b.id));
+  return { contacts, contactSnapshots };
 }
 
 function row(id: string, name: string, snapshot: RecordSnapshot, view: RecordView): DealRow {

@@ -125,8 +125,79 @@ describeIfChromium(
       await run.shot('07-cs-accepted');
     }, 90_000);
 
-    // a2 waits on its SDR (nothing submitted, so the AE has no clock yet). Nobody in the sandbox holds
-    // the SDR role, so the at-risk task reaches no one; the breach goes to the admin.
+    // The marketing → sales seam on a HubSpot contact: c1 became an MQL at 9:30 today, untouched
+    // (seed/contacts.ts). Marketing submits the brief, the SDR's logged call stops speed to lead,
+    // the SDR accepts and the contact's lifecycle stage becomes SQL.
+    it('when marketing submits an MQL brief, an SDR logs a call and accepts, then speed to lead is met and the contact is an SQL', async () => {
+      const { page } = run;
+      const id = run.sandbox.meta.contacts?.c1 ?? 'missing';
+      await viewAs(run, 'mkt1');
+      await page.getByTestId(`contact-link-${id}`).click();
+      await expect
+        .poll(() => page.getByTestId('contact-stage').textContent())
+        .toMatch(/^Marketing qualified/);
+      await expect
+        .poll(() => page.getByTestId('mql_to_sales:status').textContent(), { timeout: 15_000 })
+        .toBe('Not started');
+      await expect(page.getByTestId('timer-speed_to_lead').textContent()).resolves.toBe('On track');
+      for (const [item, value] of [
+        ['source', 'Webinar: month-end close'],
+        ['engaged_with', 'Pricing page, ROI calculator'],
+      ] as const) {
+        const saved = cardCall(run);
+        await page.getByTestId(`mql_to_sales:item:${item}`).fill(value);
+        await page.getByTestId(`mql_to_sales:item:${item}`).blur();
+        await saved;
+      }
+      const chosen = cardCall(run);
+      await page.getByTestId('mql_to_sales:item:fit').selectOption('Good');
+      await chosen;
+      await expect.poll(() => page.getByTestId('mql_to_sales:submit').isEnabled()).toBe(true);
+      await page.getByTestId('mql_to_sales:submit').click();
+      await expect
+        .poll(() => page.getByTestId('mql_to_sales:status').textContent())
+        .toBe('Submitted');
+      // Nobody has called yet: speed to lead still runs, now beside sales' decision clock.
+      await expect(page.getByTestId('timer-speed_to_lead').textContent()).resolves.toBe('On track');
+
+      await viewAs(run, 'sdr1');
+      await expect
+        .poll(() => page.getByTestId('mql_to_sales:accept').isVisible(), { timeout: 15_000 })
+        .toBe(true);
+      await run.shot('13-sdr-opens-submitted-mql-1440');
+      await page.setViewportSize({ width: 1024, height: 800 });
+      await run.shot('14-sdr-opens-submitted-mql-1024');
+      await page.setViewportSize({ width: 1440, height: 1000 });
+
+      await page.getByTestId('log-call').click();
+      await expect
+        .poll(() => page.getByTestId('timer-speed_to_lead').textContent(), { timeout: 15_000 })
+        .toBe('Met');
+      await expect
+        .poll(() => page.getByTestId(`contact-timer-${id}`).textContent())
+        .not.toContain('Speed to lead');
+      await page.getByTestId('mql_to_sales:accept').click();
+      await expect
+        .poll(() => page.getByTestId('mql_to_sales:status').textContent())
+        .toBe('Accepted');
+      // The card's move reaches HubSpot through the outbox; the list and header read it from there.
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            return page.getByTestId('contact-stage').textContent();
+          },
+          { timeout: 15_000 },
+        )
+        .toMatch(/^Sales qualified/);
+      await expect
+        .poll(() => page.getByTestId(`contact-${id}`).textContent())
+        .toContain('Sales qualified');
+      await run.shot('15-sdr-accepted-sql');
+    }, 90_000);
+
+    // a2 waits on its SDR (nothing submitted, so the AE has no clock yet): the at-risk task goes to
+    // the SDR (Iris Novak), the breach to the admin.
     it('when the clock moves an hour, then a business day, a running timer turns at risk, then breached, and an escalation task appears', async () => {
       const { page } = run;
       await viewAs(run, 'admin');
