@@ -160,7 +160,7 @@ describe('the sandbox seed', () => {
           // 1, 2, 3, 4, 5.5, 7, 9, 16, 20, 24 business hours from first submission.
           timeToAccept: { count: 10, medianMs: 6.25 * HOUR, p90Ms: 20 * HOUR },
         },
-        // The seed has no contacts or customer companies with handoffs yet.
+        // Both dashboards read deals only so far: the seeded contacts' MQL handoffs are not counted.
         { id: 'mql_to_sales', submitted: 0, rejectionRate: null },
         { id: 'expansion', submitted: 0, rejectionRate: null },
       ],
@@ -195,7 +195,7 @@ describe('the sandbox seed', () => {
         { id: 'ae_answers_expansion', completed: 0, attainment: null },
       ],
       // The default playbook has both seams beyond deals, so the dashboard has their blocks, empty
-      // until the seed has people and customers with handoffs.
+      // until the dashboards read contacts and companies (the seed has contacts, see above).
       speedToLead: [{ slaId: 'speed_to_lead', touched: 0, medianMs: null, untouchedNow: 0 }],
       seams: {
         marketingToSales: {
