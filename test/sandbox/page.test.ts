@@ -13,6 +13,7 @@ describe('the page address', () => {
   it.each([
     ['/deals/30000017?viewer=cs1', { view: 'deals', id: '30000017', viewer: 'cs1' }],
     ['/companies/20000003?viewer=admin', { view: 'company', id: '20000003', viewer: 'admin' }],
+    ['/contacts/30000077?viewer=sdr1', { view: 'contact', id: '30000077', viewer: 'sdr1' }],
     ['/settings?viewer=guest', { view: 'settings', viewer: 'guest' }],
     ['/dashboard', { view: 'dashboard' }],
     ['/app?viewer=cs1', { view: 'app', viewer: 'cs1' }],

@@ -116,6 +116,17 @@ describe('the sandbox seed', () => {
     expect(await read('c7')).toEqual(['mql', 'not_started', 'speed_to_lead:running']);
   });
 
+  it('when a call is logged on a contact the sandbox does not have, then it answers a sentence and logs nothing', async () => {
+    const answer = await fetch(`${sandbox.url}/api/contacts/call`, {
+      method: 'POST',
+      body: JSON.stringify({ contactId: '99999999' }),
+    });
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toMatchObject({
+      error: 'No contact "99999999" in this sandbox to log a call on.',
+    });
+  });
+
   it('then handoffs stand in every state: 52 not started, 5 in progress, 5 submitted, 3 rejected, 17 accepted', () => {
     const h = (row: Row) => row.handoffs;
     expect(count(h, 'not_started')).toBe(52);
