@@ -3,7 +3,7 @@
 // view and acting on the contact.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Alert, Button, StatusTag, StepIndicator } from '@hubspot/ui-extensions';
+import { Alert, Button, Select, StatusTag, StepIndicator } from '@hubspot/ui-extensions';
 import type { Viewer } from '../../../shared/src/index.js';
 import { evaluateRecord } from '../../../shared/src/record/index.js';
 import { deal, handoffState, HOUR, MONDAY_10AM_NY } from '../../shared/builders.js';
@@ -74,6 +74,37 @@ describe('the card on a contact, for marketing', () => {
       expect.objectContaining({ handoffId: 'mql_to_sales', action: { type: 'submit' } }),
       'contacts',
     );
+  });
+});
+
+describe('the card on a contact, for the SDR deciding', () => {
+  it('when an SDR may accept an MQL, then the optional person picked is the sales owner (the SDR when nobody is picked), not a CSM', async () => {
+    const submitted = handoffState('submitted', {
+      events: [
+        { type: 'submitted', at: MONDAY_10AM_NY, by: 'u-mkt', actionId: 'a-1', details: {} },
+      ],
+    });
+    const view = evaluateRecord(
+      defaultPlaybook(),
+      deal({
+        objectType: 'contacts',
+        recordId: 'c-9',
+        stage: 'mql',
+        fields: { job_title: 'VP Operations', company_name: 'Acme' },
+        stageHistory: [{ stage: 'mql', enteredAt: MONDAY_10AM_NY }],
+        handoffs: { mql_to_sales: submitted },
+      }),
+      { userId: 'u-sdr', roles: ['sdr'] },
+      MONDAY_10AM_NY + HOUR,
+    );
+    const card = renderCard(fakeClient(ok(view)), { objectType: 'contacts', objectId: 'c-9' });
+    await card.waitFor(() =>
+      expect(card.maybeFindByTestId(Select, 'mql_to_sales:assignee')).not.toBeNull(),
+    );
+    const picker = card.findByTestId(Select, 'mql_to_sales:assignee');
+    expect(picker.props.label).toBe('Sales owner (optional)');
+    expect(picker.props.options[0]?.label).toBe('You, as you accept');
+    expect(screenText(card)).not.toContain('CSM');
   });
 });
 

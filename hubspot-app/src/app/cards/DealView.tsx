@@ -6,12 +6,19 @@ import { recordDisplay, type RecordView } from '@handoff/shared/runtime';
 import { HandoffSection, type HandoffCommand } from './HandoffSection.js';
 import { NextStep } from './NextStep.js';
 import { PlaybookFooter } from './PlaybookFooter.js';
-import type { Assignee } from './ReviewActions.js';
+import type { Assignee, AssigneeChoice } from './ReviewActions.js';
 import { StageSection } from './StageSection.js';
 import { TimerList } from './TimerList.js';
 
 /** How the card names its record in sentences, by HubSpot object type. */
 const NOUNS = { deals: 'deal', contacts: 'contact', companies: 'company' } as const;
+
+/** Whom the optional person on accept names: a deal's CSM; a contact's sales owner (else the accepter). */
+const ASSIGNEE_CHOICE: Record<keyof typeof NOUNS, AssigneeChoice> = {
+  deals: { label: 'Assign a CSM (optional)', none: 'Nobody yet' },
+  contacts: { label: 'Sales owner (optional)', none: 'You, as you accept' },
+  companies: { label: 'Assign a CSM (optional)', none: 'Nobody yet' },
+};
 
 export function DealView(props: {
   view: RecordView;
@@ -69,6 +76,7 @@ export function DealView(props: {
               display={shown}
               busy={props.busy}
               assignees={props.assignees}
+              assigneeChoice={ASSIGNEE_CHOICE[props.objectType]}
               onCommand={(command) => props.onCommand(handoff.id, handoff.version, command)}
             />
           )

@@ -16,7 +16,7 @@ import { CrmActionLink } from '@hubspot/ui-extensions/crm';
 import type { ActionAvailability, HandoffDisplay, HandoffView } from '@handoff/shared/runtime';
 import { ChecklistItem, type ItemValue } from './ChecklistItem.js';
 import { variantOf } from './format.js';
-import { ReviewActions, type Assignee } from './ReviewActions.js';
+import { ReviewActions, type Assignee, type AssigneeChoice } from './ReviewActions.js';
 import { Criteria } from './StageSection.js';
 
 export type HandoffCommand =
@@ -33,6 +33,7 @@ interface SectionProps {
   display: HandoffDisplay;
   busy: boolean;
   assignees: Assignee[];
+  assigneeChoice: AssigneeChoice;
   onCommand: (command: HandoffCommand) => void;
 }
 
@@ -150,6 +151,7 @@ function Body(props: SectionProps) {
         rejectLabel={action('reject')?.label ?? ''}
         busy={props.busy}
         assignees={props.assignees}
+        assigneeChoice={props.assigneeChoice}
         onAccept={(assigneeId) =>
           props.onCommand(assigneeId ? { type: 'accept', assigneeId } : { type: 'accept' })
         }

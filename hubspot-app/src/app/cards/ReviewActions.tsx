@@ -18,6 +18,12 @@ export interface Assignee {
   label: string;
 }
 
+/** The picker's words: a deal's accept names the CSM, a contact's its sales owner. */
+export interface AssigneeChoice {
+  label: string;
+  none: string;
+}
+
 export function ReviewActions(props: {
   handoff: HandoffView;
   canAccept: boolean;
@@ -27,6 +33,8 @@ export function ReviewActions(props: {
   rejectLabel: string;
   busy: boolean;
   assignees: Assignee[];
+  /** What the optional person picked on accept becomes, in words for this record. */
+  assigneeChoice: AssigneeChoice;
   onAccept: (assigneeId: string | undefined) => void;
   onReject: (reason: string, comment: string | undefined) => void;
 }) {
@@ -38,11 +46,11 @@ export function ReviewActions(props: {
     <Flex direction="row" gap="sm" align="end" wrap="wrap">
       {props.canAccept && props.assignees.length > 0 && (
         <Select
-          label="Assign a CSM (optional)"
+          label={props.assigneeChoice.label}
           name="assignee"
           value={assignee}
           options={[
-            { label: 'Nobody yet', value: '' },
+            { label: props.assigneeChoice.none, value: '' },
             ...props.assignees.map((a) => ({ label: a.label, value: a.id })),
           ]}
           onChange={(value) => setAssignee(String(value))}
