@@ -1,5 +1,6 @@
 // The store: the source of truth for handoff state (HubSpot only mirrors it). One implementation
 // over either SQL engine, so the same test suite proves both.
+import { forgetContactRows } from './erasure.js';
 import type { HandoffState } from '@handoff/shared';
 import { migrate } from './migrations.js';
 import {
@@ -239,6 +240,8 @@ export interface Store {
   ): Promise<RecordSummary[]>;
   /** Forgets everything about a portal: every row of every table with a portal_id (lifecycle.ts). */
   deletePortal(portalId: string): Promise<void>;
+  /** Forgets every row about one contact (a privacy deletion; erasure.ts); answers how many went. */
+  forgetContact(portalId: string, contactId: string): Promise<number>;
   /** Migrations this build has that the database lacks (throws when the database does not answer). */
   pendingMigrations(): Promise<number[]>;
   /** The tables holding portal data, read from the database's catalogue. */
@@ -849,6 +852,7 @@ export function createStore(sql: Sql): Store {
     playbookSaves: (portalId, limit) => playbookSaves(sql, portalId, limit),
 
     deletePortal: (portalId) => deletePortalRows(sql, portalId),
+    forgetContact: (portalId, contactId) => forgetContactRows(sql, portalId, contactId),
     pendingMigrations: () => pendingMigrations(sql),
     portalTables: () => portalTables(sql),
     async installationPortals() {

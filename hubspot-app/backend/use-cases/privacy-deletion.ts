@@ -1,12 +1,12 @@
 // A contact deleted in HubSpot "to follow privacy laws" (webhook `contact.privacyDeletion`): what
 // Handoff holds about that contact goes, and one audit line says the request was handled.
 //
-// What Handoff holds about a contact, as built: nothing keyed to one. The HubSpot adapter reads
-// deals, companies, owners (users, not contacts), pipelines and properties, and writes deal
-// properties, notes and tasks associated with deals only; no table has a contact id, a contact's
-// properties or a deal's contact associations (test/hubspot-app/backend/privacy-deletion.test.ts
-// checks that the delivery leaves the contact's id in no row and no log line; a read that starts
-// keeping contact ids must erase them here, with a test of its own).
+// What Handoff holds about a contact: since the marketing → sales handoff lives on contacts, the
+// contact's handoffs and their recorded actions, its record summary, the escalations recorded for it
+// and the writes queued for it (store/erasure.ts deletes them all in one transaction). Contacts'
+// properties are read from HubSpot on each view, never kept. A deal's contact associations are not
+// read. test/hubspot-app/backend/privacy-deletion.test.ts checks that the delivery leaves the
+// contact's id in no row and no log line.
 //
 // What can still name the person: free-text checklist answers a user typed on a deal ("Champion:
 // Dana Lee"), their history in the handoff's events and the mirrored notes. They are kept. The
@@ -26,12 +26,10 @@ export interface PrivacyDeletion {
   occurredAt: number;
 }
 
-/**
- * Nothing to delete today (see above): the use case exists so the request is verified, answered
- * and audited, and so the day a table keeps contact ids, erasing them has its one place here.
- */
+/** Erases what Handoff keeps about the contact (see above) and audits the request. */
 export async function forgetContact(deps: Deps, request: PrivacyDeletion): Promise<void> {
   const installation = await deps.store.getInstallation(request.portalId);
+  const erasedRows = await deps.store.forgetContact(request.portalId, request.contactId);
   // The audit line names the portal and HubSpot's event, never the contact's id.
   deps.log.info(
     {
@@ -40,8 +38,8 @@ export async function forgetContact(deps: Deps, request: PrivacyDeletion): Promi
       eventId: request.eventId,
       occurredAt: request.occurredAt,
       portalKnown: installation !== null,
-      erasedRows: 0,
+      erasedRows,
     },
-    'contact deleted for privacy in HubSpot: Handoff keeps no data keyed to a contact',
+    'contact deleted for privacy in HubSpot: its handoffs, actions, escalations and queued writes erased',
   );
 }

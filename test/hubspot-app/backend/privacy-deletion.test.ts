@@ -153,6 +153,89 @@ describe.each(ENGINES)("a contact's privacy deletion in HubSpot (%s)", (_engine,
     expect(h.logs()).not.toContain(CONTACT);
   }, 60_000);
 
+  it('when the deleted contact has an MQL handoff, then its handoff, actions, escalations and queued writes go, counted in the audit line, and nothing else changes', async () => {
+    const opened = await open();
+    raw = opened.raw;
+    h = await startServiceHarness({ store: opened.store });
+    const harness = h;
+    await portalWithAnswers(harness);
+    const portalId = harness.emulator.portals.create().portalId;
+    const marketer = harness.emulator.seed.owner(portalId, {
+      email: 'mia@example.com',
+      firstName: 'Mia',
+      lastName: 'Marketer',
+      teams: [{ name: 'Marketing' }],
+    });
+    harness.emulator.seed.owner(portalId, {
+      email: 'sid@example.com',
+      firstName: 'Sid',
+      lastName: 'Sdr',
+      teams: [{ name: 'SDR' }],
+    });
+    await harness.install(portalId);
+    await harness.setUp(portalId);
+    const contact = (email: string) =>
+      harness.emulator.seed.contact(portalId, {
+        properties: { email, jobtitle: 'VP Operations', company: 'Acme' },
+        lifecycle: [{ stage: 'marketingqualifiedlead', at: harness.clock.now() }],
+      });
+    const leaving = contact(EMAIL);
+    const staying = contact('sam.stays@acme.example');
+    for (const id of [leaving, staying]) {
+      let n = 0;
+      const act = (action: Record<string, unknown>) =>
+        harness.call('POST', `/v1/hubspot/records/contacts/${id}/actions`, portalId, {
+          as: String(marketer.userId),
+          body: { handoffId: 'mql_to_sales', actionId: `${id}-${++n}`, action },
+        });
+      for (const [itemId, value] of Object.entries({
+        source: 'Webinar',
+        engaged_with: 'Pricing',
+        fit: 'Good',
+      }))
+        expect((await act({ type: 'set_item', itemId, value })).status).toBe(200);
+      expect((await act({ type: 'submit' })).status).toBe(200);
+    }
+    // A day later nobody has called: the scanner escalates speed to lead on both contacts.
+    harness.clock.advance(24 * 60 * 60_000);
+    await harness.service.scanDue();
+
+    const about = (line: string) => line.includes(leaving) && /contact/.test(line);
+    const before = await everything(opened.raw);
+    const held = Object.fromEntries(
+      Object.entries(before).map(([table, rows]) => [table, rows.filter(about).length]),
+    );
+    // The contact really is held in these tables, so the erasure below has something to do.
+    for (const table of ['handoffs', 'handoff_actions', 'escalations', 'outbox'])
+      expect(held[table], table).toBeGreaterThan(0);
+
+    // Request logs written before the deletion name the contact in their paths (as they name deals);
+    // what the deletion itself logs must not.
+    const logged = harness.logs().length;
+    harness.emulator.webhooks.privacyDeletion(portalId, leaving);
+    await harness.emulator.webhooks.settled();
+
+    const after = await everything(opened.raw);
+    expect(JSON.stringify(after)).not.toContain(EMAIL);
+    for (const [table, rows] of Object.entries(after))
+      expect(
+        rows.filter((line) => line.includes(`"${leaving}"`) || line.includes(`:${leaving}:`)),
+        table,
+      ).toEqual([]);
+    // Everything else, the other contact's handoff included, is as it was.
+    expect(after).toEqual(
+      Object.fromEntries(
+        Object.entries(before).map(([t, rows]) => [t, rows.filter((l) => !about(l))]),
+      ),
+    );
+    const audit = auditLines(harness);
+    expect(audit.at(-1)).toMatchObject({
+      portalId,
+      erasedRows: Object.values(held).reduce((a, b) => a + b, 0),
+    });
+    expect(harness.logs().slice(logged)).not.toContain(leaving);
+  }, 60_000);
+
   it('when a privacy deletion is not signed by HubSpot, then 401 and no audit line', async () => {
     const opened = await open();
     raw = opened.raw;
