@@ -12,7 +12,7 @@ import {
   companyProperties,
   type HubSpotCompany,
 } from './company-mapping.js';
-import type { HistoryEntry } from './lifecycle-mapping.js';
+import type { HistoryEntry, HubSpotObjectWithHistory } from './lifecycle-mapping.js';
 import { dealProperties, type HubSpotObject } from './mapping.js';
 import type { OwnerTeams } from './roles.js';
 
@@ -259,41 +259,21 @@ function untimedCrm(basePath: string, accessToken: string, retries: number): Crm
       }
     },
 
-    async getContact(contactId, playbook) {
-      try {
-        const contact = await client.crm.contacts.basicApi.getById(
-          contactId,
-          contactProperties(playbook),
-          contactHistoryProperties(playbook),
-        );
-        return {
-          id: contact.id,
-          properties: contact.properties,
-          propertiesWithHistory: historyOf(contact.propertiesWithHistory),
-        };
-      } catch (error) {
-        if (statusOf(error) === 404) return null;
-        throw asCrmError(error);
-      }
-    },
+    getContact: (contactId, playbook) =>
+      withHistory(
+        client.crm.contacts.basicApi,
+        contactId,
+        contactProperties(playbook),
+        contactHistoryProperties(playbook),
+      ),
 
-    async getCompany(companyId, playbook) {
-      try {
-        const company = await client.crm.companies.basicApi.getById(
-          companyId,
-          companyProperties(playbook),
-          companyHistoryProperties(playbook),
-        );
-        return {
-          id: company.id,
-          properties: company.properties,
-          propertiesWithHistory: historyOf(company.propertiesWithHistory),
-        };
-      } catch (error) {
-        if (statusOf(error) === 404) return null;
-        throw asCrmError(error);
-      }
-    },
+    getCompany: (companyId, playbook) =>
+      withHistory(
+        client.crm.companies.basicApi,
+        companyId,
+        companyProperties(playbook),
+        companyHistoryProperties(playbook),
+      ),
 
     async findDealByKey(key) {
       const found = await call(() =>
@@ -521,6 +501,36 @@ function untimedCrm(basePath: string, accessToken: string, retries: number): Crm
       await call(() => client.crm.properties.coreApi.create(objectType, spec as never));
     },
   };
+}
+
+/** The read both a contact and a company take: properties, the history of some, null on a 404. */
+async function withHistory(
+  api: {
+    getById(
+      id: string,
+      properties?: string[],
+      history?: string[],
+    ): Promise<{
+      id: string;
+      properties: Record<string, string | null>;
+      propertiesWithHistory?: Parameters<typeof historyOf>[0];
+    }>;
+  },
+  id: string,
+  properties: string[],
+  history: string[],
+): Promise<HubSpotObjectWithHistory | null> {
+  try {
+    const found = await api.getById(id, properties, history);
+    return {
+      id: found.id,
+      properties: found.properties,
+      propertiesWithHistory: historyOf(found.propertiesWithHistory),
+    };
+  } catch (error) {
+    if (statusOf(error) === 404) return null;
+    throw asCrmError(error);
+  }
 }
 
 /** The SDK's property histories (Date timestamps) as ISO strings, as the mappings read them. */

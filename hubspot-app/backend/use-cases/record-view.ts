@@ -72,48 +72,48 @@ export async function dealView(
 
 /** A contact as the core reads it, with its name; a 404 or 422 sentence when it cannot be. */
 export async function readNamedContact(context: PortalContext, contactId: string) {
-  const contact = await context.crm.getContact(contactId, context.playbook);
-  if (!contact)
-    throw new UseCaseError(
-      404,
-      'not_found',
-      `There is no contact ${contactId} in this HubSpot account.`,
-    );
-  const result = contactSnapshot(context.playbook, contact);
-  if (!result.ok) {
-    const value = result.value ?? 'empty';
-    const what = result.property === 'lifecyclestage' ? 'lifecycle stage' : result.property;
-    throw new UseCaseError(
-      422,
-      'not_covered',
-      `This contact's ${what} (${value}) is not one the playbook follows on contacts.`,
-      { property: result.property, value },
-    );
-  }
+  const result = contactSnapshot(
+    context.playbook,
+    found('contact', contactId, await context.crm.getContact(contactId, context.playbook)),
+  );
+  if (!result.ok) throw notCovered('contact', result, 'not one the playbook follows on contacts');
   return { snapshot: result.snapshot, name: result.name };
 }
 
 /** A company as the core reads it, with its name; a 404 or 422 sentence when it cannot be. */
 export async function readNamedCompany(context: PortalContext, companyId: string) {
-  const company = await context.crm.getCompany(companyId, context.playbook);
-  if (!company)
-    throw new UseCaseError(
-      404,
-      'not_found',
-      `There is no company ${companyId} in this HubSpot account.`,
+  const result = companySnapshot(
+    context.playbook,
+    found('company', companyId, await context.crm.getCompany(companyId, context.playbook)),
+  );
+  if (!result.ok)
+    throw notCovered(
+      'company',
+      result,
+      'not one the playbook follows on companies, so it has no expansion handoff',
     );
-  const result = companySnapshot(context.playbook, company);
-  if (!result.ok) {
-    const value = result.value ?? 'empty';
-    const what = result.property === 'lifecyclestage' ? 'lifecycle stage' : result.property;
-    throw new UseCaseError(
-      422,
-      'not_covered',
-      `This company's ${what} (${value}) is not one the playbook follows on companies, so it has no expansion handoff.`,
-      { property: result.property, value },
-    );
-  }
   return { snapshot: result.snapshot, name: result.name };
+}
+
+/** The record HubSpot answered, or the 404 sentence when it has none by that id. */
+function found<T>(noun: string, id: string, record: T | null): T {
+  if (!record)
+    throw new UseCaseError(404, 'not_found', `There is no ${noun} ${id} in this HubSpot account.`);
+  return record;
+}
+
+/** The 422 sentence for a record whose stage property holds a value the playbook does not map. */
+function notCovered(
+  noun: string,
+  result: { property: string; value?: string | null | undefined },
+  why: string,
+): UseCaseError {
+  const value = result.value ?? 'empty';
+  const what = result.property === 'lifecyclestage' ? 'lifecycle stage' : result.property;
+  return new UseCaseError(422, 'not_covered', `This ${noun}'s ${what} (${value}) is ${why}.`, {
+    property: result.property,
+    value,
+  });
 }
 
 /**
