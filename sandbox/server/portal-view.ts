@@ -1,15 +1,21 @@
-// The portal as the sandbox page lists it: every deal's snapshot (read through the same mapping the
-// backend uses), its handoff states from the backend's store, the core's view of it, and the
-// dashboard's metrics computed by the core from those snapshots.
+// The portal as the sandbox page lists it: every deal's, followed contact's and followed company's
+// snapshot (read through the same mappings the backend uses), its handoff states from the backend's
+// store, the core's view of it, and the dashboard's metrics computed by the core from all of them.
 import {
   computeMetrics,
   evaluateRecord,
+  objectsOf,
   parsePlaybookText,
   type Metrics,
   type Playbook,
   type RecordSnapshot,
   type RecordView,
 } from '@handoff/shared';
+import {
+  companyHistoryProperties,
+  companyProperties,
+  companySnapshot,
+} from '../../hubspot-app/backend/hubspot/company-mapping.js';
 import {
   contactHistoryProperties,
   contactProperties,
@@ -52,6 +58,8 @@ export interface PortalView {
   /** Contacts in a lifecycle stage the playbook follows, with their snapshots. */
   contacts: ContactRow[];
   contactSnapshots: RecordSnapshot[];
+  /** Companies in a lifecycle stage the playbook follows (where expansion opens), with their handoffs. */
+  companySnapshots: RecordSnapshot[];
 }
 
 export async function readPortal(
@@ -69,9 +77,8 @@ export async function readPortal(
     deals.map((d) => d.id),
     'companies',
   );
-  const companies = new Map(
-    (await reader.list('companies', ['name'])).map((c) => [c.id, c.properties.name ?? c.id]),
-  );
+  const listedCompanies = await reader.list('companies', ['name']);
+  const companies = new Map(listedCompanies.map((c) => [c.id, c.properties.name ?? c.id]));
   const states = await store.getHandoffsOfRecords(
     portalId,
     'deal',
@@ -93,7 +100,36 @@ export async function readPortal(
   }
   rows.sort((a, b) => Number(a.id) - Number(b.id));
   const { contacts, contactSnapshots } = await readContacts(store, reader, portalId, playbook, now);
-  return { playbook, snapshots, rows, contacts, contactSnapshots };
+  const companySnapshots = await readCompanies(
+    store,
+    reader,
+    portalId,
+    playbook,
+    listedCompanies.map((c) => c.id),
+  );
+  return { playbook, snapshots, rows, contacts, contactSnapshots, companySnapshots };
+}
+
+/** The companies the playbook follows (a customer, where expansion opens), with their stored handoffs. */
+async function readCompanies(
+  store: Store,
+  reader: CrmReader,
+  portalId: string,
+  playbook: Playbook,
+  ids: readonly string[],
+): Promise<RecordSnapshot[]> {
+  if (!objectsOf(playbook).includes('company')) return [];
+  const read = await reader.read(
+    'companies',
+    ids,
+    companyProperties(playbook),
+    companyHistoryProperties(playbook),
+  );
+  const states = await store.getHandoffsOfRecords(portalId, 'company', [...ids]);
+  return read.flatMap((company) => {
+    const result = companySnapshot(playbook, company);
+    return result.ok ? [{ ...result.snapshot, handoffs: states.get(company.id) ?? {} }] : [];
+  });
 }
 
 /** Every contact the playbook follows (its lifecycle stage is one of the playbook's), evaluated by the core. */
@@ -154,10 +190,11 @@ function row(id: string, name: string, snapshot: RecordSnapshot, view: RecordVie
   };
 }
 
+/** The core's metrics over every record the portal follows: its deals, contacts and companies. */
 export function dashboardMetrics(view: PortalView, now: number): Metrics {
   return computeMetrics(
     view.playbook,
-    view.snapshots,
+    [...view.snapshots, ...view.contactSnapshots, ...view.companySnapshots],
     { from: now - METRICS_WINDOW_MS, to: now },
     now,
   );

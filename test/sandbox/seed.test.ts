@@ -9,6 +9,7 @@ import { CARD_BACKEND_URL } from '../../sandbox/server/card-host.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server/sandbox.js';
 import { SEEDED_AT } from '../../sandbox/server/seed/time.js';
 
+const MIN = 60_000;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -171,8 +172,15 @@ describe('the sandbox seed', () => {
           // 1, 2, 3, 4, 5.5, 7, 9, 16, 20, 24 business hours from first submission.
           timeToAccept: { count: 10, medianMs: 6.25 * HOUR, p90Ms: 20 * HOUR },
         },
-        // Both dashboards read deals only so far: the seeded contacts' MQL handoffs are not counted.
-        { id: 'mql_to_sales', submitted: 0, rejectionRate: null },
+        {
+          id: 'mql_to_sales',
+          submitted: 3, // Paula, Quinn and Rita's briefs
+          accepted: 1, // Quinn
+          rejected: 1, // Rita, recycled as not ready
+          rejectionRate: 1 / 2,
+          // Quinn's brief went in at 10:25, the SDR accepted at 14:00 the same Thursday.
+          timeToAccept: { count: 1, medianMs: 3 * HOUR + 35 * MIN },
+        },
         { id: 'expansion', submitted: 0, rejectionRate: null },
       ],
       stages: [
@@ -184,8 +192,10 @@ describe('the sandbox seed', () => {
         { id: 'contract_sent', exits: 22, medianMs: 7 * DAY },
         { id: 'closed_won', exits: 0, medianMs: null },
         { id: 'closed_lost', exits: 0, medianMs: null },
-        { id: 'lead', exits: 0, medianMs: null },
-        { id: 'mql', exits: 0, medianMs: null },
+        // The seven who became MQLs, each a lead (subscriber counts as lead) for 20 days before.
+        { id: 'lead', exits: 7, medianMs: 20 * DAY },
+        // Quinn left MQL for SQL after 4 hours, Rita went back to lead after 5.
+        { id: 'mql', exits: 2, medianMs: 4.5 * HOUR },
         { id: 'sql', exits: 0, medianMs: null },
         { id: 'customer', exits: 0, medianMs: null },
       ],
@@ -201,19 +211,23 @@ describe('the sandbox seed', () => {
         { id: 'rep_submits_cs_handoff', completed: 15, metOnTime: 15, attainment: 1 },
         // From the first submission: w7, w8 and w9 waited two or three business days.
         { id: 'cs_accepts_won_deal', completed: 10, metOnTime: 7, attainment: 0.7 },
-        { id: 'speed_to_lead', completed: 0, attainment: null },
-        { id: 'sales_decides_mql', completed: 0, attainment: null },
+        // Omar, Paula, Quinn and Rita were called within 1 business hour; nobody else was.
+        { id: 'speed_to_lead', completed: 4, metOnTime: 4, attainment: 1 },
+        // Only Quinn's was decided by acceptance (Rita's is paused by the recycle).
+        { id: 'sales_decides_mql', completed: 1, metOnTime: 1, attainment: 1 },
         { id: 'ae_answers_expansion', completed: 0, attainment: null },
       ],
-      // The default playbook has both seams beyond deals, so the dashboard has their blocks, empty
-      // until the dashboards read contacts and companies (the seed has contacts, see above).
-      speedToLead: [{ slaId: 'speed_to_lead', touched: 0, medianMs: null, untouchedNow: 0 }],
+      // First touches after 1, 0.5, 1 and 0.5 business hours: median 0.75 h, nearest-rank p90 1 h;
+      // Marco, Nina and Sam are MQLs nobody has called yet.
+      speedToLead: [
+        { slaId: 'speed_to_lead', touched: 4, medianMs: 0.75 * HOUR, p90Ms: HOUR, untouchedNow: 3 },
+      ],
       seams: {
         marketingToSales: {
           handoffIds: ['mql_to_sales'],
-          acceptanceRate: null,
-          recycleReasons: [],
-          speedToLead: { slaId: 'speed_to_lead', touched: 0 },
+          acceptanceRate: 1 / 2,
+          recycleReasons: [{ id: 'not_ready', count: 1 }],
+          speedToLead: { slaId: 'speed_to_lead', touched: 4, untouchedNow: 3 },
         },
         sdrToAe: { handoffIds: ['sdr_to_ae'], accepted: 7, rejected: 1, acceptanceRate: 7 / 8 },
         salesToCs: {

@@ -5,8 +5,10 @@ import {
   escalationTasks,
   evaluateRecord,
   nextTimerChangeAt,
+  objectOfStage,
   planEscalations,
   playbookFingerprint,
+  stagesWithLiveTimers,
   tasksToClose,
   type EscalationAction,
   type Playbook,
@@ -22,7 +24,7 @@ import { dealProperties, dealSnapshot, type HubSpotObject } from '../hubspot/map
 import { recipientsOf, taskProperties } from '../hubspot/task-properties.js';
 import type { RoleResolver } from '../hubspot/roles.js';
 import { slaProperty } from '../provisioning/properties.js';
-import type { Store } from '../store/index.js';
+import type { RecordSummary, Store } from '../store/index.js';
 import type { RateBudget } from './budget.js';
 import { candidateContactValues, candidateStages } from './candidates.js';
 
@@ -211,7 +213,7 @@ export class Scanner {
       const before = cycle.report.apiCalls;
       const deals = await crm.readDeals(ids, cycle.properties);
       cycle.report.completionCalls += cycle.report.apiCalls - before;
-      await this.leave(cycle, ids, deals);
+      await this.leave(cycle, ids, await this.viewsOf(cycle, deals));
     }
   }
 
@@ -255,24 +257,29 @@ export class Scanner {
           );
       }
     }
-    const left = closing.recordsNotIn(seen, CONTACT_KEY);
+    // Contacts that left those stages since the last scan: those with open escalations (to close
+    // them) and those the dashboards last saw there (to show where they went), read once.
+    const live = new Set(
+      stagesWithLiveTimers(playbook)
+        .filter((stage) => objectOfStage(stage) === 'contact')
+        .map((stage) => stage.id),
+    );
+    const lastSeenLive = (await this.options.store.recordSummaries(cycle.portalId, 'contact'))
+      .filter((s) => live.has(s.snapshot.stage) && !seen.has(s.recordId))
+      .map((s) => s.recordId);
+    const left = [...new Set([...closing.recordsNotIn(seen, CONTACT_KEY), ...lastSeenLive])];
     for (let i = 0; i < left.length; i += HISTORY_BATCH) {
       const ids = left.slice(i, i + HISTORY_BATCH);
       const before = cycle.report.apiCalls;
       const contacts = await crm.readContacts(ids, playbook);
       cycle.report.completionCalls += cycle.report.apiCalls - before;
-      const views = (await this.evaluateContacts(cycle.portalId, playbook, contacts)).map(
-        (e) => e.view,
+      const evaluated = await this.evaluateContacts(cycle.portalId, playbook, contacts);
+      await this.leave(
+        cycle,
+        ids,
+        evaluated.map((e) => e.view),
+        CONTACT_KEY,
       );
-      for (const view of views) closing.add(playbook, view);
-      for (const id of ids)
-        closing.addUnlessLive(
-          playbook,
-          id,
-          views.find((v) => v.record.recordId === id),
-          CONTACT_KEY,
-        );
-      await this.closeEscalations(crm, cycle.portalId, closing, cycle.report, false);
     }
   }
 
@@ -289,25 +296,37 @@ export class Scanner {
     );
   }
 
+  /** Judges contacts as just read; what was read is kept for the queue and the dashboards. */
   private async evaluateContacts(
     portalId: string,
     playbook: Playbook,
     contacts: HubSpotContact[],
   ): Promise<{ view: RecordView; name: string }[]> {
     if (contacts.length === 0) return [];
-    const handoffs = await this.options.store.getHandoffsOfRecords(
+    const { store, clock } = this.options;
+    const handoffs = await store.getHandoffsOfRecords(
       portalId,
       'contact',
       contacts.map((c) => c.id),
     );
-    const now = this.options.clock.now();
-    return contacts.flatMap((contact) => {
+    const now = clock.now();
+    const read: RecordSummary[] = [];
+    const out = contacts.flatMap((contact) => {
       // A contact whose stage the playbook does not follow has no timer to watch.
       const result = contactSnapshot(playbook, contact);
       if (!result.ok) return [];
       const snapshot = { ...result.snapshot, handoffs: handoffs.get(contact.id) ?? {} };
+      read.push({
+        objectType: 'contact',
+        recordId: contact.id,
+        name: result.name,
+        snapshot,
+        seenAt: now,
+      });
       return [{ view: evaluateRecord(playbook, snapshot, SYSTEM_VIEWER, now), name: result.name }];
     });
+    await store.putRecordSummaries(portalId, read, now);
+    return out;
   }
 
   /**
@@ -344,7 +363,7 @@ export class Scanner {
         await this.leave(
           cycle,
           leaving.map((d) => d.id),
-          leaving,
+          await this.viewsOf(cycle, leaving),
         );
     };
     const search = (aboveId: string) =>
@@ -460,18 +479,32 @@ export class Scanner {
   }
 
   /** Deals that left every stage where a timer runs: their escalations whose timer is not live close. */
-  private async leave(cycle: Cycle, ids: readonly string[], deals: HubSpotObject[]): Promise<void> {
+  /** Deals as just read, judged (and kept for the queue and dashboards, as evaluate does). */
+  private async viewsOf(cycle: Cycle, deals: HubSpotObject[]): Promise<RecordView[]> {
+    const evaluated = await this.evaluate(cycle.portalId, cycle.playbook, deals, cycle.stageProps);
+    return evaluated.map((e) => e.view);
+  }
+
+  /**
+   * Records (deals unless `key` says contacts) that left the stages the scan searches: what they
+   * show now (`views`, as just read; a record HubSpot no longer has has none) closes the
+   * escalations that are no longer live.
+   */
+  private async leave(
+    cycle: Cycle,
+    ids: readonly string[],
+    views: readonly RecordView[],
+    key?: string,
+  ): Promise<void> {
     if (ids.length === 0) return;
     const { playbook, closing } = cycle;
-    const views = (await this.evaluate(cycle.portalId, playbook, deals, cycle.stageProps)).map(
-      (e) => e.view,
-    );
     for (const view of views) closing.add(playbook, view);
     for (const id of ids)
       closing.addUnlessLive(
         playbook,
         id,
         views.find((v) => v.record.recordId === id),
+        key,
       );
     await this.closeEscalations(cycle.crm, cycle.portalId, closing, cycle.report, false);
   }

@@ -224,8 +224,11 @@ export interface Store {
   watchDue(portalId: string, now: number): Promise<string[]>;
   /** Forgets deals a full scan did not see (they left every stage where a timer runs). */
   forgetWatchBefore(portalId: string, seenBefore: number): Promise<void>;
-  /** Deals whose handoffs were stored, or whose stage change arrived by webhook, at or after `since`. */
-  recordsChangedSince(portalId: string, since: number): Promise<string[]>;
+  /**
+   * Records of this type (deals unless told) whose handoffs were stored, or (deals) whose stage
+   * change arrived by webhook, at or after `since`.
+   */
+  recordsChangedSince(portalId: string, since: number, objectType?: string): Promise<string[]>;
   /** Saves what was just read of these records (name, snapshot) for queues and the dashboard. */
   putRecordSummaries(
     portalId: string,
@@ -811,11 +814,14 @@ export function createStore(sql: Sql): Store {
       ]);
     },
 
-    async recordsChangedSince(portalId, since) {
+    async recordsChangedSince(portalId, since, objectType = 'deal') {
+      // Stage transitions arrive by deal webhooks only; contacts and companies change by actions.
       const rows = await sql.query<{ record_id: string }>(
-        `SELECT record_id FROM handoffs WHERE portal_id = $1 AND object_type = 'deal' AND updated_at >= $2
-         UNION SELECT deal_id AS record_id FROM stage_transitions WHERE portal_id = $1 AND received_at >= $2`,
-        [portalId, since],
+        objectType === 'deal'
+          ? `SELECT record_id FROM handoffs WHERE portal_id = $1 AND object_type = $3 AND updated_at >= $2
+             UNION SELECT deal_id AS record_id FROM stage_transitions WHERE portal_id = $1 AND received_at >= $2`
+          : 'SELECT record_id FROM handoffs WHERE portal_id = $1 AND object_type = $3 AND updated_at >= $2',
+        [portalId, since, objectType],
       );
       return rows.map((r) => String(r.record_id));
     },

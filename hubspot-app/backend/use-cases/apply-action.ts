@@ -15,7 +15,12 @@ import { checkActionBounds, checkRecordId } from './bounds.js';
 import { UseCaseError } from './errors.js';
 import { withPeople } from './people.js';
 import { withExpansionDeal } from './expansion-deal.js';
-import { readNamedCompany, readNamedContact, readNamedDeal, rememberDeal } from './record-view.js';
+import {
+  readNamedCompany,
+  readNamedContact,
+  readNamedDeal,
+  rememberRecord,
+} from './record-view.js';
 import { contactOutboxItemsFor, outboxItemsFor } from '../outbox/items.js';
 
 /** The records a handoff action applies to, by the card's object type names. */
@@ -223,7 +228,7 @@ export async function applyAction(
     );
   }
   if (!answer.replayed && answer.status === 200) {
-    if (object === 'deal') await rememberDeal(deps, caller, dealId, { name: dealName, snapshot });
+    await rememberRecord(deps, caller.portalId, object, dealId, { name: dealName, snapshot });
     deps.afterCommit?.(caller.portalId);
   }
   // Names are added to the answer, not recorded with it: a replay shows today's names.

@@ -1,11 +1,13 @@
 // The portal as the queue and the dashboard see it: every record the store holds a summary of
-// (what the scanner or the card last read from HubSpot), with its stored handoffs, evaluated once
-// by the core. Kept until a handoff or stage changes (the store says which) or PICTURE_TTL_MS
+// (what the scanner or the card last read from HubSpot) — deals, and the contacts and companies
+// the playbook follows — with its stored handoffs, evaluated once by the core. Kept until a handoff or stage changes (the store says which) or PICTURE_TTL_MS
 // passes, so a page view reads the store and never the CRM.
 import {
   compareQueueEntries,
   evaluateRecord,
+  objectsOf,
   queueEntriesOf,
+  recordObjectOf,
   type Freshness,
   type HandoffState,
   type Playbook,
@@ -53,16 +55,22 @@ export async function portalPicture(
     now >= kept.builtAt &&
     now - kept.builtAt < PICTURE_TTL_MS
   ) {
-    const read = await deps.store.recordSummaries(portalId, 'deal', kept.checkedAt);
-    const changed = new Set([
-      ...(await deps.store.recordsChangedSince(portalId, kept.checkedAt)),
-      ...read.map((r) => r.recordId),
-    ]);
+    const read: RecordSummary[] = [];
+    const changed: { objectType: string; recordId: string }[] = [];
+    for (const objectType of objectsOf(playbook)) {
+      const summaries = await deps.store.recordSummaries(portalId, objectType, kept.checkedAt);
+      read.push(...summaries);
+      const ids = new Set([
+        ...(await deps.store.recordsChangedSince(portalId, kept.checkedAt, objectType)),
+        ...summaries.map((r) => r.recordId),
+      ]);
+      for (const recordId of ids) changed.push({ objectType, recordId });
+    }
     kept.checkedAt = now;
-    if (changed.size === 0) return kept;
+    if (changed.length === 0) return kept;
     // An action, a card read or a webhook touched a few records: evaluate those again, keep the rest.
-    if (changed.size <= INCREMENTAL_MAX) {
-      await reevaluate(deps, portalId, kept, [...changed], read, now);
+    if (changed.length <= INCREMENTAL_MAX) {
+      await reevaluate(deps, portalId, kept, changed, read, now);
       return kept;
     }
   }
@@ -71,19 +79,45 @@ export async function portalPicture(
   return picture;
 }
 
+/**
+ * One record's name in the picture: its object and id, since a contact, a company and a deal
+ * can share an id (HubSpot numbers each object type on its own).
+ */
+function pictureKey(objectType: string, recordId: string): string {
+  return `${recordObjectOf(objectType) ?? objectType}:${recordId}`;
+}
+
+/** Each record's stored handoffs, read per object type a thousand ids at a time, by picture key. */
+async function handoffsOf(
+  deps: Deps,
+  portalId: string,
+  records: readonly { objectType: string; recordId: string }[],
+): Promise<Map<string, Record<string, HandoffState>>> {
+  const byType = new Map<string, string[]>();
+  for (const r of records)
+    byType.set(r.objectType, [...(byType.get(r.objectType) ?? []), r.recordId]);
+  const out = new Map<string, Record<string, HandoffState>>();
+  for (const [objectType, ids] of byType)
+    for (let i = 0; i < ids.length; i += HANDOFF_READ_CHUNK)
+      for (const [id, states] of await deps.store.getHandoffsOfRecords(
+        portalId,
+        objectType,
+        ids.slice(i, i + HANDOFF_READ_CHUNK),
+      ))
+        out.set(pictureKey(objectType, id), states);
+  return out;
+}
+
 async function buildPicture(
   deps: Deps,
   portalId: string,
   playbook: Playbook,
   now: number,
 ): Promise<PortalPicture> {
-  const summaries = await deps.store.recordSummaries(portalId, 'deal');
-  const handoffs = new Map<string, Record<string, HandoffState>>();
-  for (let i = 0; i < summaries.length; i += HANDOFF_READ_CHUNK) {
-    const ids = summaries.slice(i, i + HANDOFF_READ_CHUNK).map((s) => s.recordId);
-    for (const [id, states] of await deps.store.getHandoffsOfRecords(portalId, 'deal', ids))
-      handoffs.set(id, states);
-  }
+  const summaries: RecordSummary[] = [];
+  for (const objectType of objectsOf(playbook))
+    summaries.push(...(await deps.store.recordSummaries(portalId, objectType)));
+  const handoffs = await handoffsOf(deps, portalId, summaries);
   // Entries are the same for everyone; each request filters them by the viewer's roles.
   const everyone = { userId: 'queue', roles: Object.keys(playbook.roles) };
   const snapshots: RecordSnapshot[] = [];
@@ -92,7 +126,10 @@ async function buildPicture(
   let oldest: number | null = null;
   let newest: number | null = null;
   for (const summary of summaries) {
-    const snapshot = { ...summary.snapshot, handoffs: handoffs.get(summary.recordId) ?? {} };
+    const snapshot = {
+      ...summary.snapshot,
+      handoffs: handoffs.get(pictureKey(summary.objectType, summary.recordId)) ?? {},
+    };
     const view = evaluateRecord(playbook, snapshot, everyone, now);
     snapshots.push(snapshot);
     records.push({ view, name: summary.name });
@@ -127,25 +164,27 @@ async function reevaluate(
   deps: Deps,
   portalId: string,
   picture: PortalPicture,
-  recordIds: readonly string[],
+  records: readonly { objectType: string; recordId: string }[],
   read: readonly RecordSummary[],
   now: number,
 ): Promise<void> {
   const { playbook } = picture;
-  const handoffs = await deps.store.getHandoffsOfRecords(portalId, 'deal', recordIds);
+  const handoffs = await handoffsOf(deps, portalId, records);
   const everyone = { userId: 'queue', roles: Object.keys(playbook.roles) };
-  const changed = new Set(recordIds);
-  const summaries = new Map(read.map((r) => [r.recordId, r]));
-  const index = new Map(picture.snapshots.map((s, i) => [s.recordId, i]));
+  const summaries = new Map(read.map((r) => [pictureKey(r.objectType, r.recordId), r]));
+  const index = new Map(picture.snapshots.map((s, i) => [pictureKey(s.objectType, s.recordId), i]));
+  const changed = new Set<string>();
   const fresh: QueueEntry[] = [];
-  for (const recordId of recordIds) {
-    const at = index.get(recordId);
-    const summary = summaries.get(recordId);
+  for (const { objectType, recordId } of records) {
+    const key = pictureKey(objectType, recordId);
+    changed.add(key);
+    const at = index.get(key);
+    const summary = summaries.get(key);
     // A record with stored handoffs but never read from HubSpot has nothing to evaluate yet.
     const base = summary?.snapshot ?? (at === undefined ? undefined : picture.snapshots[at]);
     if (!base) continue;
     const name = summary?.name ?? picture.records[at ?? -1]?.name ?? recordId;
-    const snapshot = { ...base, handoffs: handoffs.get(recordId) ?? {} };
+    const snapshot = { ...base, handoffs: handoffs.get(key) ?? {} };
     const view = evaluateRecord(playbook, snapshot, everyone, now);
     const slot = at ?? picture.snapshots.length;
     picture.snapshots[slot] = snapshot;
@@ -159,8 +198,9 @@ async function reevaluate(
     }
     fresh.push(...queueEntriesOf(playbook, view, name));
   }
-  picture.queue = [...picture.queue.filter((e) => !changed.has(e.recordId)), ...fresh].sort(
-    compareQueueEntries,
-  );
+  picture.queue = [
+    ...picture.queue.filter((e) => !changed.has(pictureKey(e.objectType, e.recordId))),
+    ...fresh,
+  ].sort(compareQueueEntries);
   picture.derived.clear();
 }

@@ -4,6 +4,7 @@ import {
   objectsOf,
   type CompanyView,
   type HandoffState,
+  type RecordObject,
   type RecordSnapshot,
   type RecordView,
 } from '@handoff/shared';
@@ -44,7 +45,9 @@ export async function contactView(
   context: PortalContext,
   contactId: string,
 ): Promise<RecordView> {
-  const { snapshot } = await readNamedContact(context, contactId);
+  const read = await readNamedContact(context, contactId);
+  await rememberRecord(deps, caller.portalId, 'contact', contactId, read);
+  const { snapshot } = read;
   snapshot.handoffs = await deps.store.getHandoffs({
     portalId: caller.portalId,
     objectType: 'contact',
@@ -135,6 +138,7 @@ async function companyOwnView(
       return { companyNote: error.message };
     throw error;
   }
+  await rememberRecord(deps, caller.portalId, 'company', companyId, read);
   const snapshot = {
     ...read.snapshot,
     handoffs: await deps.store.getHandoffs({
@@ -187,20 +191,21 @@ export async function readNamedDeal(
       },
     );
   }
-  if (remember) await rememberDeal(deps, caller, dealId, result);
+  if (remember) await rememberRecord(deps, caller.portalId, 'deal', dealId, result);
   return { snapshot: result.snapshot, name: result.name };
 }
 
-/** What the queue and the dashboard show of this deal, as fresh as this read. */
-export async function rememberDeal(
+/** What the queue and the dashboard show of this record, as fresh as this read. */
+export async function rememberRecord(
   deps: Deps,
-  caller: Caller,
-  dealId: string,
+  portalId: string,
+  objectType: RecordObject,
+  recordId: string,
   read: { name: string; snapshot: RecordSnapshot },
 ): Promise<void> {
   await deps.store.putRecordSummaries(
-    caller.portalId,
-    [{ objectType: 'deal', recordId: dealId, name: read.name, snapshot: read.snapshot }],
+    portalId,
+    [{ objectType, recordId, name: read.name, snapshot: read.snapshot }],
     deps.clock.now(),
   );
 }

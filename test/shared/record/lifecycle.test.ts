@@ -164,7 +164,7 @@ describe('explain', () => {
       'Marketing → sales (MQL): opens at Marketing qualified (MQL); Marketing or RevOps admin submit, SDR or Account executive or RevOps admin accept or reject.',
     );
     expect(text).toContain(
-      'Speed to lead: 4 business hours (America/New_York business hours) from when the contact enters Marketing qualified (MQL) until sales first logs a call, email or meeting; waits on the SDR (set in the playbook);',
+      'Speed to lead: 4 business hours (America/New_York business hours) from when the contact enters Marketing qualified (MQL) until sales first logs a call, email or meeting or the contact leaves Marketing qualified (MQL); waits on the SDR (set in the playbook);',
     );
     expect(text).toContain('CS → sales expansion: opens at Customer;');
     // Contacts come first: the lifecycle starts with marketing.

@@ -17,8 +17,19 @@ export function usePagesEnv(): PagesEnv {
   return env;
 }
 
-/** The record's page in HubSpot (deals are object type 0-3). */
+// HubSpot's object type ids: contacts 0-1, companies 0-2, deals 0-3
+// (https://developers.hubspot.com/docs/platform/crm-development-tools-overview, "Object type IDs").
+const OBJECT_TYPE_IDS: Record<string, string> = {
+  contact: '0-1',
+  contacts: '0-1',
+  company: '0-2',
+  companies: '0-2',
+  deal: '0-3',
+  deals: '0-3',
+};
+
+/** The record's page in HubSpot, by its object type id. */
 export function recordUrl(portalId: number, objectType: string, recordId: string): string {
-  const type = objectType === 'deal' ? '0-3' : objectType === 'company' ? '0-2' : objectType;
+  const type = OBJECT_TYPE_IDS[objectType] ?? objectType;
   return `https://app.hubspot.com/contacts/${portalId}/record/${type}/${recordId}`;
 }
