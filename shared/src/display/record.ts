@@ -5,6 +5,7 @@ import type { HandoffView, RecordView, TimerView } from '../shapes/view.js';
 import { formatDateTime, formatDuration, type Zones } from './format.js';
 import {
   ACTIONS,
+  CRM_MOVES,
   EVENT_VERBS,
   HANDOFF_STATUSES,
   MOVES,
@@ -200,7 +201,10 @@ export function handoffDisplay(h: HandoffView, zones: Zones, names: Names): Hand
 }
 
 export interface NextStepDisplay {
-  handoffId: string;
+  /** The handoff the move is on; absent for a move in the CRM (an SLA step). */
+  handoffId?: string;
+  /** The SLA of a move in the CRM (an SLA step), which has no handoff. */
+  slaId?: string;
   /** "Your move" or "Waiting on the CS manager". */
   whose: string;
   /** The move, as an instruction. */
@@ -209,7 +213,7 @@ export interface NextStepDisplay {
   when?: string;
   stateLabel?: string;
   tone: Tone;
-  /** The viewer's one main button, when the move is theirs. */
+  /** The viewer's one main button, when the move is theirs and made in the card. */
   action?: ActionDisplay;
 }
 
@@ -227,14 +231,22 @@ export function nextStepDisplay(view: RecordView, viewerZone: string): NextStepD
       : step.timer.state === 'paused'
         ? 'Clock paused'
         : `Due ${due ?? 'later'}`;
-  const action = step.viewerAction;
-  return {
-    handoffId: step.handoffId,
+  const shown = {
     whose: step.ball.viewerMayAct ? 'Your move' : `Waiting on the ${step.ball.label}`,
-    what: MOVES[step.ball.action](step.handoffLabel),
     ...(when ? { when } : {}),
     ...(state ? { stateLabel: state.label } : {}),
     tone: state?.tone ?? 'neutral',
+  };
+  if (step.kind === 'sla') {
+    // Made in the CRM, so no button: the step says what to do there, under the SLA's own label.
+    const move = CRM_MOVES[step.stop.on](step.stop.target?.label ?? '');
+    return { slaId: step.timer.slaId, ...shown, what: `${step.timer.label}: ${lowerFirst(move)}` };
+  }
+  const action = step.viewerAction;
+  return {
+    handoffId: step.handoffId,
+    ...shown,
+    what: MOVES[step.ball.action](step.handoffLabel),
     ...(action
       ? {
           action: {

@@ -3,7 +3,7 @@
 // A tone says how a state should look; each face maps tones to its own styles.
 import type { HandoffStatus } from '../playbook/schema.js';
 import type { HandoffEventType } from '../shapes/handoff-state.js';
-import type { ActionAvailability, Ball, TimerView } from '../shapes/view.js';
+import type { ActionAvailability, Ball, SlaStep, TimerView } from '../shapes/view.js';
 
 export type Tone = 'neutral' | 'info' | 'warning' | 'danger' | 'success';
 
@@ -54,4 +54,15 @@ export const MOVES: Readonly<Record<Ball['action'], (handoff: string) => string>
   submit: (h) => `Complete and submit the ${h} handoff`,
   accept: (h) => `Review the ${h} handoff: accept or reject it`,
   reopen: (h) => `Rework the ${h} handoff and submit it again`,
+};
+
+/**
+ * What the person an SLA waits on must do in the CRM to stop its clock, as an instruction: the
+ * SLA's stop in words (`target` is the field's or stage's label).
+ */
+export const CRM_MOVES: Readonly<Record<SlaStep['stop']['on'], (target: string) => string>> = {
+  first_activity: () => 'Make first contact (log a call, email or meeting)',
+  field_set: (field) => `Fill in ${field}`,
+  stage_entered: (stage) => `Move the record to ${stage}`,
+  stage_left: (stage) => `Move the record on from ${stage}`,
 };

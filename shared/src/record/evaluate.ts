@@ -83,7 +83,7 @@ export function evaluateRecord(
     mayAdvance,
     handoffs,
     timers,
-    nextStep: nextStepOf(playbook, handoffs, timers),
+    nextStep: nextStepOf(playbook, handoffs, timers, safeViewer, record.stage),
   };
 }
 

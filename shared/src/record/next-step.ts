@@ -1,10 +1,17 @@
 // Who must act next on each handoff (the ball in court), which handoffs are settled, and the
-// viewer's one next step: the same answer for both faces, decided once here.
-import { stopsOf, type HandoffDef, type Playbook, type SlaDef } from '../playbook/schema.js';
+// viewer's one next step — a handoff move or a CRM move an SLA waits on: the same answer for both
+// faces, decided once here.
+import {
+  stopsOf,
+  type HandoffDef,
+  type Playbook,
+  type SlaDef,
+  type SlaStop,
+} from '../playbook/schema.js';
 import { holdsAny } from '../handoff/roles.js';
 import { stagesWhereSlaMayRun } from '../sla/live-stages.js';
 import type { RecordSnapshot } from '../shapes/snapshot.js';
-import type { Ball, HandoffView, NextStep, TimerView } from '../shapes/view.js';
+import type { Ball, HandoffView, NextStep, SlaStep, TimerView } from '../shapes/view.js';
 import type { Viewer } from '../shapes/viewer.js';
 
 /** The SLAs whose clock a handoff's events start, stop or pause. */
@@ -64,7 +71,7 @@ export function settledOf(
   };
 }
 
-const URGENCY: readonly TimerView['state'][] = ['breached', 'at_risk', 'running', 'paused'];
+const LIVE: readonly TimerView['state'][] = ['breached', 'at_risk', 'running', 'paused'];
 
 /** The live timer of the handoff's SLAs that waits on the people who hold the ball. */
 export function governingTimer(
@@ -78,45 +85,124 @@ export function governingTimer(
     .filter(
       (t) =>
         slas.has(t.slaId) &&
-        URGENCY.includes(t.state) &&
+        LIVE.includes(t.state) &&
         t.waitsOn !== undefined &&
         ball.roles.includes(t.waitsOn.role),
     )
-    .sort((a, b) => URGENCY.indexOf(a.state) - URGENCY.indexOf(b.state))[0];
+    .sort(byPressure)[0];
+}
+
+type Clock = Pick<TimerView, 'state' | 'dueAt'> | undefined;
+
+/**
+ * Which clock presses more (negative: a): late first, the earliest due first; then the live ones by
+ * earliest due — an SLA's at-risk line is its own warning, not a deadline to compare across SLAs,
+ * so it only breaks a tie; then paused; then no clock at all.
+ */
+function byPressure(a: Clock, b: Clock): number {
+  const rank = (t: Clock) => (!t ? 3 : t.state === 'breached' ? 0 : t.state === 'paused' ? 2 : 1);
+  const atRisk = (t: Clock) => (t?.state === 'at_risk' ? 0 : 1);
+  return (
+    rank(a) - rank(b) || (a?.dueAt ?? Infinity) - (b?.dueAt ?? Infinity) || atRisk(a) - atRisk(b)
+  );
+}
+
+/** An SLA no handoff starts, stops or pauses: its clock is stopped by a move in the CRM. */
+function ofNoHandoff(sla: SlaDef): boolean {
+  return (
+    !('handoff' in sla.start) &&
+    sla.pause.length === 0 &&
+    stopsOf(sla).every((stop) => !('handoff' in stop))
+  );
 }
 
 /**
- * The viewer's next step: of the handoffs someone must act on, the most urgent by its timer
- * (breached, at risk, running, paused, none; then the earliest due; then playbook order).
+ * The SLA steps: each live timer of an SLA of no handoff that waits on a role, while the record is
+ * at a stage where that SLA may run (a recycled lead is no longer sales' to call).
+ */
+function slaSteps(
+  playbook: Playbook,
+  timers: readonly TimerView[],
+  viewer: Viewer,
+  stage: string,
+): SlaStep[] {
+  const steps: SlaStep[] = [];
+  for (const timer of timers) {
+    if (!timer.waitsOn || !LIVE.includes(timer.state)) continue;
+    const sla = playbook.slas.find((s) => s.id === timer.slaId);
+    if (!sla || !ofNoHandoff(sla)) continue;
+    const [stop] = stopsOf(sla);
+    if (!stop || !stagesWhereSlaMayRun(playbook, sla).some((s) => s.id === stage)) continue;
+    const roles = [timer.waitsOn.role];
+    steps.push({
+      kind: 'sla',
+      ball: { roles, label: timer.waitsOn.label, viewerMayAct: holdsAny(viewer, roles) },
+      stop: crmStop(playbook, stop),
+      timer: stepTimer(timer),
+    });
+  }
+  return steps;
+}
+
+/** The SLA's first stop, with the field or stage it names; only stops of no handoff reach here. */
+function crmStop(playbook: Playbook, stop: SlaStop): SlaStep['stop'] {
+  if (stop.on === 'field_set')
+    return {
+      on: stop.on,
+      target: { id: stop.field, label: playbook.fields[stop.field]?.label ?? stop.field },
+    };
+  if (stop.on === 'stage_entered' || stop.on === 'stage_left') {
+    const label = playbook.stages.find((s) => s.id === stop.stage)?.label;
+    return { on: stop.on, target: { id: stop.stage, label: label ?? stop.stage } };
+  }
+  return { on: 'first_activity' };
+}
+
+function stepTimer(timer: TimerView): SlaStep['timer'] {
+  return { slaId: timer.slaId, label: timer.label, state: timer.state, dueAt: timer.dueAt };
+}
+
+/**
+ * The viewer's next step, one of: a handoff someone must act on (with the timer that waits on them),
+ * or a move in the CRM that an SLA of no handoff waits on (speed to lead's first call). In order:
+ * 1. the viewer's own moves before those that wait on others;
+ * 2. a breached clock, then live clocks by earliest due (at risk before on track when due together),
+ *    then a paused clock, then a handoff no clock waits on;
+ * 3. playbook order: handoffs, then SLAs.
  */
 export function nextStepOf(
   playbook: Playbook,
   handoffs: readonly HandoffView[],
   timers: readonly TimerView[],
+  viewer: Viewer,
+  stage: string,
 ): NextStep | null {
-  const candidates = handoffs.flatMap((handoff, order) => {
+  const steps: NextStep[] = handoffs.flatMap((handoff): NextStep[] => {
     const ball = handoff.next;
     if (!ball || handoff.settled) return [];
     const timer = governingTimer(playbook, handoff, ball, timers);
-    const urgency = timer ? URGENCY.indexOf(timer.state) : URGENCY.length;
-    return [{ handoff, ball, timer, urgency, due: timer?.dueAt ?? Infinity, order }];
+    const action = ball.viewerMayAct
+      ? handoff.actions.find((a) => a.type === ball.action)
+      : undefined;
+    return [
+      {
+        kind: 'handoff',
+        handoffId: handoff.id,
+        handoffLabel: handoff.label,
+        ball,
+        ...(timer ? { timer: stepTimer(timer) } : {}),
+        ...(action ? { viewerAction: action } : {}),
+      },
+    ];
   });
-  candidates.sort((a, b) => a.urgency - b.urgency || a.due - b.due || a.order - b.order);
-  const first = candidates[0];
-  if (!first) return null;
-  const { handoff, ball, timer } = first;
-  const action = ball.viewerMayAct
-    ? handoff.actions.find((a) => a.type === ball.action)
-    : undefined;
-  return {
-    handoffId: handoff.id,
-    handoffLabel: handoff.label,
-    ball,
-    ...(timer
-      ? {
-          timer: { slaId: timer.slaId, label: timer.label, state: timer.state, dueAt: timer.dueAt },
-        }
-      : {}),
-    ...(action ? { viewerAction: action } : {}),
-  };
+  steps.push(...slaSteps(playbook, timers, viewer, stage));
+  let first: NextStep | null = null;
+  for (const step of steps) if (!first || comesFirst(step, first)) first = step;
+  return first;
+}
+
+/** Whether step a comes before step b; a tie keeps b, the earlier one in playbook order. */
+function comesFirst(a: NextStep, b: NextStep): boolean {
+  const mine = Number(b.ball.viewerMayAct) - Number(a.ball.viewerMayAct);
+  return (mine || byPressure(a.timer, b.timer)) < 0;
 }

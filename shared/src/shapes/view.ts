@@ -49,16 +49,24 @@ export const ActionAvailabilitySchema = z.object({
 });
 export type ActionAvailability = z.infer<typeof ActionAvailabilitySchema>;
 
-/** Whose move it is on a handoff, what the move is, and whether the viewer may make it. */
-export const BallSchema = z.object({
+const whose = {
   /** The roles that may make the move, as the playbook lists them; the first is who is meant. */
   roles: z.array(z.string()),
   /** The first role's label ("CS manager"). */
   label: z.string(),
-  /** The move: fill in and submit, review (accept or reject), or rework after a rejection. */
-  action: z.enum(['submit', 'accept', 'reopen']),
   /** The viewer holds one of the roles. */
   viewerMayAct: z.boolean(),
+};
+
+/** Who must make a move: the roles that may, the first one's label, and whether the viewer holds one. */
+export const WhoseSchema = z.object(whose);
+export type Whose = z.infer<typeof WhoseSchema>;
+
+/** Whose move it is on a handoff, what the move is, and whether the viewer may make it. */
+export const BallSchema = z.object({
+  ...whose,
+  /** The move: fill in and submit, review (accept or reject), or rework after a rejection. */
+  action: z.enum(['submit', 'accept', 'reopen']),
 });
 export type Ball = z.infer<typeof BallSchema>;
 
@@ -142,22 +150,45 @@ export const TimerViewSchema = z.object({
 });
 export type TimerView = z.infer<typeof TimerViewSchema>;
 
-export const NextStepSchema = z.object({
+/** The live timer a next step is due by. */
+export const StepTimerSchema = z.object({
+  slaId: z.string(),
+  label: z.string(),
+  state: TimerState,
+  dueAt: z.nullable(z.number()),
+});
+
+/** A move on a handoff, made in the card: submit, accept or reject, rework. */
+export const HandoffStepSchema = z.object({
+  kind: z.literal('handoff'),
   handoffId: z.string(),
   handoffLabel: z.string(),
   ball: BallSchema,
   /** The live timer that waits on the same people; absent when no SLA does. */
-  timer: z.optional(
-    z.object({
-      slaId: z.string(),
-      label: z.string(),
-      state: TimerState,
-      dueAt: z.nullable(z.number()),
-    }),
-  ),
+  timer: z.optional(StepTimerSchema),
   /** The viewer's one main action when the move is theirs (possibly not allowed yet, with why). */
   viewerAction: z.optional(ActionAvailabilitySchema),
 });
+export type HandoffStep = z.infer<typeof HandoffStepSchema>;
+
+/**
+ * A move made in the CRM, not in the card, that stops an SLA of no handoff: speed to lead's
+ * `first_activity` (log a call, email or meeting), a field to fill in, a stage to move to or on from.
+ */
+export const SlaStepSchema = z.object({
+  kind: z.literal('sla'),
+  /** The role the SLA waits on (its `waitsOn`). */
+  ball: WhoseSchema,
+  /** The SLA's first stop, in the playbook's words; `target` names the field or stage it reads. */
+  stop: z.object({
+    on: z.enum(['first_activity', 'field_set', 'stage_entered', 'stage_left']),
+    target: z.optional(z.object({ id: z.string(), label: z.string() })),
+  }),
+  timer: StepTimerSchema,
+});
+export type SlaStep = z.infer<typeof SlaStepSchema>;
+
+export const NextStepSchema = z.discriminatedUnion('kind', [HandoffStepSchema, SlaStepSchema]);
 export type NextStep = z.infer<typeof NextStepSchema>;
 
 export const RecordViewSchema = z.object({
@@ -187,9 +218,9 @@ export const RecordViewSchema = z.object({
    */
   people: z.optional(z.record(z.string(), z.string())),
   /**
-   * The viewer's next step: the most urgent handoff someone must act on — whose move, what, by when
-   * (the timer that waits on them) and, when the move is the viewer's, their one action. Null when
-   * no handoff waits on anyone.
+   * The viewer's next step: a handoff move or a CRM move an SLA waits on — whose move, what, by when
+   * and, for a handoff move that is the viewer's, their one action. The viewer's own moves come
+   * first; see nextStepOf for the order. Null when nothing waits on anyone.
    */
   nextStep: z.optional(z.nullable(NextStepSchema)),
 });

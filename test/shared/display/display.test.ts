@@ -11,7 +11,7 @@ import {
   TIMER_STATES,
 } from '../../../shared/src/display/index.js';
 import { evaluateRecord } from '../../../shared/src/record/index.js';
-import { csManager, deal, handoffState, MONDAY_10AM_NY, rep } from '../builders.js';
+import { csManager, deal, handoffState, MONDAY_10AM_NY, rep, sdr } from '../builders.js';
 import { defaultPlaybook } from '../fixtures.js';
 
 const playbook = defaultPlaybook();
@@ -127,5 +127,70 @@ describe('a record as both faces show it', () => {
       when: 'Due Nov 24, 2026, 5:00 PM GMT+1',
     });
     expect(shown.nextStep?.action).toBeUndefined();
+  });
+});
+
+describe('a move in the CRM as both faces show it', () => {
+  // An MQL since Monday 09:30 New York, nobody has called: speed to lead (4 business hours) is due
+  // Monday 13:30; the submitted brief's decision (1 business day from 09:45) is due Tuesday 09:45.
+  const untouched = deal({
+    objectType: 'contacts',
+    recordId: 'c-1',
+    stage: 'mql',
+    fields: { job_title: 'VP Operations', company_name: 'Acme' },
+    stageHistory: [{ stage: 'mql', enteredAt: MONDAY_10AM_NY - 30 * 60_000 }],
+    handoffs: {
+      mql_to_sales: handoffState('submitted', {
+        items: {},
+        events: [
+          {
+            type: 'submitted',
+            at: MONDAY_10AM_NY - 15 * 60_000,
+            by: 'u-mkt',
+            actionId: 's',
+            details: {},
+          },
+        ],
+      }),
+    },
+  });
+
+  it('when the SDR opens an untouched MQL, then the strip says to make first contact by 1:30 PM under the speed-to-lead label, with no button (the call is logged in the CRM)', () => {
+    const shown = recordDisplay(evaluateRecord(playbook, untouched, sdr, MONDAY_10AM_NY), NY);
+    expect(shown.nextStep).toEqual({
+      slaId: 'speed_to_lead',
+      whose: 'Your move',
+      what: 'Speed to lead: make first contact (log a call, email or meeting)',
+      when: 'Due Nov 23, 2026, 1:30 PM',
+      stateLabel: 'On track',
+      tone: 'info',
+    });
+    // The same clock in the list below says the same time.
+    expect(shown.timers.find((t) => t.slaId === 'speed_to_lead')?.detail).toBe(
+      'Due Nov 23, 2026, 1:30 PM; 3 h 30 min of business time left.',
+    );
+  });
+
+  it('when the brief is still not submitted at 14:00, then marketing’s own move comes first for marketing, and an AE sees the SDR’s breached clock', () => {
+    const unsubmitted = {
+      ...untouched,
+      handoffs: { mql_to_sales: handoffState('in_progress', { items: {} }) },
+    };
+    const late = MONDAY_10AM_NY + 4 * HOUR;
+    const marketer = { userId: 'u-mkt', roles: ['marketing'] };
+    expect(
+      recordDisplay(evaluateRecord(playbook, unsubmitted, marketer, late), NY).nextStep,
+    ).toMatchObject({
+      whose: 'Your move',
+      what: 'Complete and submit the Marketing → sales (MQL) handoff',
+    });
+    expect(recordDisplay(evaluateRecord(playbook, unsubmitted, rep, late), NY).nextStep).toEqual({
+      slaId: 'speed_to_lead',
+      whose: 'Waiting on the SDR',
+      what: 'Speed to lead: make first contact (log a call, email or meeting)',
+      when: 'Was due Nov 23, 2026, 1:30 PM',
+      stateLabel: 'Breached',
+      tone: 'danger',
+    });
   });
 });

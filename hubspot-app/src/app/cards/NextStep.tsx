@@ -1,5 +1,6 @@
 // The next-step strip at the top of the record card: whose move it is, what it is, by when, and the
-// viewer's one main button — the same words the Salesforce panel shows (the core's recordDisplay).
+// viewer's one main button (none for a move made in HubSpot itself, such as logging a call) — the
+// same words the Salesforce panel shows (the core's recordDisplay).
 import { Button, Flex, StatusTag, Text, Tile } from '@hubspot/ui-extensions';
 import type { NextStepDisplay } from '@handoff/shared/runtime';
 import { variantOf } from './format.js';
@@ -21,7 +22,7 @@ export function NextStep(props: {
       </Text>
     );
   }
-  const action = step.action;
+  const { action, handoffId } = step;
   return (
     <Tile compact testId="next-step">
       <Flex direction="column" gap="xs">
@@ -38,15 +39,14 @@ export function NextStep(props: {
         </Flex>
         <Text testId="next-step-what">{step.what}</Text>
         {action &&
+          handoffId !== undefined &&
           (action.type === 'submit' || action.type === 'accept' || action.type === 'reopen') && (
             <Flex direction="row" gap="sm" align="center" wrap="wrap">
               <Button
                 variant={action.emphasis === 'primary' ? 'primary' : 'secondary'}
                 disabled={action.disabled || props.busy}
                 testId="next-step-action"
-                onClick={() =>
-                  props.onCommand(step.handoffId, { type: action.type } as NextCommand)
-                }
+                onClick={() => props.onCommand(handoffId, { type: action.type } as NextCommand)}
               >
                 {action.label}
               </Button>
