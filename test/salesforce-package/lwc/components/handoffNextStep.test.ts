@@ -1,9 +1,14 @@
 // The panel's next-step strip, its collapsed settled handoffs and the stage history it reads, on
 // the fixtures' Closed Won opportunity (won Thursday 19 Nov 10:00 New York, submitted Friday 09:00).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import Record from 'c/handoffRecord';
 import { updateRecord } from 'lightning/uiRecordApi';
-import type { Status } from './fixtures.js';
-import { expectAccessible, flush, query, queryAll, text, type Role } from './harness.js';
+import {
+  evaluateRecord,
+  panelModel,
+} from '../../../../salesforce-package/scripts/handoff-core/entry.js';
+import { PLAYBOOK, type Status } from './fixtures.js';
+import { expectAccessible, flush, mount, query, queryAll, text, type Role } from './harness.js';
 import { openPanel } from './panel.js';
 
 beforeEach(() => {
@@ -106,5 +111,49 @@ describe('handoffPanel: timers of earlier stages, from the stage history', () =>
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('handoffRecord: a move made in Salesforce', () => {
+  // A Lead became Marketing Qualified Monday 2026-11-23 09:30 New York and marketing submitted its
+  // brief at 09:45; at 10:00 nobody has called. Speed to lead (4 business hours) is due 13:30, the
+  // decision (1 business day) Tuesday 09:45.
+  const ny = (day: number, hour: number, minute = 0) => Date.UTC(2026, 10, day, hour + 5, minute);
+  const lead = {
+    crm: 'salesforce' as const,
+    objectType: 'Lead',
+    recordId: '00QA',
+    stage: 'mql',
+    fields: { job_title: 'VP Operations', company_name: 'Acme' },
+    stageHistory: [{ stage: 'mql', enteredAt: ny(23, 9, 30) }],
+    handoffs: {
+      mql_to_sales: {
+        status: 'submitted' as const,
+        version: 2,
+        items: {},
+        events: [
+          {
+            type: 'submitted' as const,
+            at: ny(23, 9, 45),
+            by: 'u-mkt',
+            actionId: 's-1',
+            details: {},
+          },
+        ],
+      },
+    },
+  };
+
+  it('when the SDR opens an untouched MQL, then the strip says to make first contact by 1:30 PM, before the decision due tomorrow, and has no button', async () => {
+    const view = evaluateRecord(PLAYBOOK, lead, { userId: 'u-sdr', roles: ['sdr'] }, ny(23, 10));
+    const el = mount('c-handoff-record', Record, 'sdr', {
+      model: panelModel(view, 'America/New_York'),
+    });
+    await flush();
+    expect(text(query(el, '[data-id="next-step"]') as Element)).toBe(
+      'Your move On track Due Nov 23, 2026, 1:30 PM Speed to lead: make first contact (log a call, email or meeting)',
+    );
+    expect(query(el, '[data-id="next-step-action"]')).toBeUndefined();
+    await expectAccessible(el);
   });
 });

@@ -5540,35 +5540,83 @@ function settledOf(playbook, handoff2, status, record2) {
     summary: `No longer due: the record is at ${stage?.label ?? record2.stage}.`
   };
 }
-var URGENCY = ["breached", "at_risk", "running", "paused"];
+var LIVE = ["breached", "at_risk", "running", "paused"];
 function governingTimer(playbook, handoff2, ball, timers) {
   const slas = new Set(slasOfHandoff(playbook, handoff2.id).map((s) => s.id));
-  return timers.filter((t) => slas.has(t.slaId) && URGENCY.includes(t.state) && t.waitsOn !== void 0 && ball.roles.includes(t.waitsOn.role)).sort((a, b) => URGENCY.indexOf(a.state) - URGENCY.indexOf(b.state))[0];
+  return timers.filter((t) => slas.has(t.slaId) && LIVE.includes(t.state) && t.waitsOn !== void 0 && ball.roles.includes(t.waitsOn.role)).sort(byPressure)[0];
 }
-function nextStepOf(playbook, handoffs, timers) {
-  const candidates = handoffs.flatMap((handoff3, order) => {
-    const ball2 = handoff3.next;
-    if (!ball2 || handoff3.settled)
+function byPressure(a, b) {
+  const rank = (t) => !t ? 3 : t.state === "breached" ? 0 : t.state === "paused" ? 2 : 1;
+  const atRisk = (t) => t?.state === "at_risk" ? 0 : 1;
+  return rank(a) - rank(b) || (a?.dueAt ?? Infinity) - (b?.dueAt ?? Infinity) || atRisk(a) - atRisk(b);
+}
+function ofNoHandoff(sla) {
+  return !("handoff" in sla.start) && sla.pause.length === 0 && stopsOf(sla).every((stop) => !("handoff" in stop));
+}
+function slaSteps(playbook, timers, viewer, stage) {
+  const steps = [];
+  for (const timer2 of timers) {
+    if (!timer2.waitsOn || !LIVE.includes(timer2.state))
+      continue;
+    const sla = playbook.slas.find((s) => s.id === timer2.slaId);
+    if (!sla || !ofNoHandoff(sla))
+      continue;
+    const [stop] = stopsOf(sla);
+    if (!stop || !stagesWhereSlaMayRun(playbook, sla).some((s) => s.id === stage))
+      continue;
+    const roles = [timer2.waitsOn.role];
+    steps.push({
+      kind: "sla",
+      ball: { roles, label: timer2.waitsOn.label, viewerMayAct: holdsAny(viewer, roles) },
+      stop: crmStop(playbook, stop),
+      timer: stepTimer(timer2)
+    });
+  }
+  return steps;
+}
+function crmStop(playbook, stop) {
+  if (stop.on === "field_set")
+    return {
+      on: stop.on,
+      target: { id: stop.field, label: playbook.fields[stop.field]?.label ?? stop.field }
+    };
+  if (stop.on === "stage_entered" || stop.on === "stage_left") {
+    const label = playbook.stages.find((s) => s.id === stop.stage)?.label;
+    return { on: stop.on, target: { id: stop.stage, label: label ?? stop.stage } };
+  }
+  return { on: "first_activity" };
+}
+function stepTimer(timer2) {
+  return { slaId: timer2.slaId, label: timer2.label, state: timer2.state, dueAt: timer2.dueAt };
+}
+function nextStepOf(playbook, handoffs, timers, viewer, stage) {
+  const steps = handoffs.flatMap((handoff2) => {
+    const ball = handoff2.next;
+    if (!ball || handoff2.settled)
       return [];
-    const timer3 = governingTimer(playbook, handoff3, ball2, timers);
-    const urgency = timer3 ? URGENCY.indexOf(timer3.state) : URGENCY.length;
-    return [{ handoff: handoff3, ball: ball2, timer: timer3, urgency, due: timer3?.dueAt ?? Infinity, order }];
+    const timer2 = governingTimer(playbook, handoff2, ball, timers);
+    const action = ball.viewerMayAct ? handoff2.actions.find((a) => a.type === ball.action) : void 0;
+    return [
+      {
+        kind: "handoff",
+        handoffId: handoff2.id,
+        handoffLabel: handoff2.label,
+        ball,
+        ...timer2 ? { timer: stepTimer(timer2) } : {},
+        ...action ? { viewerAction: action } : {}
+      }
+    ];
   });
-  candidates.sort((a, b) => a.urgency - b.urgency || a.due - b.due || a.order - b.order);
-  const first = candidates[0];
-  if (!first)
-    return null;
-  const { handoff: handoff2, ball, timer: timer2 } = first;
-  const action = ball.viewerMayAct ? handoff2.actions.find((a) => a.type === ball.action) : void 0;
-  return {
-    handoffId: handoff2.id,
-    handoffLabel: handoff2.label,
-    ball,
-    ...timer2 ? {
-      timer: { slaId: timer2.slaId, label: timer2.label, state: timer2.state, dueAt: timer2.dueAt }
-    } : {},
-    ...action ? { viewerAction: action } : {}
-  };
+  steps.push(...slaSteps(playbook, timers, viewer, stage));
+  let first = null;
+  for (const step of steps)
+    if (!first || comesFirst(step, first))
+      first = step;
+  return first;
+}
+function comesFirst(a, b) {
+  const mine = Number(b.ball.viewerMayAct) - Number(a.ball.viewerMayAct);
+  return (mine || byPressure(a.timer, b.timer)) < 0;
 }
 
 // shared/dist/src/sla/timer.js
@@ -5978,7 +6026,7 @@ function evaluateRecord(whole, snapshot, viewer, now) {
     mayAdvance,
     handoffs,
     timers,
-    nextStep: nextStepOf(playbook, handoffs, timers)
+    nextStep: nextStepOf(playbook, handoffs, timers, safeViewer, record2.stage)
   };
 }
 function nextStage(playbook, index) {
@@ -6200,6 +6248,12 @@ var MOVES = {
   accept: (h) => `Review the ${h} handoff: accept or reject it`,
   reopen: (h) => `Rework the ${h} handoff and submit it again`
 };
+var CRM_MOVES = {
+  first_activity: () => "Make first contact (log a call, email or meeting)",
+  field_set: (field) => `Fill in ${field}`,
+  stage_entered: (stage) => `Move the record to ${stage}`,
+  stage_left: (stage) => `Move the record on from ${stage}`
+};
 
 // shared/dist/src/display/record.js
 function who(userId, names) {
@@ -6306,14 +6360,21 @@ function nextStepDisplay(view, viewerZone) {
   const state = step.timer ? TIMER_STATES[step.timer.state] : void 0;
   const due = step.timer?.dueAt == null ? void 0 : formatDateTime(step.timer.dueAt, zones2);
   const when = !step.timer ? void 0 : step.timer.state === "breached" ? `Was due ${due ?? "earlier"}` : step.timer.state === "paused" ? "Clock paused" : `Due ${due ?? "later"}`;
+  const shown = {
+    whose: step.ball.viewerMayAct ? "Your move" : `Waiting on the ${step.ball.label}`,
+    ...when ? { when } : {},
+    ...state ? { stateLabel: state.label } : {},
+    tone: state?.tone ?? "neutral"
+  };
+  if (step.kind === "sla") {
+    const move = CRM_MOVES[step.stop.on](step.stop.target?.label ?? "");
+    return { slaId: step.timer.slaId, ...shown, what: `${step.timer.label}: ${lowerFirst(move)}` };
+  }
   const action = step.viewerAction;
   return {
     handoffId: step.handoffId,
-    whose: step.ball.viewerMayAct ? "Your move" : `Waiting on the ${step.ball.label}`,
+    ...shown,
     what: MOVES[step.ball.action](step.handoffLabel),
-    ...when ? { when } : {},
-    ...state ? { stateLabel: state.label } : {},
-    tone: state?.tone ?? "neutral",
     ...action ? {
       action: {
         type: action.type,
