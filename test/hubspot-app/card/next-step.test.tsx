@@ -1,6 +1,9 @@
 // The next-step strip at the top of the deal card and the collapsed settled handoffs.
 import { describe, expect, it } from 'vitest';
 import { Accordion, Button, StatusTag, Text } from '@hubspot/ui-extensions';
+import { evaluateRecord } from '../../../shared/src/record/index.js';
+import { deal, handoffState, sdr } from '../../shared/builders.js';
+import { defaultPlaybook } from '../../shared/fixtures.js';
 import { fakeClient, ok, renderCard, screenText } from './harness.js';
 import { views } from './views.js';
 
@@ -69,5 +72,48 @@ describe('the next step on the deal card', () => {
     expect(card.findByTestId(Text, 'sales_to_cs:settled').text).toMatch(
       /^Accepted by you on Nov 23, 2026/,
     );
+  });
+});
+
+describe('the next step on the contact card', () => {
+  // An MQL since Monday 2026-11-23 09:30 New York, its brief submitted at 09:45, opened by the SDR at
+  // 10:00 with nobody having called: speed to lead (4 business hours) is due 13:30, the decision
+  // (1 business day) Tuesday 09:45.
+  const ny = (day: number, hour: number, minute = 0) => Date.UTC(2026, 10, day, hour + 5, minute);
+  const untouched = evaluateRecord(
+    defaultPlaybook(),
+    deal({
+      objectType: 'contacts',
+      recordId: 'c-1',
+      stage: 'mql',
+      fields: { job_title: 'VP Operations', company_name: 'Acme' },
+      stageHistory: [{ stage: 'mql', enteredAt: ny(23, 9, 30) }],
+      handoffs: {
+        mql_to_sales: handoffState('submitted', {
+          items: {},
+          events: [
+            { type: 'submitted', at: ny(23, 9, 45), by: 'u-mkt', actionId: 's-1', details: {} },
+          ],
+        }),
+      },
+    }),
+    sdr,
+    ny(23, 10),
+  );
+
+  it('when the SDR opens an untouched MQL, then the strip asks for the first contact by 1:30 PM (logged in HubSpot, so no button) and the decision stays below with its Accept', async () => {
+    const card = renderCard(fakeClient(ok(untouched)), {
+      objectType: 'contacts',
+      objectId: 'c-1',
+    });
+    await card.waitFor(() => expect(card.maybeFindByTestId(Text, 'next-step-what')).not.toBeNull());
+    expect(screenText(card).split('\n').slice(0, 4)).toEqual([
+      'Your move',
+      'On track',
+      'Due Nov 23, 2026, 1:30 PM',
+      'Speed to lead: make first contact (log a call, email or meeting)',
+    ]);
+    expect(card.maybeFindByTestId(Button, 'next-step-action')).toBeNull();
+    expect(card.findByTestId(Button, 'mql_to_sales:accept').props.disabled).toBe(false);
   });
 });
