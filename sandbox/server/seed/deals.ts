@@ -122,6 +122,13 @@ export const WON_AT: readonly number[] = [
   ny('2026-11-13', '10:00'),
 ];
 
+/**
+ * Won deals whose company became a customer the day they were won (HubSpot's lifecycle stage
+ * `customer`, the playbook's Customer stage): where CS raises the CS → sales expansion. w7's CS
+ * handoff is accepted (scripts.ts), so its company, Wayne Foods, is onboarded and ready for more.
+ */
+export const CUSTOMER_DEALS: readonly string[] = ['w7'];
+
 /** Deals in the appointment stage (keys a0…a9): when each entered it. */
 export const APPOINTMENT_AT: readonly number[] = [
   ny('2026-11-16', '10:00'),

@@ -11,7 +11,7 @@ import type { ManualClock } from '../../emulators/plumbing/clock.js';
 import { CARD_BACKEND_URL, type CardHost } from '../card-host.js';
 import type { SandboxMeta, SeededPerson } from '../meta.js';
 import { contactPlans, contactSteps } from './contacts.js';
-import { dealPlans } from './deals.js';
+import { CUSTOMER_DEALS, dealPlans, type DealPlan } from './deals.js';
 import { PEOPLE } from './people.js';
 import { seedSteps } from './scripts.js';
 import { SEEDED_AT } from './time.js';
@@ -83,8 +83,10 @@ export async function seedSandbox(ctx: SeedContext): Promise<SandboxMeta> {
   if (saved.status !== 200)
     throw new Error(`saving the playbook failed: ${JSON.stringify(saved.body)}`);
 
-  const companies = COMPANY_NAMES.map((name) => emulator.seed.company(portalId, { name }));
   const plans = dealPlans();
+  const companies = COMPANY_NAMES.map((name, i) =>
+    emulator.seed.company(portalId, { name }, companyLifecycle(plans, i)),
+  );
   const deals: Record<string, string> = {};
   const owners: Record<string, string> = {};
   for (const plan of plans) {
@@ -159,6 +161,21 @@ export async function seedSandbox(ctx: SeedContext): Promise<SandboxMeta> {
   emulator.resetRateLimits();
   await ctx.scan(portalId);
   return { portalId, people, deals, contacts, clock: clock.now() };
+}
+
+/**
+ * A customer company's lifecycle stages as HubSpot records them: an opportunity from its won deal's
+ * first stage, a customer from the win. Other companies have no lifecycle stage.
+ */
+function companyLifecycle(plans: DealPlan[], company: number): { stage: string; at: number }[] {
+  const won = plans.find((p) => p.company === company && CUSTOMER_DEALS.includes(p.key));
+  const first = won?.history[0];
+  const last = won?.history.at(-1);
+  if (!first || !last) return [];
+  return [
+    { stage: 'opportunity', at: first.at },
+    { stage: 'customer', at: last.at },
+  ];
 }
 
 /** The marketplace install as the admin's browser does it: consent redirect, code, callback. */
