@@ -3,7 +3,7 @@
 // view and acting on the contact.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Alert, Button, Select, StatusTag, StepIndicator } from '@hubspot/ui-extensions';
+import { Alert, Button, Select, StatusTag, StepIndicator, Text } from '@hubspot/ui-extensions';
 import type { Viewer } from '../../../shared/src/index.js';
 import { evaluateRecord } from '../../../shared/src/record/index.js';
 import { deal, handoffState, HOUR, MONDAY_10AM_NY } from '../../shared/builders.js';
@@ -105,6 +105,52 @@ describe('the card on a contact, for the SDR deciding', () => {
     expect(picker.props.label).toBe('Sales owner (optional)');
     expect(picker.props.options[0]?.label).toBe('You, as you accept');
     expect(screenText(card)).not.toContain('CSM');
+  });
+});
+
+describe('the card on a recycled contact, for marketing', () => {
+  it('when an SDR recycled an MQL and the contact is a lead again, then marketing reads the reason and comment without opening the settled handoff', async () => {
+    const at = (hours: number) => MONDAY_10AM_NY + hours * HOUR;
+    const recycled = handoffState('rejected', {
+      events: [
+        { type: 'submitted', at: at(0.5), by: 'u-mkt', actionId: 'a-1', details: {} },
+        {
+          type: 'rejected',
+          at: at(2),
+          by: 'u-sdr',
+          actionId: 'a-2',
+          details: { reason: 'not_ready', comment: 'Budget opens in April.' },
+        },
+      ],
+    });
+    const view = evaluateRecord(
+      defaultPlaybook(),
+      deal({
+        objectType: 'contacts',
+        recordId: 'c-6',
+        stage: 'lead',
+        fields: { job_title: 'COO', company_name: 'Acme' },
+        stageHistory: [
+          { stage: 'lead', enteredAt: at(-72) },
+          { stage: 'mql', enteredAt: at(0) },
+          { stage: 'lead', enteredAt: at(2) },
+        ],
+        handoffs: { mql_to_sales: recycled },
+      }),
+      marketer,
+      at(3),
+    );
+    const card = renderCard(fakeClient(ok(view)), { objectType: 'contacts', objectId: 'c-6' });
+    await card.waitFor(() =>
+      expect(card.maybeFindByTestId(Text, 'mql_to_sales:settled')).not.toBeNull(),
+    );
+    const why = card.findByTestId(Text, 'mql_to_sales:rejection').text;
+    expect(why).toContain('Not ready to buy yet');
+    expect(why).toContain('Budget opens in April.');
+    // Once on the collapsed line, not again inside the details.
+    expect(
+      card.findAll(Text).filter((t) => t.props.testId === 'mql_to_sales:rejection'),
+    ).toHaveLength(1);
   });
 });
 

@@ -52,6 +52,8 @@ export function HandoffSection(props: SectionProps) {
       <Flex direction="column" gap="xs" testId={`${handoff.id}:handoff`}>
         {header}
         <Text testId={`${handoff.id}:settled`}>{display.settledLine}</Text>
+        {/* A recycled lead is settled but rejected: whoever gets it back reads why without opening it. */}
+        {display.rejection && <Text testId={`${handoff.id}:rejection`}>{display.rejection}</Text>}
         <LinkedDeal handoff={handoff} />
         <Accordion title="Details" size="sm" testId={`${handoff.id}:details`}>
           <Body {...props} />
@@ -195,7 +197,9 @@ function Milestones({ handoff, display }: { handoff: HandoffView; display: Hando
       {display.milestones.map((line) => (
         <Text key={line}>{`${line}.`}</Text>
       ))}
-      {display.rejection && <Text>{display.rejection}</Text>}
+      {display.rejection && !display.settledLine && (
+        <Text testId={`${handoff.id}:rejection`}>{display.rejection}</Text>
+      )}
     </Flex>
   );
 }
