@@ -228,6 +228,7 @@ export function App() {
               companyId={route.id}
               state={state}
               viewer={person}
+              onChanged={refreshList}
             />
           </main>
         )}

@@ -8,8 +8,18 @@ import { extension } from './host/session.js';
 import { Link } from './Link.js';
 import { SalesforceFrame } from './SalesforceFrame.js';
 
-export function CompanyRecord(props: { companyId: string; state: SandboxState; viewer: Person }) {
-  const { companyId, state, viewer } = props;
+export function CompanyRecord(props: {
+  companyId: string;
+  state: SandboxState;
+  viewer: Person;
+  /** After the card changed something: the page reads the portal again (an accepted expansion's new deal). */
+  onChanged: () => void;
+}) {
+  const { companyId, state, viewer, onChanged } = props;
+  useEffect(() => {
+    window.addEventListener('card-changed', onChanged);
+    return () => window.removeEventListener('card-changed', onChanged);
+  }, [onChanged]);
   const deals = state.deals.filter((d) => d.companyId === companyId);
   const name = deals[0]?.company ?? `Company ${companyId}`;
   const context = {
