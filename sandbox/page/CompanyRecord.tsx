@@ -31,15 +31,22 @@ export function CompanyRecord(props: {
   const card = extension('card')({ context, actions: noActions }) as ReactNode;
   return (
     <div className="faces">
-      <section className="record" data-testid="company-record" aria-labelledby="hs-company-name">
+      {/* Named by face and name: the Salesforce Account beside it has the same name. */}
+      <section
+        className="record"
+        data-testid="company-record"
+        aria-labelledby="hs-company-face hs-company-name"
+      >
         <header className="record-header">
-          <span className="face-label">HubSpot · Company</span>
+          <span className="face-label" id="hs-company-face">
+            HubSpot · Company
+          </span>
           <h2 id="hs-company-name">{name}</h2>
           <span>{`${deals.length} deal${deals.length === 1 ? '' : 's'}`}</span>
         </header>
         <div className="record-body">
           <div className="card-frame" data-testid="card">
-            <div className="card-title">Handoff</div>
+            <h3 className="card-title">Handoff</h3>
             {card}
           </div>
           <nav aria-label={`Deals of ${name}`} className="activity">
@@ -95,10 +102,12 @@ function SalesforceAccount(props: {
     <section
       className="record sf-record"
       data-testid="sf-account-record"
-      aria-labelledby="sf-account-name"
+      aria-labelledby="sf-account-face sf-account-name"
     >
       <header className="record-header sf-header">
-        <span className="face-label">Salesforce · Account</span>
+        <span className="face-label" id="sf-account-face">
+          Salesforce · Account
+        </span>
         <h2 id="sf-account-name">{props.name}</h2>
         <span>{accountId ?? ''}</span>
       </header>

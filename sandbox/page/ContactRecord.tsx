@@ -51,7 +51,7 @@ export function ContactRecord(props: {
       </header>
       <div className="record-body">
         <div className="card-frame" data-testid="card">
-          <div className="card-title">Handoff</div>
+          <h3 className="card-title">Handoff</h3>
           {card}
         </div>
         <div className="activity-column">
