@@ -17,8 +17,8 @@ import { dealProperties, type HubSpotObject } from './mapping.js';
 import type { OwnerTeams } from './roles.js';
 
 export type EngagementType = 'notes' | 'tasks';
-/** The records an engagement can be about: the scanner escalates on deals and on contacts. */
-export type EngagementTarget = 'deals' | 'contacts';
+/** The records an engagement can be about: the scanner escalates on deals, contacts and companies. */
+export type EngagementTarget = 'deals' | 'contacts' | 'companies';
 
 /**
  * Contacts read with property history per call: HubSpot refuses more ("The maximum number of inputs
@@ -66,6 +66,8 @@ export interface Crm {
   updateDeal(dealId: string, properties: Record<string, string>): Promise<void>;
   /** Writes properties of a contact (an empty string clears one). */
   updateContact(contactId: string, properties: Record<string, string>): Promise<void>;
+  /** Writes properties of a company (an expansion escalation's reassignment). */
+  updateCompany(companyId: string, properties: Record<string, string>): Promise<void>;
   /**
    * Creates a note or task on a deal (or, with `on: 'contacts'`, on a contact), tagged with `key`
    * in the `handoff_key` property.
@@ -123,6 +125,16 @@ export interface Crm {
    * of their touches (what contactSnapshot reads); ids HubSpot no longer has are left out.
    */
   readContacts(ids: readonly string[], playbook: Playbook): Promise<HubSpotContact[]>;
+  /** One page of companies whose stage property holds one of `values`, as searchContacts. */
+  searchCompanies(query: {
+    property: string;
+    values: readonly string[];
+    aboveId: string;
+    properties: readonly string[];
+    limit: number;
+  }): Promise<HubSpotObject[]>;
+  /** Up to HISTORY_BATCH companies by id in one call, with their stage property's history. */
+  readCompanies(ids: readonly string[], playbook: Playbook): Promise<HubSpotCompany[]>;
   /** Up to 100 deals by id in one call; ids HubSpot no longer has are left out. */
   readDeals(ids: readonly string[], properties: readonly string[]): Promise<HubSpotObject[]>;
   /** Updates up to 100 deals in one call. */
@@ -145,6 +157,13 @@ const DEAL_ASSOCIATION: Record<EngagementType, number> = { notes: 214, tasks: 21
 // And to a contact: note → contact 202, task → contact 204
 // (https://developers.hubspot.com/docs/api/crm/associations/v4#association-type-id-values).
 const CONTACT_ASSOCIATION: Record<EngagementType, number> = { notes: 202, tasks: 204 };
+// And to a company: note → company 190, task → company 192 (the same page).
+const COMPANY_ASSOCIATION: Record<EngagementType, number> = { notes: 190, tasks: 192 };
+const ENGAGEMENT_ASSOCIATION: Record<EngagementTarget, Record<EngagementType, number>> = {
+  deals: DEAL_ASSOCIATION,
+  contacts: CONTACT_ASSOCIATION,
+  companies: COMPANY_ASSOCIATION,
+};
 export const DEAL_TO_PRIMARY_COMPANY = 5;
 
 export class CrmError extends Error {
@@ -361,6 +380,10 @@ function untimedCrm(basePath: string, accessToken: string, retries: number): Crm
       await call(() => client.crm.contacts.basicApi.update(contactId, { properties }));
     },
 
+    async updateCompany(companyId, properties) {
+      await call(() => client.crm.companies.basicApi.update(companyId, { properties }));
+    },
+
     async createEngagement(type, recordId, properties, key, on = 'deals') {
       const input = {
         properties: { ...properties, [KEY_PROPERTY]: key },
@@ -370,9 +393,7 @@ function untimedCrm(basePath: string, accessToken: string, retries: number): Crm
             types: [
               {
                 associationCategory: 'HUBSPOT_DEFINED' as never,
-                associationTypeId: (on === 'contacts' ? CONTACT_ASSOCIATION : DEAL_ASSOCIATION)[
-                  type
-                ],
+                associationTypeId: ENGAGEMENT_ASSOCIATION[on][type],
               },
             ],
           },
@@ -440,26 +461,27 @@ function untimedCrm(basePath: string, accessToken: string, retries: number): Crm
       ]);
     },
 
-    async readContacts(ids, playbook) {
-      if (ids.length === 0) return [];
-      const batch = await call(() =>
-        client.crm.contacts.batchApi.read({
-          inputs: ids.map((id) => ({ id })),
-          properties: contactProperties(playbook),
-          propertiesWithHistory: contactHistoryProperties(playbook),
-        }),
-      );
-      return batch.results.map((contact) => ({
-        id: contact.id,
-        properties: contact.properties,
-        propertiesWithHistory: Object.fromEntries(
-          Object.entries(contact.propertiesWithHistory ?? {}).map(([name, entries]) => [
-            name,
-            entries.map((e) => ({ value: e.value ?? null, timestamp: e.timestamp.toISOString() })),
-          ]),
-        ),
-      }));
+    async searchCompanies(query) {
+      return idSlice((request) => client.crm.companies.searchApi.doSearch(request), query, [
+        { propertyName: query.property, operator: 'IN' as never, values: [...query.values] },
+      ]);
     },
+
+    readContacts: (ids, playbook) =>
+      batchWithHistory(
+        (request) => client.crm.contacts.batchApi.read(request),
+        ids,
+        contactProperties(playbook),
+        contactHistoryProperties(playbook),
+      ),
+
+    readCompanies: (ids, playbook) =>
+      batchWithHistory(
+        (request) => client.crm.companies.batchApi.read(request),
+        ids,
+        companyProperties(playbook),
+        companyHistoryProperties(playbook),
+      ),
 
     async readDeals(ids, properties) {
       if (ids.length === 0) return [];
@@ -531,6 +553,38 @@ async function withHistory(
     if (statusOf(error) === 404) return null;
     throw asCrmError(error);
   }
+}
+
+/** A batch read of contacts or companies with the history of some properties; gone ids are left out. */
+async function batchWithHistory(
+  read: (request: {
+    inputs: { id: string }[];
+    properties: string[];
+    propertiesWithHistory: string[];
+  }) => Promise<{
+    results: {
+      id: string;
+      properties: Record<string, string | null>;
+      propertiesWithHistory?: Parameters<typeof historyOf>[0];
+    }[];
+  }>,
+  ids: readonly string[],
+  properties: string[],
+  history: string[],
+): Promise<HubSpotObjectWithHistory[]> {
+  if (ids.length === 0) return [];
+  const batch = await call(() =>
+    read({
+      inputs: ids.map((id) => ({ id })),
+      properties,
+      propertiesWithHistory: history,
+    }),
+  );
+  return batch.results.map((found) => ({
+    id: found.id,
+    properties: found.properties,
+    propertiesWithHistory: historyOf(found.propertiesWithHistory),
+  }));
 }
 
 /** The SDK's property histories (Date timestamps) as ISO strings, as the mappings read them. */

@@ -22,12 +22,12 @@ export interface CompleteTasksPayload {
 }
 
 export interface EngagementPayload {
-  /** The record the note or task is about: a deal, or a contact when `on` says so. */
+  /** The record the note or task is about: a deal, or a contact or company when `on` says so. */
   dealId: string;
   /** notes or tasks */
   type: 'notes' | 'tasks';
   properties: Record<string, string>;
-  on?: 'contacts';
+  on?: 'contacts' | 'companies';
 }
 
 /** A contact moved where its handoff's decision sends it (onAccept / onReject in the playbook). */
@@ -248,22 +248,10 @@ export function contactOutboxItemsFor(
   people: OutboxPeople,
   context: TaskContext & { fromStage: string },
 ): OutboxItem[] {
-  const items = outboxItemsFor(
-    playbook,
-    handoff,
-    contactId,
-    events,
-    history,
-    version,
-    people,
-    context,
-  )
-    .filter((item) => item.kind !== 'mirror')
-    .map((item) =>
-      item.kind === 'engagement'
-        ? { ...item, payload: { ...(item.payload as EngagementPayload), on: 'contacts' as const } }
-        : item,
-    );
+  const items = engagementsOn(
+    'contacts',
+    outboxItemsFor(playbook, handoff, contactId, events, history, version, people, context),
+  );
   const stages = playbook.stages;
   events.forEach((event, index) => {
     const move =
@@ -299,4 +287,39 @@ export function contactOutboxItemsFor(
     });
   });
   return items;
+}
+
+/**
+ * What a company's handoff action (the CS → sales expansion) writes to HubSpot: the notes and
+ * tasks a deal's would, on the company — the AEs' review task when CS raises it, a note of each
+ * decision — and no mirror (a company has no Handoff properties).
+ */
+export function companyOutboxItemsFor(
+  playbook: Playbook,
+  handoff: HandoffDef,
+  companyId: string,
+  events: readonly HandoffEvent[],
+  history: readonly HandoffEvent[],
+  version: number,
+  people: OutboxPeople,
+  context: TaskContext,
+): OutboxItem[] {
+  return engagementsOn(
+    'companies',
+    outboxItemsFor(playbook, handoff, companyId, events, history, version, people, context),
+  );
+}
+
+/** A deal's outbox items moved to another record: its notes and tasks on it, without the mirror. */
+function engagementsOn(
+  on: NonNullable<EngagementPayload['on']>,
+  items: readonly OutboxItem[],
+): OutboxItem[] {
+  return items
+    .filter((item) => item.kind !== 'mirror')
+    .map((item) =>
+      item.kind === 'engagement'
+        ? { ...item, payload: { ...(item.payload as EngagementPayload), on } }
+        : item,
+    );
 }

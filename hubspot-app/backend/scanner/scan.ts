@@ -6,11 +6,13 @@ import {
   evaluateRecord,
   nextTimerChangeAt,
   objectOfStage,
+  objectsOf,
   planEscalations,
   playbookFingerprint,
   stagesWithLiveTimers,
   tasksToClose,
   type EscalationAction,
+  type HandoffState,
   type Playbook,
   type RecordSnapshot,
   type RecordView,
@@ -19,6 +21,7 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
 import { CrmError, HISTORY_BATCH, type Crm, type EngagementTarget } from '../hubspot/crm.js';
+import { companySnapshot, type HubSpotCompany } from '../hubspot/company-mapping.js';
 import { contactSnapshot, type HubSpotContact } from '../hubspot/contact-mapping.js';
 import { dealProperties, dealSnapshot, type HubSpotObject } from '../hubspot/mapping.js';
 import { recipientsOf, taskProperties } from '../hubspot/task-properties.js';
@@ -26,7 +29,7 @@ import type { RoleResolver } from '../hubspot/roles.js';
 import { slaProperty } from '../provisioning/properties.js';
 import type { RecordSummary, Store } from '../store/index.js';
 import type { RateBudget } from './budget.js';
-import { candidateContactValues, candidateStages } from './candidates.js';
+import { candidateCompanyValues, candidateContactValues, candidateStages } from './candidates.js';
 
 export const SEARCH_PAGE = 200;
 export const BATCH = 100;
@@ -54,6 +57,8 @@ export interface ScanReport {
   deals: number;
   /** Contacts read and judged (every scan reads every contact in a stage where a timer can run). */
   contacts: number;
+  /** Companies read and judged (those holding an open handoff, or an open escalation). */
+  companies: number;
   escalations: number;
   statusWrites: number;
   /** Every API call of the scan, completions included. */
@@ -116,6 +121,7 @@ export class Scanner {
       portalId,
       deals: 0,
       contacts: 0,
+      companies: 0,
       escalations: 0,
       statusWrites: 0,
       apiCalls: 0,
@@ -167,6 +173,7 @@ export class Scanner {
       else await this.readChanges(cycle, state.changesSince - CHANGE_LAG_MS);
       if (cycle.writes.length > 0) await cycle.crm.batchUpdateDeals(cycle.writes.splice(0));
       await this.readContacts(cycle);
+      await this.readCompanies(cycle);
       await this.closeEscalations(cycle.crm, portalId, cycle.closing, report, true);
       if (cycle.watched) {
         if (full) await store.forgetWatchBefore(portalId, startedAt);
@@ -281,6 +288,80 @@ export class Scanner {
         CONTACT_KEY,
       );
     }
+  }
+
+  /**
+   * The companies where a clock may run: those holding a handoff in progress or submitted (the
+   * store names them: a company's clocks start on its handoffs' events — the expansion's AE answer
+   * clock when CS raises it), every company in a stage where a stage-started SLA may run (none in
+   * the default playbook), and those with open escalations, read once to close what is no longer
+   * live — HISTORY_BATCH at a time, escalated on the company as deals are.
+   */
+  private async readCompanies(cycle: Cycle): Promise<void> {
+    const { crm, playbook, closing, portalId } = cycle;
+    if (!objectsOf(playbook).includes('company')) return;
+    const stored = await this.options.store.handoffsOfType(portalId, 'company');
+    const ids = new Set(
+      [...stored]
+        .filter(([, states]) =>
+          Object.values(states).some((s) => s.status === 'in_progress' || s.status === 'submitted'),
+        )
+        .map(([id]) => id),
+    );
+    for (const [property, values] of candidateCompanyValues(playbook)) {
+      const search = (aboveId: string) =>
+        crm.searchCompanies({ property, values, aboveId, properties: [], limit: SEARCH_PAGE });
+      for await (const page of this.pages(portalId, search)) for (const c of page) ids.add(c.id);
+    }
+    for (const id of closing.recordsNotIn(new Set(), COMPANY_KEY)) ids.add(id);
+    const all = [...ids];
+    for (let i = 0; i < all.length; i += HISTORY_BATCH) {
+      const chunk = all.slice(i, i + HISTORY_BATCH);
+      const companies = await crm.readCompanies(chunk, playbook);
+      const evaluated = await this.evaluateCompanies(portalId, playbook, companies, stored);
+      cycle.report.companies += evaluated.length;
+      const names = new Map(evaluated.map((e) => [e.view.record.recordId, e.name]));
+      await this.escalate(
+        cycle,
+        evaluated.map((e) => e.view),
+        (id) => names.get(id) ?? `Company ${id}`,
+        'companies',
+      );
+      // Gone from HubSpot, or in a stage the playbook does not follow: nothing can run there.
+      const judged = new Set(names.keys());
+      await this.leave(
+        cycle,
+        chunk.filter((id) => !judged.has(id)),
+        [],
+        COMPANY_KEY,
+      );
+    }
+  }
+
+  /** Judges companies as just read; what was read is kept for the queue and the dashboards. */
+  private async evaluateCompanies(
+    portalId: string,
+    playbook: Playbook,
+    companies: HubSpotCompany[],
+    handoffs: ReadonlyMap<string, Record<string, HandoffState>>,
+  ): Promise<{ view: RecordView; name: string }[]> {
+    const now = this.options.clock.now();
+    const read: RecordSummary[] = [];
+    const out = companies.flatMap((company) => {
+      const result = companySnapshot(playbook, company);
+      if (!result.ok) return [];
+      const snapshot = { ...result.snapshot, handoffs: handoffs.get(company.id) ?? {} };
+      read.push({
+        objectType: 'company',
+        recordId: company.id,
+        name: result.name,
+        snapshot,
+        seenAt: now,
+      });
+      return [{ view: evaluateRecord(playbook, snapshot, SYSTEM_VIEWER, now), name: result.name }];
+    });
+    await this.options.store.putRecordSummaries(portalId, read, now);
+    return out;
   }
 
   /** Judges contacts and escalates what is due on them, as process does for deals. */
@@ -603,7 +684,9 @@ export class Scanner {
       if (ownerId)
         await (on === 'contacts'
           ? crm.updateContact(dealId, { hubspot_owner_id: ownerId })
-          : crm.updateDeal(dealId, { hubspot_owner_id: ownerId }));
+          : on === 'companies'
+            ? crm.updateCompany(dealId, { hubspot_owner_id: ownerId })
+            : crm.updateDeal(dealId, { hubspot_owner_id: ownerId }));
     } else if (action.action === 'note') {
       await store.escalationStarted(portalId, action.key, clock.now(), []);
       if (!(interrupted && (await crm.findEngagement('notes', action.key))))
@@ -694,6 +777,9 @@ export class Scanner {
       searchContacts: (query) => attempt(true, () => crm.searchContacts(query)),
       readContacts: (ids, playbook) => attempt(false, () => crm.readContacts(ids, playbook)),
       updateContact: (id, properties) => attempt(false, () => crm.updateContact(id, properties)),
+      searchCompanies: (query) => attempt(true, () => crm.searchCompanies(query)),
+      readCompanies: (ids, playbook) => attempt(false, () => crm.readCompanies(ids, playbook)),
+      updateCompany: (id, properties) => attempt(false, () => crm.updateCompany(id, properties)),
       findEngagement: (type, key) => attempt(true, () => crm.findEngagement(type, key)),
       // Two steps, each paced and counted as the call it is (a search, then a batch update).
       completeTasks: async (keys) => {
@@ -836,9 +922,10 @@ class Closing {
   }
 }
 
-/** How escalation keys name a deal and a contact (the snapshots' object types). */
+/** How escalation keys name a deal, a contact and a company (the snapshots' object types). */
 const DEAL_KEY = 'deal';
 const CONTACT_KEY = 'contacts';
+const COMPANY_KEY = 'company';
 
 /** The record of this type an escalation key names (escalationKey: hubspot:<type>:<id>:<sla>:L<level>:<start>). */
 function recordOf(key: string, type: string): string | undefined {

@@ -115,6 +115,14 @@ export interface Store {
     recordIds: readonly string[],
   ): Promise<Map<string, Record<string, HandoffState>>>;
   /**
+   * Every record of this type with a stored handoff, with its handoffs: the companies whose
+   * expansion may be running (few: a portal raises expansions by the hundred, not the thousand).
+   */
+  handoffsOfType(
+    portalId: string,
+    objectType: string,
+  ): Promise<Map<string, Record<string, HandoffState>>>;
+  /**
    * Decides one action on one handoff with the row locked: `decide` sees the current state and
    * either stores a new one or answers without storing (a refusal: nothing is kept). An actionId
    * already applied to this record's handoff is answered from the record of the first attempt and
@@ -260,6 +268,23 @@ export interface Store {
   close(): Promise<void>;
 }
 
+interface HandoffRow {
+  record_id: string;
+  handoff_id: string;
+  state: string;
+}
+
+/** Stored handoff rows as each record's handoffs by id. */
+function byRecord(rows: readonly HandoffRow[]): Map<string, Record<string, HandoffState>> {
+  const out = new Map<string, Record<string, HandoffState>>();
+  for (const row of rows) {
+    const handoffs = out.get(row.record_id) ?? {};
+    handoffs[row.handoff_id] = JSON.parse(row.state) as HandoffState;
+    out.set(row.record_id, handoffs);
+  }
+  return out;
+}
+
 function outboxEntry(row: Record<string, unknown>): OutboxEntry {
   return {
     portalId: String(row.portal_id),
@@ -389,19 +414,23 @@ export function createStore(sql: Sql): Store {
     },
 
     async getHandoffsOfRecords(portalId, objectType, recordIds) {
-      const out = new Map<string, Record<string, HandoffState>>();
-      if (recordIds.length === 0) return out;
+      if (recordIds.length === 0) return new Map();
       const placeholders = recordIds.map((_, i) => `$${i + 3}`).join(', ');
-      const rows = await sql.query<{ record_id: string; handoff_id: string; state: string }>(
-        `SELECT record_id, handoff_id, state FROM handoffs WHERE portal_id = $1 AND object_type = $2 AND state <> 'null' AND record_id IN (${placeholders})`,
-        [portalId, objectType, ...recordIds],
+      return byRecord(
+        await sql.query<HandoffRow>(
+          `SELECT record_id, handoff_id, state FROM handoffs WHERE portal_id = $1 AND object_type = $2 AND state <> 'null' AND record_id IN (${placeholders})`,
+          [portalId, objectType, ...recordIds],
+        ),
       );
-      for (const row of rows) {
-        const handoffs = out.get(row.record_id) ?? {};
-        handoffs[row.handoff_id] = JSON.parse(row.state) as HandoffState;
-        out.set(row.record_id, handoffs);
-      }
-      return out;
+    },
+
+    async handoffsOfType(portalId, objectType) {
+      return byRecord(
+        await sql.query<HandoffRow>(
+          `SELECT record_id, handoff_id, state FROM handoffs WHERE portal_id = $1 AND object_type = $2 AND state <> 'null'`,
+          [portalId, objectType],
+        ),
+      );
     },
 
     applyAction(key, handoffId, actionId, now, decide, fingerprint) {

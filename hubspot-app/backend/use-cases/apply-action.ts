@@ -21,7 +21,7 @@ import {
   readNamedDeal,
   rememberRecord,
 } from './record-view.js';
-import { contactOutboxItemsFor, outboxItemsFor } from '../outbox/items.js';
+import { companyOutboxItemsFor, contactOutboxItemsFor, outboxItemsFor } from '../outbox/items.js';
 
 /** The records a handoff action applies to, by the card's object type names. */
 const ACTION_OBJECTS: Record<string, 'deal' | 'contact' | 'company' | undefined> = {
@@ -32,6 +32,13 @@ const ACTION_OBJECTS: Record<string, 'deal' | 'contact' | 'company' | undefined>
   companies: 'company',
   company: 'company',
 };
+
+/** What an action on each object writes to HubSpot afterwards (outbox/items.ts). */
+const OUTBOX_ITEMS = {
+  deal: outboxItemsFor,
+  contact: contactOutboxItemsFor,
+  company: companyOutboxItemsFor,
+} as const;
 
 export async function applyAction(
   deps: Deps,
@@ -154,10 +161,10 @@ export async function applyAction(
               kind: 'store',
               state: result.state,
               // Notes and tasks on the record; on a contact the decision also moves it where the
-              // playbook says (onAccept / onReject).
+              // playbook says (onAccept / onReject); on a deal the handoff is mirrored too.
               outbox: (state) =>
-                handoffDef && (object === 'deal' || object === 'contact')
-                  ? (object === 'contact' ? contactOutboxItemsFor : outboxItemsFor)(
+                handoffDef
+                  ? OUTBOX_ITEMS[object](
                       context.playbook,
                       handoffDef,
                       dealId,
