@@ -116,6 +116,19 @@ function ofNoHandoff(sla: SlaDef): boolean {
   );
 }
 
+/** The stages where each SLA may run, by playbook and SLA id: computed once, read on every view. */
+const windows = new WeakMap<Playbook, Map<string, Set<string>>>();
+function mayRunAt(playbook: Playbook, sla: SlaDef, stage: string): boolean {
+  let bySla = windows.get(playbook);
+  if (!bySla) windows.set(playbook, (bySla = new Map()));
+  let window = bySla.get(sla.id);
+  if (!window) {
+    window = new Set(stagesWhereSlaMayRun(playbook, sla).map((s) => s.id));
+    bySla.set(sla.id, window);
+  }
+  return window.has(stage);
+}
+
 /**
  * The SLA steps: each live timer of an SLA of no handoff that waits on a role, while the record is
  * at a stage where that SLA may run (a recycled lead is no longer sales' to call).
@@ -132,7 +145,7 @@ function slaSteps(
     const sla = playbook.slas.find((s) => s.id === timer.slaId);
     if (!sla || !ofNoHandoff(sla)) continue;
     const [stop] = stopsOf(sla);
-    if (!stop || !stagesWhereSlaMayRun(playbook, sla).some((s) => s.id === stage)) continue;
+    if (!stop || !mayRunAt(playbook, sla, stage)) continue;
     const roles = [timer.waitsOn.role];
     steps.push({
       kind: 'sla',

@@ -2781,7 +2781,7 @@ var Calendar = class {
     this.closedDays = parts.closedDays;
     this.partialHolidays = parts.partialHolidays;
     this.zone = parts.zone;
-    this.opensEver = parts.week.some((windows) => windows.length > 0);
+    this.opensEver = parts.week.some((windows2) => windows2.length > 0);
     const years = /* @__PURE__ */ new Set();
     const days = [...parts.closedDays, ...parts.partialHolidays.map((h) => h.day)];
     for (const day of days) {
@@ -3321,7 +3321,7 @@ function compileDay(weekday, value2) {
   if (!Array.isArray(value2)) {
     throw new CalendarError(`${name} hours must be a list of [from, to] windows, e.g. [["09:00", "17:00"]].`, ["weekly", weekday]);
   }
-  const windows = value2.map((entry, index) => {
+  const windows2 = value2.map((entry, index) => {
     const path = ["weekly", weekday, index];
     if (!Array.isArray(entry) || entry.length !== 2) {
       throw new CalendarError(`${name} window ${index + 1} must be a pair of times like ["09:00", "17:00"].`, path);
@@ -3336,7 +3336,7 @@ function compileDay(weekday, value2) {
     }
     return { from, to: to <= from ? to + MINUTES_PER_DAY : to, index };
   });
-  const sorted = [...windows].sort((a, b) => a.from - b.from);
+  const sorted = [...windows2].sort((a, b) => a.from - b.from);
   for (let i = 1; i < sorted.length; i++) {
     const previous = sorted[i - 1];
     const current = sorted[i];
@@ -3625,10 +3625,10 @@ function openWeek(weekly) {
   const open = new Uint8Array(MINUTES_PER_WEEK);
   let days = 0;
   WEEKDAYS2.forEach((weekday, day) => {
-    const windows = weekly[weekday] ?? [];
-    if (windows.length > 0)
+    const windows2 = weekly[weekday] ?? [];
+    if (windows2.length > 0)
       days++;
-    for (const [fromTime, toTime] of windows) {
+    for (const [fromTime, toTime] of windows2) {
       const from = minutesOf(fromTime);
       const to = minutesOf(toTime) <= from ? minutesOf(toTime) + MINUTES_PER_DAY2 : minutesOf(toTime);
       for (let m = from; m < to; m++)
@@ -5553,6 +5553,18 @@ function byPressure(a, b) {
 function ofNoHandoff(sla) {
   return !("handoff" in sla.start) && sla.pause.length === 0 && stopsOf(sla).every((stop) => !("handoff" in stop));
 }
+var windows = /* @__PURE__ */ new WeakMap();
+function mayRunAt(playbook, sla, stage) {
+  let bySla = windows.get(playbook);
+  if (!bySla)
+    windows.set(playbook, bySla = /* @__PURE__ */ new Map());
+  let window = bySla.get(sla.id);
+  if (!window) {
+    window = new Set(stagesWhereSlaMayRun(playbook, sla).map((s) => s.id));
+    bySla.set(sla.id, window);
+  }
+  return window.has(stage);
+}
 function slaSteps(playbook, timers, viewer, stage) {
   const steps = [];
   for (const timer2 of timers) {
@@ -5562,7 +5574,7 @@ function slaSteps(playbook, timers, viewer, stage) {
     if (!sla || !ofNoHandoff(sla))
       continue;
     const [stop] = stopsOf(sla);
-    if (!stop || !stagesWhereSlaMayRun(playbook, sla).some((s) => s.id === stage))
+    if (!stop || !mayRunAt(playbook, sla, stage))
       continue;
     const roles = [timer2.waitsOn.role];
     steps.push({
@@ -7458,8 +7470,8 @@ function diffCalendars(old, next, push) {
       push("calendar", a.id, `Calendar ${a.id}: a business day is ${a.hoursPerDay ?? 8} → ${b.hoursPerDay ?? 8} hours`);
   }
 }
-function hours2(windows) {
-  return windows && windows.length > 0 ? windows.map(([f, t]) => `${f}–${t}`).join(", ") : "closed";
+function hours2(windows2) {
+  return windows2 && windows2.length > 0 ? windows2.map(([f, t]) => `${f}–${t}`).join(", ") : "closed";
 }
 function holiday(h) {
   const span = h.from !== void 0 || h.to !== void 0 ? ` ${h.from ?? "00:00"}–${h.to ?? "24:00"}` : "";
