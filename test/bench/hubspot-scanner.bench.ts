@@ -1,10 +1,11 @@
 // The SLA scanner on 12,000 deals in the local HubSpot emulator: wall time for one scan, API calls
 // against the minimum the page (200) and batch (100) sizes allow, escalations executed; then the
 // escalated deals' handoffs accepted and the scan that completes their tasks, its calls apart. Then
-// the same on 10,480 contacts (MQLs and SQLs: the contact stages where speed to lead may run).
+// the same on 10,480 contacts (MQLs and SQLs: the contact stages where speed to lead may run), and
+// on 1,000 customer companies, 60 of them with an expansion waiting for an AE.
 import { performance } from 'node:perf_hooks';
 import { seedContactPortal } from '../hubspot-app/backend/scan-contacts-fixture.js';
-import { acceptGroups, seedScanPortal } from '../hubspot-app/backend/scan-fixture.js';
+import { acceptGroups, ny, seedScanPortal } from '../hubspot-app/backend/scan-fixture.js';
 import { startServiceHarness } from '../hubspot-app/backend/service-harness.js';
 import { line, section } from './lib.js';
 
@@ -54,6 +55,76 @@ export default async function (): Promise<void> {
   } finally {
     await c.close();
   }
+  const k = await startServiceHarness();
+  try {
+    await companyRows(k);
+  } finally {
+    await k.close();
+  }
+}
+
+/**
+ * The scanner on companies: the store names the companies holding an open handoff (the expansion's
+ * clock starts when CS raises it), so no search is made whatever the number of customers. The
+ * minimum: one batch read per 50 of those (with their stage's history) and one create per task.
+ */
+async function companyRows(h: Awaited<ReturnType<typeof startServiceHarness>>): Promise<void> {
+  const customers = 1_000;
+  // Two people raise them (a CS manager and the admin): 3 requests each stays within the card
+  // API's burst of 120 per user.
+  const open = 60;
+  const portalId = h.emulator.portals.create().portalId;
+  await h.install(portalId);
+  const users = await h.setUp(portalId);
+  const ids = Array.from({ length: customers }, (_, i) =>
+    h.emulator.seed.company(portalId, { name: `Customer ${i}` }, [
+      { stage: 'customer', at: ny(2, 10) },
+    ]),
+  );
+  // Half raised last Wednesday (2 business days gone: breached), half this morning (running).
+  const scanAt = h.clock.now();
+  for (const [i, id] of ids.slice(0, open).entries()) {
+    // Two seconds apart: the card API's per-user budget refills 2 requests a second.
+    h.clock.set((i < open / 2 ? ny(18, 10) : ny(23, 9)) + (i % (open / 2)) * 2_000);
+    const brief = [
+      { type: 'set_item', itemId: 'wants', value: '40 more seats' },
+      { type: 'set_item', itemId: 'contact', value: 'Ana, VP Ops' },
+      { type: 'submit' },
+    ];
+    h.emulator.resetRateLimits();
+    for (const [n, action] of brief.entries()) {
+      const answer = await h.call('POST', `/v1/hubspot/records/companies/${id}/actions`, portalId, {
+        as: i % 2 === 0 ? users.csManager : users.admin,
+        body: { handoffId: 'expansion', actionId: `raise-${id}-${n}`, action },
+      });
+      if (answer.status !== 200) throw new Error(`raising an expansion answered ${answer.status}`);
+    }
+  }
+  h.clock.set(scanAt);
+  h.emulator.resetRateLimits();
+  const before = h.emulator.requestLog.entries().length;
+  const start = performance.now();
+  const report = await h.service.scanner.scanPortal(portalId);
+  const ms = performance.now() - start;
+  const made = h.emulator.requestLog.entries().slice(before);
+  const creates = made.filter((e) => e.route === 'crm.objects.create').length;
+  const searches = made.filter(
+    (e) => e.route === 'crm.objects.search' && e.path.includes('compan'),
+  );
+  section(
+    `HubSpot SLA scanner on companies (${customers.toLocaleString('en-US')} customers, ${open} expansions waiting for an AE)`,
+  );
+  line('one scan, wall time', `${(ms / 1000).toFixed(2)} s`);
+  line('companies evaluated', String(report.companies));
+  line(
+    'API calls / minimum (history reads of 50, creates, + the empty deal and contact searches)',
+    `${report.apiCalls} / ${Math.ceil(open / 50) + creates + 2}`,
+  );
+  line('company searches', String(searches.length));
+  line('escalations executed (tasks created)', `${report.escalations} (${creates})`);
+  h.emulator.resetRateLimits();
+  const again = await h.service.scanner.scanPortal(portalId);
+  line('second scan: escalations / API calls', `${again.escalations} / ${again.apiCalls}`);
 }
 
 /**
