@@ -143,10 +143,18 @@ export interface HandoffDisplay {
   progress: Progress;
   /** Set when the handoff needs nobody: the one line it collapses to. */
   settledLine?: string;
+  /**
+   * Under settledLine when a settled handoff was rejected (a recycled lead): who, when, reason and
+   * comment, so whoever gets the record back reads why without opening it.
+   */
+  settledRejection?: string;
   /** "Waiting on the CS manager" / "Your move", while someone must act. */
   nextLine?: string;
   milestones: string[];
-  /** Only while the handoff is rejected: the last rejection is news then, history after. */
+  /**
+   * Only while the handoff is rejected and not settled, beside the milestones: the last rejection
+   * is news then, history after. Settled, the same words are settledRejection.
+   */
   rejection?: string;
   history: string[];
   actions: ActionDisplay[];
@@ -169,6 +177,10 @@ export function handoffDisplay(h: HandoffView, zones: Zones, names: Names): Hand
       ? (accepted ?? 'Accepted')
       : `${status.label} — ${h.settled.summary}`
     : undefined;
+  const rejection =
+    h.rejected && h.status === 'rejected'
+      ? `${milestone('Rejected', h.rejected.by, h.rejected.at, zones, names)}: ${h.rejected.reasonLabel}${h.rejected.comment ? ` — “${h.rejected.comment}”` : ''}`
+      : undefined;
   const nextLine = h.next
     ? h.next.viewerMayAct
       ? `Your move: ${lowerFirst(MOVES[h.next.action](h.label))}`
@@ -184,11 +196,8 @@ export function handoffDisplay(h: HandoffView, zones: Zones, names: Names): Hand
     ...(settledLine ? { settledLine } : {}),
     ...(nextLine ? { nextLine } : {}),
     milestones,
-    ...(h.rejected && h.status === 'rejected'
-      ? {
-          rejection: `${milestone('Rejected', h.rejected.by, h.rejected.at, zones, names)}: ${h.rejected.reasonLabel}${h.rejected.comment ? ` — “${h.rejected.comment}”` : ''}`,
-        }
-      : {}),
+    // On the collapsed line once settled (a recycled lead), beside the milestones before.
+    ...(rejection ? (settledLine ? { settledRejection: rejection } : { rejection }) : {}),
     history: h.history.map((e) => {
       const name = who(e.by, names);
       const reason = h.rejectReasons.find((r) => r.id === e.details.reason)?.label;

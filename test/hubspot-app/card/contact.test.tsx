@@ -5,10 +5,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Alert, Button, Select, StatusTag, StepIndicator, Text } from '@hubspot/ui-extensions';
 import type { Viewer } from '../../../shared/src/index.js';
+import { recordDisplay } from '../../../shared/src/display/index.js';
 import { evaluateRecord } from '../../../shared/src/record/index.js';
 import { deal, handoffState, HOUR, MONDAY_10AM_NY } from '../../shared/builders.js';
 import { defaultPlaybook } from '../../shared/fixtures.js';
 import { fakeClient, ok, renderCard, screenText } from './harness.js';
+import { TIME_ZONE } from './views.js';
 
 const marketer: Viewer = { userId: 'u-mkt', roles: ['marketing'] };
 // The contact became an MQL at 10:00 on Monday; the card is opened at 11:00.
@@ -147,6 +149,11 @@ describe('the card on a recycled contact, for marketing', () => {
     const why = card.findByTestId(Text, 'mql_to_sales:rejection').text;
     expect(why).toContain('Not ready to buy yet');
     expect(why).toContain('Budget opens in April.');
+    // In the core's words, as the Salesforce panel folds it.
+    expect(why).toBe(
+      recordDisplay(view, TIME_ZONE).handoffs.find((h) => h.id === 'mql_to_sales')
+        ?.settledRejection,
+    );
     // Once on the collapsed line, not again inside the details.
     expect(
       card.findAll(Text).filter((t) => t.props.testId === 'mql_to_sales:rejection'),

@@ -130,6 +130,60 @@ describe('a record as both faces show it', () => {
   });
 });
 
+describe('a rejection as both faces show it', () => {
+  const rejected = (at: number) =>
+    handoffState('rejected', {
+      events: [
+        { type: 'submitted', at: at - HOUR, by: 'u-mkt', actionId: 's', details: {} },
+        {
+          type: 'rejected',
+          at,
+          by: 'u-sdr',
+          actionId: 'r',
+          details: { reason: 'not_ready', comment: 'Budget opens in April.' },
+        },
+      ],
+    });
+
+  it('when an SDR recycled an MQL and the contact is a lead again, then the collapsed line is followed by who rejected it, when, why and the comment, said once', () => {
+    const recycled = deal({
+      objectType: 'contacts',
+      recordId: 'c-6',
+      stage: 'lead',
+      stageHistory: [
+        { stage: 'lead', enteredAt: MONDAY_10AM_NY - 72 * HOUR },
+        { stage: 'mql', enteredAt: MONDAY_10AM_NY },
+        { stage: 'lead', enteredAt: MONDAY_10AM_NY + 2 * HOUR },
+      ],
+      handoffs: { mql_to_sales: rejected(MONDAY_10AM_NY + 2 * HOUR) },
+    });
+    const marketer = { userId: 'u-mkt', roles: ['marketing'] };
+    const view = evaluateRecord(playbook, recycled, marketer, MONDAY_10AM_NY + 3 * HOUR);
+    view.people = { 'u-sdr': 'Iris Novak' };
+    const mql = recordDisplay(view, NY).handoffs.find((h) => h.id === 'mql_to_sales');
+    expect(mql?.settledLine).toBe('Rejected — No longer due: the record is at Lead.');
+    expect(mql?.settledRejection).toBe(
+      'Rejected by Iris Novak on Nov 23, 2026, 12:00 PM: Not ready to buy yet — “Budget opens in April.”',
+    );
+    // Not again beside the milestones inside the details.
+    expect(mql?.rejection).toBeUndefined();
+  });
+
+  it('when CS rejected a won deal’s handoff and the rep must rework it, then the rejection is beside the milestones and nothing is collapsed', () => {
+    const won = deal({
+      stageHistory: [{ stage: 'closed_won', enteredAt: MONDAY_10AM_NY }],
+      handoffs: { sales_to_cs: rejected(MONDAY_10AM_NY + 2 * HOUR) },
+    });
+    const view = evaluateRecord(playbook, won, rep, MONDAY_10AM_NY + 3 * HOUR);
+    const cs = recordDisplay(view, NY).handoffs.find((h) => h.id === 'sales_to_cs');
+    expect(cs?.settledLine).toBeUndefined();
+    expect(cs?.settledRejection).toBeUndefined();
+    expect(cs?.rejection).toMatch(
+      /^Rejected on Nov 23, 2026, 12:00 PM: .* — “Budget opens in April\.”$/,
+    );
+  });
+});
+
 describe('a move in the CRM as both faces show it', () => {
   // An MQL since Monday 09:30 New York, nobody has called: speed to lead (4 business hours) is due
   // Monday 13:30; the submitted brief's decision (1 business day from 09:45) is due Tuesday 09:45.

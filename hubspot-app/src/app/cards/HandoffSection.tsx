@@ -1,7 +1,8 @@
 // One handoff: its status and who must act, checklist with progress, what must pass before
 // submitting, the actions the view allows, who did what and when, and the history. A settled
-// handoff (accepted, or its window passed) collapses to one line that opens on demand. Words and
-// times come from the core's recordDisplay, as on the Salesforce panel.
+// handoff (accepted, or its window passed) collapses to one line, plus why when it was rejected,
+// and opens on demand. Words and times come from the core's recordDisplay, as on the Salesforce
+// panel.
 import {
   Accordion,
   Button,
@@ -52,8 +53,9 @@ export function HandoffSection(props: SectionProps) {
       <Flex direction="column" gap="xs" testId={`${handoff.id}:handoff`}>
         {header}
         <Text testId={`${handoff.id}:settled`}>{display.settledLine}</Text>
-        {/* A recycled lead is settled but rejected: whoever gets it back reads why without opening it. */}
-        {display.rejection && <Text testId={`${handoff.id}:rejection`}>{display.rejection}</Text>}
+        {display.settledRejection && (
+          <Text testId={`${handoff.id}:rejection`}>{display.settledRejection}</Text>
+        )}
         <LinkedDeal handoff={handoff} />
         <Accordion title="Details" size="sm" testId={`${handoff.id}:details`}>
           <Body {...props} />
@@ -197,9 +199,7 @@ function Milestones({ handoff, display }: { handoff: HandoffView; display: Hando
       {display.milestones.map((line) => (
         <Text key={line}>{`${line}.`}</Text>
       ))}
-      {display.rejection && !display.settledLine && (
-        <Text testId={`${handoff.id}:rejection`}>{display.rejection}</Text>
-      )}
+      {display.rejection && <Text testId={`${handoff.id}:rejection`}>{display.rejection}</Text>}
     </Flex>
   );
 }
