@@ -117,6 +117,8 @@ function handoff(
     /** Accepted, or its window has passed: shown as one line, its body behind "Details". */
     settled: shown.settledLine !== undefined,
     settledLine: shown.settledLine,
+    // A recycled lead: why it was rejected, on the folded line as on the HubSpot card.
+    settledRejection: shown.settledRejection,
     nextLine: shown.nextLine,
     items: h.items.map((i) => item(i, zones, names)),
     criteria: h.criteria.map(verdict),

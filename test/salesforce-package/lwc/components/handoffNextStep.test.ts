@@ -1,5 +1,6 @@
 // The panel's next-step strip, its collapsed settled handoffs and the stage history it reads, on
-// the fixtures' Closed Won opportunity (won Thursday 19 Nov 10:00 New York, submitted Friday 09:00).
+// the fixtures' Closed Won opportunity (won Thursday 19 Nov 10:00 New York, submitted Friday 09:00),
+// then on Leads: an untouched MQL and a recycled one.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import Record from 'c/handoffRecord';
 import { updateRecord } from 'lightning/uiRecordApi';
@@ -114,36 +115,36 @@ describe('handoffPanel: timers of earlier stages, from the stage history', () =>
   });
 });
 
-describe('handoffRecord: a move made in Salesforce', () => {
-  // A Lead became Marketing Qualified Monday 2026-11-23 09:30 New York and marketing submitted its
-  // brief at 09:45; at 10:00 nobody has called. Speed to lead (4 business hours) is due 13:30, the
-  // decision (1 business day) Tuesday 09:45.
-  const ny = (day: number, hour: number, minute = 0) => Date.UTC(2026, 10, day, hour + 5, minute);
-  const lead = {
-    crm: 'salesforce' as const,
-    objectType: 'Lead',
-    recordId: '00QA',
-    stage: 'mql',
-    fields: { job_title: 'VP Operations', company_name: 'Acme' },
-    stageHistory: [{ stage: 'mql', enteredAt: ny(23, 9, 30) }],
-    handoffs: {
-      mql_to_sales: {
-        status: 'submitted' as const,
-        version: 2,
-        items: {},
-        events: [
-          {
-            type: 'submitted' as const,
-            at: ny(23, 9, 45),
-            by: 'u-mkt',
-            actionId: 's-1',
-            details: {},
-          },
-        ],
-      },
+// A Lead became Marketing Qualified Monday 2026-11-23 09:30 New York and marketing submitted its
+// brief at 09:45; at 10:00 nobody has called. Speed to lead (4 business hours) is due 13:30, the
+// decision (1 business day) Tuesday 09:45.
+const ny = (day: number, hour: number, minute = 0) => Date.UTC(2026, 10, day, hour + 5, minute);
+const lead = {
+  crm: 'salesforce' as const,
+  objectType: 'Lead',
+  recordId: '00QA',
+  stage: 'mql',
+  fields: { job_title: 'VP Operations', company_name: 'Acme' },
+  stageHistory: [{ stage: 'mql', enteredAt: ny(23, 9, 30) }],
+  handoffs: {
+    mql_to_sales: {
+      status: 'submitted' as const,
+      version: 2,
+      items: {},
+      events: [
+        {
+          type: 'submitted' as const,
+          at: ny(23, 9, 45),
+          by: 'u-mkt',
+          actionId: 's-1',
+          details: {},
+        },
+      ],
     },
-  };
+  },
+};
 
+describe('handoffRecord: a move made in Salesforce', () => {
   it('when the SDR opens an untouched MQL, then the strip says to make first contact by 1:30 PM, before the decision due tomorrow, and has no button', async () => {
     const view = evaluateRecord(PLAYBOOK, lead, { userId: 'u-sdr', roles: ['sdr'] }, ny(23, 10));
     const el = mount('c-handoff-record', Record, 'sdr', {
@@ -154,6 +155,56 @@ describe('handoffRecord: a move made in Salesforce', () => {
       'Your move On track Due Nov 23, 2026, 1:30 PM Speed to lead: make first contact (log a call, email or meeting)',
     );
     expect(query(el, '[data-id="next-step-action"]')).toBeUndefined();
+    await expectAccessible(el);
+  });
+});
+
+describe('handoffRecord: a recycled Lead, for marketing', () => {
+  it('when marketing opens a Lead an SDR recycled (rejected, back at Lead), then the folded handoff says who rejected it, when, why and the comment, without opening it', async () => {
+    const recycled = {
+      ...lead,
+      recordId: '00QB',
+      stage: 'lead',
+      stageHistory: [
+        { stage: 'mql', enteredAt: ny(23, 9, 30) },
+        { stage: 'lead', enteredAt: ny(23, 11) },
+      ],
+      handoffs: {
+        mql_to_sales: {
+          ...lead.handoffs.mql_to_sales,
+          status: 'rejected' as const,
+          version: 3,
+          events: [
+            ...lead.handoffs.mql_to_sales.events,
+            {
+              type: 'rejected' as const,
+              at: ny(23, 11),
+              by: 'u-sdr',
+              actionId: 'r-1',
+              details: { reason: 'not_ready', comment: 'Budget opens in April.' },
+            },
+          ],
+        },
+      },
+    };
+    const view = evaluateRecord(
+      PLAYBOOK,
+      recycled,
+      { userId: 'u-mkt', roles: ['marketing'] },
+      ny(23, 12),
+    );
+    view.people = { 'u-sdr': 'Iris Novak' };
+    const el = mount('c-handoff-record', Record, 'read_only', {
+      model: panelModel(view, 'America/New_York'),
+    });
+    await flush();
+    expect(query(el, '[data-id="settled"]')?.textContent).toBe(
+      'Rejected — No longer due: the record is at Lead.',
+    );
+    expect(query(el, '[data-id="rejection"]')?.textContent).toBe(
+      'Rejected by Iris Novak on Nov 23, 2026, 11:00 AM: Not ready to buy yet — “Budget opens in April.”',
+    );
+    expect(query(el, '[data-id="items"]')).toBeUndefined();
     await expectAccessible(el);
   });
 });

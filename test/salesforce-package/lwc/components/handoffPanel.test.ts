@@ -125,6 +125,24 @@ describe('handoffPanel: what each role may do in each state', () => {
     await expectAccessible(el);
   });
 
+  it('when a rejected handoff’s deal went back to Negotiation, then it is folded and its folded line says who rejected it, when and why; opened, it is not said twice', async () => {
+    const el = await openPanel('sales_rep', 'rejected', { stageName: 'Negotiation/Review' });
+    const cs = (selector: string) => queryAll(el, `[data-handoff="sales_to_cs"] ${selector}`);
+    expect(cs('[data-id="settled"]')[0]?.textContent).toBe(
+      'Rejected — No longer due: the record is at Contract sent.',
+    );
+    expect(cs('[data-id="items"]')).toHaveLength(0);
+    expect(cs('[data-id="rejection"]').map((p) => p.textContent?.trim())).toEqual([
+      'Rejected by Casey Manager on Nov 20, 2026, 9:30 AM: Missing or vague information — “Add the champion”',
+    ]);
+    await expectAccessible(el);
+    (cs('[data-id="details-toggle"]')[0] as HTMLElement).click();
+    await flush();
+    expect(cs('[data-id="items"]')).toHaveLength(1);
+    expect(cs('[data-id="rejection"]')).toHaveLength(1);
+    await expectAccessible(el);
+  });
+
   it('when the header and items carry the people’s names, then milestones, history and items say who, "you" for the viewer', async () => {
     const el = mount('c-handoff-panel', Panel, 'cs_manager', {
       recordId: OPP_ID,

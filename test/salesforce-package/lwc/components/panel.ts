@@ -22,19 +22,19 @@ const isHistory = (config: { relatedListId?: string }) =>
 /**
  * The panel as `role` sees it when the opportunity's Sales → CS handoff is in `status` ('none': no
  * header yet), its required items done unless `itemsDone` is false, with the Stage History rows
- * `history` when a test gives them.
+ * `history` when a test gives them, at Closed Won unless `stageName` says otherwise.
  */
 export async function openPanel(
   role: Role,
   status: Status | 'none',
-  options: { itemsDone?: boolean; history?: readonly unknown[] } = {},
+  options: { itemsDone?: boolean; history?: readonly unknown[]; stageName?: string } = {},
 ): Promise<HTMLElement> {
   const el = mount('c-handoff-panel', Panel, role, {
     recordId: OPP_ID,
     objectApiName: 'Opportunity',
   });
   graphql.emit(graph(PLAYBOOK_JSON, status === 'none' ? [] : itemNodes(options.itemsDone ?? true)));
-  getRecord.emit(opportunity());
+  getRecord.emit(opportunity(options.stageName));
   // The related-list wires get their configs asynchronously; each list is answered on its own.
   await flush();
   getRelatedListRecords.emit({ records: status === 'none' ? [] : [header(status)] }, isHeaders);

@@ -6339,6 +6339,7 @@ function handoffDisplay(h, zones2, names) {
     ...accepted ? [accepted] : []
   ];
   const settledLine = h.settled ? h.settled.reason === "accepted" ? accepted ?? "Accepted" : `${status.label} — ${h.settled.summary}` : void 0;
+  const rejection = h.rejected && h.status === "rejected" ? `${milestone("Rejected", h.rejected.by, h.rejected.at, zones2, names)}: ${h.rejected.reasonLabel}${h.rejected.comment ? ` — “${h.rejected.comment}”` : ""}` : void 0;
   const nextLine = h.next ? h.next.viewerMayAct ? `Your move: ${lowerFirst(MOVES[h.next.action](h.label))}` : `Waiting on the ${h.next.label}` : void 0;
   return {
     id: h.id,
@@ -6350,9 +6351,8 @@ function handoffDisplay(h, zones2, names) {
     ...settledLine ? { settledLine } : {},
     ...nextLine ? { nextLine } : {},
     milestones: milestones2,
-    ...h.rejected && h.status === "rejected" ? {
-      rejection: `${milestone("Rejected", h.rejected.by, h.rejected.at, zones2, names)}: ${h.rejected.reasonLabel}${h.rejected.comment ? ` — “${h.rejected.comment}”` : ""}`
-    } : {},
+    // On the collapsed line once settled (a recycled lead), beside the milestones before.
+    ...rejection ? settledLine ? { settledRejection: rejection } : { rejection } : {},
     history: h.history.map((e) => {
       const name = who(e.by, names);
       const reason = h.rejectReasons.find((r) => r.id === e.details.reason)?.label;
@@ -6885,6 +6885,8 @@ function handoff(h, timeZone, names = NO_NAMES, reference) {
     /** Accepted, or its window has passed: shown as one line, its body behind "Details". */
     settled: shown.settledLine !== void 0,
     settledLine: shown.settledLine,
+    // A recycled lead: why it was rejected, on the folded line as on the HubSpot card.
+    settledRejection: shown.settledRejection,
     nextLine: shown.nextLine,
     items: h.items.map((i) => item(i, zones2, names)),
     criteria: h.criteria.map(verdict),

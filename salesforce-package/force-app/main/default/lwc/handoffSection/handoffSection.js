@@ -9,7 +9,7 @@ export default class HandoffSection extends LightningElement {
   @api handoff;
   @api busy = false;
 
-  /** A settled handoff (accepted, or its window passed) shows one line until opened. */
+  /** A settled handoff (accepted, or its window passed) shows one line, and why if rejected, until opened. */
   expanded = false;
 
   get showBody() {
