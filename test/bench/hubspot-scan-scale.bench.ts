@@ -206,7 +206,7 @@ export async function cycleOf200(): Promise<void> {
  * Contacts (issue 19): every scan reads every contact in a stage where speed to lead or the MQL
  * decision may run — the contact scan is not change-driven yet — so an hour of one-minute scans
  * costs 60 times one cycle. Measured on `cycles` consecutive cycles after the first scan (whose
- * escalations are done by then), on a portal of `contacts` MQL/SQL contacts.
+ * escalations are done by then), on a portal of `contacts` MQL contacts.
  */
 export async function contactCallsPerHour(contacts: number, cycles: number): Promise<void> {
   const h = await startServiceHarness();
@@ -214,7 +214,7 @@ export async function contactCallsPerHour(contacts: number, cycles: number): Pro
     const perGroup = 20;
     const portal = await seedContactPortal(h, {
       perGroup,
-      inertSql: contacts - 4 * perGroup,
+      inertMql: contacts - 4 * perGroup,
       leads: 0,
     });
     const first = await h.service.scanner.scanPortal(portal.portalId);
@@ -231,11 +231,11 @@ export async function contactCallsPerHour(contacts: number, cycles: number): Pro
     // 50, and the empty search of the default playbook's deal stages.
     const minimum = Math.ceil((contacts + 1) / 200) + Math.ceil(contacts / 50) + 1;
     line(
-      `${contacts.toLocaleString('en-US')} MQL/SQL contacts: calls per cycle / minimum`,
+      `${contacts.toLocaleString('en-US')} MQL contacts: calls per cycle / minimum`,
       `${perCycle.toFixed(0)} / ${minimum} (first scan ${first.apiCalls} calls, ${first.escalations} escalations)`,
     );
     line(
-      `${contacts.toLocaleString('en-US')} MQL/SQL contacts: calls/hour (every cycle reads every candidate)`,
+      `${contacts.toLocaleString('en-US')} MQL contacts: calls/hour (every cycle reads every candidate)`,
       (perCycle * 60).toLocaleString('en-US'),
     );
   } finally {

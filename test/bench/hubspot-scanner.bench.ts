@@ -1,7 +1,7 @@
 // The SLA scanner on 12,000 deals in the local HubSpot emulator: wall time for one scan, API calls
 // against the minimum the page (200) and batch (100) sizes allow, escalations executed; then the
 // escalated deals' handoffs accepted and the scan that completes their tasks, its calls apart. Then
-// the same on 10,480 contacts (MQLs and SQLs: the contact stages where speed to lead may run), and
+// the same on 10,480 contacts (MQLs: the contact stage where speed to lead and the MQL decision may run), and
 // on 1,000 customer companies, 60 of them with an expansion waiting for an AE.
 import { performance } from 'node:perf_hooks';
 import { seedContactPortal } from '../hubspot-app/backend/scan-contacts-fixture.js';
@@ -135,7 +135,7 @@ async function companyRows(h: Awaited<ReturnType<typeof startServiceHarness>>): 
  */
 async function contactRows(h: Awaited<ReturnType<typeof startServiceHarness>>): Promise<void> {
   const perGroup = 20;
-  const portal = await seedContactPortal(h, { perGroup, inertSql: 10_400, leads: 100 });
+  const portal = await seedContactPortal(h, { perGroup, inertMql: 10_400, leads: 100 });
   const start = performance.now();
   const report = await h.service.scanner.scanPortal(portal.portalId);
   const ms = performance.now() - start;
@@ -148,7 +148,7 @@ async function contactRows(h: Awaited<ReturnType<typeof startServiceHarness>>): 
     .entries()
     .filter((e) => e.route === 'crm.objects.search' && e.path.includes('contacts'));
   section(
-    `HubSpot SLA scanner on contacts (${portal.candidates.toLocaleString('en-US')} MQL/SQL contacts, 100 leads)`,
+    `HubSpot SLA scanner on contacts (${portal.candidates.toLocaleString('en-US')} MQL contacts, 100 leads)`,
   );
   line('one scan, wall time', `${(ms / 1000).toFixed(2)} s`);
   line('contacts evaluated', String(report.contacts));

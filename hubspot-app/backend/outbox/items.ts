@@ -2,6 +2,7 @@
 // the outbox's primary key, so an item is enqueued once however often the action is retried.
 import {
   moveTask,
+  stopsOf,
   type HandoffDef,
   type HandoffEvent,
   type Playbook,
@@ -116,7 +117,7 @@ export function outboxItemsFor(
         handoffLabel: handoff.label,
         move,
         recipient: { id: ownerId },
-        timer: timerWaitingOn(context.timers, move === 'accept' ? handoff.accept : handoff.submit),
+        timer: timerOfMove(playbook, handoff, move, context.timers),
         now: event.at,
       });
       items.push({
@@ -211,24 +212,38 @@ function tasksFor(
     return reviewers(handoff, people).map((ownerId) => [ownerId, 'accept']);
   }
   if (event.type === 'rejected') {
+    // A rejection that sends the record elsewhere (a recycled MQL back to lead) settles the
+    // handoff: nobody reworks it, and the note says why.
+    if (handoff.onReject) return [];
     const ownerId = reworkOwner(event, history, people);
     return ownerId ? [[ownerId, 'reopen']] : [];
   }
   return [];
 }
 
-/** The live timer that waits on one of these roles, when an SLA does (paused ones have no due time). */
-function timerWaitingOn(
+/**
+ * The live timer a task for this move is due by: the SLA this very move stops (the accept's clock
+ * for a review, the submission's for a rework), else one that waits on the move's roles — so an
+ * MQL's review is due when sales must decide, not when speed to lead runs out. Paused timers have
+ * no due time.
+ */
+function timerOfMove(
+  playbook: Playbook,
+  handoff: HandoffDef,
+  move: 'accept' | 'reopen',
   timers: readonly TimerView[],
-  roles: readonly string[],
 ): TimerView | undefined {
-  return timers.find(
-    (t) =>
-      t.completedAt === null &&
-      t.dueAt !== null &&
-      !t.paused &&
-      t.waitsOn !== undefined &&
-      roles.includes(t.waitsOn.role),
+  const live = timers.filter((t) => t.completedAt === null && t.dueAt !== null && !t.paused);
+  const stop = move === 'accept' ? 'handoff_accepted' : 'handoff_submitted';
+  const stopped = new Set(
+    playbook.slas
+      .filter((sla) => stopsOf(sla).some((s) => s.on === stop && s.handoff === handoff.id))
+      .map((sla) => sla.id),
+  );
+  const roles = move === 'accept' ? handoff.accept : handoff.submit;
+  return (
+    live.find((t) => stopped.has(t.slaId)) ??
+    live.find((t) => t.waitsOn !== undefined && roles.includes(t.waitsOn.role))
   );
 }
 

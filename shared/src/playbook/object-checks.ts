@@ -32,6 +32,9 @@ export function objectIssues(playbook: Playbook): ObjectIssue[] {
   };
 
   playbook.slas.forEach((sla, i) => {
+    // Started by a handoff not in the playbook (unknown, or dropped by an issue of its own): its
+    // object is not known, so nothing it names can be said to be on the wrong one.
+    if ('handoff' in sla.start && !handoffObject.has(sla.start.handoff)) return;
     const object = objectOfSla(playbook, sla);
     const owner = `this SLA starts on a ${object} and`;
     const stops = stopsOf(sla);

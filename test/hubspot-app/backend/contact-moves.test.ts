@@ -110,6 +110,52 @@ async function notesOn(id: string): Promise<string[]> {
   return bodies;
 }
 
+/** The tasks on the contact: subject, status and due time (hs_timestamp, ms). */
+async function tasksOn(id: string) {
+  const client = await hubspot();
+  const linked = await client.crm.associations.v4.basicApi.getPage('contacts', id, 'tasks');
+  const tasks: { subject: string; status: string; due: number }[] = [];
+  for (const r of linked.results) {
+    const task = await client.crm.objects.tasks.basicApi.getById(String(r.toObjectId), [
+      'hs_task_subject',
+      'hs_task_status',
+      'hs_timestamp',
+    ]);
+    tasks.push({
+      subject: task.properties.hs_task_subject ?? '',
+      status: task.properties.hs_task_status ?? '',
+      due: Date.parse(task.properties.hs_timestamp ?? ''),
+    });
+  }
+  return tasks;
+}
+
+describe('the tasks a marketing → sales handoff opens on the contact', () => {
+  it('when marketing submits an MQL, then each review task is due when sales must decide (one business day later), not when speed to lead runs out', async () => {
+    h.clock.set(ny(23, 10));
+    const id = mql(); // MQL at 9:00: speed to lead is due at 13:00
+    await submitted(id); // at 10:00: sales decides by Tuesday 10:00
+    await drain(1);
+    const reviews = await tasksOn(id);
+    expect(reviews.length).toBeGreaterThan(0);
+    for (const task of reviews) expect(task.due).toBe(ny(24, 10));
+  });
+
+  it('when the SDR recycles an MQL, then the review tasks are completed and marketing gets no rework task: the handoff is settled at lead, and the note says why', async () => {
+    h.clock.set(ny(23, 10));
+    const id = mql();
+    const act = await submitted(id);
+    await drain(1);
+    const reviews = (await tasksOn(id)).length;
+    expect((await act(sdr, { type: 'reject', reason: 'not_ready' })).status).toBe(200);
+    await drain();
+    const tasks = await tasksOn(id);
+    expect(tasks.length).toBe(reviews);
+    expect(tasks.filter((t) => t.status !== 'COMPLETED')).toEqual([]);
+    expect(tasks.some((t) => t.subject.startsWith('Rework'))).toBe(false);
+  });
+});
+
 describe("a marketing → sales decision moves the contact's lifecycle stage", () => {
   it('when the SDR rejects an MQL as not ready, then HubSpot shows it back at lead (cleared, then set) with a note saying why, and the card follows', async () => {
     const id = mql();

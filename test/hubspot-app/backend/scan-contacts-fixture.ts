@@ -1,5 +1,5 @@
 // Contacts laid out for the scanner on the default playbook: MQLs whose speed-to-lead timers are, at
-// Monday 23 November 2026 16:00 New York, breached, at risk, running or met, SQLs already touched
+// Monday 23 November 2026 16:00 New York, breached, at risk, running or met, MQLs already touched
 // (searched, nothing to do) and plain leads (never searched). Expected escalations are counted by
 // hand in the tests from these groups, never by the code under test.
 import { ny, SCAN_NOW } from './scan-fixture.js';
@@ -8,7 +8,7 @@ import type { ServiceHarness } from './service-harness.js';
 export interface ContactPortal {
   portalId: string;
   contactsOf: Record<string, string[]>;
-  /** Contacts the scanner's search returns (MQLs and SQLs: where speed to lead may run). */
+  /** Contacts the scanner's search returns (MQLs: where speed to lead and the MQL decision may run). */
   candidates: number;
   /** The HubSpot owner id of the portal's one SDR. */
   sdrOwner: string;
@@ -16,7 +16,7 @@ export interface ContactPortal {
 
 export async function seedContactPortal(
   h: ServiceHarness,
-  sizes: { perGroup: number; inertSql: number; leads: number },
+  sizes: { perGroup: number; inertMql: number; leads: number },
 ): Promise<ContactPortal> {
   const portal = h.emulator.portals.create();
   const portalId = portal.portalId;
@@ -52,17 +52,14 @@ export async function seedContactPortal(
   };
   const lead = { stage: 'lead', at: ny(16, 10) };
   const mql = (at: number) => [lead, { stage: 'marketingqualifiedlead', at }];
-  const { perGroup, inertSql, leads } = sizes;
+  const { perGroup, inertMql, leads } = sizes;
   seed('S1', perGroup, mql(ny(20, 9))); // MQL Friday 9:00: 15 of 4 business hours → breached
   seed('S2', perGroup, mql(ny(23, 12, 30))); // 3.5 of 4 h → at risk (1 h before due)
   seed('S3', perGroup, mql(ny(23, 15))); // 1 h → running
   seed('S4', perGroup, mql(ny(23, 9)), [ny(23, 10)]); // called at 10:00 → met
-  seed(
-    'SQL',
-    inertSql,
-    [...mql(ny(20, 9)), { stage: 'salesqualifiedlead', at: ny(20, 11) }],
-    [ny(20, 10)],
-  ); // touched within the hour, accepted: nothing runs
+  // MQLs touched within the hour and not submitted: searched (they are MQLs), nothing runs. (SQLs
+  // are never searched: both contact clocks stop when the contact leaves MQL.)
+  seed('M', inertMql, mql(ny(20, 9)), [ny(20, 10)]);
   seed('L', leads, [lead]); // not an MQL: no timer, never searched
   h.clock.set(SCAN_NOW);
   h.emulator.requestLog.clear();
@@ -70,7 +67,7 @@ export async function seedContactPortal(
   return {
     portalId,
     contactsOf,
-    candidates: 4 * perGroup + inertSql,
+    candidates: 4 * perGroup + inertMql,
     sdrOwner: sdr.id,
   };
 }

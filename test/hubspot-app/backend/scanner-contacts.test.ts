@@ -9,7 +9,7 @@ import { seedContactPortal, type ContactPortal } from './scan-contacts-fixture.j
 import { startServiceHarness, type ServiceHarness } from './service-harness.js';
 
 const PER_GROUP = 3;
-const INERT_SQL = 400; // three search pages of candidates
+const INERT_MQL = 400; // three search pages of candidates
 
 let h: ServiceHarness;
 let portal: ContactPortal;
@@ -18,7 +18,7 @@ let second: ScanReport;
 
 beforeAll(async () => {
   h = await startServiceHarness();
-  portal = await seedContactPortal(h, { perGroup: PER_GROUP, inertSql: INERT_SQL, leads: 5 });
+  portal = await seedContactPortal(h, { perGroup: PER_GROUP, inertMql: INERT_MQL, leads: 5 });
   first = await h.service.scanner.scanPortal(portal.portalId);
   second = await h.service.scanner.scanPortal(portal.portalId);
 }, 60_000);
@@ -64,7 +64,7 @@ describe('the SLA scanner on contacts', () => {
     // Counted by hand from the default playbook's speed to lead (4 business hours, at risk 1 hour
     // before, breached → admin), one SDR and one admin:
     // S1 breached: the admin's task (the SDR's at-risk level is superseded, so it creates none) → 1
-    // S2 at risk: the SDR's task → 1; S3 running, S4 touched, SQLs touched, leads: nothing.
+    // S2 at risk: the SDR's task → 1; S3 running, S4 touched, inert MQLs touched, leads: nothing.
     const all = await tasks();
     expect(all).toHaveLength(2 * PER_GROUP);
     const s1 = forContact(all, portal.contactsOf.S1?.[0]);

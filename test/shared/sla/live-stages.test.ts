@@ -25,13 +25,13 @@ describe('the stages where a timer can be live', () => {
     ]);
   });
 
-  // Speed to lead stops at the first touch, whatever the stage: from MQL on, through SQL.
+  // Speed to lead and the MQL decision both stop when the contact leaves MQL: no clock runs on an
+  // SQL, so the scanner never reads SQLs.
   it('when the playbook has all its SLAs, then the union comes in playbook order, every object with it', () => {
     expect(ids(stagesWithLiveTimers(defaultPlaybook()))).toEqual([
       'appointment_scheduled',
       'closed_won',
       'mql',
-      'sql',
       'customer',
     ]);
   });
