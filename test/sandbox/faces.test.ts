@@ -2,7 +2,8 @@
 // recordDisplay of the card API's view, as DealView computes it) and what the Salesforce panel
 // renders (panelModel of the view the panel's adapter builds from the emulator's records, read as
 // its LDS wires read them, Stage History included) say the same: next step, timers (label, state,
-// due line, who they wait on), handoff statuses, progress, collapsed lines and action labels.
+// due line, who they wait on), handoff statuses, progress, collapsed lines (with why, when a
+// settled handoff was rejected) and action labels.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +53,7 @@ function cardFace(view: RecordView): Face {
       status: h.statusLabel,
       progress: h.progress.text,
       settled: h.settledLine,
+      settledRejection: h.settledRejection,
       next: h.nextLine,
       actions: h.actions.map((a) => a.label),
     })),
@@ -79,6 +81,7 @@ function panelFace(view: RecordView): Face {
       status: h.statusLabel,
       progress: h.progressText,
       settled: h.settledLine,
+      settledRejection: h.settledRejection,
       next: h.nextLine,
       actions: h.actions.map((a) => a.label),
     })),
@@ -153,5 +156,35 @@ describe('both faces, every seeded deal', () => {
       'Rep submits the CS handoff',
     ]);
     expect(panelFace(await salesforceView('w10', 'rep3'))).toEqual(card);
+  });
+
+  // Last: it moves a seeded deal, which the tests above read as seeded.
+  it('when a won deal whose Sales → CS handoff CS rejected goes back to Contract sent, then both faces fold it to the same line and say who rejected it, when and why', async () => {
+    const hubspotToken = sandbox.emulator.issueToken(sandbox.meta.portalId).accessToken;
+    const moved = await fetch(
+      `${sandbox.emulator.url}/crm/v3/objects/deals/${sandbox.meta.deals.w20 ?? ''}`,
+      {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${hubspotToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ properties: { dealstage: 'contractsent' } }),
+      },
+    );
+    expect(moved.status).toBe(200);
+    const opportunity = sandbox.meta.salesforce?.opportunities.w20 ?? '';
+    const movedToo = await fetch(`${sandbox.url}/sf/api/ui-api/records/${opportunity}`, {
+      method: 'PATCH',
+      headers: { 'X-Handoff-Viewer': 'admin', 'content-type': 'application/json' },
+      body: JSON.stringify({ fields: { StageName: 'Negotiation/Review' } }),
+    });
+    expect(movedToo.status).toBe(200);
+    const card = cardFace(await hubspotView('w20', 'admin'));
+    expect(card.handoffs[1]).toMatchObject({
+      label: 'Sales → CS',
+      settled: 'Rejected — No longer due: the record is at Contract sent.',
+      settledRejection: expect.stringMatching(
+        /^Rejected by .+ on Nov 12, 2026, 2:00 PM: Champion or sponsor not reachable — “The champion left the company last week\.”$/,
+      ),
+    });
+    expect(panelFace(await salesforceView('w20', 'admin')).handoffs).toEqual(card.handoffs);
   });
 });
