@@ -3683,6 +3683,8 @@ function objectIssues(playbook) {
     });
   };
   playbook.slas.forEach((sla, i) => {
+    if ("handoff" in sla.start && !handoffObject.has(sla.start.handoff))
+      return;
     const object2 = objectOfSla(playbook, sla);
     const owner = `this SLA starts on a ${object2} and`;
     const stops = stopsOf(sla);
