@@ -187,8 +187,17 @@ function tasksDoneBy(
   return [];
 }
 
+/**
+ * Who gets a review task: the holders of the first accepting role anyone holds — the SDRs for an
+ * MQL, the CS managers for a won deal. The later roles (AEs, the admin) may accept too, from the
+ * card or the queue, but a task each on every submission would bury the people it is for.
+ */
 function reviewers(handoff: HandoffDef, people: OutboxPeople): string[] {
-  return [...new Set(handoff.accept.flatMap((role) => people.ownersByRole[role] ?? []))];
+  for (const role of handoff.accept) {
+    const holders = people.ownersByRole[role] ?? [];
+    if (holders.length > 0) return [...new Set(holders)];
+  }
+  return [];
 }
 
 /** The owner of whoever submitted what was rejected: the one who must rework it. */

@@ -64,23 +64,22 @@ describe('the outbox through a HubSpot outage', () => {
     });
     await drainFor(h, 150_000, 5_000);
     // Older mirror items need no call (a newer one writes the latest values); the rest, the
-    // latest mirror, the note and two tasks, outlasted MAX_ATTEMPTS attempts each.
+    // latest mirror, the note and the CS manager's review task, outlasted MAX_ATTEMPTS attempts each.
     const during = (await h.store.outboxOf(portalId)).filter((e) => e.status !== 'done');
     expect(during.map((e) => e.kind).sort()).toEqual([
-      'engagement',
       'engagement',
       'engagement',
       'mirror',
     ]);
     expect(during.every((e) => e.status === 'failed' && e.attempts >= MAX_ATTEMPTS)).toBe(true);
     h.emulator.faults.remove(outage);
-    expect(await failing(h, portalId, users.admin)).toBe(4);
+    expect(await failing(h, portalId, users.admin)).toBe(3);
 
     await drainFor(h, 10 * 60_000, 60_000);
     expect((await h.store.outboxOf(portalId)).filter((e) => e.status !== 'done')).toEqual([]);
     const written = await engagements(h, portalId);
     expect(written.notes).toHaveLength(1);
-    expect(written.tasks).toHaveLength(2);
+    expect(written.tasks).toHaveLength(1);
     expect(await failing(h, portalId, users.admin)).toBe(0);
   });
 
@@ -94,7 +93,7 @@ describe('the outbox through a HubSpot outage', () => {
     });
     await drainFor(h, 150_000, 5_000);
     h.emulator.faults.remove(outage);
-    expect(await failing(h, portalId, users.admin)).toBe(3);
+    expect(await failing(h, portalId, users.admin)).toBe(2);
 
     const refused = await h.call('POST', '/v1/hubspot/outbox/retry', portalId, {
       as: users.rep,
@@ -110,12 +109,12 @@ describe('the outbox through a HubSpot outage', () => {
       as: users.admin,
       body: {},
     });
-    expect(retried).toEqual({ status: 200, body: { retried: 3 } });
+    expect(retried).toEqual({ status: 200, body: { retried: 2 } });
     // No clock movement: the admin's request made them due now.
     h.emulator.resetRateLimits();
     await h.service.outbox.drain();
     expect(await failing(h, portalId, users.admin)).toBe(0);
     const written = await engagements(h, portalId);
-    expect([written.notes.length, written.tasks.length]).toEqual([1, 2]);
+    expect([written.notes.length, written.tasks.length]).toEqual([1, 1]);
   });
 });
