@@ -4,6 +4,7 @@
 import {
   parsePlaybookText,
   previewPlaybookChange,
+  recordObjectOf,
   type Playbook,
   type PlaybookPreview,
 } from '@handoff/shared';
@@ -33,7 +34,9 @@ export async function previewAgainstSaved(
   return previewPlaybookChange({
     old: current,
     new: next,
-    records: picture.snapshots,
+    // Deals only, as the settings page words it ("On 60 deals now", "Deals: …"): its groups name
+    // record ids with no object, and the picture also holds contacts and companies now.
+    records: picture.snapshots.filter((s) => recordObjectOf(s.objectType) === 'deal'),
     now: deps.clock.now(),
   });
 }

@@ -17,7 +17,9 @@ export const BUNDLE_BUDGET_BYTES = 150 * 1024;
  * ESM build (a CommonJS wrapper rollup cannot tree-shake); HubSpot's build refuses a deep import of
  * `js-yaml/lib/loader.js` ("Missing specifier") and takes no build configuration.
  */
-export const SETTINGS_BUDGET_BYTES = 185 * 1024;
+// 6 December 2026: 190,361 bytes once the core's next step weighed every clock (speed to lead) and
+// its display carried a settled rejection, so 188 KB leaves ~2 KB: the core is what grows.
+export const SETTINGS_BUDGET_BYTES = 188 * 1024;
 
 /**
  * The app pages (queue and dashboard) carry the core's runtime entry like the card, no YAML parser:
