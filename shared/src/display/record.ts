@@ -53,9 +53,11 @@ export interface TimerDisplay {
   tone: Tone;
   /** When it is due and how much is left, in its own terms. */
   detail: string;
-  /** "Waits on the CS manager", when the SLA waits on a role. */
+  /** "Waits on the CS manager", when the SLA waits on a role and its clock runs. */
   waitsOn?: string;
 }
+
+const LIVE = new Set<TimerView['state']>(['running', 'at_risk', 'breached']);
 
 /** The sentence beside a timer's state. */
 export function timerDisplay(timer: TimerView, viewerZone: string): TimerDisplay {
@@ -90,7 +92,10 @@ export function timerDisplay(timer: TimerView, viewerZone: string): TimerDisplay
     stateLabel: state.label,
     tone: state.tone,
     detail,
-    ...(timer.waitsOn ? { waitsOn: `Waits on the ${timer.waitsOn.label}` } : {}),
+    // Only a live clock waits on someone: a met one is done, a paused one waits on the rework.
+    ...(timer.waitsOn && LIVE.has(timer.state)
+      ? { waitsOn: `Waits on the ${timer.waitsOn.label}` }
+      : {}),
   };
 }
 

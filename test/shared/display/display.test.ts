@@ -181,6 +181,40 @@ describe('a rejection as both faces show it', () => {
     expect(cs?.rejection).toMatch(
       /^Rejected on Nov 23, 2026, 12:00 PM: .* — “Budget opens in April\.”$/,
     );
+    // CS's clock is paused while the rep reworks: it waits on nobody, so it names nobody.
+    const clock = recordDisplay(view, NY).timers.find((t) => t.slaId === 'cs_accepts_won_deal');
+    expect(clock?.stateLabel).toBe(TIMER_STATES.paused.label);
+    expect(clock?.waitsOn).toBeUndefined();
+  });
+
+  it('when the CS manager has accepted, then the finished clock says it is met and names nobody to wait on', () => {
+    const won = deal({
+      stageHistory: [{ stage: 'closed_won', enteredAt: MONDAY_10AM_NY }],
+      handoffs: {
+        sales_to_cs: handoffState('accepted', {
+          events: [
+            {
+              type: 'submitted',
+              at: MONDAY_10AM_NY + HOUR,
+              by: 'u-rep',
+              actionId: 's',
+              details: {},
+            },
+            {
+              type: 'accepted',
+              at: MONDAY_10AM_NY + 2 * HOUR,
+              by: 'u-cs',
+              actionId: 'a',
+              details: {},
+            },
+          ],
+        }),
+      },
+    });
+    const view = evaluateRecord(playbook, won, rep, MONDAY_10AM_NY + 3 * HOUR);
+    const clock = recordDisplay(view, NY).timers.find((t) => t.slaId === 'cs_accepts_won_deal');
+    expect(clock?.stateLabel).toBe(TIMER_STATES.met.label);
+    expect(clock?.waitsOn).toBeUndefined();
   });
 });
 

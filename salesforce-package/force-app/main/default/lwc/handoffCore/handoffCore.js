@@ -6285,6 +6285,7 @@ function progressOf(handoff2) {
     text: `${done2} of ${total} required items done`
   };
 }
+var LIVE2 = /* @__PURE__ */ new Set(["running", "at_risk", "breached"]);
 function timerDisplay(timer2, viewerZone) {
   const zones2 = { viewer: viewerZone, reference: timer2.calendarTimeZone };
   const kind = timer2.calendarTimeZone === null ? "" : " of business time";
@@ -6314,7 +6315,8 @@ function timerDisplay(timer2, viewerZone) {
     stateLabel: state.label,
     tone: state.tone,
     detail,
-    ...timer2.waitsOn ? { waitsOn: `Waits on the ${timer2.waitsOn.label}` } : {}
+    // Only a live clock waits on someone: a met one is done, a paused one waits on the rework.
+    ...timer2.waitsOn && LIVE2.has(timer2.state) ? { waitsOn: `Waits on the ${timer2.waitsOn.label}` } : {}
   };
 }
 function actionsOf(handoff2) {
