@@ -66,11 +66,7 @@ describe('the outbox through a HubSpot outage', () => {
     // Older mirror items need no call (a newer one writes the latest values); the rest, the
     // latest mirror, the note and the CS manager's review task, outlasted MAX_ATTEMPTS attempts each.
     const during = (await h.store.outboxOf(portalId)).filter((e) => e.status !== 'done');
-    expect(during.map((e) => e.kind).sort()).toEqual([
-      'engagement',
-      'engagement',
-      'mirror',
-    ]);
+    expect(during.map((e) => e.kind).sort()).toEqual(['engagement', 'engagement', 'mirror']);
     expect(during.every((e) => e.status === 'failed' && e.attempts >= MAX_ATTEMPTS)).toBe(true);
     h.emulator.faults.remove(outage);
     expect(await failing(h, portalId, users.admin)).toBe(3);
