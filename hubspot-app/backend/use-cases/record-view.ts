@@ -277,9 +277,12 @@ async function companyView(
     dealProperties(context.playbook, stageProperties),
   );
   const now = deps.clock.now();
-  const views = deals
+  const read = deals
     .map((d) => dealSnapshot(context.playbook, d, { stageProperties }))
-    .flatMap((r) => (r.ok ? [r.snapshot] : []))
+    .flatMap((r) => (r.ok ? [r] : []));
+  const names = new Map(read.map((r) => [r.snapshot.recordId, r.name]));
+  const views = read
+    .map((r) => r.snapshot)
     .map((s) =>
       evaluateRecord(
         context.playbook,
@@ -300,6 +303,9 @@ async function companyView(
   return {
     ...own,
     deals: await Promise.all(shown.map((view) => withPeople(deps, caller.portalId, view))),
+    dealNames: Object.fromEntries(
+      shown.map((view) => [view.record.recordId, names.get(view.record.recordId) ?? '']),
+    ),
     ...(notShown > 0 || !found.complete
       ? { more: { deals: notShown, atLeast: !found.complete } }
       : {}),

@@ -30,6 +30,8 @@ export const CompanyViewSchema = z.object({
   /** Why the company has no view of its own, as a sentence for the card. */
   companyNote: z.optional(z.string()),
   deals: z.array(RecordViewSchema),
+  /** Each listed deal's name as HubSpot shows it, by id (the table names deals, not ids). */
+  dealNames: z.optional(z.record(z.string(), z.string())),
   more: z.optional(z.object({ deals: z.number(), atLeast: z.boolean() })),
 });
 export type CompanyView = z.infer<typeof CompanyViewSchema>;

@@ -74,7 +74,10 @@ afterAll(async () => h.close());
 describe('a customer company in the CS → sales seam', () => {
   it('when a company became a customer, then its card view is its own (customer stage since then, the expansion open for CS) above its deals', async () => {
     const id = customer('Acme');
-    const deal = h.emulator.seed.deal(h.portalId, { companyIds: [id] });
+    const deal = h.emulator.seed.deal(h.portalId, {
+      companyIds: [id],
+      properties: { dealname: 'Acme seats' },
+    });
     const { status, body } = await companyView(id);
     expect(status).toBe(200);
     expect(body.company?.record).toMatchObject({ objectType: 'company', recordId: id });
@@ -91,6 +94,8 @@ describe('a customer company in the CS → sales seam', () => {
     // Deal SLAs do not run on a company; the AE's clock waits for a submission.
     expect(body.company?.timers).toEqual([]);
     expect(body.deals.map((d) => d.record.recordId)).toEqual([deal]);
+    // The card's table names each deal as HubSpot does.
+    expect(body.dealNames).toEqual({ [deal]: 'Acme seats' });
   });
 
   it('when a company is not a customer, then the deals are listed and a sentence says why it has no expansion', async () => {

@@ -20,7 +20,9 @@ describe('the card on a company', () => {
       rep,
       NOW,
     );
-    const client = fakeClient(ok({ deals: [won, early] }));
+    const client = fakeClient(
+      ok({ deals: [won, early], dealNames: { '101': 'Acme renewal', '102': 'Globex pilot' } }),
+    );
     const card = renderCard(client, { objectType: 'companies', objectId: '9' });
     await card.waitFor(() =>
       expect(card.maybeFindByTestId(Table, 'company-handoffs')).not.toBeNull(),
@@ -32,6 +34,9 @@ describe('the card on a company', () => {
     expect(link.props.actionType).toBe('RECORD_APP_LINK');
     expect(link.props.actionContext).toEqual({ objectTypeId: '0-3', objectId: 101 });
     const text = screenText(card);
+    // Each deal by its name, then its stage: what a CS manager recognises.
+    expect(text).toContain('Acme renewal · Closed won');
+    expect(text).toContain('Globex pilot · Qualified to buy');
     expect(text).toContain('Sales → CS');
     expect(text).toContain('Rep submits the CS handoff: Due Nov 24, 2026, 10:00 AM');
     // The SDR's timer stopped when the deal left its first stage, so nothing is running there.

@@ -130,7 +130,7 @@ export function CompanyCard(props: {
                     }}
                     testId={`open-deal-${deal.record.recordId}-${handoff.id}`}
                   >
-                    {`${deal.currentStage?.label ?? 'Deal'} · deal ${deal.record.recordId}`}
+                    {`${company.dealNames?.[deal.record.recordId] || `Deal ${deal.record.recordId}`} · ${deal.currentStage?.label ?? 'no stage'}`}
                   </CrmActionLink>
                 </TableCell>
                 <TableCell>{handoff.label}</TableCell>
