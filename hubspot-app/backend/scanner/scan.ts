@@ -172,7 +172,7 @@ export class Scanner {
       if (full || !state) await this.readAll(cycle);
       else await this.readChanges(cycle, state.changesSince - CHANGE_LAG_MS);
       if (cycle.writes.length > 0) await cycle.crm.batchUpdateDeals(cycle.writes.splice(0));
-      await this.readContacts(cycle);
+      await this.readContacts(cycle, state?.changesSince);
       await this.readCompanies(cycle);
       await this.closeEscalations(cycle.crm, portalId, cycle.closing, report, true);
       if (cycle.watched) {
@@ -244,11 +244,12 @@ export class Scanner {
 
   /**
    * Every contact in a stage where a timer can run, on every scan (HubSpot keeps no per-contact
-   * watch here; the search is by stage, so only MQLs and SQLs are read), HISTORY_BATCH at a time
+   * watch here; the search is by stage, so only MQLs are read), HISTORY_BATCH at a time
    * with the history their timers start and stop by; then the contacts with open escalations that
-   * left those stages, read once to close what is no longer live.
+   * left those stages, read once to close what is no longer live. `lastScanAt` (when the last
+   * finished scan began) bounds the summaries looked at to those that scan or a card saw since.
    */
-  private async readContacts(cycle: Cycle): Promise<void> {
+  private async readContacts(cycle: Cycle, lastScanAt?: number): Promise<void> {
     const { crm, playbook, closing } = cycle;
     const seen = new Set<string>();
     for (const [property, values] of candidateContactValues(playbook)) {
@@ -271,7 +272,9 @@ export class Scanner {
         .filter((stage) => objectOfStage(stage) === 'contact')
         .map((stage) => stage.id),
     );
-    const lastSeenLive = (await this.options.store.recordSummaries(cycle.portalId, 'contact'))
+    const lastSeenLive = (
+      await this.options.store.recordSummaries(cycle.portalId, 'contact', lastScanAt)
+    )
       .filter((s) => live.has(s.snapshot.stage) && !seen.has(s.recordId))
       .map((s) => s.recordId);
     const left = [...new Set([...closing.recordsNotIn(seen, CONTACT_KEY), ...lastSeenLive])];

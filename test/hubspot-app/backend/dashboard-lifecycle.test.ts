@@ -119,6 +119,8 @@ describe('the dashboard and the queue over contacts', () => {
   it("when the SDR recycles an MQL as not ready, then the seam counts the reason, and the next scan follows the contact back to lead (it leaves the SDR's queue and attention)", async () => {
     const id = mql('Eli');
     const act = await submit(id);
+    await h.service.scanner.scanPortal(portalId); // sees Eli as an MQL
+    h.clock.advance(60_000);
     expect(
       (await act(sdr, { type: 'reject', reason: 'not_ready', comment: 'Budget opens in Q2' }))
         .status,
