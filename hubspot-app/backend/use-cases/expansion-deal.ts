@@ -105,14 +105,23 @@ function dealProperties(playbook: Playbook, accept: ExpansionAccept): Record<str
   const handoff = playbook.handoffs.find((h) => h.id === accept.request.handoffId);
   const checklist = playbook.checklists.find((c) => c.id === handoff?.checklist);
   // The brief CS wrote, so the AE reads it on the deal.
-  const brief = (checklist?.items ?? []).flatMap((item) => {
+  const answered = (checklist?.items ?? []).flatMap((item) => {
     const value = accept.state?.items[item.id]?.value;
-    return value === undefined || value === null || value === '' ? [] : [`${item.label}: ${value}`];
+    return value === undefined || value === null || value === '' ? [] : [{ item, value }];
   });
+  const brief = answered.map(({ item, value }) => `${item.label}: ${value}`);
+  // Answers the playbook routes to a deal field (the estimated size → amount) fill its property.
+  const fields = Object.fromEntries(
+    answered.flatMap(({ item, value }) => {
+      const property = item.dealField && playbook.fields[item.dealField]?.hubspot;
+      return property ? [[property, String(value)]] : [];
+    }),
+  );
   return {
     dealname: `${accept.companyName} — ${handoff?.label ?? 'expansion'}`,
     pipeline: stage.pipelineId,
     dealstage: stage.stageId,
+    ...fields,
     ...(brief.length > 0 ? { description: brief.join('\n') } : {}),
     ...(accept.ownerId ? { hubspot_owner_id: accept.ownerId } : {}),
   };

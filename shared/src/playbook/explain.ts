@@ -72,9 +72,12 @@ function explainLifecycle(
       `  ${handoff.label}: opens at ${stage}; ${roles(playbook, handoff.submit)} submit, ${roles(playbook, handoff.accept)} accept or reject.`,
     );
     for (const item of list?.items ?? []) {
+      const fieldLabel = (id: string) => playbook.fields[id]?.label ?? id;
       const source = item.field
-        ? ` (from ${playbook.fields[item.field]?.label ?? item.field})`
-        : '';
+        ? ` (from ${fieldLabel(item.field)})`
+        : item.dealField
+          ? ` (fills the new deal's ${fieldLabel(item.dealField)})`
+          : '';
       out.push(`     [${item.required ? 'required' : 'optional'}] ${item.label}${source}`);
     }
     for (const c of handoff.criteria) out.push(`     to submit: ${criterion(playbook, c)}`);

@@ -256,6 +256,8 @@ function checkReferences(
         );
       if (item.owner !== undefined) c.ref([...at, 'owner'], item.owner, roleIds, 'the role');
       if (item.field !== undefined) c.ref([...at, 'field'], item.field, fieldIds, 'the field');
+      if (item.dealField !== undefined)
+        c.ref([...at, 'dealField'], item.dealField, fieldIds, 'the field');
     });
   });
 

@@ -203,6 +203,8 @@ export const ChecklistItemDef = z.strictObject({
   owner: z.optional(Id),
   /** When set, the item mirrors a CRM field: its value is read from the record, not typed in. */
   field: z.optional(Id),
+  /** On a handoff whose accept creates a deal (the expansion): the deal field the answer fills. */
+  dealField: z.optional(Id),
 });
 export type ChecklistItemDef = z.infer<typeof ChecklistItemDef>;
 

@@ -162,6 +162,22 @@ describe('a customer company in the CS → sales seam', () => {
     expect(after.deals.map((d) => d.record.recordId)).toEqual([linked]);
   });
 
+  it("when CS estimated the expansion's size, then the deal the AE's accept creates starts with it as its amount", async () => {
+    const id = customer('Hooli');
+    const brief = { wants: 'SSO for 3 teams', contact: 'Gavin, CTO', size: 48000 };
+    for (const [itemId, value] of Object.entries(brief))
+      expect((await act(id, h.users.csManager, { type: 'set_item', itemId, value })).status).toBe(
+        200,
+      );
+    expect((await act(id, h.users.csManager, { type: 'submit' })).status).toBe(200);
+    const accepted = await act(id, h.users.rep, { type: 'accept' });
+    expect(accepted.status).toBe(200);
+    const linked = expansionOf(accepted.body as RecordView)?.accepted?.linkedRecordId;
+    const deal = await client.crm.deals.basicApi.getById(String(linked), ['amount', 'description']);
+    expect(deal.properties.amount).toBe('48000');
+    expect(deal.properties.description).toContain('Estimated size (ARR): 48000');
+  });
+
   it('when the same accept is sent again (same actionId), then it replays: still one deal', async () => {
     const id = await submittedExpansion('Umbrella');
     const first = await act(id, h.users.rep, { type: 'accept' }, 'accept-umbrella');

@@ -2265,7 +2265,9 @@ var ChecklistItemDef = strictObject({
   /** Role expected to fill the item; any role that may submit the handoff can still edit it. */
   owner: optional(Id),
   /** When set, the item mirrors a CRM field: its value is read from the record, not typed in. */
-  field: optional(Id)
+  field: optional(Id),
+  /** On a handoff whose accept creates a deal (the expansion): the deal field the answer fills. */
+  dealField: optional(Id)
 });
 var ChecklistDef = strictObject({
   id: Id,
@@ -4588,6 +4590,8 @@ function checkReferences(playbook, declared, indexOf) {
         c.ref([...at, "owner"], item2.owner, roleIds, "the role");
       if (item2.field !== void 0)
         c.ref([...at, "field"], item2.field, fieldIds, "the field");
+      if (item2.dealField !== void 0)
+        c.ref([...at, "dealField"], item2.dealField, fieldIds, "the field");
     });
   });
   c.unique(["handoffs"], playbook.handoffs, "handoff");
