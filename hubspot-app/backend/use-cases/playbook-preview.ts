@@ -4,7 +4,6 @@
 import {
   parsePlaybookText,
   previewPlaybookChange,
-  recordObjectOf,
   type Playbook,
   type PlaybookPreview,
 } from '@handoff/shared';
@@ -34,9 +33,8 @@ export async function previewAgainstSaved(
   return previewPlaybookChange({
     old: current,
     new: next,
-    // Deals only, as the settings page words it ("On 60 deals now", "Deals: …"): its groups name
-    // record ids with no object, and the picture also holds contacts and companies now.
-    records: picture.snapshots.filter((s) => recordObjectOf(s.objectType) === 'deal'),
+    // Deals, and the contacts and companies the picture holds: a speed-to-lead change shows too.
+    records: picture.snapshots,
     now: deps.clock.now(),
   });
 }

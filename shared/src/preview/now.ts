@@ -1,12 +1,18 @@
 // previewPlaybookChange: every live record under the current and the new playbook at one instant —
 // timers that change state, criteria verdicts that flip, handoffs that can no longer be submitted,
 // and the escalations the next scan would raise — each count with the records behind it.
-import { playbookForRecord } from '../playbook/objects.js';
+import {
+  objectOfHandoff,
+  objectOfSla,
+  objectOfStage,
+  playbookForRecord,
+  recordObjectOf,
+} from '../playbook/objects.js';
 import { escalationKey, planEscalations, type EscalationAction } from '../escalation/plan.js';
 import { INITIAL_STATE } from '../handoff/apply.js';
 import { checklistOf, itemStatus } from '../handoff/items.js';
 import { isHandoffOpen } from '../handoff/open.js';
-import type { Playbook } from '../playbook/schema.js';
+import type { Playbook, RecordObject } from '../playbook/schema.js';
 import { evaluateRecord, nextStage, recordRef } from '../record/evaluate.js';
 import { evaluateTimers } from '../record/timers.js';
 import { evaluateCriterion, type RuleContext } from '../rules/evaluate.js';
@@ -31,10 +37,12 @@ export interface PreviewInput {
   alreadyDone?: ReadonlySet<string>;
 }
 
-/** A count and the records behind it (recordId, as the CRM names the record). */
+/** A count and the records behind it (recordId, as the CRM names the record), all of one object. */
 export interface RecordGroup {
   count: number;
   recordIds: string[];
+  /** The object the group's SLA, criterion or handoff lives on: what its ids name. */
+  object: RecordObject;
 }
 
 export type TimerStateOrNone = TimerView['state'] | 'none';
@@ -80,6 +88,8 @@ export interface PlaybookPreview {
   now: number;
   /** Records read. */
   records: number;
+  /** Records read, by object (deals, contacts, companies); a record it cannot read is in none. */
+  objects: Partial<Record<RecordObject, number>>;
   changes: PlaybookChange[];
   timers: TimerShift[];
   criteria: VerdictShift[];
@@ -104,6 +114,7 @@ export function previewPlaybookChange(input: PreviewInput): PlaybookPreview {
   const submissions = new Groups<SubmissionBlock>();
   const escalations = new Groups<EscalationWave>();
   let records = 0;
+  const objects: Partial<Record<RecordObject, number>> = {};
   const rules = sameRules(old, next);
   for (const snapshot of input.records) {
     records++;
@@ -112,6 +123,8 @@ export function previewPlaybookChange(input: PreviewInput): PlaybookPreview {
     const parsed = RecordSnapshotSchema.safeParse(snapshot);
     if (!parsed.success) continue;
     const record = parsed.data;
+    const object = recordObjectOf(record.objectType) ?? 'deal';
+    objects[object] = (objects[object] ?? 0) + 1;
     const before = previewView(old, record, now);
     // Verdicts and handoffs judged by the same rules are the current side's; so are the timers of
     // SLAs that run alike. Identical parts compare to nothing.
@@ -135,15 +148,18 @@ export function previewPlaybookChange(input: PreviewInput): PlaybookPreview {
       ))
         addEscalation(next, action, escalations);
   }
+  const objectOf = groupObjects(old, next);
   const preview = {
     now,
     records,
+    objects,
     changes: diffPlaybooks(old, next),
-    timers: timers.list(),
-    criteria: criteria.list(),
-    submissions: submissions.list(),
+    timers: timers.list().map((g) => ({ ...g, object: objectOf.sla(g.slaId) })),
+    criteria: criteria.list().map((g) => ({ ...g, object: objectOf.scope(g.scope) })),
+    submissions: submissions.list().map((g) => ({ ...g, object: objectOf.handoff(g.handoffId) })),
     escalations: escalations
       .list()
+      .map((g) => ({ ...g, object: objectOf.sla(g.slaId) }))
       .sort((a, b) => a.slaId.localeCompare(b.slaId) || a.level - b.level),
   };
   const escalationCount = preview.escalations.reduce((n, e) => n + e.count, 0);
@@ -162,6 +178,34 @@ export function previewPlaybookChange(input: PreviewInput): PlaybookPreview {
       .sort((a, b) => b.count - a.count)
       .map((g) => g.text),
   };
+}
+
+/** The object an SLA, handoff or criterion scope lives on, in the new playbook, else the old. */
+function groupObjects(old: Playbook, next: Playbook) {
+  const sla = (id: string): RecordObject => {
+    for (const p of [next, old]) {
+      const def = p.slas.find((s) => s.id === id);
+      if (def) return objectOfSla(p, def);
+    }
+    return 'deal';
+  };
+  const handoff = (id: string): RecordObject => {
+    for (const p of [next, old]) {
+      const def = p.handoffs.find((h) => h.id === id);
+      if (def) return objectOfHandoff(p, def);
+    }
+    return 'deal';
+  };
+  const stage = (id: string): RecordObject => {
+    const def = next.stages.find((s) => s.id === id) ?? old.stages.find((s) => s.id === id);
+    return def ? objectOfStage(def) : 'deal';
+  };
+  // `exit:<stage>`, `entry:<stage>` or `submit:<handoff>`.
+  const scope = (value: string): RecordObject => {
+    const [kind, id = ''] = value.split(':');
+    return kind === 'submit' ? handoff(id) : stage(id);
+  };
+  return { sla, handoff, scope };
 }
 
 /** The handoff parts of a record view the preview compares (evaluateRecord's, without the actions). */
@@ -261,12 +305,13 @@ class Groups<G extends RecordGroup> {
   add(
     key: string,
     recordId: string,
-    make: () => Omit<G, 'count' | 'recordIds' | 'text'>,
+    make: () => Omit<G, 'count' | 'recordIds' | 'text' | 'object'>,
     text: (count: number) => string,
   ): void {
     let group = this.groups.get(key);
     if (!group) {
-      group = { ...make(), count: 0, recordIds: [], text: '' } as unknown as G;
+      // The group's object is set once the lists are read (groupObjects).
+      group = { ...make(), count: 0, recordIds: [], text: '', object: 'deal' } as unknown as G;
       this.groups.set(key, group);
       this.texts.set(key, text);
     }

@@ -52,6 +52,46 @@ describe('the change preview', () => {
     expect(text).toContain('2 escalations on the next scan (confirmation needed above 25).');
   });
 
+  it('when the admin tightens speed to lead, then the preview counts deals and contacts and opens the contacts it turns late as contacts', async () => {
+    const mql = {
+      ...deal({ recordId: '7' }),
+      objectType: 'contacts',
+      stage: 'mql',
+      fields: {},
+      stageHistory: [{ stage: 'mql', enteredAt: MONDAY_10AM_NY - HOUR }],
+      handoffs: {},
+    };
+    const faster = previewPlaybookChange({
+      old: defaultPlaybook(),
+      new: edited((raw) => {
+        const sla = (raw.slas as { id: string; target: unknown }[]).find(
+          (x) => x.id === 'speed_to_lead',
+        );
+        if (sla) sla.target = { unit: 'business_hours', amount: 2 };
+      }),
+      records: [submitted, mql],
+      now: MONDAY_10AM_NY + 2 * HOUR,
+    });
+    const page = createRenderer('settings');
+    page.render(
+      <ChangePreview
+        client={
+          {
+            previewChange: async () => ({ ok: true, value: faster }),
+          } as unknown as SettingsClient
+        }
+        text="edited"
+        valid
+      />,
+    );
+    page.findByTestId(Button, 'preview-change').trigger('onClick');
+    await page.waitFor(() => expect(screenText(page)).toContain('On 1 deal and 1 contact now'));
+    const text = screenText(page);
+    expect(text).toContain('1 record goes from at risk to breached: Speed to lead');
+    expect(text).toContain('Contacts: 7');
+    expect(text).not.toContain('Deals: 7');
+  });
+
   it('when the change raises more escalations than allowed, then the preview says saving needs confirmation', async () => {
     const over = { ...tighter, escalationLimit: 1, needsConfirmation: true };
     const page = createRenderer('settings');

@@ -29,6 +29,25 @@ const recordsArb = fc
       ),
   );
 
+/**
+ * The preview without what the reference predates: the records by object and each group's object
+ * (spelled out in objects.test.ts), so the comparison stays on the counts and the words.
+ */
+function withoutObjects(preview: ReturnType<typeof previewPlaybookChange>) {
+  const strip = <G extends { object: unknown }>(groups: G[]) =>
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- left out on purpose
+    groups.map(({ object, ...rest }) => rest);
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- left out on purpose
+  const { objects, ...rest } = preview;
+  return {
+    ...rest,
+    timers: strip(rest.timers),
+    criteria: strip(rest.criteria),
+    submissions: strip(rest.submissions),
+    escalations: strip(rest.escalations),
+  };
+}
+
 describe('previewPlaybookChange, fast path against the reference', () => {
   it('when any two playbooks are previewed over random live records, then the preview equals the reference', () => {
     fc.assert(
@@ -46,7 +65,9 @@ describe('previewPlaybookChange, fast path against the reference', () => {
                 now,
                 ...(done ? { alreadyDone: new Set(done) } : {}),
               };
-              expect(previewPlaybookChange(input)).toEqual(reference.previewPlaybookChange(input));
+              expect(withoutObjects(previewPlaybookChange(input))).toEqual(
+                reference.previewPlaybookChange(input),
+              );
             }
         },
       ),

@@ -155,6 +155,7 @@ describe('previewPlaybookChange', () => {
         reasons: ["new required item 'Budget owner'"],
         count: 1,
         recordIds: ['r5'],
+        object: 'deal',
         text: "1 handoff (Sales → CS) can no longer be submitted: new required item 'Budget owner'",
       },
     ]);

@@ -37,7 +37,8 @@ export function ChangePreview({
     <Flex direction="column" gap="sm" testId="change-preview">
       <Heading>What saving changes</Heading>
       <Text>
-        The edited playbook against the saved one, on every deal Handoff has read, as of now.
+        The edited playbook against the saved one, on every deal, contact and company Handoff has
+        read, as of now.
       </Text>
       <Button
         disabled={!valid || loading || !client.previewChange}
@@ -83,16 +84,14 @@ function PreviewBody({ preview }: { preview: PlaybookPreview }) {
       {preview.changes.map((change) => (
         <Text key={`${change.area}:${change.id}:${change.text}`}>{`• ${change.text}`}</Text>
       ))}
-      <Text
-        format={{ fontWeight: 'bold' }}
-      >{`On ${preview.records} ${preview.records === 1 ? 'deal' : 'deals'} now`}</Text>
+      <Text format={{ fontWeight: 'bold' }}>{`On ${counted(preview)} now`}</Text>
       {groups.length === 0 && preview.escalations.length === 0 && (
-        <Text>No deal changes state.</Text>
+        <Text>No record changes state.</Text>
       )}
       {groups.map(({ tone, tag, group }) => (
         <Flex key={group.text} direction="row" gap="sm" align="start">
           <StatusTag variant={tone}>{tag}</StatusTag>
-          <Records title={group.text} ids={group.recordIds} />
+          <Records title={group.text} group={group} />
         </Flex>
       ))}
       {preview.escalations.map((wave) => (
@@ -100,7 +99,7 @@ function PreviewBody({ preview }: { preview: PlaybookPreview }) {
           <StatusTag variant="warning">Escalation</StatusTag>
           <Records
             title={`${wave.text}, reaching ${[...wave.reach.roles, ...wave.reach.users].join(', ')}`}
-            ids={wave.recordIds}
+            group={wave}
           />
         </Flex>
       ))}
@@ -116,10 +115,29 @@ function PreviewBody({ preview }: { preview: PlaybookPreview }) {
 }
 
 /** A count that opens the list of its deals. */
-function Records({ title, ids }: { title: string; ids: string[] }) {
+const NOUNS: Record<RecordGroup['object'], [string, string]> = {
+  deal: ['deal', 'deals'],
+  contact: ['contact', 'contacts'],
+  company: ['company', 'companies'],
+};
+
+/** "60 deals, 7 contacts and 1 company": the records read, by object (deals first). */
+function counted(preview: PlaybookPreview): string {
+  const parts = (['deal', 'contact', 'company'] as const).flatMap((object) => {
+    const n = preview.objects[object] ?? 0;
+    return n === 0 ? [] : [`${n} ${NOUNS[object][n === 1 ? 0 : 1]}`];
+  });
+  if (parts.length === 0) return '0 records';
+  return parts.length === 1
+    ? (parts[0] as string)
+    : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) as string}`;
+}
+
+function Records({ title, group }: { title: string; group: RecordGroup }) {
+  const noun = NOUNS[group.object][1];
   return (
     <Accordion title={title} size="small">
-      <Text>{`Deals: ${ids.join(', ')}`}</Text>
+      <Text>{`${noun[0]?.toUpperCase()}${noun.slice(1)}: ${group.recordIds.join(', ')}`}</Text>
     </Accordion>
   );
 }

@@ -29,10 +29,12 @@ import { mutate, mutation } from './mutations.js';
  * room to grow by a third. The admin panel's change preview (issue 20: diffPlaybooks and
  * previewPlaybookChange for c/handoffChangePreview) took it from 246,138 B to 274,243 B on disk
  * (npm run build:handoff-core), past 256 KB: the budget was raised openly to 288 KB, which stays
- * under a third of the platform's 1,000,000 B.
+ * under a third of the platform's 1,000,000 B. The whole revenue lifecycle (issue 19: contacts and
+ * companies, the next step that weighs every clock, the preview by object) took the re-print to
+ * 295,630 B in December 2026: raised openly again, to 320 KB, still under a third of the limit.
  */
 const PLATFORM_LIMIT = 1_000_000;
-const BUDGET = 288 * 1024;
+const BUDGET = 320 * 1024;
 
 let core: {
   readPlaybook: (text: string) => unknown;

@@ -7773,6 +7773,7 @@ function previewPlaybookChange(input) {
   const submissions = new Groups();
   const escalations = new Groups();
   let records2 = 0;
+  const objects = {};
   const rules = sameRules(old, next);
   for (const snapshot of input.records) {
     records2++;
@@ -7780,6 +7781,8 @@ function previewPlaybookChange(input) {
     if (!parsed.success)
       continue;
     const record2 = parsed.data;
+    const object2 = recordObjectOf(record2.objectType) ?? "deal";
+    objects[object2] = (objects[object2] ?? 0) + 1;
     const before = previewView(old, record2, now);
     const after = rules.criteria ? { ...before, timers: timersReusing(next, record2, now, before.timers, rules.slas) } : previewView(next, record2, now);
     compareTimers(before, after, record2.recordId, timers);
@@ -7792,14 +7795,16 @@ function previewPlaybookChange(input) {
       for (const action of planEscalations(next, [evaluateRecord(next, snapshot, PREVIEW_VIEWER, now)], done2, now))
         addEscalation(next, action, escalations);
   }
+  const objectOf = groupObjects(old, next);
   const preview = {
     now,
     records: records2,
+    objects,
     changes: diffPlaybooks(old, next),
-    timers: timers.list(),
-    criteria: criteria.list(),
-    submissions: submissions.list(),
-    escalations: escalations.list().sort((a, b) => a.slaId.localeCompare(b.slaId) || a.level - b.level)
+    timers: timers.list().map((g) => ({ ...g, object: objectOf.sla(g.slaId) })),
+    criteria: criteria.list().map((g) => ({ ...g, object: objectOf.scope(g.scope) })),
+    submissions: submissions.list().map((g) => ({ ...g, object: objectOf.handoff(g.handoffId) })),
+    escalations: escalations.list().map((g) => ({ ...g, object: objectOf.sla(g.slaId) })).sort((a, b) => a.slaId.localeCompare(b.slaId) || a.level - b.level)
   };
   const escalationCount = preview.escalations.reduce((n, e) => n + e.count, 0);
   const escalationLimit = escalationLimitOf(next);
@@ -7815,6 +7820,33 @@ function previewPlaybookChange(input) {
       ...preview.escalations
     ].sort((a, b) => b.count - a.count).map((g) => g.text)
   };
+}
+function groupObjects(old, next) {
+  const sla = (id) => {
+    for (const p of [next, old]) {
+      const def = p.slas.find((s) => s.id === id);
+      if (def)
+        return objectOfSla(p, def);
+    }
+    return "deal";
+  };
+  const handoff2 = (id) => {
+    for (const p of [next, old]) {
+      const def = p.handoffs.find((h) => h.id === id);
+      if (def)
+        return objectOfHandoff(p, def);
+    }
+    return "deal";
+  };
+  const stage = (id) => {
+    const def = next.stages.find((s) => s.id === id) ?? old.stages.find((s) => s.id === id);
+    return def ? objectOfStage(def) : "deal";
+  };
+  const scope2 = (value2) => {
+    const [kind, id = ""] = value2.split(":");
+    return kind === "submit" ? handoff2(id) : stage(id);
+  };
+  return { sla, handoff: handoff2, scope: scope2 };
 }
 function previewView(whole, record2, now) {
   const playbook = playbookForRecord(whole, record2);
@@ -7875,7 +7907,7 @@ var Groups = class {
   add(key, recordId, make, text2) {
     let group = this.groups.get(key);
     if (!group) {
-      group = { ...make(), count: 0, recordIds: [], text: "" };
+      group = { ...make(), count: 0, recordIds: [], text: "", object: "deal" };
       this.groups.set(key, group);
       this.texts.set(key, text2);
     }
