@@ -40,6 +40,11 @@ export interface PortalPicture {
 
 const pictures = new WeakMap<Store, Map<string, PortalPicture>>();
 
+/** Drops the portal's picture, so the next page view builds it again from the store. */
+export function forgetPicture(deps: Pick<Deps, 'store'>, portalId: string): void {
+  pictures.get(deps.store)?.delete(portalId);
+}
+
 export async function portalPicture(
   deps: Deps,
   portalId: string,

@@ -17,6 +17,7 @@
 // entered by its users: the account (the controller) decides what to erase there, as it does in
 // HubSpot's own deal properties and notes, which a contact's privacy deletion leaves in place too.
 import type { Deps } from '../deps.js';
+import { forgetPicture } from './portal-picture.js';
 
 export interface PrivacyDeletion {
   portalId: string;
@@ -30,6 +31,9 @@ export interface PrivacyDeletion {
 export async function forgetContact(deps: Deps, request: PrivacyDeletion): Promise<void> {
   const installation = await deps.store.getInstallation(request.portalId);
   const erasedRows = await deps.store.forgetContact(request.portalId, request.contactId);
+  // The queue and dashboard keep the portal evaluated in memory: this instance's copy goes now
+  // (another instance's is rebuilt within PICTURE_TTL_MS).
+  forgetPicture(deps, request.portalId);
   // The audit line names the portal and HubSpot's event, never the contact's id.
   deps.log.info(
     {

@@ -173,7 +173,13 @@ describe.each(ENGINES)("a contact's privacy deletion in HubSpot (%s)", (_engine,
       teams: [{ name: 'SDR' }],
     });
     await harness.install(portalId);
-    await harness.setUp(portalId);
+    const { admin } = await harness.setUp(portalId);
+    const queued = async () => {
+      const answer = await harness.call('GET', '/v1/hubspot/queue?scope=everyone', portalId, {
+        as: admin,
+      });
+      return (answer.body as { rows: { recordId: string }[] }).rows.map((r) => r.recordId);
+    };
     const contact = (email: string) =>
       harness.emulator.seed.contact(portalId, {
         properties: { email, jobtitle: 'VP Operations', company: 'Acme' },
@@ -211,9 +217,15 @@ describe.each(ENGINES)("a contact's privacy deletion in HubSpot (%s)", (_engine,
 
     // Request logs written before the deletion name the contact in their paths (as they name deals);
     // what the deletion itself logs must not.
+    // The queue holds both MQLs (its picture of the portal is built and kept in memory).
+    expect(await queued()).toEqual(expect.arrayContaining([leaving, staying]));
     const logged = harness.logs().length;
     harness.emulator.webhooks.privacyDeletion(portalId, leaving);
     await harness.emulator.webhooks.settled();
+    // At once, not after the picture's 30 seconds: the contact is gone from the queue.
+    const rows = await queued();
+    expect(rows).not.toContain(leaving);
+    expect(rows).toContain(staying);
 
     const after = await everything(opened.raw);
     expect(JSON.stringify(after)).not.toContain(EMAIL);
