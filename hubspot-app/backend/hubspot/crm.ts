@@ -36,6 +36,15 @@ export interface PropertySpec {
   options?: { label: string; value: string; displayOrder: number }[];
 }
 
+/** A page of contacts or companies by the values of their stage property, paged by id. */
+export interface StageValuesQuery {
+  property: string;
+  values: readonly string[];
+  aboveId: string;
+  properties: readonly string[];
+  limit: number;
+}
+
 export interface Crm {
   getDeal(
     dealId: string,
@@ -113,26 +122,14 @@ export interface Crm {
    * `values`, with an id above `aboveId`, by ascending id — paged as searchDeals is, so every query
    * stays under HubSpot's 10,000-results-per-query cap.
    */
-  searchContacts(query: {
-    property: string;
-    values: readonly string[];
-    aboveId: string;
-    properties: readonly string[];
-    limit: number;
-  }): Promise<HubSpotObject[]>;
+  searchContacts(query: StageValuesQuery): Promise<HubSpotObject[]>;
   /**
    * Up to HISTORY_BATCH contacts by id in one call, with the history of their stage property and
    * of their touches (what contactSnapshot reads); ids HubSpot no longer has are left out.
    */
   readContacts(ids: readonly string[], playbook: Playbook): Promise<HubSpotContact[]>;
   /** One page of companies whose stage property holds one of `values`, as searchContacts. */
-  searchCompanies(query: {
-    property: string;
-    values: readonly string[];
-    aboveId: string;
-    properties: readonly string[];
-    limit: number;
-  }): Promise<HubSpotObject[]>;
+  searchCompanies(query: StageValuesQuery): Promise<HubSpotObject[]>;
   /** Up to HISTORY_BATCH companies by id in one call, with their stage property's history. */
   readCompanies(ids: readonly string[], playbook: Playbook): Promise<HubSpotCompany[]>;
   /** Up to 100 deals by id in one call; ids HubSpot no longer has are left out. */
@@ -455,17 +452,15 @@ function untimedCrm(basePath: string, accessToken: string, retries: number): Crm
       ]);
     },
 
-    async searchContacts(query) {
-      return idSlice((request) => client.crm.contacts.searchApi.doSearch(request), query, [
-        { propertyName: query.property, operator: 'IN' as never, values: [...query.values] },
-      ]);
-    },
+    searchContacts: (query) =>
+      idSlice((request) => client.crm.contacts.searchApi.doSearch(request), query, valuesIn(query)),
 
-    async searchCompanies(query) {
-      return idSlice((request) => client.crm.companies.searchApi.doSearch(request), query, [
-        { propertyName: query.property, operator: 'IN' as never, values: [...query.values] },
-      ]);
-    },
+    searchCompanies: (query) =>
+      idSlice(
+        (request) => client.crm.companies.searchApi.doSearch(request),
+        query,
+        valuesIn(query),
+      ),
 
     readContacts: (ids, playbook) =>
       batchWithHistory(
@@ -553,6 +548,11 @@ async function withHistory(
     if (statusOf(error) === 404) return null;
     throw asCrmError(error);
   }
+}
+
+/** The filter of a StageValuesQuery: its property holds one of its values. */
+function valuesIn(query: StageValuesQuery): SearchFilter[] {
+  return [{ propertyName: query.property, operator: 'IN' as never, values: [...query.values] }];
 }
 
 /** A batch read of contacts or companies with the history of some properties; gone ids are left out. */

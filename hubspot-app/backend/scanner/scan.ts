@@ -23,6 +23,7 @@ import type { Clock } from '../clock.js';
 import { CrmError, HISTORY_BATCH, type Crm, type EngagementTarget } from '../hubspot/crm.js';
 import { companySnapshot, type HubSpotCompany } from '../hubspot/company-mapping.js';
 import { contactSnapshot, type HubSpotContact } from '../hubspot/contact-mapping.js';
+import type { HubSpotObjectWithHistory } from '../hubspot/lifecycle-mapping.js';
 import { dealProperties, dealSnapshot, type HubSpotObject } from '../hubspot/mapping.js';
 import { recipientsOf, taskProperties } from '../hubspot/task-properties.js';
 import type { RoleResolver } from '../hubspot/roles.js';
@@ -342,29 +343,13 @@ export class Scanner {
   }
 
   /** Judges companies as just read; what was read is kept for the queue and the dashboards. */
-  private async evaluateCompanies(
+  private evaluateCompanies(
     portalId: string,
     playbook: Playbook,
     companies: HubSpotCompany[],
     handoffs: ReadonlyMap<string, Record<string, HandoffState>>,
   ): Promise<{ view: RecordView; name: string }[]> {
-    const now = this.options.clock.now();
-    const read: RecordSummary[] = [];
-    const out = companies.flatMap((company) => {
-      const result = companySnapshot(playbook, company);
-      if (!result.ok) return [];
-      const snapshot = { ...result.snapshot, handoffs: handoffs.get(company.id) ?? {} };
-      read.push({
-        objectType: 'company',
-        recordId: company.id,
-        name: result.name,
-        snapshot,
-        seenAt: now,
-      });
-      return [{ view: evaluateRecord(playbook, snapshot, SYSTEM_VIEWER, now), name: result.name }];
-    });
-    await this.options.store.putRecordSummaries(portalId, read, now);
-    return out;
+    return this.judgeLifecycle(portalId, playbook, 'company', companies, handoffs);
   }
 
   /** Judges contacts and escalates what is due on them, as process does for deals. */
@@ -387,29 +372,37 @@ export class Scanner {
     contacts: HubSpotContact[],
   ): Promise<{ view: RecordView; name: string }[]> {
     if (contacts.length === 0) return [];
-    const { store, clock } = this.options;
-    const handoffs = await store.getHandoffsOfRecords(
+    const handoffs = await this.options.store.getHandoffsOfRecords(
       portalId,
       'contact',
       contacts.map((c) => c.id),
     );
-    const now = clock.now();
+    return this.judgeLifecycle(portalId, playbook, 'contact', contacts, handoffs);
+  }
+
+  /**
+   * Contacts or companies as just read, with their stored handoffs, judged by the core; a record
+   * whose stage the playbook does not follow has no timer to watch and is left out. What was read
+   * is kept for the queue and the dashboards.
+   */
+  private async judgeLifecycle(
+    portalId: string,
+    playbook: Playbook,
+    objectType: 'contact' | 'company',
+    records: readonly HubSpotObjectWithHistory[],
+    handoffs: ReadonlyMap<string, Record<string, HandoffState>>,
+  ): Promise<{ view: RecordView; name: string }[]> {
+    const now = this.options.clock.now();
+    const snapshotOf = objectType === 'contact' ? contactSnapshot : companySnapshot;
     const read: RecordSummary[] = [];
-    const out = contacts.flatMap((contact) => {
-      // A contact whose stage the playbook does not follow has no timer to watch.
-      const result = contactSnapshot(playbook, contact);
+    const out = records.flatMap((record) => {
+      const result = snapshotOf(playbook, record);
       if (!result.ok) return [];
-      const snapshot = { ...result.snapshot, handoffs: handoffs.get(contact.id) ?? {} };
-      read.push({
-        objectType: 'contact',
-        recordId: contact.id,
-        name: result.name,
-        snapshot,
-        seenAt: now,
-      });
+      const snapshot = { ...result.snapshot, handoffs: handoffs.get(record.id) ?? {} };
+      read.push({ objectType, recordId: record.id, name: result.name, snapshot, seenAt: now });
       return [{ view: evaluateRecord(playbook, snapshot, SYSTEM_VIEWER, now), name: result.name }];
     });
-    await store.putRecordSummaries(portalId, read, now);
+    await this.options.store.putRecordSummaries(portalId, read, now);
     return out;
   }
 
