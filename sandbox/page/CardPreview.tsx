@@ -1,10 +1,8 @@
 // The deal record as HubSpot shows it: a header, the real Handoff card in a tab, and the deal's
 // notes and tasks in HubSpot (mirror writes and escalations land there).
-import { useEffect, useState, type ReactNode } from 'react';
 import { api, type Activity, type DealRow, type Person } from './api.js';
-import { noActions, userContext } from './context.js';
 import { Link } from './Link.js';
-import { extension } from './host/session.js';
+import { recordCard, useActivity } from './record-card.js';
 
 export function CardPreview(props: {
   deal: DealRow | undefined;
@@ -15,26 +13,8 @@ export function CardPreview(props: {
   people: Person[];
   onChanged: () => void;
 }) {
-  const [activity, setActivity] = useState<Activity | undefined>();
-  const { dealId, onChanged } = props;
-  useEffect(() => {
-    const load = () => void api.activity(dealId).then(setActivity, () => setActivity(undefined));
-    load();
-    // The outbox delivers notes and tasks right after an action; read them once it has.
-    const changed = () => {
-      onChanged();
-      setTimeout(load, 300);
-    };
-    window.addEventListener('card-changed', changed);
-    return () => window.removeEventListener('card-changed', changed);
-  }, [dealId, onChanged]);
-  const context = {
-    location: 'crm.record.tab',
-    crm: { objectId: Number(props.dealId), objectTypeId: '0-3' },
-    portal: { id: Number(props.portalId), timezone: props.timeZone },
-    user: userContext(props.viewer, props.people),
-  };
-  const card = extension('card')({ context, actions: noActions }) as ReactNode;
+  const activity = useActivity(api.activity, props.dealId, props.onChanged);
+  const card = recordCard({ objectTypeId: '0-3', id: props.dealId }, props);
   return (
     <section className="record" data-testid="record">
       <header className="record-header">

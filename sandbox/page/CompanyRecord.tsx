@@ -1,10 +1,9 @@
 // The same company in both CRMs: HubSpot's company record with the real Handoff card on it (one row
 // per handoff of its deals, each linking to the deal) and the Salesforce Account with the package's
 // panel on it (its opportunities' handoffs). Reached from a deal's header (`/companies/<id>`).
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { api, type Person, type SandboxState } from './api.js';
-import { noActions, userContext } from './context.js';
-import { extension } from './host/session.js';
+import { recordCard } from './record-card.js';
 import { Link } from './Link.js';
 import { SalesforceFrame } from './SalesforceFrame.js';
 
@@ -22,13 +21,7 @@ export function CompanyRecord(props: {
   }, [onChanged]);
   const deals = state.deals.filter((d) => d.companyId === companyId);
   const name = deals[0]?.company ?? `Company ${companyId}`;
-  const context = {
-    location: 'crm.record.tab',
-    crm: { objectId: Number(companyId), objectTypeId: '0-2' },
-    portal: { id: Number(state.portalId), timezone: state.timeZone },
-    user: userContext(viewer, state.people),
-  };
-  const card = extension('card')({ context, actions: noActions }) as ReactNode;
+  const card = recordCard({ objectTypeId: '0-2', id: companyId }, { ...state, viewer });
   return (
     <div className="faces">
       {/* Named by face and name: the Salesforce Account beside it has the same name. */}

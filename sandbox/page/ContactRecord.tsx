@@ -1,10 +1,9 @@
 // A contact's record as HubSpot shows it: a header with its lifecycle stage, the real Handoff card
 // on the contact (the MQL handoff, speed to lead) and the contact's tasks and notes in HubSpot.
-import { useEffect, useState, type ReactNode } from 'react';
-import { api, type Activity, type ContactRow, type Person } from './api.js';
+import { useState } from 'react';
+import { api, type ContactRow, type Person } from './api.js';
 import { ActivityAside } from './CardPreview.js';
-import { noActions, userContext } from './context.js';
-import { extension } from './host/session.js';
+import { recordCard, useActivity } from './record-card.js';
 
 export function ContactRecord(props: {
   contact: ContactRow | undefined;
@@ -18,26 +17,9 @@ export function ContactRecord(props: {
   onCalled: () => void;
 }) {
   const [callError, setCallError] = useState<string | undefined>();
-  const [activity, setActivity] = useState<Activity | undefined>();
-  const { contactId, onChanged } = props;
-  useEffect(() => {
-    const load = () =>
-      void api.contactActivity(contactId).then(setActivity, () => setActivity(undefined));
-    load();
-    const changed = () => {
-      onChanged();
-      setTimeout(load, 300);
-    };
-    window.addEventListener('card-changed', changed);
-    return () => window.removeEventListener('card-changed', changed);
-  }, [contactId, onChanged]);
-  const context = {
-    location: 'crm.record.tab',
-    crm: { objectId: Number(contactId), objectTypeId: '0-1' },
-    portal: { id: Number(props.portalId), timezone: props.timeZone },
-    user: userContext(props.viewer, props.people),
-  };
-  const card = extension('card')({ context, actions: noActions }) as ReactNode;
+  const { contactId } = props;
+  const activity = useActivity(api.contactActivity, contactId, props.onChanged);
+  const card = recordCard({ objectTypeId: '0-1', id: contactId }, props);
   return (
     <section className="record" data-testid="contact-record" aria-labelledby="hs-contact-name">
       <header className="record-header">
