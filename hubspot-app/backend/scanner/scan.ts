@@ -464,7 +464,7 @@ export class Scanner {
     const ids = [
       ...new Set([
         ...(await store.watchDue(portalId, clock.now())),
-        ...(await store.recordsChangedSince(portalId, since)),
+        ...(await store.recordsChangedSince(portalId, since)).map((r) => r.recordId),
         ...interrupted,
       ]),
     ].filter((id) => !handled.has(id));

@@ -236,17 +236,21 @@ export interface Store {
    * Records of this type (deals unless told) whose handoffs were stored, or (deals) whose stage
    * change arrived by webhook, at or after `since`.
    */
-  recordsChangedSince(portalId: string, since: number, objectType?: string): Promise<string[]>;
+  recordsChangedSince(
+    portalId: string,
+    since: number,
+    objectTypes?: readonly string[],
+  ): Promise<{ objectType: string; recordId: string }[]>;
   /** Saves what was just read of these records (name, snapshot) for queues and the dashboard. */
   putRecordSummaries(
     portalId: string,
     summaries: readonly Omit<RecordSummary, 'seenAt'>[],
     now: number,
   ): Promise<void>;
-  /** Every summary of the portal's records of this type, or those read at or after `seenSince`. */
+  /** Every summary of the portal's records of these types, or those read at or after `seenSince`. */
   recordSummaries(
     portalId: string,
-    objectType: string,
+    objectTypes: string | readonly string[],
     seenSince?: number,
   ): Promise<RecordSummary[]>;
   /** Forgets everything about a portal: every row of every table with a portal_id (lifecycle.ts). */
@@ -843,16 +847,22 @@ export function createStore(sql: Sql): Store {
       ]);
     },
 
-    async recordsChangedSince(portalId, since, objectType = 'deal') {
+    async recordsChangedSince(portalId, since, objectTypes = ['deal']) {
+      if (objectTypes.length === 0) return [];
+      const types = objectTypes.map((_, i) => `$${i + 3}`).join(', ');
       // Stage transitions arrive by deal webhooks only; contacts and companies change by actions.
-      const rows = await sql.query<{ record_id: string }>(
-        objectType === 'deal'
-          ? `SELECT record_id FROM handoffs WHERE portal_id = $1 AND object_type = $3 AND updated_at >= $2
-             UNION SELECT deal_id AS record_id FROM stage_transitions WHERE portal_id = $1 AND received_at >= $2`
-          : 'SELECT record_id FROM handoffs WHERE portal_id = $1 AND object_type = $3 AND updated_at >= $2',
-        [portalId, since, objectType],
+      const rows = await sql.query<{ object_type: string; record_id: string }>(
+        `SELECT object_type, record_id FROM handoffs WHERE portal_id = $1 AND updated_at >= $2 AND object_type IN (${types})${
+          objectTypes.includes('deal')
+            ? ` UNION SELECT 'deal' AS object_type, deal_id AS record_id FROM stage_transitions WHERE portal_id = $1 AND received_at >= $2`
+            : ''
+        }`,
+        [portalId, since, ...objectTypes],
       );
-      return rows.map((r) => String(r.record_id));
+      return rows.map((r) => ({
+        objectType: String(r.object_type),
+        recordId: String(r.record_id),
+      }));
     },
 
     async transitionsOfDeals(portalId, dealIds) {
@@ -881,8 +891,8 @@ export function createStore(sql: Sql): Store {
 
     putRecordSummaries: (portalId, summaries, now) =>
       putRecordSummaries(sql, portalId, summaries, now),
-    recordSummaries: (portalId, objectType, seenSince) =>
-      recordSummaries(sql, portalId, objectType, seenSince),
+    recordSummaries: (portalId, objectTypes, seenSince) =>
+      recordSummaries(sql, portalId, objectTypes, seenSince),
     addPlaybookSave: (portalId, save) => addPlaybookSave(sql, portalId, save),
     playbookSaves: (portalId, limit) => playbookSaves(sql, portalId, limit),
 

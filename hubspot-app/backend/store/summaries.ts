@@ -51,20 +51,24 @@ export async function putRecordSummaries(
 export async function recordSummaries(
   sql: Sql,
   portalId: string,
-  objectType: string,
+  objectTypes: string | readonly string[],
   seenSince?: number,
 ): Promise<RecordSummary[]> {
+  const types = typeof objectTypes === 'string' ? [objectTypes] : objectTypes;
+  if (types.length === 0) return [];
+  const from = seenSince === undefined ? 2 : 3;
   const rows = await sql.query<{
+    object_type: string;
     record_id: string;
     name: string;
     snapshot: string;
     seen_at: number;
   }>(
-    `SELECT record_id, name, snapshot, seen_at FROM record_summaries WHERE portal_id = $1 AND object_type = $2${seenSince === undefined ? '' : ' AND seen_at >= $3'}`,
-    seenSince === undefined ? [portalId, objectType] : [portalId, objectType, seenSince],
+    `SELECT object_type, record_id, name, snapshot, seen_at FROM record_summaries WHERE portal_id = $1${seenSince === undefined ? '' : ' AND seen_at >= $2'} AND object_type IN (${types.map((_, i) => `$${i + from}`).join(', ')})`,
+    seenSince === undefined ? [portalId, ...types] : [portalId, seenSince, ...types],
   );
   return rows.map((r) => ({
-    objectType,
+    objectType: String(r.object_type),
     recordId: String(r.record_id),
     name: String(r.name),
     snapshot: JSON.parse(r.snapshot) as StoredSnapshot,

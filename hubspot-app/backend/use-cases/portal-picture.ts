@@ -60,17 +60,15 @@ export async function portalPicture(
     now >= kept.builtAt &&
     now - kept.builtAt < PICTURE_TTL_MS
   ) {
-    const read: RecordSummary[] = [];
-    const changed: { objectType: string; recordId: string }[] = [];
-    for (const objectType of objectsOf(playbook)) {
-      const summaries = await deps.store.recordSummaries(portalId, objectType, kept.checkedAt);
-      read.push(...summaries);
-      const ids = new Set([
-        ...(await deps.store.recordsChangedSince(portalId, kept.checkedAt, objectType)),
-        ...summaries.map((r) => r.recordId),
-      ]);
-      for (const recordId of ids) changed.push({ objectType, recordId });
-    }
+    const objects = objectsOf(playbook);
+    const read = await deps.store.recordSummaries(portalId, objects, kept.checkedAt);
+    const changed = [
+      ...new Map(
+        [...(await deps.store.recordsChangedSince(portalId, kept.checkedAt, objects)), ...read].map(
+          (r) => [pictureKey(r.objectType, r.recordId), r] as const,
+        ),
+      ).values(),
+    ];
     kept.checkedAt = now;
     if (changed.length === 0) return kept;
     // An action, a card read or a webhook touched a few records: evaluate those again, keep the rest.
@@ -119,9 +117,7 @@ async function buildPicture(
   playbook: Playbook,
   now: number,
 ): Promise<PortalPicture> {
-  const summaries: RecordSummary[] = [];
-  for (const objectType of objectsOf(playbook))
-    summaries.push(...(await deps.store.recordSummaries(portalId, objectType)));
+  const summaries = await deps.store.recordSummaries(portalId, objectsOf(playbook));
   const handoffs = await handoffsOf(deps, portalId, summaries);
   // Entries are the same for everyone; each request filters them by the viewer's roles.
   const everyone = { userId: 'queue', roles: Object.keys(playbook.roles) };

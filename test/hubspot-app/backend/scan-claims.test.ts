@@ -100,7 +100,9 @@ describe.each(ENGINES)('work claims on %s', (engine, open) => {
     );
     expect(fresh.filter(Boolean)).toHaveLength(1);
     const store = stores[0] as Store;
-    expect(await store.recordsChangedSince('p1', 900)).toEqual(['d7']);
+    expect(await store.recordsChangedSince('p1', 900)).toEqual([
+      { objectType: 'deal', recordId: 'd7' },
+    ]);
     expect(await store.recordsChangedSince('p1', 901)).toEqual([]);
   });
 });
