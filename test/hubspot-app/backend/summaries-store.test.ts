@@ -65,6 +65,24 @@ describe.each(ENGINES)('record summaries on %s', (_engine, open) => {
     expect((await store.recordSummaries('p1', 'deal', 20)).map((r) => r.recordId)).toEqual(['7']);
   });
 
+  it('when a contact and a deal share an id, then a read of both types answers each with its own type', async () => {
+    await store.putRecordSummaries(
+      'p1',
+      [
+        { objectType: 'deal', recordId: '7', name: 'Acme', snapshot: snapshot('7', 'closed_won') },
+        { objectType: 'contact', recordId: '7', name: 'Dana Lee', snapshot: snapshot('7', 'mql') },
+        { objectType: 'company', recordId: '8', name: 'Acme Inc', snapshot: snapshot('8', 'x') },
+      ],
+      10,
+    );
+    const read = await store.recordSummaries('p1', ['deal', 'contact']);
+    expect(read.map((r) => [r.objectType, r.recordId, r.name]).sort()).toEqual([
+      ['contact', '7', 'Dana Lee'],
+      ['deal', '7', 'Acme'],
+    ]);
+    expect(await store.recordSummaries('p1', ['contact'], 11)).toEqual([]);
+  });
+
   it('when a portal is deleted, then its summaries go with it and other portals keep theirs', async () => {
     const one = { objectType: 'deal', recordId: '1', name: 'A', snapshot: snapshot('1', 's') };
     await store.putRecordSummaries('p1', [one], 1);
