@@ -223,6 +223,12 @@ describeIfChromium(
       await expect(page.getByTestId(`deal-${dealId}`).textContent()).resolves.toContain(
         'Qualified to buy',
       );
+      // Created past the SDR's stage, the deal never owed the SDR → AE handoff: no row reads it
+      // as skipped ("Not started — No longer due").
+      await expect(page.getByTestId('no-handoffs').textContent()).resolves.toBe(
+        'No handoff is open at this stage.',
+      );
+      await expect(page.getByTestId('sdr_to_ae:status').count()).resolves.toBe(0);
       await run.shot('35-ae-opens-expansion-deal');
     }, 90_000);
   },

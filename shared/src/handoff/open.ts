@@ -4,7 +4,8 @@ import type { RecordSnapshot } from '../shapes/snapshot.js';
 /**
  * A handoff exists once the record has reached its opening stage: it entered that stage, or it
  * stands at a later stage of the same path (a deal created straight into a later stage still
- * owes the handoff; a lost deal does not owe the won deal's handoff).
+ * owes the handoff; a lost deal does not owe the won deal's handoff). Whether the card shows it
+ * is isHandoffShown's answer: not if it was never due there.
  */
 export function isHandoffOpen(
   playbook: Playbook,

@@ -11,9 +11,9 @@ import {
 import { escalationKey, planEscalations, type EscalationAction } from '../escalation/plan.js';
 import { INITIAL_STATE } from '../handoff/apply.js';
 import { checklistOf, itemStatus } from '../handoff/items.js';
-import { isHandoffOpen } from '../handoff/open.js';
 import type { Playbook, RecordObject } from '../playbook/schema.js';
 import { evaluateRecord, nextStage, recordRef } from '../record/evaluate.js';
+import { isHandoffShown } from '../record/next-step.js';
 import { evaluateTimers } from '../record/timers.js';
 import { evaluateCriterion, type RuleContext } from '../rules/evaluate.js';
 import { RecordSnapshotSchema, type RecordSnapshot } from '../shapes/snapshot.js';
@@ -242,7 +242,7 @@ function previewView(whole: Playbook, record: RecordSnapshot, now: number): Prev
     nextEntryCriteria: next ? next.entry.map((c) => evaluateCriterion(c, context)) : [],
     timers: evaluateTimers(playbook, record, now).timers,
     handoffs: playbook.handoffs
-      .filter((h) => isHandoffOpen(playbook, h, record))
+      .filter((h) => isHandoffShown(playbook, h, record))
       .map((handoff) => {
         const state = record.handoffs[handoff.id] ?? INITIAL_STATE;
         const items = (checklistOf(playbook, handoff)?.items ?? []).map((item) => ({

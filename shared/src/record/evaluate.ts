@@ -5,7 +5,6 @@ import { recordObjectOf, scopedPlaybook } from '../playbook/objects.js';
 import type { HandoffDef, Playbook, StageDef } from '../playbook/schema.js';
 import { decideHandoffAction, INITIAL_STATE } from '../handoff/apply.js';
 import { checklistOf, itemStatus } from '../handoff/items.js';
-import { isHandoffOpen } from '../handoff/open.js';
 import { holdsAny, rolesFor } from '../handoff/roles.js';
 import { evaluateCriterion, type RuleContext } from '../rules/evaluate.js';
 import type { HandoffState } from '../shapes/handoff-state.js';
@@ -18,7 +17,7 @@ import type {
   Verdict,
 } from '../shapes/view.js';
 import { ViewerSchema, type Viewer } from '../shapes/viewer.js';
-import { ballInCourt, nextStepOf, settledOf } from './next-step.js';
+import { ballInCourt, isHandoffShown, nextStepOf, settledOf } from './next-step.js';
 import { evaluateTimers } from './timers.js';
 
 const ACTIONS = ['submit', 'withdraw', 'accept', 'reject', 'reopen'] as const;
@@ -66,7 +65,7 @@ export function evaluateRecord(
   const { timers, problems: timerProblems } = evaluateTimers(playbook, record, now);
   problems.push(...timerProblems);
   const handoffs = playbook.handoffs
-    .filter((h) => isHandoffOpen(playbook, h, record))
+    .filter((h) => isHandoffShown(playbook, h, record))
     .map((h) => handoffView(playbook, record, h, safeViewer, now, context));
 
   return {

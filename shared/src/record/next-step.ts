@@ -8,6 +8,7 @@ import {
   type SlaDef,
   type SlaStop,
 } from '../playbook/schema.js';
+import { isHandoffOpen } from '../handoff/open.js';
 import { holdsAny } from '../handoff/roles.js';
 import { stagesWhereSlaMayRun } from '../sla/live-stages.js';
 import type { RecordSnapshot } from '../shapes/snapshot.js';
@@ -58,17 +59,38 @@ export function settledOf(
   record: Pick<RecordSnapshot, 'stage'>,
 ): HandoffView['settled'] {
   if (status === 'accepted') return { reason: 'accepted', summary: 'Accepted.' };
-  const slas = slasOfHandoff(playbook, handoff.id);
-  if (slas.length === 0) return undefined;
-  const window = new Set(
-    slas.flatMap((sla) => stagesWhereSlaMayRun(playbook, sla)).map((s) => s.id),
-  );
-  if (window.has(record.stage)) return undefined;
+  if (dueIn(playbook, handoff, [record.stage])) return undefined;
   const stage = playbook.stages.find((s) => s.id === record.stage);
   return {
     reason: 'window_passed',
     summary: `No longer due: the record is at ${stage?.label ?? record.stage}.`,
   };
+}
+
+/**
+ * Whether a record's view (card, panel, preview) lists a handoff: open, and meaning something for
+ * the record. One never started, on a record that was never at a stage where it was due, never
+ * applied to it: a deal created past the SDR's stage (by an AE, or by Handoff from an accepted
+ * expansion) would read "Not started — No longer due", as if someone skipped it. Once worked on,
+ * or once due and left behind, it is listed: that is the record's story. So only window-passed
+ * handoffs are ever left out.
+ */
+export function isHandoffShown(
+  playbook: Playbook,
+  handoff: HandoffDef,
+  record: Pick<RecordSnapshot, 'stage' | 'stageHistory' | 'handoffs'>,
+): boolean {
+  return (
+    isHandoffOpen(playbook, handoff, record) &&
+    ((record.handoffs[handoff.id]?.status ?? 'not_started') !== 'not_started' ||
+      dueIn(playbook, handoff, [record.stage, ...record.stageHistory.map((e) => e.stage)]))
+  );
+}
+
+/** Whether some SLA of the handoff may run at one of the stages; a handoff no SLA watches: always. */
+function dueIn(playbook: Playbook, handoff: HandoffDef, stages: string[]): boolean {
+  const slas = slasOfHandoff(playbook, handoff.id);
+  return slas.length === 0 || slas.some((sla) => stages.some((s) => mayRunAt(playbook, sla, s)));
 }
 
 const LIVE: readonly TimerView['state'][] = ['breached', 'at_risk', 'running', 'paused'];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EmptyState, Table, TableRow, Text } from '@hubspot/ui-extensions';
 import { CrmActionLink } from '@hubspot/ui-extensions/crm';
 import { evaluateRecord } from '../../../shared/src/record/index.js';
-import { deal, rep } from '../../shared/builders.js';
+import { deal, handoffState, rep } from '../../shared/builders.js';
 import { defaultPlaybook } from '../../shared/fixtures.js';
 import { fakeClient, ok, renderCard, screenText } from './harness.js';
 import { NOW } from './views.js';
@@ -16,6 +16,8 @@ describe('the card on a company', () => {
         recordId: '102',
         stage: 'qualified',
         stageHistory: [{ stage: 'qualified', enteredAt: NOW - 60_000 }],
+        // Created past the SDR's stage, so its SDR → AE handoff shows only because someone began it.
+        handoffs: { sdr_to_ae: handoffState('in_progress', { items: {} }) },
       }),
       rep,
       NOW,
@@ -39,7 +41,7 @@ describe('the card on a company', () => {
     expect(text).toContain('Globex pilot · Qualified to buy');
     expect(text).toContain('Sales → CS');
     expect(text).toContain('Rep submits the CS handoff: Due Nov 24, 2026, 10:00 AM');
-    // The SDR's timer stopped when the deal left its first stage, so nothing is running there.
+    // No SDR clock ever ran on a deal that was never at the SDR's stage.
     expect(text).toContain('No timer');
   });
 

@@ -1,5 +1,6 @@
 // Who must act next on each handoff, which handoffs are settled, and the viewer's next step.
 import { describe, expect, it } from 'vitest';
+import { recordDisplay } from '../../../shared/src/display/index.js';
 import { evaluateRecord } from '../../../shared/src/record/index.js';
 import type { HandoffEvent } from '../../../shared/src/shapes/index.js';
 import { csManager, deal, handoffState, MONDAY_10AM_NY, rep, sdr } from '../builders.js';
@@ -104,6 +105,69 @@ describe('who must act next', () => {
     expect(bySdr.timers.map((t) => t.slaId)).toEqual(['sdr_submits_new_deal']);
     const byAe = evaluateRecord(playbook, fresh, rep, MONDAY_10AM_NY + HOUR);
     expect(byAe.nextStep?.ball.viewerMayAct).toBe(false);
+  });
+});
+
+// Which handoffs a record shows: only those that mean something for it. An AE who accepts an
+// expansion gets a deal Handoff creates at Qualified to buy (the first deal stage that opens no
+// handoff and starts no clock); it never was where an SDR hands a deal over.
+describe('which handoffs the card shows', () => {
+  const created = (stage: string, ...later: string[]) =>
+    deal({
+      stage: later.at(-1) ?? stage,
+      stageHistory: [stage, ...later].map((s, i) => ({
+        stage: s,
+        enteredAt: MONDAY_10AM_NY + i * 24 * HOUR,
+      })),
+    });
+  const shown = (snapshot: ReturnType<typeof deal>, at = MONDAY_10AM_NY + HOUR) =>
+    recordDisplay(evaluateRecord(playbook, snapshot, rep, at), 'America/New_York').handoffs.map(
+      (h) => [h.label, h.settledLine ?? h.statusLabel],
+    );
+
+  it('when an AE opens the deal an accepted expansion became, then it shows no SDR → AE handoff: that deal was never where an SDR hands over', () => {
+    expect(shown(created('qualified'))).toEqual([]);
+    const view = evaluateRecord(playbook, created('qualified'), rep, MONDAY_10AM_NY + HOUR);
+    expect(view.handoffs).toEqual([]);
+    expect(view.nextStep).toBeNull();
+  });
+
+  it('when a deal created past the SDR’s stage (by an AE, or from an expansion) moves on and is won, then it never shows the SDR → AE handoff; won, Sales → CS alone', () => {
+    expect(shown(created('qualified', 'contract_sent'), MONDAY_10AM_NY + 2 * 24 * HOUR)).toEqual(
+      [],
+    );
+    const won = created('qualified', 'contract_sent', 'closed_won');
+    expect(shown(won, MONDAY_10AM_NY + 3 * 24 * HOUR)).toEqual([['Sales → CS', 'Not started']]);
+  });
+
+  it('when a deal was at Appointment scheduled and moved on without the SDR’s handoff, then it still shows it as left behind', () => {
+    expect(shown(created('appointment_scheduled', 'qualified'))).toEqual([
+      ['SDR → AE', 'Not started — No longer due: the record is at Qualified to buy.'],
+    ]);
+  });
+
+  it('when someone worked the SDR → AE handoff on a deal created past its stage, then it still shows, settled, with what became of it', () => {
+    const rejected = handoffState('rejected', {
+      events: [event('submitted', MONDAY_10AM_NY, 'u-sdr'), event('rejected', MONDAY_10AM_NY)],
+    });
+    expect(shown({ ...created('qualified'), handoffs: { sdr_to_ae: rejected } })).toEqual([
+      ['SDR → AE', 'Rejected — No longer due: the record is at Qualified to buy.'],
+    ]);
+  });
+
+  it('when the SDR’s clocks run on past the first stage, then a deal created at a later stage still owes the handoff: shown, the SDR to submit it', () => {
+    const input = defaultPlaybookInput();
+    for (const sla of input.slas as { id: string; stop: { on: string }[] }[])
+      if (sla.id === 'sdr_submits_new_deal' || sla.id === 'ae_accepts_new_deal')
+        sla.stop = sla.stop.filter((s) => s.on !== 'stage_left');
+    const parsed = parsePlaybook(input);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const view = evaluateRecord(parsed.playbook, created('qualified'), rep, MONDAY_10AM_NY + HOUR);
+    expect(handoff(view, 'sdr_to_ae')).toMatchObject({
+      status: 'not_started',
+      next: { label: 'SDR', action: 'submit' },
+    });
+    expect(handoff(view, 'sdr_to_ae')?.settled).toBeUndefined();
   });
 });
 

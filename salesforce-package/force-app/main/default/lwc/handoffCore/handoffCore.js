@@ -5534,17 +5534,20 @@ function ballInCourt(playbook, handoff2, status, viewer) {
 function settledOf(playbook, handoff2, status, record2) {
   if (status === "accepted")
     return { reason: "accepted", summary: "Accepted." };
-  const slas = slasOfHandoff(playbook, handoff2.id);
-  if (slas.length === 0)
-    return void 0;
-  const window = new Set(slas.flatMap((sla) => stagesWhereSlaMayRun(playbook, sla)).map((s) => s.id));
-  if (window.has(record2.stage))
+  if (dueIn(playbook, handoff2, [record2.stage]))
     return void 0;
   const stage = playbook.stages.find((s) => s.id === record2.stage);
   return {
     reason: "window_passed",
     summary: `No longer due: the record is at ${stage?.label ?? record2.stage}.`
   };
+}
+function isHandoffShown(playbook, handoff2, record2) {
+  return isHandoffOpen(playbook, handoff2, record2) && ((record2.handoffs[handoff2.id]?.status ?? "not_started") !== "not_started" || dueIn(playbook, handoff2, [record2.stage, ...record2.stageHistory.map((e) => e.stage)]));
+}
+function dueIn(playbook, handoff2, stages) {
+  const slas = slasOfHandoff(playbook, handoff2.id);
+  return slas.length === 0 || slas.some((sla) => stages.some((s) => mayRunAt(playbook, sla, s)));
 }
 var LIVE = ["breached", "at_risk", "running", "paused"];
 function governingTimer(playbook, handoff2, ball, timers) {
@@ -6029,7 +6032,7 @@ function evaluateRecord(whole, snapshot, viewer, now) {
   const mayAdvance = next !== void 0 && [...exitCriteria, ...nextEntryCriteria].every(passesOrWarns);
   const { timers, problems: timerProblems } = evaluateTimers(playbook, record2, now);
   problems.push(...timerProblems);
-  const handoffs = playbook.handoffs.filter((h) => isHandoffOpen(playbook, h, record2)).map((h) => handoffView(playbook, record2, h, safeViewer, now, context));
+  const handoffs = playbook.handoffs.filter((h) => isHandoffShown(playbook, h, record2)).map((h) => handoffView(playbook, record2, h, safeViewer, now, context));
   return {
     playbook: playbookRef(whole),
     record: recordRef(record2),
@@ -7861,7 +7864,7 @@ function previewView(whole, record2, now) {
     nextStage: next ? { id: next.id, label: next.label } : null,
     nextEntryCriteria: next ? next.entry.map((c) => evaluateCriterion(c, context)) : [],
     timers: evaluateTimers(playbook, record2, now).timers,
-    handoffs: playbook.handoffs.filter((h) => isHandoffOpen(playbook, h, record2)).map((handoff2) => {
+    handoffs: playbook.handoffs.filter((h) => isHandoffShown(playbook, h, record2)).map((handoff2) => {
       const state = record2.handoffs[handoff2.id] ?? INITIAL_STATE;
       const items = (checklistOf(playbook, handoff2)?.items ?? []).map((item2) => ({
         id: item2.id,
