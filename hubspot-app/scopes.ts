@@ -33,6 +33,11 @@ export const REQUIRED_SCOPES = [
     docs: `${DOCS}/objects/companies/guide`,
   },
   {
+    scope: 'crm.objects.companies.write',
+    why: "mirror the expansion handoff's and its SLAs' state to company properties; reassign a company's owner when an escalation says so",
+    docs: `${DOCS}/objects/companies/guide`,
+  },
+  {
     scope: 'crm.objects.owners.read',
     why: "read users' teams, which the playbook maps to roles",
     docs: `${DOCS}/owners/guide`,
@@ -56,6 +61,26 @@ export const REQUIRED_SCOPES = [
   {
     scope: 'crm.schemas.deals.write',
     why: 'create the mirror properties at install',
+    docs: `${DOCS}/properties/guide`,
+  },
+  {
+    scope: 'crm.schemas.contacts.read',
+    why: 'check at install which mirror properties contacts have (speed to lead, the MQL handoff)',
+    docs: `${DOCS}/properties/guide`,
+  },
+  {
+    scope: 'crm.schemas.contacts.write',
+    why: 'create the contact mirror properties at install',
+    docs: `${DOCS}/properties/guide`,
+  },
+  {
+    scope: 'crm.schemas.companies.read',
+    why: 'check at install which mirror properties companies have (the expansion handoff)',
+    docs: `${DOCS}/properties/guide`,
+  },
+  {
+    scope: 'crm.schemas.companies.write',
+    why: 'create the company mirror properties at install',
     docs: `${DOCS}/properties/guide`,
   },
 ] as const satisfies readonly ScopeUse[];

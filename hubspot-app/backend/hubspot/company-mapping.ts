@@ -8,6 +8,7 @@ import {
   lifecycleStageProperty,
   type HubSpotObjectWithHistory,
 } from './lifecycle-mapping.js';
+import { slaMirrorNames } from './mirror-names.js';
 
 export type HubSpotCompany = HubSpotObjectWithHistory;
 
@@ -29,6 +30,8 @@ export function companyProperties(playbook: Playbook): string[] {
       'createdate',
       companyStageProperty(playbook),
       ...fieldPropertiesOn(playbook, 'company'),
+      // What HubSpot shows of the SLAs now, so the scanner writes only what changed.
+      ...slaMirrorNames(playbook, 'company'),
     ]),
   ];
 }

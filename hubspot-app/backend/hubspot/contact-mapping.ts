@@ -10,6 +10,7 @@ import {
   lifecycleStageProperty,
   type HubSpotObjectWithHistory,
 } from './lifecycle-mapping.js';
+import { slaMirrorNames } from './mirror-names.js';
 import { parseInstant } from './mapping.js';
 
 export type { HistoryEntry } from './lifecycle-mapping.js';
@@ -39,6 +40,8 @@ export function contactProperties(playbook: Playbook): string[] {
       contactStageProperty(playbook),
       LAST_CONTACTED,
       ...fieldPropertiesOn(playbook, 'contact'),
+      // What HubSpot shows of the SLAs now, so the scanner writes only what changed.
+      ...slaMirrorNames(playbook, 'contact'),
     ]),
   ];
 }

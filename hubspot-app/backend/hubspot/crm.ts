@@ -138,6 +138,11 @@ export interface Crm {
   batchUpdateDeals(
     inputs: readonly { id: string; properties: Record<string, string> }[],
   ): Promise<void>;
+  /** Updates up to 100 contacts or companies in one call (their mirror properties). */
+  batchUpdateRecords(
+    objectType: 'contacts' | 'companies',
+    inputs: readonly { id: string; properties: Record<string, string> }[],
+  ): Promise<void>;
   propertyNames(objectType: string): Promise<Set<string>>;
   groupNames(objectType: string): Promise<Set<string>>;
   createGroup(objectType: string, name: string, label: string): Promise<void>;
@@ -495,6 +500,15 @@ function untimedCrm(basePath: string, accessToken: string, retries: number): Crm
         client.crm.deals.batchApi.update({
           inputs: inputs.map((i) => ({ id: i.id, properties: i.properties })),
         }),
+      );
+    },
+
+    async batchUpdateRecords(objectType, inputs) {
+      const batch = { inputs: inputs.map((i) => ({ id: i.id, properties: i.properties })) };
+      await call(() =>
+        objectType === 'contacts'
+          ? client.crm.contacts.batchApi.update(batch)
+          : client.crm.companies.batchApi.update(batch),
       );
     },
 

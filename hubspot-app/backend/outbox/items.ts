@@ -12,8 +12,11 @@ import { taskProperties } from '../hubspot/task-properties.js';
 import type { OutboxItem } from '../store/index.js';
 
 export interface MirrorPayload {
+  /** The record whose Handoff properties are written: a deal, or what `object` says. */
   dealId: string;
   handoffId: string;
+  /** A contact's or company's handoff (absent: a deal's, as every item enqueued before). */
+  object?: 'contact' | 'company';
 }
 
 /** Tasks to mark completed because the work they asked for is done (or no longer asked). */
@@ -258,7 +261,7 @@ function timerOfMove(
 
 /**
  * What a contact's handoff action writes to HubSpot: the notes and tasks a deal's would (on the
- * contact; a contact has no Handoff properties to mirror), and the move its decision makes — an
+ * contact, its Handoff properties mirrored there), and the move its decision makes — an
  * accepted MQL to the playbook's `onAccept` stage with a sales owner (the person the accept
  * assigned, else the one who accepted), a rejected one back to the `onReject` stage. `fromStage` is the contact's stage when the action was taken.
  */
@@ -273,7 +276,7 @@ export function contactOutboxItemsFor(
   context: TaskContext & { fromStage: string },
 ): OutboxItem[] {
   const items = engagementsOn(
-    'contacts',
+    'contact',
     outboxItemsFor(playbook, handoff, contactId, events, history, version, people, context),
   );
   const stages = playbook.stages;
@@ -316,7 +319,7 @@ export function contactOutboxItemsFor(
 /**
  * What a company's handoff action (the CS → sales expansion) writes to HubSpot: the notes and
  * tasks a deal's would, on the company — the AEs' review task when CS raises it, a note of each
- * decision — and no mirror (a company has no Handoff properties).
+ * decision — and its Handoff properties mirrored on the company.
  */
 export function companyOutboxItemsFor(
   playbook: Playbook,
@@ -329,21 +332,19 @@ export function companyOutboxItemsFor(
   context: TaskContext,
 ): OutboxItem[] {
   return engagementsOn(
-    'companies',
+    'company',
     outboxItemsFor(playbook, handoff, companyId, events, history, version, people, context),
   );
 }
 
-/** A deal's outbox items moved to another record: its notes and tasks on it, without the mirror. */
-function engagementsOn(
-  on: NonNullable<EngagementPayload['on']>,
-  items: readonly OutboxItem[],
-): OutboxItem[] {
-  return items
-    .filter((item) => item.kind !== 'mirror')
-    .map((item) =>
-      item.kind === 'engagement'
-        ? { ...item, payload: { ...(item.payload as EngagementPayload), on } }
+/** A deal's outbox items moved to a contact or company: its notes, tasks and mirror on it. */
+function engagementsOn(object: 'contact' | 'company', items: readonly OutboxItem[]): OutboxItem[] {
+  const on = object === 'contact' ? 'contacts' : 'companies';
+  return items.map((item) =>
+    item.kind === 'engagement'
+      ? { ...item, payload: { ...(item.payload as EngagementPayload), on } }
+      : item.kind === 'mirror'
+        ? { ...item, payload: { ...(item.payload as MirrorPayload), object } }
         : item,
-    );
+  );
 }

@@ -9,7 +9,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
 import { CrmError, type Crm } from '../hubspot/crm.js';
 import { handoffProperty } from '../provisioning/properties.js';
-import type { OutboxEntry, Store } from '../store/index.js';
+import { mirroredIn, type OutboxEntry, type Store } from '../store/index.js';
 import type {
   CompleteTasksPayload,
   ContactMovePayload,
@@ -152,11 +152,14 @@ export class OutboxWorker {
 
   private async execute(crm: Crm, entry: OutboxEntry): Promise<void> {
     if (entry.kind === 'mirror') {
-      const { dealId, handoffId } = entry.payload as MirrorPayload;
+      const { dealId, handoffId, object = 'deal' } = entry.payload as MirrorPayload;
+      // A portal whose contacts (or companies) have no Handoff properties (installed before they
+      // were mirrored, not re-authorized since) would refuse the write: nothing to mirror there.
+      if (!mirroredIn(await this.store.getSettings(entry.portalId)).includes(object)) return;
       const state = (
         await this.store.getHandoffs({
           portalId: entry.portalId,
-          objectType: 'deal',
+          objectType: object,
           recordId: dealId,
         })
       )[handoffId];
@@ -169,7 +172,7 @@ export class OutboxWorker {
       const submitted = last('submitted');
       const accepted = last('accepted');
       const rejected = last('rejected');
-      await crm.updateDeal(dealId, {
+      const properties = {
         [handoffProperty(handoffId, 'status')]: state.status,
         [handoffProperty(handoffId, 'submitted_at')]: submitted ? String(submitted.at) : '',
         [handoffProperty(handoffId, 'submitted_by')]: submitted?.by ?? '',
@@ -177,7 +180,12 @@ export class OutboxWorker {
         [handoffProperty(handoffId, 'accepted_by')]: accepted?.by ?? '',
         [handoffProperty(handoffId, 'rejection_reason')]:
           state.status === 'rejected' ? String(rejected?.details.reason ?? '') : '',
-      });
+      };
+      await (object === 'contact'
+        ? crm.updateContact(dealId, properties)
+        : object === 'company'
+          ? crm.updateCompany(dealId, properties)
+          : crm.updateDeal(dealId, properties));
       return;
     }
     if (entry.kind === 'engagement') {

@@ -1,20 +1,45 @@
-// The deal properties that mirror Handoff's state into HubSpot, so native reports, lists and
-// workflows can use it. Names are derived from playbook ids; HubSpot never sees our store.
-import { fieldsOn, type Playbook } from '@handoff/shared';
+// The properties that mirror Handoff's state into HubSpot, so native reports, lists and workflows
+// can use it: on deals, and on contacts and companies for the handoffs and SLAs that live there (a
+// marketing manager's list of "MQLs whose speed to lead breached" is a contact list). Names are
+// derived from playbook ids; HubSpot never sees our store.
+import {
+  fieldsOn,
+  objectOfHandoff,
+  objectOfSla,
+  objectsOf,
+  type Playbook,
+  type RecordObject,
+} from '@handoff/shared';
 import { KEY_PROPERTY, type PropertySpec } from '../hubspot/crm.js';
+import { handoffProperty, NEXT_DUE, slaProperty } from '../hubspot/mirror-names.js';
+
+export { handoffProperty, NEXT_DUE, slaMirrorNames, slaProperty } from '../hubspot/mirror-names.js';
 
 export const GROUP = 'handoff';
 
 const HANDOFF_STATUSES = ['not_started', 'in_progress', 'submitted', 'accepted', 'rejected'];
 const TIMER_STATES = ['pending', 'running', 'at_risk', 'paused', 'breached', 'met', 'met_late'];
 
-export const handoffProperty = (handoffId: string, what: string) => `handoff_${handoffId}_${what}`;
-export const slaProperty = (slaId: string, what: string) => `handoff_sla_${slaId}_${what}`;
-
 const options = (values: readonly string[]) =>
   values.map((value, displayOrder) => ({ label: value.replace(/_/g, ' '), value, displayOrder }));
 
-export function mirrorProperties(playbook: Playbook): PropertySpec[] {
+/** HubSpot's object type for each of the playbook's objects (the properties API's path). */
+export const HUBSPOT_OBJECT_TYPE = {
+  deal: 'deals',
+  contact: 'contacts',
+  company: 'companies',
+} as const satisfies Record<RecordObject, string>;
+
+/** The objects that carry mirror properties: deals always, contacts and companies the playbook has. */
+export function mirroredObjects(playbook: Playbook): RecordObject[] {
+  return [...new Set<RecordObject>(['deal', ...objectsOf(playbook)])];
+}
+
+/** The mirror properties of one object's records: its handoffs' and its SLAs'. */
+export function mirrorProperties(
+  playbook: Playbook,
+  object: RecordObject = 'deal',
+): PropertySpec[] {
   const specs: PropertySpec[] = [];
   const text = (name: string, label: string): PropertySpec => ({
     name,
@@ -31,6 +56,7 @@ export function mirrorProperties(playbook: Playbook): PropertySpec[] {
     groupName: GROUP,
   });
   for (const h of playbook.handoffs) {
+    if (objectOfHandoff(playbook, h) !== object) continue;
     specs.push(
       {
         name: handoffProperty(h.id, 'status'),
@@ -48,6 +74,7 @@ export function mirrorProperties(playbook: Playbook): PropertySpec[] {
     );
   }
   for (const sla of playbook.slas) {
+    if (objectOfSla(playbook, sla) !== object) continue;
     specs.push(
       {
         name: slaProperty(sla.id, 'status'),
@@ -60,7 +87,7 @@ export function mirrorProperties(playbook: Playbook): PropertySpec[] {
       when(slaProperty(sla.id, 'due_at'), `${sla.label}: due at`),
     );
   }
-  specs.push(when('handoff_next_due_at', 'Handoff: next SLA due at'));
+  specs.push(when(NEXT_DUE, 'Handoff: next SLA due at'));
   return specs;
 }
 

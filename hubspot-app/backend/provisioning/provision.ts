@@ -1,10 +1,17 @@
 // Provisioning at install and after each playbook save: idempotent, so running it twice creates
 // nothing the second time. Also learns which stage-entry properties the portal names.
-import { pipelineStagesOf, type Playbook } from '@handoff/shared';
-import type { Crm } from '../hubspot/crm.js';
+import { pipelineStagesOf, type Playbook, type RecordObject } from '@handoff/shared';
+import { CrmError, type Crm } from '../hubspot/crm.js';
 import { stageEnteredProperty } from '../hubspot/mapping.js';
 import type { PortalSettings } from '../store/index.js';
-import { ENGAGEMENT_KEY_PROPERTY, fieldProperties, GROUP, mirrorProperties } from './properties.js';
+import {
+  ENGAGEMENT_KEY_PROPERTY,
+  fieldProperties,
+  GROUP,
+  HUBSPOT_OBJECT_TYPE,
+  mirroredObjects,
+  mirrorProperties,
+} from './properties.js';
 
 export interface ProvisionResult {
   created: string[];
@@ -43,9 +50,31 @@ export async function provision(
     await crm.createProperty(type, ENGAGEMENT_KEY_PROPERTY);
     created.push(`${type}.${ENGAGEMENT_KEY_PROPERTY.name}`);
   }
+  const mirrored: RecordObject[] = ['deal'];
+  for (const object of mirroredObjects(playbook).filter((o) => o !== 'deal')) {
+    const objectType = HUBSPOT_OBJECT_TYPE[object];
+    try {
+      await ensureGroup(objectType);
+      const names = await crm.propertyNames(objectType);
+      for (const spec of mirrorProperties(playbook, object)) {
+        if (names.has(spec.name)) continue;
+        await crm.createProperty(objectType, spec);
+        created.push(`${objectType}.${spec.name}`);
+      }
+      mirrored.push(object);
+    } catch (error) {
+      // A portal installed before Handoff asked for this object's schema scopes keeps working:
+      // its contacts (or companies) get no mirror until an admin re-authorizes the app.
+      if (!(error instanceof CrmError && error.upstreamStatus === 403)) throw error;
+    }
+  }
   return {
     created,
-    settings: { provisionedAt: now, stageProperties: discoverStageProperties(playbook, dealProps) },
+    settings: {
+      provisionedAt: now,
+      stageProperties: discoverStageProperties(playbook, dealProps),
+      mirrored,
+    },
   };
 }
 

@@ -14,6 +14,7 @@ import {
   type EscalationAction,
   type HandoffState,
   type Playbook,
+  type RecordObject,
   type RecordSnapshot,
   type RecordView,
   type TimerView,
@@ -27,8 +28,8 @@ import type { HubSpotObjectWithHistory } from '../hubspot/lifecycle-mapping.js';
 import { dealProperties, dealSnapshot, type HubSpotObject } from '../hubspot/mapping.js';
 import { recipientsOf, taskProperties } from '../hubspot/task-properties.js';
 import type { RoleResolver } from '../hubspot/roles.js';
-import { slaProperty } from '../provisioning/properties.js';
-import type { RecordSummary, Store } from '../store/index.js';
+import { NEXT_DUE, slaMirrorNames, slaProperty } from '../hubspot/mirror-names.js';
+import { mirroredIn, type RecordSummary, type Store } from '../store/index.js';
 import type { RateBudget } from './budget.js';
 import { candidateCompanyValues, candidateContactValues, candidateStages } from './candidates.js';
 
@@ -102,6 +103,13 @@ interface Cycle {
   done: Map<string, 'started' | 'done'>;
   closing: Closing;
   writes: { id: string; properties: Record<string, string> }[];
+  /** The objects whose mirror properties the portal has (so writing them cannot be refused). */
+  mirrored: readonly RecordObject[];
+  /** Contacts' and companies' SLA mirror writes waiting for a full batch. */
+  lifecycleWrites: Record<
+    'contact' | 'company',
+    { id: string; properties: Record<string, string> }[]
+  >;
   /** Whether per-deal next instants and versions are kept (change-driven scanning). */
   watched: boolean;
 }
@@ -140,10 +148,6 @@ export class Scanner {
       const startedAt = clock.now();
       const settings = await store.getSettings(portalId);
       const stageProps = settings?.stageProperties ?? {};
-      const mirror = playbook.slas.flatMap((sla) => [
-        slaProperty(sla.id, 'status'),
-        slaProperty(sla.id, 'due_at'),
-      ]);
       const done = await store.escalationsOf(portalId);
       const cycle: Cycle = {
         portalId,
@@ -153,13 +157,14 @@ export class Scanner {
         report,
         properties: [
           ...dealProperties(playbook, stageProps),
-          ...mirror,
-          'handoff_next_due_at',
+          ...slaMirrorNames(playbook, 'deal'),
           VERSION_PROPERTY,
         ],
         done,
         closing: new Closing(await store.openEscalations(portalId)),
         writes: [],
+        mirrored: mirroredIn(settings),
+        lifecycleWrites: { contact: [], company: [] },
         watched: this.options.changeDriven !== false,
       };
       const fingerprint = `${playbookFingerprint(playbook)}:${JSON.stringify(stageProps)}`;
@@ -174,7 +179,7 @@ export class Scanner {
       else await this.readChanges(cycle, state.changesSince - CHANGE_LAG_MS);
       if (cycle.writes.length > 0) await cycle.crm.batchUpdateDeals(cycle.writes.splice(0));
       await this.readContacts(cycle, state?.changesSince);
-      await this.readCompanies(cycle);
+      await this.readCompanies(cycle, state?.changesSince);
       await this.closeEscalations(cycle.crm, portalId, cycle.closing, report, true);
       if (cycle.watched) {
         if (full) await store.forgetWatchBefore(portalId, startedAt);
@@ -285,6 +290,7 @@ export class Scanner {
       const contacts = await crm.readContacts(ids, playbook);
       cycle.report.completionCalls += cycle.report.apiCalls - before;
       const evaluated = await this.evaluateContacts(cycle.portalId, playbook, contacts);
+      await this.mirror(cycle, 'contact', contacts, evaluated);
       await this.leave(
         cycle,
         ids,
@@ -292,16 +298,19 @@ export class Scanner {
         CONTACT_KEY,
       );
     }
+    await this.flush(cycle, 'contact', true);
   }
 
   /**
    * The companies where a clock may run: those holding a handoff in progress or submitted (the
    * store names them: a company's clocks start on its handoffs' events — the expansion's AE answer
    * clock when CS raises it), every company in a stage where a stage-started SLA may run (none in
-   * the default playbook), and those with open escalations, read once to close what is no longer
-   * live — HISTORY_BATCH at a time, escalated on the company as deals are.
+   * the default playbook), those with open escalations, read once to close what is no longer
+   * live, and those whose handoff an action changed since the last finished scan began
+   * (`lastScanAt`: an expansion the AE accepted stops its clock, which HubSpot should show) —
+   * HISTORY_BATCH at a time, escalated on the company as deals are.
    */
-  private async readCompanies(cycle: Cycle): Promise<void> {
+  private async readCompanies(cycle: Cycle, lastScanAt?: number): Promise<void> {
     const { crm, playbook, closing, portalId } = cycle;
     if (!objectsOf(playbook).includes('company')) return;
     const stored = await this.options.store.handoffsOfType(portalId, 'company');
@@ -318,12 +327,18 @@ export class Scanner {
       for await (const page of this.pages(portalId, search)) for (const c of page) ids.add(c.id);
     }
     for (const id of closing.recordsNotIn(new Set(), COMPANY_KEY)) ids.add(id);
+    if (lastScanAt !== undefined)
+      for (const changed of await this.options.store.recordsChangedSince(portalId, lastScanAt, [
+        'company',
+      ]))
+        ids.add(changed.recordId);
     const all = [...ids];
     for (let i = 0; i < all.length; i += HISTORY_BATCH) {
       const chunk = all.slice(i, i + HISTORY_BATCH);
       const companies = await crm.readCompanies(chunk, playbook);
       const evaluated = await this.evaluateCompanies(portalId, playbook, companies, stored);
       cycle.report.companies += evaluated.length;
+      await this.mirror(cycle, 'company', companies, evaluated);
       const names = new Map(evaluated.map((e) => [e.view.record.recordId, e.name]));
       await this.escalate(
         cycle,
@@ -340,6 +355,7 @@ export class Scanner {
         COMPANY_KEY,
       );
     }
+    await this.flush(cycle, 'company', true);
   }
 
   /** Judges companies as just read; what was read is kept for the queue and the dashboards. */
@@ -363,6 +379,36 @@ export class Scanner {
       (id) => names.get(id) ?? `Contact ${id}`,
       'contacts',
     );
+    await this.mirror(cycle, 'contact', contacts, evaluated);
+  }
+
+  /**
+   * Queues the SLA mirror properties of contacts or companies just judged where HubSpot shows
+   * something else, and writes them BATCH at a time (the rest when `flush` ends the object's
+   * read) — only on an object the portal has them for.
+   */
+  private async mirror(
+    cycle: Cycle,
+    object: 'contact' | 'company',
+    records: readonly HubSpotObject[],
+    evaluated: readonly { view: RecordView }[],
+  ): Promise<void> {
+    if (!cycle.mirrored.includes(object)) return;
+    const byId = new Map(records.map((r) => [r.id, r]));
+    const queued = cycle.lifecycleWrites[object];
+    for (const { view } of evaluated) {
+      const update = statusUpdate(view.timers, byId.get(view.record.recordId));
+      if (update) queued.push({ id: view.record.recordId, properties: update });
+    }
+    await this.flush(cycle, object, false);
+  }
+
+  /** Writes the queued mirror properties: full batches, or (when `all`) whatever is left. */
+  private async flush(cycle: Cycle, object: 'contact' | 'company', all: boolean): Promise<void> {
+    const queued = cycle.lifecycleWrites[object];
+    const objectType = object === 'contact' ? 'contacts' : 'companies';
+    while (queued.length >= BATCH || (all && queued.length > 0))
+      await cycle.crm.batchUpdateRecords(objectType, queued.splice(0, BATCH));
   }
 
   /** Judges contacts as just read; what was read is kept for the queue and the dashboards. */
@@ -791,6 +837,10 @@ export class Scanner {
         await attempt(false, () => crm.batchUpdateDeals(inputs));
         report.statusWrites += inputs.length;
       },
+      batchUpdateRecords: async (objectType, inputs) => {
+        await attempt(false, () => crm.batchUpdateRecords(objectType, inputs));
+        report.statusWrites += inputs.length;
+      },
       createEngagement: (type, dealId, properties, key, on) =>
         attempt(
           false,
@@ -934,7 +984,7 @@ function dealOf(key: string): string | undefined {
   return recordOf(key, DEAL_KEY);
 }
 
-/** The SLA mirror properties that changed for one deal, or undefined when HubSpot already shows them. */
+/** The SLA mirror properties that changed for one record, or undefined when HubSpot already shows them. */
 function statusUpdate(
   timers: readonly TimerView[],
   deal: HubSpotObject | undefined,
@@ -948,7 +998,7 @@ function statusUpdate(
     if (live && (nextDue === undefined || (timer.dueAt as number) < nextDue))
       nextDue = timer.dueAt as number;
   }
-  next.handoff_next_due_at = nextDue === undefined ? '' : String(nextDue);
+  next[NEXT_DUE] = nextDue === undefined ? '' : String(nextDue);
   const current = deal?.properties ?? {};
   const changed = Object.entries(next).filter(
     ([name, value]) => !sameValue(name, current[name] ?? '', value),

@@ -1,7 +1,7 @@
 // Erasing one contact from a portal's rows, for HubSpot's privacy deletion (use-cases/privacy-deletion.ts).
 // Since issue 19 Handoff keeps rows keyed to a contact: its handoffs and their recorded actions, its
 // record summary, the escalations the scanner recorded for it and the writes queued for it in the
-// outbox (notes, tasks, its lifecycle-stage moves).
+// outbox (notes, tasks, its lifecycle-stage moves, the writes of its Handoff properties).
 import type { Sql } from './sql.js';
 
 /** The object type names rows use for a contact: the store's 'contact', the card's 'contacts'. */
@@ -29,14 +29,16 @@ export async function forgetContactRows(
       portalId,
       ...CONTACT_TYPES.map((type) => `hubspot:${type}:${escapeLike(contactId)}:%`),
     ]);
-    // Outbox payloads name the contact as a move's contactId or an engagement's record on contacts.
+    // Outbox payloads name the contact as a move's contactId, an engagement's record on contacts
+    // or a mirror's record of object contact.
     await count(
-      `DELETE FROM outbox WHERE portal_id = $1 AND (payload LIKE $2 OR (payload LIKE $3 AND payload LIKE $4))`,
+      `DELETE FROM outbox WHERE portal_id = $1 AND (payload LIKE $2 OR (payload LIKE $3 AND (payload LIKE $4 OR payload LIKE $5)))`,
       [
         portalId,
         `%"contactId":"${escapeLike(contactId)}"%`,
         `%"dealId":"${escapeLike(contactId)}"%`,
         '%"on":"contacts"%',
+        '%"object":"contact"%',
       ],
     );
     return erased;

@@ -1,7 +1,7 @@
 // The store: the source of truth for handoff state (HubSpot only mirrors it). One implementation
 // over either SQL engine, so the same test suite proves both.
 import { forgetContactRows } from './erasure.js';
-import type { HandoffState } from '@handoff/shared';
+import type { HandoffState, RecordObject } from '@handoff/shared';
 import { migrate } from './migrations.js';
 import {
   deletePortalRows,
@@ -65,6 +65,12 @@ export interface PortalSettings {
   provisionedAt: number | null;
   /** Playbook stage id → the portal's stage-entry timestamp property (names differ between portals). */
   stageProperties: Record<string, string>;
+  /**
+   * The objects whose mirror properties exist in the portal (provisioning made them): Handoff
+   * writes its state to no other object's records. Absent on settings saved before contacts and
+   * companies were mirrored: deals only.
+   */
+  mirrored?: RecordObject[];
 }
 
 export interface StageTransition {
@@ -912,4 +918,9 @@ export function createStore(sql: Sql): Store {
 
     close: () => sql.close(),
   };
+}
+
+/** The objects whose records Handoff mirrors its state to in this portal (deals when not said). */
+export function mirroredIn(settings: PortalSettings | null): readonly RecordObject[] {
+  return settings?.mirrored ?? ['deal'];
 }

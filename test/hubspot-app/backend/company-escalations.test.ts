@@ -100,7 +100,9 @@ async function notesOn(companyId: string): Promise<string[]> {
   return bodies;
 }
 
+/** A scan a minute later (each scan reads what changed since the last one began). */
 async function scan(): Promise<ScanReport> {
+  h.clock.advance(60_000);
   h.emulator.resetRateLimits();
   return h.service.scanner.scanPortal(portalId);
 }
@@ -136,12 +138,51 @@ describe('the expansion after CS raises it', () => {
     const second = await scan();
     expect(second.escalations).toBe(0);
     expect((await tasksOn(id)).length).toBe(escalated.length);
+    // The company shows the expansion and its clock in HubSpot (a list of breached expansions).
+    const mirror = async () =>
+      (
+        await (
+          await client()
+        ).crm.companies.basicApi.getById(id, [
+          'handoff_expansion_status',
+          'handoff_sla_ae_answers_expansion_status',
+        ])
+      ).properties;
+    expect(await mirror()).toMatchObject({
+      handoff_expansion_status: 'submitted',
+      handoff_sla_ae_answers_expansion_status: 'breached',
+    });
 
     expect((await act(users.rep, { type: 'accept' })).status).toBe(200);
     await drain();
     await scan();
     expect((await tasksOn(id)).filter((t) => t.status !== 'COMPLETED')).toEqual([]);
+    expect(await mirror()).toMatchObject({
+      handoff_expansion_status: 'accepted',
+      handoff_sla_ae_answers_expansion_status: 'met_late',
+    });
     // Decided: Initech holds no open handoff, so later scans read only Globex, still waiting.
     expect((await scan()).companies).toBe(1);
+  });
+
+  it('when the AE accepts an expansion in time, then the next scan shows its clock met on the company, and later scans read it no more', async () => {
+    const id = customer('Hooli');
+    const act = await raise(id);
+    await drain();
+    await scan();
+    const clock = async () =>
+      (
+        await (
+          await client()
+        ).crm.companies.basicApi.getById(id, ['handoff_sla_ae_answers_expansion_status'])
+      ).properties.handoff_sla_ae_answers_expansion_status;
+    expect(await clock()).toBe('running');
+    h.clock.advance(2 * 3_600_000);
+    expect((await act(users.rep, { type: 'accept' })).status).toBe(200);
+    await drain();
+    const after = await scan();
+    expect(await clock()).toBe('met');
+    expect(after.statusWrites).toBeGreaterThanOrEqual(1);
+    expect((await scan()).statusWrites).toBe(0);
   });
 });

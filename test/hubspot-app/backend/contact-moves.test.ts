@@ -156,6 +156,35 @@ describe('the tasks a marketing → sales handoff opens on the contact', () => {
   });
 });
 
+describe("the contact's Handoff properties (what HubSpot lists and workflows read)", () => {
+  it('when marketing submits and the SDR recycles an MQL, then the contact shows the handoff submitted, then rejected with its reason and who submitted it', async () => {
+    h.clock.set(ny(23, 10));
+    const id = mql();
+    const act = await submitted(id);
+    await drain(1);
+    const mirror = async () =>
+      (
+        await (
+          await hubspot()
+        ).crm.contacts.basicApi.getById(id, [
+          'handoff_mql_to_sales_status',
+          'handoff_mql_to_sales_submitted_by',
+          'handoff_mql_to_sales_rejection_reason',
+        ])
+      ).properties;
+    expect(await mirror()).toMatchObject({
+      handoff_mql_to_sales_status: 'submitted',
+      handoff_mql_to_sales_submitted_by: marketer,
+    });
+    expect((await act(sdr, { type: 'reject', reason: 'not_ready' })).status).toBe(200);
+    await drain();
+    expect(await mirror()).toMatchObject({
+      handoff_mql_to_sales_status: 'rejected',
+      handoff_mql_to_sales_rejection_reason: 'not_ready',
+    });
+  });
+});
+
 describe("a marketing → sales decision moves the contact's lifecycle stage", () => {
   it('when the SDR rejects an MQL as not ready, then HubSpot shows it back at lead (cleared, then set) with a note saying why, and the card follows', async () => {
     const id = mql();

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { requiredScopes } from '../../../hubspot-app/scopes.js';
 import { startServiceHarness, type ServiceHarness } from './service-harness.js';
 
 let h: ServiceHarness | undefined;
@@ -178,7 +179,7 @@ describe('installing from the marketplace', () => {
 });
 
 describe('the scopes the app asks for', () => {
-  it('when an admin installs with the scopes the app declares, then provisioning creates the key property on notes and tasks as well as the deal properties', async () => {
+  it('when an admin installs with the scopes the app declares, then provisioning creates the key property on notes and tasks, the deal properties and the contact and company ones', async () => {
     h = await startServiceHarness();
     const portal = h.emulator.portals.create();
     const installed = await h.install(portal.portalId);
@@ -187,8 +188,42 @@ describe('the scopes the app asks for', () => {
       .entries()
       .filter((e) => e.route === 'crm.properties.create' && e.status === 201)
       .map((e) => e.path.split('/')[4]);
-    expect(new Set(created)).toEqual(new Set(['deals', 'notes', 'tasks']));
+    expect(new Set(created)).toEqual(new Set(['deals', 'notes', 'tasks', 'contacts', 'companies']));
     expect(h.emulator.requestLog.entries().filter((e) => e.status === 403)).toEqual([]);
+    const status = await h.call('GET', '/v1/hubspot/status', portal.portalId, {
+      as: (await h.setUp(portal.portalId)).admin,
+    });
+    expect(status.body).toMatchObject({ properties: { created: true, missing: [] } });
+  });
+
+  it('when a portal granted only the scopes the app asked for before contacts and companies were mirrored, then the install still succeeds, and the status page lists their properties as missing', async () => {
+    h = await startServiceHarness();
+    const portal = h.emulator.portals.create();
+    const before = requiredScopes.filter(
+      (s) =>
+        s !== 'crm.objects.companies.write' && !/^crm\.schemas\.(contacts|companies)\./.test(s),
+    );
+    expect(before).toHaveLength(requiredScopes.length - 5);
+    const installed = await h.install(portal.portalId, { scopes: before });
+    expect(installed.status).toBe(200);
+    expect(installed.page).toContain(`Account ${portal.portalId} is ready`);
+    expect(
+      new Set(
+        h.emulator.requestLog
+          .entries()
+          .filter((e) => e.status === 403)
+          .map((e) => e.path.split('/')[4]),
+      ),
+    ).toEqual(new Set(['contacts', 'companies']));
+    const status = await h.call('GET', '/v1/hubspot/status', portal.portalId, {
+      as: (await h.setUp(portal.portalId)).admin,
+    });
+    const properties = (status.body as { properties: { created: boolean; missing: string[] } })
+      .properties;
+    expect(properties.created).toBe(false);
+    expect(properties.missing).toContain('contacts.handoff_sla_speed_to_lead_status');
+    expect(properties.missing).toContain('companies.handoff_expansion_status');
+    expect(properties.missing.filter((name) => !name.includes('.'))).toEqual([]);
   });
 
   it('when the install grants only the scopes the app asked for before notes and tasks were declared, then HubSpot refuses provisioning and the page says Handoff is not set up', async () => {

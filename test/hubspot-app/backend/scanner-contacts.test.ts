@@ -84,6 +84,33 @@ describe('the SLA scanner on contacts', () => {
     });
   });
 
+  it('when the scan judges MQLs, then each contact shows its speed to lead in HubSpot (a marketing list of breached MQLs can read it), written 100 contacts a call, and the second scan writes none', async () => {
+    const api = (await client()).crm.contacts.basicApi;
+    const status = async (group: string) =>
+      (
+        await api.getById(portal.contactsOf[group]?.[0] ?? '', [
+          'handoff_sla_speed_to_lead_status',
+          'handoff_sla_speed_to_lead_due_at',
+        ])
+      ).properties;
+    // The groups' states by hand (scan-contacts-fixture.ts): breached, at risk, running, touched.
+    expect((await status('S1')).handoff_sla_speed_to_lead_status).toBe('breached');
+    expect((await status('S2')).handoff_sla_speed_to_lead_status).toBe('at_risk');
+    expect((await status('S3')).handoff_sla_speed_to_lead_status).toBe('running');
+    expect((await status('S4')).handoff_sla_speed_to_lead_status).toBe('met');
+    // S1's MQL was Friday 9:00: 4 business hours end Friday 13:00 New York (18:00 UTC).
+    expect(Date.parse((await status('S1')).handoff_sla_speed_to_lead_due_at ?? '')).toBe(
+      Date.UTC(2026, 10, 20, 18),
+    );
+    // Every candidate's mirror was empty before the first scan: all written, 100 a call.
+    expect(first.statusWrites).toBe(portal.candidates);
+    const writes = h.emulator.requestLog
+      .entries()
+      .filter((e) => e.route === 'crm.objects.batchUpdate' && e.path.includes('contacts'));
+    expect(writes).toHaveLength(Math.ceil(portal.candidates / 100));
+    expect(second.statusWrites).toBe(0);
+  });
+
   it('when a task is created, then HubSpot shows it on the contact (task → contact association)', async () => {
     const contactId = portal.contactsOf.S2?.[0] ?? '';
     const api = (await client()).crm.associations.v4.basicApi;

@@ -35,7 +35,7 @@ export function InstallPanel({ status }: { status: InstallStatus }) {
             testId="status-playbook"
           />
         </DescriptionListItem>
-        <DescriptionListItem label="Deal properties">
+        <DescriptionListItem label="Handoff properties">
           <Yes
             ok={status.properties.created}
             yes="Created"
