@@ -145,6 +145,42 @@ export function outboxItemsFor(
   return items;
 }
 
+/**
+ * The tasks of a handoff its history leaves open: the review tasks of a submission nobody has
+ * decided or withdrawn, the rework task of a rejection not resubmitted — the keys tasksFor gave
+ * them (tasksDoneBy completes them when the handoff moves on; the scanner when the record leaves
+ * the stage where the handoff is due).
+ */
+export function openTaskKeys(
+  handoff: HandoffDef,
+  history: readonly HandoffEvent[],
+  people: OutboxPeople,
+): string[] {
+  const last = lastDecisive(history);
+  if (!last || !hasOpenTasks(handoff, history)) return [];
+  const index = indexInAction(history, last);
+  return tasksFor(handoff, last, history, people).map(([ownerId]) =>
+    taskKey(last.actionId, index, ownerId),
+  );
+}
+
+/** Whether the history leaves tasks open (openTaskKeys has some), without asking who holds them. */
+export function hasOpenTasks(handoff: HandoffDef, history: readonly HandoffEvent[]): boolean {
+  const last = lastDecisive(history)?.type;
+  return last === 'submitted' || (last === 'rejected' && !handoff.onReject);
+}
+
+/** The latest event that opened or ended a review or a rework. */
+function lastDecisive(history: readonly HandoffEvent[]): HandoffEvent | undefined {
+  return history.findLast(
+    (e) =>
+      e.type === 'submitted' ||
+      e.type === 'accepted' ||
+      e.type === 'rejected' ||
+      e.type === 'withdrawn',
+  );
+}
+
 /** The key of the task an action's `index`-th event opened for one owner. */
 function taskKey(actionId: string, index: number, ownerId: string): string {
   return `task:${actionId}:${index}:${ownerId}`;

@@ -29,6 +29,7 @@ import { dealProperties, dealSnapshot, type HubSpotObject } from '../hubspot/map
 import { recipientsOf, taskProperties } from '../hubspot/task-properties.js';
 import type { RoleResolver } from '../hubspot/roles.js';
 import { NEXT_DUE, slaMirrorNames, slaProperty } from '../hubspot/mirror-names.js';
+import { hasOpenTasks, openTaskKeys, type OutboxPeople } from '../outbox/items.js';
 import { mirroredIn, type RecordSummary, type Store } from '../store/index.js';
 import type { RateBudget } from './budget.js';
 import { candidateCompanyValues, candidateContactValues, candidateStages } from './candidates.js';
@@ -71,6 +72,11 @@ export interface ScanReport {
   tasksCompleted: number;
   /** The calls of those completions (a search, and a batch update when some were still open). */
   completionCalls: number;
+  /**
+   * Handoffs whose review or rework tasks were completed because their deal left the stages where
+   * the handoff is due (nobody is asked for them any more).
+   */
+  handoffsSettled: number;
 }
 
 export interface ScannerOptions {
@@ -112,6 +118,8 @@ interface Cycle {
   >;
   /** Whether per-deal next instants and versions are kept (change-driven scanning). */
   watched: boolean;
+  /** Who holds each role, read when a settled handoff's task keys are first needed. */
+  people?: OutboxPeople;
 }
 
 export class Scanner {
@@ -137,6 +145,7 @@ export class Scanner {
       escalationsClosed: 0,
       tasksCompleted: 0,
       completionCalls: 0,
+      handoffsSettled: 0,
     };
     const playbook = await this.options.playbookFor(portalId);
     if (!playbook) return { ...report, skipped: 'no_playbook' };
@@ -149,6 +158,7 @@ export class Scanner {
       const settings = await store.getSettings(portalId);
       const stageProps = settings?.stageProperties ?? {};
       const done = await store.escalationsOf(portalId);
+      const open = await store.openEscalations(portalId);
       const cycle: Cycle = {
         portalId,
         playbook,
@@ -161,12 +171,18 @@ export class Scanner {
           VERSION_PROPERTY,
         ],
         done,
-        closing: new Closing(await store.openEscalations(portalId)),
+        closing: new Closing(open),
         writes: [],
         mirrored: mirroredIn(settings),
         lifecycleWrites: { contact: [], company: [] },
         watched: this.options.changeDriven !== false,
       };
+      // Settlements an earlier scan recorded but did not finish (interrupted, or waiting for the
+      // outbox to write their tasks): their tasks are completed now.
+      await this.queueSettlements(
+        cycle,
+        [...open].filter(([key]) => isSettlement(key)),
+      );
       const fingerprint = `${playbookFingerprint(playbook)}:${JSON.stringify(stageProps)}`;
       const state = cycle.watched ? await store.scanState(portalId) : null;
       const full =
@@ -227,6 +243,24 @@ export class Scanner {
       const deals = await crm.readDeals(ids, cycle.properties);
       cycle.report.completionCalls += cycle.report.apiCalls - before;
       await this.leave(cycle, ids, await this.viewsOf(cycle, deals));
+    }
+    // A deal whose handoff still has a review or rework task open and that the searches no longer
+    // return either (moved back out of the won stage since the last scan): read once, so its
+    // tasks are completed; once settled, a handoff is not read for this again.
+    const judged = new Set([...seen, ...left]);
+    const owing = [...(await this.options.store.handoffsOfType(cycle.portalId, 'deal'))]
+      .filter(([id, states]) => !judged.has(id) && this.owesTasks(cycle, id, states))
+      .map(([id]) => id);
+    for (let i = 0; i < owing.length; i += BATCH) {
+      const ids = owing.slice(i, i + BATCH);
+      const before = cycle.report.apiCalls;
+      const deals = await crm.readDeals(ids, cycle.properties);
+      cycle.report.completionCalls += cycle.report.apiCalls - before;
+      await this.viewsOf(cycle, deals);
+      await this.settleGone(
+        cycle,
+        ids.filter((id) => !deals.some((d) => d.id === id)),
+      );
     }
   }
 
@@ -481,12 +515,27 @@ export class Scanner {
         gone.map((d) => ({ dealId: d.id, nextAt: null, version: null })),
         clock.now(),
       );
-      const leaving = gone.filter((d) => withOpen.has(d.id));
+      // Judged again: those with open escalations, and those whose handoff has a review or rework
+      // task nobody is asked for now that the deal left its stage.
+      const stored =
+        gone.length > 0
+          ? await store.getHandoffsOfRecords(
+              portalId,
+              'deal',
+              gone.map((d) => d.id),
+            )
+          : new Map<string, Record<string, HandoffState>>();
+      const judged = gone.filter(
+        (d) => withOpen.has(d.id) || this.owesTasks(cycle, d.id, stored.get(d.id) ?? {}),
+      );
+      if (judged.length === 0) return;
+      const views = await this.viewsOf(cycle, judged);
+      const leaving = judged.filter((d) => withOpen.has(d.id)).map((d) => d.id);
       if (leaving.length > 0)
         await this.leave(
           cycle,
-          leaving.map((d) => d.id),
-          await this.viewsOf(cycle, leaving),
+          leaving,
+          views.filter((v) => withOpen.has(v.record.recordId)),
         );
     };
     const search = (aboveId: string) =>
@@ -525,6 +574,7 @@ export class Scanner {
         missing.filter((id) => withOpen.has(id)),
         [],
       );
+      await this.settleGone(cycle, missing);
       await store.putWatch(
         portalId,
         missing.map((dealId) => ({ dealId, nextAt: null, version: null })),
@@ -541,6 +591,7 @@ export class Scanner {
     const evaluated = await this.evaluate(portalId, playbook, deals, cycle.stageProps);
     const views = evaluated.map((e) => e.view);
     report.deals += views.length;
+    await this.settle(cycle, evaluated);
     await this.escalate(
       cycle,
       views,
@@ -601,11 +652,112 @@ export class Scanner {
     await this.closeEscalations(crm, portalId, closing, report, false);
   }
 
-  /** Deals that left every stage where a timer runs: their escalations whose timer is not live close. */
-  /** Deals as just read, judged (and kept for the queue and dashboards, as evaluate does). */
+  /**
+   * Deals as just read, judged (and kept for the queue and dashboards, as evaluate does); the
+   * tasks their settled handoffs no longer ask for are queued for completion.
+   */
   private async viewsOf(cycle: Cycle, deals: HubSpotObject[]): Promise<RecordView[]> {
     const evaluated = await this.evaluate(cycle.portalId, cycle.playbook, deals, cycle.stageProps);
+    await this.settle(cycle, evaluated);
     return evaluated.map((e) => e.view);
+  }
+
+  /**
+   * Completes, once, the review and rework tasks of handoffs the core shows settled on these
+   * deals: the deal left the stages where the handoff is due (a rejected sales → CS handoff on a
+   * deal moved back from Closed won), so the tasks wait on nobody. Each settlement is recorded
+   * under its handoff's version with its task keys before any call (a crash leaves it for the next
+   * scan), and its tasks are completed with the escalations', COMPLETE_BATCH keys a call.
+   */
+  private async settle(
+    cycle: Cycle,
+    judged: readonly { view: RecordView; snapshot: RecordSnapshot }[],
+  ): Promise<void> {
+    for (const { view, snapshot } of judged)
+      for (const handoff of view.handoffs) {
+        const state = snapshot.handoffs[handoff.id];
+        if (handoff.settled && state)
+          await this.settleHandoff(cycle, view.record.recordId, handoff.id, state);
+      }
+    await this.closeEscalations(cycle.crm, cycle.portalId, cycle.closing, cycle.report, false);
+  }
+
+  /** Deals HubSpot no longer has: nobody can act on their handoffs' tasks. */
+  private async settleGone(cycle: Cycle, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const stored = await this.options.store.getHandoffsOfRecords(cycle.portalId, 'deal', ids);
+    for (const [dealId, states] of stored)
+      for (const [handoffId, state] of Object.entries(states))
+        await this.settleHandoff(cycle, dealId, handoffId, state);
+    await this.closeEscalations(cycle.crm, cycle.portalId, cycle.closing, cycle.report, false);
+  }
+
+  private async settleHandoff(
+    cycle: Cycle,
+    dealId: string,
+    handoffId: string,
+    state: HandoffState,
+  ): Promise<void> {
+    if (!this.owesTasks(cycle, dealId, { [handoffId]: state })) return;
+    const handoff = cycle.playbook.handoffs.find((h) => h.id === handoffId);
+    if (!handoff) return;
+    const key = settlementKey(dealId, handoffId, state.version);
+    cycle.done.set(key, 'started');
+    const taskKeys = openTaskKeys(handoff, state.events, await this.people(cycle));
+    // Recorded even with no task to complete (the rep is no longer a HubSpot owner): settled once.
+    await this.options.store.escalationStarted(
+      cycle.portalId,
+      key,
+      this.options.clock.now(),
+      taskKeys,
+    );
+    await this.queueSettlements(cycle, [[key, taskKeys]]);
+  }
+
+  /**
+   * Queues recorded settlements for completion, except those with a task the outbox has not
+   * written yet: completing now would find nothing and the task written after would stay open, so
+   * they stay recorded and open for a later scan.
+   */
+  private async queueSettlements(
+    cycle: Cycle,
+    settlements: readonly (readonly [string, readonly string[]])[],
+  ): Promise<void> {
+    const taskKeys = settlements.flatMap(([, keys]) => keys);
+    const pending = new Set<string>();
+    for (let i = 0; i < taskKeys.length; i += 500)
+      for (const key of await this.options.store.outboxPendingKeys(
+        cycle.portalId,
+        taskKeys.slice(i, i + 500),
+      ))
+        pending.add(key);
+    for (const [key, keys] of settlements)
+      if (!keys.some((k) => pending.has(k))) cycle.closing.settle(key, keys);
+  }
+
+  /** Whether one of the deal's handoffs has review or rework tasks open that no scan settled yet. */
+  private owesTasks(
+    cycle: Cycle,
+    dealId: string,
+    states: Readonly<Record<string, HandoffState>>,
+  ): boolean {
+    return Object.entries(states).some(([handoffId, state]) => {
+      const handoff = cycle.playbook.handoffs.find((h) => h.id === handoffId);
+      return (
+        handoff !== undefined &&
+        !cycle.done.has(settlementKey(dealId, handoffId, state.version)) &&
+        hasOpenTasks(handoff, state.events)
+      );
+    });
+  }
+
+  /** Who holds the roles a handoff's tasks went to, read once per scan when first needed. */
+  private async people(cycle: Cycle): Promise<OutboxPeople> {
+    if (!cycle.people) {
+      const people = await this.options.roles.ownersByRole(cycle.portalId, cycle.playbook);
+      cycle.people = { ownersByRole: people.byRole, ownerOfUser: people.ownerOfUser };
+    }
+    return cycle.people;
   }
 
   /**
@@ -664,7 +816,9 @@ export class Scanner {
       const closed = closing.settled();
       if (closed.length > 0) {
         await this.options.store.escalationsClosed(portalId, closed, this.options.clock.now());
-        report.escalationsClosed += closed.length;
+        const settlements = closed.filter(isSettlement).length;
+        report.handoffsSettled += settlements;
+        report.escalationsClosed += closed.length - settlements;
       }
       if (!keys) return;
     }
@@ -946,6 +1100,11 @@ class Closing {
     }
   }
 
+  /** Queues the tasks of a handoff nobody is asked for any more (recorded under `key` first). */
+  settle(key: string, taskKeys: readonly string[]): void {
+    this.queue(key, taskKeys);
+  }
+
   private queue(key: string, taskKeys: readonly string[]): void {
     this.open.delete(key);
     this.queued.push(...taskKeys);
@@ -977,6 +1136,19 @@ const COMPANY_KEY = 'company';
 function recordOf(key: string, type: string): string | undefined {
   const [crm, objectType, recordId] = key.split(':');
   return crm === 'hubspot' && objectType === type ? recordId : undefined;
+}
+
+/**
+ * Where the escalation ledger records that a deal's handoff, at this version, had its review or
+ * rework tasks completed because the deal left the handoff's stages: once per version, so a
+ * handoff settled, reopened and settled again has each round's tasks completed.
+ */
+function settlementKey(dealId: string, handoffId: string, version: number): string {
+  return `settled:hubspot:${DEAL_KEY}:${dealId}:${handoffId}:v${version}`;
+}
+
+function isSettlement(key: string): boolean {
+  return key.startsWith('settled:');
 }
 
 /** The deal an escalation key names. */
