@@ -133,7 +133,7 @@ describe('both faces, every seeded deal', () => {
       whose: 'Your move',
       what: 'Review the Sales → CS handoff: accept or reject it',
       // Submitted Monday 14:15; one business day (8 h) later is Tuesday 14:15.
-      when: 'Due Nov 17, 2026, 2:15 PM',
+      when: 'Due today, 2:15 PM',
       state: 'On track',
       action: ['Accept', false],
     });

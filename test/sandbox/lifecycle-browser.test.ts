@@ -72,7 +72,7 @@ describeIfChromium(
         'accept or reject',
       );
       await expect(page.getByTestId('next-step-when').textContent()).resolves.toBe(
-        'Due Nov 17, 2026, 4:10 PM',
+        'Due today, 4:10 PM',
       );
       await run.shot('20-sdr-opens-submitted-mql');
 
@@ -225,8 +225,8 @@ describeIfChromium(
       );
       // Created past the SDR's stage, the deal never owed the SDR → AE handoff: no row reads it
       // as skipped ("Not started — No longer due").
-      await expect(page.getByTestId('no-handoffs').textContent()).resolves.toBe(
-        'No handoff is open at this stage.',
+      await expect(page.getByTestId('next-step-none').textContent()).resolves.toBe(
+        'No handoff is open for this deal at its stage.',
       );
       await expect(page.getByTestId('sdr_to_ae:status').count()).resolves.toBe(0);
       await run.shot('35-ae-opens-expansion-deal');

@@ -43,6 +43,22 @@ export function formatDateTime(at: number, zones: Zones | string): string {
     .replace(/\u202f/g, ' ');
 }
 
+/**
+ * A due time as a person says it: "today, 1:30 PM", "tomorrow, 9:00 AM", "yesterday, 5:00 PM" (by
+ * the calendar day in the viewer's zone at `now`), else formatDateTime's full date — the next step
+ * answers "by when?" first.
+ */
+export function formatDue(at: number, zones: Zones | string, now: number): string {
+  const full = formatDateTime(at, zones);
+  const viewer = typeof zones === 'string' ? zones : zones.viewer;
+  // en-CA writes a date as 2026-11-23, which Date.parse reads as that day's UTC midnight.
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone: validZone(viewer) ? viewer : 'UTC' });
+  const day = (t: number) => Date.parse(format.format(t)) / 86_400_000;
+  const word = ['yesterday', 'today', 'tomorrow'][day(at) - day(now) + 1];
+  // The time is what follows the year: "Nov 23, 2026, 1:30 PM EST" → "1:30 PM EST".
+  return word ? `${word}, ${full.slice(full.indexOf(',', full.indexOf(',') + 1) + 2)}` : full;
+}
+
 /** A calendar date ("2026-12-07", or a CRM date field's UTC-midnight instant) as "Dec 7, 2026". */
 export function formatDate(value: string | number): string {
   const at =

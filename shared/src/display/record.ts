@@ -2,7 +2,7 @@
 // progress, milestones, history and actions, in the shared words and the one time format. The
 // HubSpot card renders this; the Salesforce panel adds its SLDS classes to it. Pure data.
 import type { HandoffView, RecordView, TimerView } from '../shapes/view.js';
-import { formatDateTime, formatDuration, type Zones } from './format.js';
+import { formatDateTime, formatDue, formatDuration, type Zones } from './format.js';
 import {
   ACTIONS,
   CRM_MOVES,
@@ -223,7 +223,7 @@ export interface NextStepDisplay {
   whose: string;
   /** The move, as an instruction. */
   what: string;
-  /** "Due Dec 17, 2026, 5:00 PM" with the timer's state, when an SLA waits on the move. */
+  /** "Due today, 5:00 PM" ("Dec 17, 2026, 5:00 PM" beyond tomorrow) when an SLA waits on the move. */
   when?: string;
   stateLabel?: string;
   tone: Tone;
@@ -237,7 +237,8 @@ export function nextStepDisplay(view: RecordView, viewerZone: string): NextStepD
   const timer = step.timer ? view.timers.find((t) => t.slaId === step.timer?.slaId) : undefined;
   const zones: Zones = { viewer: viewerZone, reference: timer?.calendarTimeZone };
   const state = step.timer ? TIMER_STATES[step.timer.state] : undefined;
-  const due = step.timer?.dueAt == null ? undefined : formatDateTime(step.timer.dueAt, zones);
+  const due =
+    step.timer?.dueAt == null ? undefined : formatDue(step.timer.dueAt, zones, view.evaluatedAt);
   const when = !step.timer
     ? undefined
     : step.timer.state === 'breached'

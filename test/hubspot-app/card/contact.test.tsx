@@ -178,7 +178,7 @@ describe('the card on a contact, for a viewer without a role', () => {
     await card.waitFor(() => expect(card.maybeFindByTestId(Alert, 'no-role')).not.toBeNull());
     const text = screenText(card);
     expect(text).toContain("You can see this contact's stages");
-    expect(text).toContain('Nobody needs to act on a handoff of this contact right now.');
+    expect(text).toContain('No handoff is open for this contact at its stage.');
     expect(text).not.toContain('this deal');
   });
 });

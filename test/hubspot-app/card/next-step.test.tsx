@@ -17,7 +17,7 @@ describe('the next step on the deal card', () => {
     expect(screenText(card).split('\n').slice(0, 4)).toEqual([
       'Your move',
       'On track',
-      'Due Nov 24, 2026, 11:00 AM',
+      'Due tomorrow, 11:00 AM',
       'Review the Sales → CS handoff: accept or reject it',
     ]);
     const accept = card.findByTestId(Button, 'next-step-action');
@@ -48,7 +48,7 @@ describe('the next step on the deal card', () => {
     expect(card.findByTestId(Text, 'next-step-what').text).toBe(
       'Complete and submit the Sales → CS handoff',
     );
-    expect(card.findByTestId(Text, 'next-step-when').text).toBe('Due Nov 24, 2026, 10:00 AM');
+    expect(card.findByTestId(Text, 'next-step-when').text).toBe('Due tomorrow, 10:00 AM');
     const submit = card.findByTestId(Button, 'next-step-action');
     expect([submit.text, submit.props.disabled]).toEqual(['Submit handoff', true]);
     expect(card.findByTestId(Text, 'next-step-reason').text).toMatch(/still to do/);
@@ -110,7 +110,7 @@ describe('the next step on the contact card', () => {
     expect(screenText(card).split('\n').slice(0, 4)).toEqual([
       'Your move',
       'On track',
-      'Due Nov 23, 2026, 1:30 PM',
+      'Due today, 1:30 PM',
       'Speed to lead: make first contact (log a call, email or meeting)',
     ]);
     expect(card.maybeFindByTestId(Button, 'next-step-action')).toBeNull();

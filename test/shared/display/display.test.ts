@@ -96,7 +96,7 @@ describe('a record as both faces show it', () => {
       handoffId: 'sales_to_cs',
       whose: 'Your move',
       what: 'Review the Sales → CS handoff: accept or reject it',
-      when: 'Due Nov 24, 2026, 11:00 AM',
+      when: 'Due tomorrow, 11:00 AM',
       stateLabel: 'On track',
       tone: 'info',
       action: { type: 'accept', label: 'Accept', emphasis: 'primary', disabled: false },
@@ -124,7 +124,7 @@ describe('a record as both faces show it', () => {
     );
     expect(shown.nextStep).toMatchObject({
       whose: 'Waiting on the CS manager',
-      when: 'Due Nov 24, 2026, 5:00 PM GMT+1',
+      when: 'Due tomorrow, 5:00 PM GMT+1',
     });
     expect(shown.nextStep?.action).toBeUndefined();
   });
@@ -249,7 +249,7 @@ describe('a move in the CRM as both faces show it', () => {
       slaId: 'speed_to_lead',
       whose: 'Your move',
       what: 'Speed to lead: make first contact (log a call, email or meeting)',
-      when: 'Due Nov 23, 2026, 1:30 PM',
+      when: 'Due today, 1:30 PM',
       stateLabel: 'On track',
       tone: 'info',
     });
@@ -276,7 +276,7 @@ describe('a move in the CRM as both faces show it', () => {
       slaId: 'speed_to_lead',
       whose: 'Waiting on the SDR',
       what: 'Speed to lead: make first contact (log a call, email or meeting)',
-      when: 'Was due Nov 23, 2026, 1:30 PM',
+      when: 'Was due today, 1:30 PM',
       stateLabel: 'Breached',
       tone: 'danger',
     });

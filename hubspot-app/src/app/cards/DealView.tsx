@@ -1,7 +1,7 @@
 // A record's view (deal, contact or company) as the viewer sees it: the next step first, then
 // stages, timers and handoffs. Pure rendering: every verdict, word and allowed action comes from the core (the view
 // and recordDisplay, which the Salesforce panel renders too).
-import { Alert, Divider, Flex, Text } from '@hubspot/ui-extensions';
+import { Alert, Divider, Flex } from '@hubspot/ui-extensions';
 import { recordDisplay, type RecordView } from '@handoff/shared/runtime';
 import { HandoffSection, type HandoffCommand } from './HandoffSection.js';
 import { NextStep } from './NextStep.js';
@@ -36,6 +36,7 @@ export function DealView(props: {
       <NextStep
         step={display.nextStep}
         noun={noun}
+        open={view.handoffs.length > 0}
         busy={props.busy}
         onCommand={(handoffId, command) => {
           const handoff = view.handoffs.find((h) => h.id === handoffId);
@@ -61,11 +62,6 @@ export function DealView(props: {
       <StageSection view={view} />
       <TimerList timers={display.timers} />
       <Divider />
-      {view.handoffs.length === 0 && (
-        <Text variant="microcopy" testId="no-handoffs">
-          No handoff is open at this stage.
-        </Text>
-      )}
       {display.handoffs.map((shown) => {
         const handoff = view.handoffs.find((h) => h.id === shown.id);
         return (

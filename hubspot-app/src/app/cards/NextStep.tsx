@@ -11,6 +11,8 @@ export function NextStep(props: {
   step: NextStepDisplay | null;
   /** The record in words: deal, contact or company. */
   noun: string;
+  /** Whether any handoff is listed below: when none is, the strip says so instead. */
+  open: boolean;
   busy: boolean;
   onCommand: (handoffId: string, command: NextCommand) => void;
 }) {
@@ -18,7 +20,9 @@ export function NextStep(props: {
   if (!step) {
     return (
       <Text variant="microcopy" testId="next-step-none">
-        Nobody needs to act on a handoff of this {props.noun} right now.
+        {props.open
+          ? `Nobody needs to act on a handoff of this ${props.noun} right now.`
+          : `No handoff is open for this ${props.noun} at its stage.`}
       </Text>
     );
   }

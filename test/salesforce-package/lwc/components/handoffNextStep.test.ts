@@ -40,7 +40,7 @@ describe('handoffPanel: the next step first', () => {
       const el = await panel('cs_manager', 'submitted', '2026-11-20T16:00:00.000Z');
       const strip = query(el, '[data-id="next-step"]');
       expect(text(strip as Element)).toBe(
-        'Your move On track Due Nov 20, 2026, 5:00 PM Review the Sales → CS handoff: accept or reject it',
+        'Your move On track Due today, 5:00 PM Review the Sales → CS handoff: accept or reject it',
       );
       // The strip is the first thing the panel shows.
       expect(queryAll(el, '[data-id]')[0]?.getAttribute('data-id')).toBe('next-step');
@@ -152,7 +152,7 @@ describe('handoffRecord: a move made in Salesforce', () => {
     });
     await flush();
     expect(text(query(el, '[data-id="next-step"]') as Element)).toBe(
-      'Your move On track Due Nov 23, 2026, 1:30 PM Speed to lead: make first contact (log a call, email or meeting)',
+      'Your move On track Due today, 1:30 PM Speed to lead: make first contact (log a call, email or meeting)',
     );
     expect(query(el, '[data-id="next-step-action"]')).toBeUndefined();
     await expectAccessible(el);
@@ -205,6 +205,35 @@ describe('handoffRecord: a recycled Lead, for marketing', () => {
       'Rejected by Iris Novak on Nov 23, 2026, 11:00 AM: Not ready to buy yet — “Budget opens in April.”',
     );
     expect(query(el, '[data-id="items"]')).toBeUndefined();
+    await expectAccessible(el);
+  });
+});
+
+describe('handoffRecord: no handoff open', () => {
+  it('when an opportunity stands where no handoff opens, then the strip says no handoff is open (as the card does), not that nobody needs to act on one', async () => {
+    const opportunity = {
+      crm: 'salesforce' as const,
+      objectType: 'Opportunity',
+      recordId: '006Q',
+      stage: 'qualified',
+      fields: {},
+      stageHistory: [{ stage: 'qualified', enteredAt: ny(23, 9) }],
+      handoffs: {},
+    };
+    const view = evaluateRecord(
+      PLAYBOOK,
+      opportunity,
+      { userId: 'u-ae', roles: ['sales_rep'] },
+      ny(23, 10),
+    );
+    expect(view.handoffs).toEqual([]);
+    const el = mount('c-handoff-record', Record, 'sales_rep', {
+      model: panelModel(view, 'America/New_York'),
+    });
+    await flush();
+    expect(query(el, '[data-id="next-step-none"]')?.textContent).toBe(
+      'No handoff is open for this opportunity at its stage.',
+    );
     await expectAccessible(el);
   });
 });

@@ -6222,6 +6222,14 @@ function formatDateTime(at, zones2) {
     ...named ? { timeZoneName: "short" } : {}
   }).format(at).replace(/\u202f/g, " ");
 }
+function formatDue(at, zones2, now) {
+  const full = formatDateTime(at, zones2);
+  const viewer = typeof zones2 === "string" ? zones2 : zones2.viewer;
+  const format = new Intl.DateTimeFormat("en-CA", { timeZone: validZone(viewer) ? viewer : "UTC" });
+  const day = (t) => Date.parse(format.format(t)) / 864e5;
+  const word = ["yesterday", "today", "tomorrow"][day(at) - day(now) + 1];
+  return word ? `${word}, ${full.slice(full.indexOf(",", full.indexOf(",") + 1) + 2)}` : full;
+}
 function formatDuration(ms) {
   const minutes = Math.floor(Math.abs(ms) / 6e4);
   if (minutes < 1)
@@ -6381,7 +6389,7 @@ function nextStepDisplay(view, viewerZone) {
   const timer2 = step.timer ? view.timers.find((t) => t.slaId === step.timer?.slaId) : void 0;
   const zones2 = { viewer: viewerZone, reference: timer2?.calendarTimeZone };
   const state = step.timer ? TIMER_STATES[step.timer.state] : void 0;
-  const due = step.timer?.dueAt == null ? void 0 : formatDateTime(step.timer.dueAt, zones2);
+  const due = step.timer?.dueAt == null ? void 0 : formatDue(step.timer.dueAt, zones2, view.evaluatedAt);
   const when = !step.timer ? void 0 : step.timer.state === "breached" ? `Was due ${due ?? "earlier"}` : step.timer.state === "paused" ? "Clock paused" : `Due ${due ?? "later"}`;
   const shown = {
     whose: step.ball.viewerMayAct ? "Your move" : `Waiting on the ${step.ball.label}`,

@@ -12,6 +12,13 @@ export default class HandoffRecord extends LightningElement {
     return action ? { ...action, disabled: action.disabled || this.busy } : undefined;
   }
 
+  /** With no next step: nobody needs to act, or (the card's words too) no handoff is open at all. */
+  get noneText() {
+    return this.model.handoffs?.length
+      ? 'Nobody needs to act on a handoff of this opportunity right now.'
+      : 'No handoff is open for this opportunity at its stage.';
+  }
+
   handleNextStep() {
     const step = this.model.nextStep;
     if (!step?.action) return;
