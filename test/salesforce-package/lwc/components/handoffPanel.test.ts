@@ -671,6 +671,24 @@ describe('handoffPanel on an Account', () => {
   });
 });
 
+describe('handoffPanel on a Lead', () => {
+  it('when it is placed on a Lead page, then it says what runs on the Lead instead of failing to read it as an opportunity', async () => {
+    const el = mount('c-handoff-panel', Panel, 'sdr', {
+      recordId: '00Q000000000001AAA',
+      objectApiName: 'Lead',
+    });
+    graphql.emit(graph(PLAYBOOK_JSON, []));
+    await flush();
+    expect(query(el, '[data-id="load-error"]')).toBeUndefined();
+    expect(query(el, '[data-id="lead-note"]')?.textContent).toContain(
+      'Speed to lead runs on this Lead',
+    );
+    // No opportunity read: a Lead id given to the Opportunity wires would fail.
+    expect(getRecord.getLastConfig().recordId).not.toBe('00Q000000000001AAA');
+    await expectAccessible(el);
+  });
+});
+
 describe('handoffPanel: SLA timers', () => {
   it.each([
     // Submitted Friday 20 November 09:00 New York: CS's clock starts there.

@@ -1,4 +1,4 @@
-// The handoff panel on Opportunity and Account record pages. Reads with Lightning Data Service,
+// The handoff panel on Opportunity, Account and Lead record pages. Reads with Lightning Data Service,
 // evaluates with the core (c/handoffCore) and writes through LDS; Salesforce's validation rules
 // enforce the same state machine on every other channel.
 import { LightningElement, api, wire } from 'lwc';
@@ -235,13 +235,25 @@ export default class HandoffPanel extends LightningElement {
     return this.objectApiName === 'Account';
   }
 
-  /** On an Account page the opportunity wires stay idle: `undefined` parameters skip a wire. */
+  /**
+   * A Lead's handoff cannot be kept yet: a Handoff__c needs its Opportunity (a master-detail, and a
+   * Lead cannot be the master of one), so the panel says what runs on a Lead instead of failing.
+   */
+  get isLead() {
+    return this.objectApiName === 'Lead';
+  }
+
+  get isOpportunityPage() {
+    return !this.isAccount && !this.isLead;
+  }
+
+  /** On an Account or Lead page the opportunity wires stay idle: `undefined` parameters skip a wire. */
   get opportunityId() {
-    return this.isAccount ? undefined : this.recordId;
+    return this.isOpportunityPage ? this.recordId : undefined;
   }
 
   get opportunityObject() {
-    return this.isAccount ? undefined : OPPORTUNITY_OBJECT;
+    return this.isOpportunityPage ? OPPORTUNITY_OBJECT : undefined;
   }
 
   /** The record's own record type (its StageName values may be a subset), else the default. */
@@ -257,7 +269,7 @@ export default class HandoffPanel extends LightningElement {
     return (
       this.graphLoaded &&
       this.handoffRoles !== undefined &&
-      (this.isAccount || (this.opportunity && this.headers))
+      (!this.isOpportunityPage || (this.opportunity && this.headers))
     );
   }
 
@@ -274,7 +286,11 @@ export default class HandoffPanel extends LightningElement {
   }
 
   get showOpportunity() {
-    return !this.loadError && this.loaded && this.playbook && !this.isAccount;
+    return !this.loadError && this.loaded && this.playbook && this.isOpportunityPage;
+  }
+
+  get showLead() {
+    return !this.loadError && this.loaded && this.playbook && this.isLead;
   }
 
   get showAccount() {
