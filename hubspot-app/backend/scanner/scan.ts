@@ -22,7 +22,7 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
 import { CrmError, HISTORY_BATCH, type Crm, type EngagementTarget } from '../hubspot/crm.js';
-import { companySnapshot, type HubSpotCompany } from '../hubspot/company-mapping.js';
+import { companySnapshot } from '../hubspot/company-mapping.js';
 import { contactSnapshot, type HubSpotContact } from '../hubspot/contact-mapping.js';
 import type { HubSpotObjectWithHistory } from '../hubspot/lifecycle-mapping.js';
 import { dealProperties, dealSnapshot, type HubSpotObject } from '../hubspot/mapping.js';
@@ -73,8 +73,8 @@ export interface ScanReport {
   /** The calls of those completions (a search, and a batch update when some were still open). */
   completionCalls: number;
   /**
-   * Handoffs whose review or rework tasks were completed because their deal left the stages where
-   * the handoff is due (nobody is asked for them any more).
+   * Handoffs whose review or rework tasks were completed because their record (deal, contact or
+   * company) left the stages where the handoff is due (nobody is asked for them any more).
    */
   handoffsSettled: number;
 }
@@ -194,8 +194,8 @@ export class Scanner {
       if (full || !state) await this.readAll(cycle);
       else await this.readChanges(cycle, state.changesSince - CHANGE_LAG_MS);
       if (cycle.writes.length > 0) await cycle.crm.batchUpdateDeals(cycle.writes.splice(0));
-      await this.readContacts(cycle, state?.changesSince);
-      await this.readCompanies(cycle, state?.changesSince);
+      await this.readContacts(cycle, full, state?.changesSince);
+      await this.readCompanies(cycle, full, state?.changesSince);
       await this.closeEscalations(cycle.crm, portalId, cycle.closing, report, true);
       if (cycle.watched) {
         if (full) await store.forgetWatchBefore(portalId, startedAt);
@@ -247,10 +247,7 @@ export class Scanner {
     // A deal whose handoff still has a review or rework task open and that the searches no longer
     // return either (moved back out of the won stage since the last scan): read once, so its
     // tasks are completed; once settled, a handoff is not read for this again.
-    const judged = new Set([...seen, ...left]);
-    const owing = [...(await this.options.store.handoffsOfType(cycle.portalId, 'deal'))]
-      .filter(([id, states]) => !judged.has(id) && this.owesTasks(cycle, id, states))
-      .map(([id]) => id);
+    const owing = await this.owing(cycle, 'deal', new Set([...seen, ...left]));
     for (let i = 0; i < owing.length; i += BATCH) {
       const ids = owing.slice(i, i + BATCH);
       const before = cycle.report.apiCalls;
@@ -259,6 +256,7 @@ export class Scanner {
       await this.viewsOf(cycle, deals);
       await this.settleGone(
         cycle,
+        'deal',
         ids.filter((id) => !deals.some((d) => d.id === id)),
       );
     }
@@ -286,10 +284,12 @@ export class Scanner {
    * Every contact in a stage where a timer can run, on every scan (HubSpot keeps no per-contact
    * watch here; the search is by stage, so only MQLs are read), HISTORY_BATCH at a time
    * with the history their timers start and stop by; then the contacts with open escalations that
-   * left those stages, read once to close what is no longer live. `lastScanAt` (when the last
-   * finished scan began) bounds the summaries looked at to those that scan or a card saw since.
+   * left those stages, read once to close what is no longer live, and to complete the review tasks
+   * of an MQL moved on in HubSpot itself. `lastScanAt` (when the last finished scan began) bounds
+   * the summaries looked at to those that scan or a card saw since; a `full` scan also reads, once,
+   * the contacts whose handoff still has tasks open that it no longer finds.
    */
-  private async readContacts(cycle: Cycle, lastScanAt?: number): Promise<void> {
+  private async readContacts(cycle: Cycle, full: boolean, lastScanAt?: number): Promise<void> {
     const { crm, playbook, closing } = cycle;
     const seen = new Set<string>();
     for (const [property, values] of candidateContactValues(playbook)) {
@@ -317,13 +317,23 @@ export class Scanner {
     )
       .filter((s) => live.has(s.snapshot.stage) && !seen.has(s.recordId))
       .map((s) => s.recordId);
-    const left = [...new Set([...closing.recordsNotIn(seen, CONTACT_KEY), ...lastSeenLive])];
-    for (let i = 0; i < left.length; i += HISTORY_BATCH) {
-      const ids = left.slice(i, i + HISTORY_BATCH);
+    const left = new Set([...closing.recordsNotIn(seen, CONTACT_KEY), ...lastSeenLive]);
+    if (full)
+      for (const id of await this.owing(cycle, 'contact', new Set([...seen, ...left])))
+        left.add(id);
+    const leaving = [...left];
+    for (let i = 0; i < leaving.length; i += HISTORY_BATCH) {
+      const ids = leaving.slice(i, i + HISTORY_BATCH);
       const before = cycle.report.apiCalls;
       const contacts = await crm.readContacts(ids, playbook);
       cycle.report.completionCalls += cycle.report.apiCalls - before;
-      const evaluated = await this.evaluateContacts(cycle.portalId, playbook, contacts);
+      const evaluated = await this.evaluateContacts(cycle, contacts);
+      const judged = new Set(evaluated.map((e) => e.view.record.recordId));
+      await this.settleGone(
+        cycle,
+        'contact',
+        ids.filter((id) => !judged.has(id)),
+      );
       await this.mirror(cycle, 'contact', contacts, evaluated);
       await this.leave(
         cycle,
@@ -341,10 +351,12 @@ export class Scanner {
    * clock when CS raises it), every company in a stage where a stage-started SLA may run (none in
    * the default playbook), those with open escalations, read once to close what is no longer
    * live, and those whose handoff an action changed since the last finished scan began
-   * (`lastScanAt`: an expansion the AE accepted stops its clock, which HubSpot should show) —
-   * HISTORY_BATCH at a time, escalated on the company as deals are.
+   * (`lastScanAt`: an expansion the AE accepted stops its clock, which HubSpot should show), and
+   * on a `full` scan those whose handoff still has tasks open (a rejected expansion's rework) —
+   * HISTORY_BATCH at a time, escalated on the company as deals are; the tasks of a handoff on a
+   * company that stopped being a customer are completed.
    */
-  private async readCompanies(cycle: Cycle, lastScanAt?: number): Promise<void> {
+  private async readCompanies(cycle: Cycle, full: boolean, lastScanAt?: number): Promise<void> {
     const { crm, playbook, closing, portalId } = cycle;
     if (!objectsOf(playbook).includes('company')) return;
     const stored = await this.options.store.handoffsOfType(portalId, 'company');
@@ -366,11 +378,12 @@ export class Scanner {
         'company',
       ]))
         ids.add(changed.recordId);
+    if (full) for (const id of await this.owing(cycle, 'company', ids)) ids.add(id);
     const all = [...ids];
     for (let i = 0; i < all.length; i += HISTORY_BATCH) {
       const chunk = all.slice(i, i + HISTORY_BATCH);
       const companies = await crm.readCompanies(chunk, playbook);
-      const evaluated = await this.evaluateCompanies(portalId, playbook, companies, stored);
+      const evaluated = await this.judgeLifecycle(cycle, 'company', companies, stored);
       cycle.report.companies += evaluated.length;
       await this.mirror(cycle, 'company', companies, evaluated);
       const names = new Map(evaluated.map((e) => [e.view.record.recordId, e.name]));
@@ -380,31 +393,19 @@ export class Scanner {
         (id) => names.get(id) ?? `Company ${id}`,
         'companies',
       );
-      // Gone from HubSpot, or in a stage the playbook does not follow: nothing can run there.
+      // Gone from HubSpot, or in a stage the playbook does not follow: nothing can run there, and
+      // no handoff is due there.
       const judged = new Set(names.keys());
-      await this.leave(
-        cycle,
-        chunk.filter((id) => !judged.has(id)),
-        [],
-        COMPANY_KEY,
-      );
+      const unjudged = chunk.filter((id) => !judged.has(id));
+      await this.leave(cycle, unjudged, [], COMPANY_KEY);
+      await this.settleGone(cycle, 'company', unjudged);
     }
     await this.flush(cycle, 'company', true);
   }
 
-  /** Judges companies as just read; what was read is kept for the queue and the dashboards. */
-  private evaluateCompanies(
-    portalId: string,
-    playbook: Playbook,
-    companies: HubSpotCompany[],
-    handoffs: ReadonlyMap<string, Record<string, HandoffState>>,
-  ): Promise<{ view: RecordView; name: string }[]> {
-    return this.judgeLifecycle(portalId, playbook, 'company', companies, handoffs);
-  }
-
   /** Judges contacts and escalates what is due on them, as process does for deals. */
   private async processContacts(cycle: Cycle, contacts: HubSpotContact[]): Promise<void> {
-    const evaluated = await this.evaluateContacts(cycle.portalId, cycle.playbook, contacts);
+    const evaluated = await this.evaluateContacts(cycle, contacts);
     cycle.report.contacts += evaluated.length;
     const names = new Map(evaluated.map((e) => [e.view.record.recordId, e.name]));
     await this.escalate(
@@ -447,31 +448,31 @@ export class Scanner {
 
   /** Judges contacts as just read; what was read is kept for the queue and the dashboards. */
   private async evaluateContacts(
-    portalId: string,
-    playbook: Playbook,
+    cycle: Cycle,
     contacts: HubSpotContact[],
   ): Promise<{ view: RecordView; name: string }[]> {
     if (contacts.length === 0) return [];
     const handoffs = await this.options.store.getHandoffsOfRecords(
-      portalId,
+      cycle.portalId,
       'contact',
       contacts.map((c) => c.id),
     );
-    return this.judgeLifecycle(portalId, playbook, 'contact', contacts, handoffs);
+    return this.judgeLifecycle(cycle, 'contact', contacts, handoffs);
   }
 
   /**
    * Contacts or companies as just read, with their stored handoffs, judged by the core; a record
-   * whose stage the playbook does not follow has no timer to watch and is left out. What was read
-   * is kept for the queue and the dashboards.
+   * whose stage the playbook does not follow has no timer to watch and is left out. The tasks of
+   * handoffs the core shows settled are queued for completion before what was read is kept for the
+   * queue and the dashboards (a crash between leaves the record where the next scan looks for it).
    */
   private async judgeLifecycle(
-    portalId: string,
-    playbook: Playbook,
+    cycle: Cycle,
     objectType: 'contact' | 'company',
     records: readonly HubSpotObjectWithHistory[],
     handoffs: ReadonlyMap<string, Record<string, HandoffState>>,
   ): Promise<{ view: RecordView; name: string }[]> {
+    const { playbook, portalId } = cycle;
     const now = this.options.clock.now();
     const snapshotOf = objectType === 'contact' ? contactSnapshot : companySnapshot;
     const read: RecordSummary[] = [];
@@ -480,8 +481,10 @@ export class Scanner {
       if (!result.ok) return [];
       const snapshot = { ...result.snapshot, handoffs: handoffs.get(record.id) ?? {} };
       read.push({ objectType, recordId: record.id, name: result.name, snapshot, seenAt: now });
-      return [{ view: evaluateRecord(playbook, snapshot, SYSTEM_VIEWER, now), name: result.name }];
+      const view = evaluateRecord(playbook, snapshot, SYSTEM_VIEWER, now);
+      return [{ view, snapshot, name: result.name }];
     });
+    await this.settle(cycle, out);
     await this.options.store.putRecordSummaries(portalId, read, now);
     return out;
   }
@@ -526,7 +529,7 @@ export class Scanner {
             )
           : new Map<string, Record<string, HandoffState>>();
       const judged = gone.filter(
-        (d) => withOpen.has(d.id) || this.owesTasks(cycle, d.id, stored.get(d.id) ?? {}),
+        (d) => withOpen.has(d.id) || this.owesTasks(cycle, DEAL_KEY, d.id, stored.get(d.id) ?? {}),
       );
       if (judged.length === 0) return;
       const views = await this.viewsOf(cycle, judged);
@@ -574,7 +577,7 @@ export class Scanner {
         missing.filter((id) => withOpen.has(id)),
         [],
       );
-      await this.settleGone(cycle, missing);
+      await this.settleGone(cycle, 'deal', missing);
       await store.putWatch(
         portalId,
         missing.map((dealId) => ({ dealId, nextAt: null, version: null })),
@@ -664,10 +667,11 @@ export class Scanner {
 
   /**
    * Completes, once, the review and rework tasks of handoffs the core shows settled on these
-   * deals: the deal left the stages where the handoff is due (a rejected sales → CS handoff on a
-   * deal moved back from Closed won), so the tasks wait on nobody. Each settlement is recorded
-   * under its handoff's version with its task keys before any call (a crash leaves it for the next
-   * scan), and its tasks are completed with the escalations', COMPLETE_BATCH keys a call.
+   * records: the record left the stages where the handoff is due (a rejected sales → CS handoff on
+   * a deal moved back from Closed won, an MQL an SDR made an SQL in HubSpot itself), so the tasks
+   * wait on nobody. Each settlement is recorded under its handoff's version with its task keys
+   * before any call (a crash leaves it for the next scan), and its tasks are completed with the
+   * escalations', COMPLETE_BATCH keys a call.
    */
   private async settle(
     cycle: Cycle,
@@ -677,31 +681,47 @@ export class Scanner {
       for (const handoff of view.handoffs) {
         const state = snapshot.handoffs[handoff.id];
         if (handoff.settled && state)
-          await this.settleHandoff(cycle, view.record.recordId, handoff.id, state);
+          await this.settleHandoff(
+            cycle,
+            view.record.objectType,
+            view.record.recordId,
+            handoff.id,
+            state,
+          );
       }
     await this.closeEscalations(cycle.crm, cycle.portalId, cycle.closing, cycle.report, false);
   }
 
-  /** Deals HubSpot no longer has: nobody can act on their handoffs' tasks. */
-  private async settleGone(cycle: Cycle, ids: readonly string[]): Promise<void> {
+  /**
+   * Records read that the core cannot judge — HubSpot no longer has them, or (contacts and
+   * companies) they are at a stage the playbook does not follow, where no handoff is due: nobody
+   * can act on their handoffs' tasks.
+   */
+  private async settleGone(
+    cycle: Cycle,
+    object: StoredObject,
+    ids: readonly string[],
+  ): Promise<void> {
     if (ids.length === 0) return;
-    const stored = await this.options.store.getHandoffsOfRecords(cycle.portalId, 'deal', ids);
-    for (const [dealId, states] of stored)
+    const stored = await this.options.store.getHandoffsOfRecords(cycle.portalId, object, ids);
+    for (const [recordId, states] of stored)
       for (const [handoffId, state] of Object.entries(states))
-        await this.settleHandoff(cycle, dealId, handoffId, state);
+        await this.settleHandoff(cycle, KEY_OF[object], recordId, handoffId, state);
     await this.closeEscalations(cycle.crm, cycle.portalId, cycle.closing, cycle.report, false);
   }
 
+  /** `objectKey` names the record's object as escalation keys do (the snapshot's object type). */
   private async settleHandoff(
     cycle: Cycle,
-    dealId: string,
+    objectKey: string,
+    recordId: string,
     handoffId: string,
     state: HandoffState,
   ): Promise<void> {
-    if (!this.owesTasks(cycle, dealId, { [handoffId]: state })) return;
+    if (!this.owesTasks(cycle, objectKey, recordId, { [handoffId]: state })) return;
     const handoff = cycle.playbook.handoffs.find((h) => h.id === handoffId);
     if (!handoff) return;
-    const key = settlementKey(dealId, handoffId, state.version);
+    const key = settlementKey(objectKey, recordId, handoffId, state.version);
     cycle.done.set(key, 'started');
     const taskKeys = openTaskKeys(handoff, state.events, await this.people(cycle));
     // Recorded even with no task to complete (the rep is no longer a HubSpot owner): settled once.
@@ -735,20 +755,38 @@ export class Scanner {
       if (!keys.some((k) => pending.has(k))) cycle.closing.settle(key, keys);
   }
 
-  /** Whether one of the deal's handoffs has review or rework tasks open that no scan settled yet. */
+  /** Whether one of the record's handoffs has review or rework tasks open that no scan settled yet. */
   private owesTasks(
     cycle: Cycle,
-    dealId: string,
+    objectKey: string,
+    recordId: string,
     states: Readonly<Record<string, HandoffState>>,
   ): boolean {
     return Object.entries(states).some(([handoffId, state]) => {
       const handoff = cycle.playbook.handoffs.find((h) => h.id === handoffId);
       return (
         handoff !== undefined &&
-        !cycle.done.has(settlementKey(dealId, handoffId, state.version)) &&
+        !cycle.done.has(settlementKey(objectKey, recordId, handoffId, state.version)) &&
         hasOpenTasks(handoff, state.events)
       );
     });
+  }
+
+  /**
+   * The records of an object whose handoff has a review or rework task open that no scan settled,
+   * except those already judged: what a full scan reads once, in case it left its stage unseen.
+   * A store read; once settled, a handoff is not read for this again.
+   */
+  private async owing(
+    cycle: Cycle,
+    object: StoredObject,
+    judged: ReadonlySet<string>,
+  ): Promise<string[]> {
+    return [...(await this.options.store.handoffsOfType(cycle.portalId, object))]
+      .filter(
+        ([id, states]) => !judged.has(id) && this.owesTasks(cycle, KEY_OF[object], id, states),
+      )
+      .map(([id]) => id);
   }
 
   /** Who holds the roles a handoff's tasks went to, read once per scan when first needed. */
@@ -1138,13 +1176,27 @@ function recordOf(key: string, type: string): string | undefined {
   return crm === 'hubspot' && objectType === type ? recordId : undefined;
 }
 
+/** The store's name of each object (its handoffs' rows), and how escalation keys name it. */
+type StoredObject = 'deal' | 'contact' | 'company';
+const KEY_OF: Record<StoredObject, string> = {
+  deal: DEAL_KEY,
+  contact: CONTACT_KEY,
+  company: COMPANY_KEY,
+};
+
 /**
- * Where the escalation ledger records that a deal's handoff, at this version, had its review or
- * rework tasks completed because the deal left the handoff's stages: once per version, so a
- * handoff settled, reopened and settled again has each round's tasks completed.
+ * Where the escalation ledger records that a record's handoff, at this version, had its review or
+ * rework tasks completed because the record left the handoff's stages: once per version, so a
+ * handoff settled, reopened and settled again has each round's tasks completed. `objectKey` as in
+ * escalation keys (settled:hubspot:deal:…, settled:hubspot:contacts:…, settled:hubspot:company:…).
  */
-function settlementKey(dealId: string, handoffId: string, version: number): string {
-  return `settled:hubspot:${DEAL_KEY}:${dealId}:${handoffId}:v${version}`;
+function settlementKey(
+  objectKey: string,
+  recordId: string,
+  handoffId: string,
+  version: number,
+): string {
+  return `settled:hubspot:${objectKey}:${recordId}:${handoffId}:v${version}`;
 }
 
 function isSettlement(key: string): boolean {

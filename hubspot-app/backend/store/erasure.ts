@@ -24,11 +24,15 @@ export async function forgetContactRows(
         `DELETE FROM ${table} WHERE portal_id = $1 AND record_id = $2 AND object_type IN ($3, $4)`,
         [portalId, contactId, ...CONTACT_TYPES],
       );
-    // escalationKey: <crm>:<objectType>:<recordId>:<sla>:L<level>:<start>
-    await count(`DELETE FROM escalations WHERE portal_id = $1 AND (key LIKE $2 OR key LIKE $3)`, [
-      portalId,
-      ...CONTACT_TYPES.map((type) => `hubspot:${type}:${escapeLike(contactId)}:%`),
-    ]);
+    // escalationKey: <crm>:<objectType>:<recordId>:<sla>:L<level>:<start>; the scanner's record
+    // of a handoff's tasks completed once the contact left its stage: settled:<the same>:…
+    const keys = ['', 'settled:'].flatMap((prefix) =>
+      CONTACT_TYPES.map((type) => `${prefix}hubspot:${type}:${escapeLike(contactId)}:%`),
+    );
+    await count(
+      `DELETE FROM escalations WHERE portal_id = $1 AND (${keys.map((_, i) => `key LIKE $${i + 2}`).join(' OR ')})`,
+      [portalId, ...keys],
+    );
     // Outbox payloads name the contact as a move's contactId, an engagement's record on contacts
     // or a mirror's record of object contact.
     await count(

@@ -199,9 +199,20 @@ export class Seeder {
 
   /** A user edits a deal in HubSpot: history, stage dates and a webhook like any real change. */
   updateDeal(portalId: string, dealId: string, properties: PropertyValues): void {
-    const deal = this.context.store.get(portalId, 'deals', dealId);
-    if (!deal) throw new Error(`deal ${dealId} is not in portal ${portalId}`);
-    failIfInvalid(this.context.crm.update(deal, properties, { source: 'CRM_UI' }), 'deal update');
+    this.updateRecord(portalId, 'deals', dealId, properties);
+  }
+
+  /**
+   * A user edits a record in HubSpot's UI, as updateDeal does: a contact's or company's lifecycle
+   * stage set by hand, backwards too (the forward-only rule binds the API, not the UI).
+   */
+  updateRecord(portalId: string, type: ObjectType, id: string, properties: PropertyValues): void {
+    const record = this.context.store.get(portalId, type, id);
+    if (!record) throw new Error(`${type} ${id} is not in portal ${portalId}`);
+    failIfInvalid(
+      this.context.crm.update(record, properties, { source: 'CRM_UI' }),
+      `${type} update`,
+    );
     this.afterWrite();
   }
 
