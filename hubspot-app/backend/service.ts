@@ -144,6 +144,7 @@ export function createService(options: ServiceOptions): Service {
     clock,
     crmFor: crmWith(1, timeouts.background),
     playbookFor: (portalId) => portalPlaybook(deps, portalId),
+    provision: async (portalId) => void (await provisionPortal(portalId)),
     roles,
     budget,
     log,

@@ -30,7 +30,7 @@ import { recipientsOf, taskProperties } from '../hubspot/task-properties.js';
 import type { RoleResolver } from '../hubspot/roles.js';
 import { NEXT_DUE, slaMirrorNames, slaProperty } from '../hubspot/mirror-names.js';
 import { hasOpenTasks, openTaskKeys, type OutboxPeople } from '../outbox/items.js';
-import { mirroredIn, type RecordSummary, type Store } from '../store/index.js';
+import { mirroredIn, type PortalSettings, type RecordSummary, type Store } from '../store/index.js';
 import type { RateBudget } from './budget.js';
 import { candidateCompanyValues, candidateContactValues, candidateStages } from './candidates.js';
 
@@ -96,6 +96,12 @@ export interface ScannerOptions {
   changeDriven?: boolean;
   /** How often a change-driven scanner still reads every candidate (default RECONCILE_EVERY_MS). */
   reconcileEveryMs?: number;
+  /**
+   * Provisions a portal again (idempotent). The scanner calls it once for a portal provisioned
+   * before contacts and companies carried Handoff's properties, so they get them without waiting
+   * for an admin to save the playbook.
+   */
+  provision?(portalId: string): Promise<void>;
 }
 
 /** What one scan of one portal carries from page to page. */
@@ -155,7 +161,7 @@ export class Scanner {
       return { ...report, skipped: 'leased' };
     try {
       const startedAt = clock.now();
-      const settings = await store.getSettings(portalId);
+      const settings = await this.upToDate(portalId, await store.getSettings(portalId));
       const stageProps = settings?.stageProperties ?? {};
       const done = await store.escalationsOf(portalId);
       const open = await store.openEscalations(portalId);
@@ -212,6 +218,30 @@ export class Scanner {
       return report;
     } finally {
       await store.releaseLease(portalId, this.options.holder);
+    }
+  }
+
+  /**
+   * Settings saved before provisioning recorded which objects carry Handoff's properties: provision
+   * once more (their contacts and companies get theirs), then read what it saved. A refusal is
+   * logged and the scan goes on as before (deals only): the next scan tries again.
+   */
+  private async upToDate(
+    portalId: string,
+    settings: PortalSettings | null,
+  ): Promise<PortalSettings | null> {
+    if (!settings || settings.provisionedAt === null || settings.mirrored !== undefined)
+      return settings;
+    if (!this.options.provision) return settings;
+    try {
+      await this.options.provision(portalId);
+      return await this.options.store.getSettings(portalId);
+    } catch (error) {
+      this.options.log.warn(
+        { portalId, err: { message: (error as Error).message } },
+        'provisioning contacts and companies failed; retried next scan',
+      );
+      return settings;
     }
   }
 

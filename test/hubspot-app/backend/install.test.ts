@@ -196,6 +196,34 @@ describe('the scopes the app asks for', () => {
     expect(status.body).toMatchObject({ properties: { created: true, missing: [] } });
   });
 
+  it('when a portal was provisioned before contacts and companies carried Handoff properties, then its next scan provisions them, once', async () => {
+    h = await startServiceHarness();
+    const portal = h.emulator.portals.create();
+    await h.install(portal.portalId);
+    await h.setUp(portal.portalId); // saves the playbook, which the scanner needs
+    // The settings as the earlier version saved them: no list of mirrored objects.
+    const saved = await h.store.getSettings(portal.portalId);
+    expect(saved?.mirrored).toBeDefined();
+    await h.store.putSettings(
+      portal.portalId,
+      { provisionedAt: saved?.provisionedAt ?? 0, stageProperties: saved?.stageProperties ?? {} },
+      h.clock.now(),
+    );
+    const created = () => h.emulator.requestLog.count({ route: 'crm.properties.create' });
+    const beforeScan = created();
+    await h.service.scanner.scanPortal(portal.portalId);
+    expect((await h.store.getSettings(portal.portalId))?.mirrored).toEqual([
+      'deal',
+      'contact',
+      'company',
+    ]);
+    // Everything already existed (the install made it): provisioning checked, created nothing.
+    expect(created()).toBe(beforeScan);
+    const lists = h.emulator.requestLog.count({ route: 'crm.properties.list' });
+    await h.service.scanner.scanPortal(portal.portalId);
+    expect(h.emulator.requestLog.count({ route: 'crm.properties.list' })).toBe(lists);
+  });
+
   it('when a portal granted only the scopes the app asked for before contacts and companies were mirrored, then the install still succeeds, and the status page lists their properties as missing', async () => {
     h = await startServiceHarness();
     const portal = h.emulator.portals.create();
