@@ -209,7 +209,8 @@ describe('the scopes the app asks for', () => {
       { provisionedAt: saved?.provisionedAt ?? 0, stageProperties: saved?.stageProperties ?? {} },
       h.clock.now(),
     );
-    const created = () => h.emulator.requestLog.count({ route: 'crm.properties.create' });
+    const log = h.emulator.requestLog;
+    const created = () => log.count({ route: 'crm.properties.create' });
     const beforeScan = created();
     await h.service.scanner.scanPortal(portal.portalId);
     expect((await h.store.getSettings(portal.portalId))?.mirrored).toEqual([
