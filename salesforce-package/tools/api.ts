@@ -7,6 +7,13 @@ import type { SfRecord } from './snapshot.js';
 
 export const COLLECTION_SIZE = 200;
 export const QUERY_BATCH = 2000;
+/**
+ * Ids per `IN (…)` list in a query: a SOQL query travels in the URI of a GET, and Salesforce refuses
+ * a request whose URI and headers pass 16,384 bytes with 431 (URI alone: 414) —
+ * https://help.salesforce.com/s/articleView?id=000386264&type=1. 200 quoted, URL-encoded ids take
+ * about 6,000 bytes.
+ */
+export const IDS_PER_QUERY = 200;
 /** Records per Bulk API 2.0 results request (`maxRecords`): bounds each response and makes the count known. */
 export const BULK_RESULTS_PAGE = 50_000;
 

@@ -3,7 +3,8 @@
 // is marked executed. A record left unmarked by a crash is finished on the next scan: Tasks that
 // already exist (found by the key in their description) are not created again. A task's content
 // (subject, what to do, due time in the assignee's zone) comes from the core's escalationTasks; the
-// open Tasks of an escalation are completed when a later level supersedes it or its SLA is met.
+// open Tasks of an escalation are completed when a later level supersedes it, its SLA is met, or
+// its record left every stage where the SLA may run.
 // An escalation of a Lead is recorded against the Lead (Lead__c) and its Tasks name it as their
 // WhoId (a Task's WhatId cannot be a Lead; WhoId is the Lead or Contact it is about).
 import {
@@ -14,8 +15,9 @@ import {
   type TaskRecipient,
 } from '@handoff/shared';
 import { USER_ROLES_FIELD } from '../scripts/model.js';
-import { soqlList, type OrgApi } from './api.js';
+import { IDS_PER_QUERY, soqlList, type OrgApi } from './api.js';
 import type { OrgNames } from './names.js';
+import type { SfRecord } from './snapshot.js';
 
 export interface EscalationRecord {
   id: string;
@@ -24,14 +26,16 @@ export interface EscalationRecord {
 }
 
 /** Where a test stops the scan, standing for a crash at that point. */
-export type CrashPoint = 'recorded' | 'tasks_created';
+export type CrashPoint = 'recorded' | 'tasks_created' | 'tasks_completed';
 
-/** An executed escalation whose open Tasks are to be completed. */
+/** An escalation whose open Tasks are to be completed. */
 export interface ClosingEscalation {
   id: string;
   key: string;
-  /** The Opportunity or Lead whose timer escalated. */
-  recordId: string;
+  /** The Opportunity or Lead whose timer escalated; null once it was deleted (its Tasks went with it). */
+  recordId: string | null;
+  /** The Contact a converted Lead became: its Tasks are about the Contact now (WhoId). */
+  contactId?: string;
 }
 
 /** The record's lookup on Handoff_Escalation__c and the Task field that names it. */
@@ -175,9 +179,10 @@ export class Escalator {
   }
 
   /**
-   * Completes the still-open Tasks of these executed escalations (one query for the opportunities'
-   * open Tasks, updates in collections) and records each escalation closed, so no later scan looks
-   * again. A Task someone already completed is left alone.
+   * Completes the still-open Tasks of these escalations (one query for their records' open Tasks,
+   * updates in collections) and records each escalation closed, so no later scan looks again. A
+   * Task someone already completed is left alone; when a completion fails, none is recorded closed
+   * and the next scan tries again.
    */
   async close(
     escalations: readonly ClosingEscalation[],
@@ -185,10 +190,10 @@ export class Escalator {
     const result = { closed: 0, tasks: 0, failures: [] as string[] };
     if (escalations.length === 0) return result;
     const keys = new Set(escalations.map((e) => e.key));
-    const ids = [...new Set(escalations.map((e) => e.recordId))];
-    const open = await this.api.queryAll(
-      `SELECT Id, Description FROM Task WHERE ${onRecords(ids)} AND Status != 'Completed'`,
-    );
+    const ids = [
+      ...new Set(escalations.flatMap((e) => [e.recordId ?? [], e.contactId ?? []].flat())),
+    ];
+    const open = await this.#tasksOn(ids, " AND Status != 'Completed'");
     const completing = open.filter((task) => {
       const key = keyOf(task.Description);
       // A task key is its escalation's key, or that key and the assignee's id.
@@ -210,6 +215,7 @@ export class Escalator {
         );
     });
     if (result.failures.length > 0) return result;
+    this.crash?.('tasks_completed');
     const marked = await this.api.update(
       this.names.escalation,
       escalations.map((e) => ({
@@ -227,14 +233,23 @@ export class Escalator {
     const found = new Map<string, string>();
     if (actions.length === 0) return found;
     const ids = [...new Set(actions.map((a) => a.record.recordId))];
-    const tasks = await this.api.queryAll(
-      `SELECT Id, Description FROM Task WHERE ${onRecords(ids)}`,
-    );
-    for (const task of tasks) {
+    for (const task of await this.#tasksOn(ids, '')) {
       const key = keyOf(task.Description);
       if (key) found.set(key, task.Id);
     }
     return found;
+  }
+
+  /** The Tasks on these records (and matching `and`), IDS_PER_QUERY records a query. */
+  async #tasksOn(ids: readonly string[], and: string): Promise<SfRecord[]> {
+    const tasks: SfRecord[] = [];
+    for (let i = 0; i < ids.length; i += IDS_PER_QUERY)
+      tasks.push(
+        ...(await this.api.queryAll(
+          `SELECT Id, Description FROM Task WHERE ${onRecords(ids.slice(i, i + IDS_PER_QUERY))}${and}`,
+        )),
+      );
+    return tasks;
   }
 
   /** The people a task goes to, each with their own time zone (User.TimeZoneSidKey). */
@@ -284,10 +299,11 @@ export class Escalator {
   }
 }
 
-/** Tasks on these records: Opportunities' by WhatId, Leads' (key prefix 00Q) by WhoId. */
+/** Tasks on these records: Opportunities' by WhatId, Leads' and Contacts' (key prefixes 00Q, 003) by WhoId. */
 function onRecords(ids: readonly string[]): string {
-  const leads = ids.filter((id) => id.startsWith('00Q'));
-  const others = ids.filter((id) => !id.startsWith('00Q'));
+  const isWho = (id: string) => id.startsWith('00Q') || id.startsWith('003');
+  const leads = ids.filter(isWho);
+  const others = ids.filter((id) => !isWho(id));
   const parts = [
     ...(others.length > 0 ? [`WhatId IN (${soqlList(others)})`] : []),
     ...(leads.length > 0 ? [`WhoId IN (${soqlList(leads)})`] : []),

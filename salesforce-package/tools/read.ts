@@ -79,6 +79,37 @@ export function leadScanQuery(playbook: Playbook, names: OrgNames): string {
 }
 
 /**
+ * The escalations not closed yet (executed, or left half-done by a crash) whose record no page of
+ * the scan holds, so no timer of theirs can be live: an Opportunity in no stage where an SLA may run (moved back, closed lost), a Lead
+ * converted or in no such status, or a record deleted (its lookups set to null, as the package's
+ * deleteConstraint says; Salesforce deletes its activities with it). Each comes with the Contact a
+ * converted Lead became: conversion moves the Lead's Tasks to it (WhoId) and to its Opportunity
+ * (https://help.salesforce.com/s/articleView?id=000385227&type=1).
+ */
+export function leftBehindQuery(playbook: Playbook, names: OrgNames): string {
+  const opportunity = names.field('Opportunity__c');
+  const lead = names.field('Lead__c');
+  const rel = (lookup: string) => lookup.replace(/__c$/, '__r');
+  const stages = candidateStageNames(playbook);
+  const statuses = candidateLeadStatuses(playbook);
+  const opportunityLeft =
+    stages.length === 0
+      ? `${opportunity} != null`
+      : `(${opportunity} != null AND ${rel(opportunity)}.StageName NOT IN (${soqlList(stages)}))`;
+  const leadLeft =
+    statuses.length === 0
+      ? `${lead} != null`
+      : `(${lead} != null AND (${rel(lead)}.IsConverted = true OR ${rel(lead)}.Status NOT IN (${soqlList(statuses)})))`;
+  const fields = ['Id', names.field('Escalation_Key__c'), opportunity, lead];
+  return [
+    `SELECT ${fields.join(', ')}, ${rel(lead)}.ConvertedContactId FROM ${names.escalation}`,
+    `WHERE ${names.field('Closed_At__c')} = null`,
+    `AND (${opportunityLeft} OR ${leadLeft} OR (${opportunity} = null AND ${lead} = null))`,
+    'ORDER BY Id',
+  ].join(' ');
+}
+
+/**
  * The handoffs of the Leads these Opportunities were converted from. Conversion leaves records of
  * custom objects on the Lead (Handoff__c keeps its Lead__c), so a deal finds its marketing → sales
  * handoff, with its timers' milestones, through the converted Lead's ConvertedOpportunityId.

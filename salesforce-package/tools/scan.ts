@@ -1,6 +1,7 @@
 // The SLA scanner for one org: pages through the opportunities that can have a live timer (SOQL, or
 // Bulk API 2.0 above a size — see read.ts), then the Leads that can (SOQL), evaluates them with the core, carries out each due
-// escalation exactly once, and writes each handoff's SLA status back where it changed — stopping
+// escalation exactly once, completes once the Tasks of escalations whose timer stopped (met,
+// superseded, or its record left the SLA stages), and writes each handoff's SLA status back where it changed — stopping
 // cleanly before the configured share of the daily API limit.
 import {
   evaluateRecord,
@@ -23,7 +24,13 @@ import {
   type EscalationRecord,
 } from './escalate.js';
 import { orgNames, type OrgNames } from './names.js';
-import { candidatePages, DEFAULT_BULK_THRESHOLD, leadPages, type ReadStats } from './read.js';
+import {
+  candidatePages,
+  DEFAULT_BULK_THRESHOLD,
+  leadPages,
+  leftBehindQuery,
+  type ReadStats,
+} from './read.js';
 import { children, leadSnapshot, opportunitySnapshot, type SfRecord } from './snapshot.js';
 
 export { scanQuery } from './read.js';
@@ -49,7 +56,10 @@ export interface ScanReport {
   leads: number;
   escalations: number;
   tasks: number;
-  /** Escalations whose open Tasks were completed: their SLA was met, or a later level superseded them. */
+  /**
+   * Escalations whose open Tasks were completed: their SLA was met, a later level superseded them, or
+   * their record left every stage where the SLA may run (converted, closed lost, deleted).
+   */
   escalationsClosed: number;
   /** Tasks those completions closed. */
   tasksCompleted: number;
@@ -161,6 +171,13 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
         while (writes.length >= COLLECTION_SIZE) await flush(writes.splice(0, COLLECTION_SIZE));
       }
     if (writes.length > 0) await flush(writes.splice(0));
+    // Escalations of records no page held: no timer of theirs is live, so their Tasks wait on nobody.
+    for await (const page of api.query(leftBehindQuery(playbook, names))) {
+      const closed = await escalator.close(page.map((row) => leftBehind(names, row)));
+      report.escalationsClosed += closed.closed;
+      report.tasksCompleted += closed.tasks;
+      report.failures.push(...closed.failures);
+    }
   } catch (error) {
     if (error instanceof BulkQueryFailed)
       throw new BulkQueryFailed(
@@ -183,6 +200,19 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
         );
     });
   }
+}
+
+/** A row of leftBehindQuery as the escalation to close: its record, or the Contact a converted Lead became. */
+function leftBehind(names: OrgNames, row: SfRecord): ClosingEscalation {
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+  const lead = row[names.field('Lead__c').replace(/__c$/, '__r')] as SfRecord | null | undefined;
+  const contactId = text(lead?.ConvertedContactId);
+  return {
+    id: row.Id,
+    key: String(row[names.field('Escalation_Key__c')]),
+    recordId: text(row[names.field('Opportunity__c')]) ?? text(row[names.field('Lead__c')]) ?? null,
+    ...(contactId ? { contactId } : {}),
+  };
 }
 
 /**

@@ -72,7 +72,7 @@ describe('handoff-salesforce', () => {
     const result = await run(org, ['scan'], jwtEnv(org));
     expect(result.code).toBe(0);
     expect(result.out).toEqual([
-      'scanned 80 opportunities: 80 escalations (70 tasks), 70 SLA status updates, 6 API calls',
+      'scanned 80 opportunities: 80 escalations (70 tasks), 70 SLA status updates, 7 API calls',
     ]);
     expect(result.all).not.toContain('PRIVATE KEY');
     expect(result.all).not.toMatch(/00D000000000001EAA!/);
@@ -89,7 +89,7 @@ describe('handoff-salesforce', () => {
     });
     expect(result.err).toEqual([]);
     expect(result.out).toEqual([
-      'scanned 2400 opportunities: 2400 escalations (2100 tasks), 2100 SLA status updates, 60 API calls (4 Bulk API 2.0 jobs)',
+      'scanned 2400 opportunities: 2400 escalations (2100 tasks), 2100 SLA status updates, 61 API calls (4 Bulk API 2.0 jobs)',
     ]);
   }, 60_000);
 
