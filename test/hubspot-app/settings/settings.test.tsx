@@ -15,6 +15,7 @@ import { createRenderer } from '@hubspot/ui-extensions/testing';
 import type { InstallStatus, PlaybookResponse } from '@handoff/shared/runtime';
 import type { Answer, SettingsClient } from '../../../hubspot-app/src/app/settings/api.js';
 import { Settings } from '../../../hubspot-app/src/app/settings/Settings.js';
+import { missingProperties } from '../../../hubspot-app/src/app/settings/InstallPanel.js';
 import { DEFAULT_PLAYBOOK_PATH, defaultPlaybookInput } from '../../shared/fixtures.js';
 import { MONDAY_10AM_NY } from '../../shared/builders.js';
 import { screenText } from '../card/harness.js';
@@ -235,6 +236,21 @@ describe('the settings page', () => {
     expect(page.findByTestId(StatusTag, 'status-webhooks').text).toBe('Active');
     expect(page.findByTestId(StatusTag, 'status-properties').text).toBe('Missing: handoff_status');
     expect(screenText(page)).toContain('2 waiting, 0 failed');
+  });
+
+  it('when an older install lacks the contact and company scopes, then the status names those objects and what to do, not twenty property names', () => {
+    expect(
+      missingProperties([
+        'contacts.handoff_mql_to_sales_status',
+        'contacts.handoff_sla_speed_to_lead_status',
+        'companies.handoff_expansion_status',
+      ]),
+    ).toBe(
+      'Not yet on contacts and companies: install Handoff again to grant access to their properties',
+    );
+    expect(missingProperties(['handoff_status', 'companies.handoff_expansion_status'])).toBe(
+      'Missing: handoff_status. Not yet on companies: install Handoff again to grant access to their properties',
+    );
   });
 
   it('when writes to HubSpot keep failing, then the page counts them and an admin can retry them now', async () => {

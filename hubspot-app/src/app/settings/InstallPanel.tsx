@@ -16,6 +16,24 @@ function Yes({ ok, yes, no, testId }: { ok: boolean; yes: string; no: string; te
   );
 }
 
+/**
+ * What is missing, in words an admin can act on: deal properties by name; a contact's or company's
+ * (named `contacts.…`, `companies.…`: the install did not grant their schema scopes) by object,
+ * with what to do.
+ */
+export function missingProperties(missing: readonly string[]): string {
+  const objects = [...new Set(missing.flatMap((name) => /^(\w+)\./.exec(name)?.[1] ?? []))];
+  const deals = missing.filter((name) => !name.includes('.'));
+  return [
+    ...(deals.length > 0 ? [`Missing: ${deals.join(', ')}`] : []),
+    ...(objects.length > 0
+      ? [
+          `Not yet on ${objects.join(' and ')}: install Handoff again to grant access to their properties`,
+        ]
+      : []),
+  ].join('. ');
+}
+
 export function InstallPanel({ status }: { status: InstallStatus }) {
   return (
     <>
@@ -39,7 +57,7 @@ export function InstallPanel({ status }: { status: InstallStatus }) {
           <Yes
             ok={status.properties.created}
             yes="Created"
-            no={`Missing: ${status.properties.missing.join(', ')}`}
+            no={missingProperties(status.properties.missing)}
             testId="status-properties"
           />
         </DescriptionListItem>
