@@ -14,6 +14,7 @@ import {
 } from './company-mapping.js';
 import type { HistoryEntry, HubSpotObjectWithHistory } from './lifecycle-mapping.js';
 import { dealProperties, type HubSpotObject } from './mapping.js';
+import { NEXT_DUE } from './mirror-names.js';
 import type { OwnerTeams } from './roles.js';
 
 export type EngagementType = 'notes' | 'tasks';
@@ -113,6 +114,17 @@ export interface Crm {
    */
   searchChangedDeals(query: {
     since: number;
+    aboveId: string;
+    properties: readonly string[];
+    limit: number;
+  }): Promise<HubSpotObject[]>;
+  /**
+   * One page of deals HubSpot shows with a live Handoff clock (`handoff_next_due_at` set) that
+   * stand in none of `stageIds` (the stages where a clock may run): deals that left them since
+   * their SLA properties were written. Paged by id as searchDeals is.
+   */
+  searchStaleDeals(query: {
+    stageIds: readonly string[];
     aboveId: string;
     properties: readonly string[];
     limit: number;
@@ -443,6 +455,13 @@ function untimedCrm(basePath: string, accessToken: string, retries: number): Crm
       return idSlice((request) => client.crm.deals.searchApi.doSearch(request), query, [
         { propertyName: 'pipeline', operator: 'EQ' as never, value: query.pipeline },
         { propertyName: 'dealstage', operator: 'IN' as never, values: [...query.stageIds] },
+      ]);
+    },
+
+    async searchStaleDeals(query) {
+      return idSlice((request) => client.crm.deals.searchApi.doSearch(request), query, [
+        { propertyName: NEXT_DUE, operator: 'HAS_PROPERTY' as never },
+        { propertyName: 'dealstage', operator: 'NOT_IN' as never, values: [...query.stageIds] },
       ]);
     },
 

@@ -290,6 +290,61 @@ export class Scanner {
         ids.filter((id) => !deals.some((d) => d.id === id)),
       );
     }
+    // A deal HubSpot still shows with a live clock though it stands where none runs (it moved
+    // since its SLA properties were written, and no change scan read it since): judged once, so
+    // HubSpot shows what the core says now. Usually none: one search.
+    const handled = new Set([...seen, ...left, ...owing]);
+    const stageIds = [...candidateStages(playbook).values()].flat();
+    const stale = (aboveId: string) =>
+      crm.searchStaleDeals({ stageIds, aboveId, properties: cycle.properties, limit: SEARCH_PAGE });
+    for await (const page of this.pages(cycle.portalId, stale))
+      await this.judgeGone(
+        cycle,
+        page.filter((d) => !handled.has(d.id)),
+        closing.records(),
+      );
+  }
+
+  /**
+   * Deals that left every stage where a clock runs, as just read, judged again, all of them:
+   * HubSpot still shows their clocks as the last scan wrote them (a deal the AE moved on before
+   * the SDR submitted: "running"), so what the core says now is written where it differs. Those
+   * with open escalations close them; those whose handoff has a review or rework task nobody is
+   * asked for now that the deal left its stage settle it.
+   */
+  private async judgeGone(
+    cycle: Cycle,
+    gone: HubSpotObject[],
+    withOpen: ReadonlySet<string>,
+  ): Promise<void> {
+    const { crm, playbook, portalId } = cycle;
+    const { store } = this.options;
+    const evaluated = await this.evaluate(portalId, playbook, gone, cycle.stageProps);
+    for (const { view, deal } of evaluated) {
+      const update = leftUpdate(view.timers, deal);
+      if (update) cycle.writes.push({ id: deal.id, properties: update });
+    }
+    const stored =
+      gone.length > 0
+        ? await store.getHandoffsOfRecords(
+            portalId,
+            'deal',
+            gone.map((d) => d.id),
+          )
+        : new Map<string, Record<string, HandoffState>>();
+    const judged = evaluated.filter(
+      ({ deal: d }) =>
+        withOpen.has(d.id) || this.owesTasks(cycle, DEAL_KEY, d.id, stored.get(d.id) ?? {}),
+    );
+    await this.settle(cycle, judged);
+    const leaving = judged.filter(({ deal: d }) => withOpen.has(d.id));
+    if (leaving.length > 0)
+      await this.leave(
+        cycle,
+        leaving.map((e) => e.deal.id),
+        leaving.map((e) => e.view),
+      );
+    while (cycle.writes.length >= BATCH) await crm.batchUpdateDeals(cycle.writes.splice(0, BATCH));
   }
 
   /**
@@ -548,28 +603,7 @@ export class Scanner {
         gone.map((d) => ({ dealId: d.id, nextAt: null, version: null })),
         clock.now(),
       );
-      // Judged again: those with open escalations, and those whose handoff has a review or rework
-      // task nobody is asked for now that the deal left its stage.
-      const stored =
-        gone.length > 0
-          ? await store.getHandoffsOfRecords(
-              portalId,
-              'deal',
-              gone.map((d) => d.id),
-            )
-          : new Map<string, Record<string, HandoffState>>();
-      const judged = gone.filter(
-        (d) => withOpen.has(d.id) || this.owesTasks(cycle, DEAL_KEY, d.id, stored.get(d.id) ?? {}),
-      );
-      if (judged.length === 0) return;
-      const views = await this.viewsOf(cycle, judged);
-      const leaving = judged.filter((d) => withOpen.has(d.id)).map((d) => d.id);
-      if (leaving.length > 0)
-        await this.leave(
-          cycle,
-          leaving,
-          views.filter((v) => withOpen.has(v.record.recordId)),
-        );
+      await this.judgeGone(cycle, gone, withOpen);
     };
     const search = (aboveId: string) =>
       crm.searchChangedDeals({ since, aboveId, properties: cycle.properties, limit: SEARCH_PAGE });
@@ -691,6 +725,11 @@ export class Scanner {
    */
   private async viewsOf(cycle: Cycle, deals: HubSpotObject[]): Promise<RecordView[]> {
     const evaluated = await this.evaluate(cycle.portalId, cycle.playbook, deals, cycle.stageProps);
+    // Read outside the searches (left their stages): HubSpot may still show their clocks live.
+    for (const { view, deal } of evaluated) {
+      const update = leftUpdate(view.timers, deal);
+      if (update) cycle.writes.push({ id: deal.id, properties: update });
+    }
     await this.settle(cycle, evaluated);
     return evaluated.map((e) => e.view);
   }
@@ -1038,6 +1077,7 @@ export class Scanner {
       ...crm,
       searchDeals: (query) => attempt(true, () => crm.searchDeals(query)),
       searchChangedDeals: (query) => attempt(true, () => crm.searchChangedDeals(query)),
+      searchStaleDeals: (query) => attempt(true, () => crm.searchStaleDeals(query)),
       searchContacts: (query) => attempt(true, () => crm.searchContacts(query)),
       readContacts: (ids, playbook) => attempt(false, () => crm.readContacts(ids, playbook)),
       updateContact: (id, properties) => attempt(false, () => crm.updateContact(id, properties)),
@@ -1236,6 +1276,18 @@ function isSettlement(key: string): boolean {
 /** The deal an escalation key names. */
 function dealOf(key: string): string | undefined {
   return recordOf(key, DEAL_KEY);
+}
+
+/**
+ * A deal that left every stage where a clock runs: its SLA properties are rewritten only when
+ * HubSpot still shows a live clock on it (a next due time) — a deal lost without ever running a
+ * clock keeps its properties empty rather than gaining "pending" ones.
+ */
+function leftUpdate(
+  timers: readonly TimerView[],
+  deal: HubSpotObject,
+): Record<string, string> | undefined {
+  return deal.properties[NEXT_DUE] ? statusUpdate(timers, deal) : undefined;
 }
 
 /** The SLA mirror properties that changed for one record, or undefined when HubSpot already shows them. */

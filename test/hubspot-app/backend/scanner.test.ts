@@ -85,8 +85,10 @@ describe('the SLA scanner on 12,000 deals', () => {
 
   it('when it reads, then the searches slice past the 10,000-result cap and API calls stay within 10 % of the minimum', () => {
     const candidates = 7 * PER_GROUP + INERT_WON;
-    // Creates: A1 1, A2 1, C1 2 (a task and a note), C2 1 per group.
-    const minimum = Math.ceil((candidates + 1) / 200) + Math.ceil(candidates / 100) + PER_GROUP * 5;
+    // Creates: A1 1, A2 1, C1 2 (a task and a note), C2 1 per group; + 1: the full scan's search
+    // for deals HubSpot still shows with a live clock outside the clocks' stages (none here).
+    const minimum =
+      Math.ceil((candidates + 1) / 200) + Math.ceil(candidates / 100) + PER_GROUP * 5 + 1;
     // Nothing was met since an escalation: no completion call is among them.
     expect(report.completionCalls).toBe(0);
     expect(report.apiCalls).toBeGreaterThanOrEqual(minimum - 1);
