@@ -161,6 +161,18 @@ export interface Crm {
   createProperty(objectType: string, spec: PropertySpec): Promise<void>;
 }
 
+/** Writes properties of a deal, contact or company, by HubSpot's object type. */
+export function updateRecord(
+  crm: Pick<Crm, 'updateDeal' | 'updateContact' | 'updateCompany'>,
+  objectType: EngagementTarget,
+  id: string,
+  properties: Record<string, string>,
+): Promise<void> {
+  if (objectType === 'contacts') return crm.updateContact(id, properties);
+  if (objectType === 'companies') return crm.updateCompany(id, properties);
+  return crm.updateDeal(id, properties);
+}
+
 /** The property on notes and tasks that carries Handoff's idempotency key. */
 export const KEY_PROPERTY = 'handoff_key';
 

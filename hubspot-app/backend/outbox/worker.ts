@@ -7,8 +7,8 @@
 // delays another portal's writes.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
-import { CrmError, type Crm } from '../hubspot/crm.js';
-import { handoffProperty } from '../provisioning/properties.js';
+import { CrmError, updateRecord, type Crm } from '../hubspot/crm.js';
+import { handoffProperty, HUBSPOT_OBJECT_TYPE } from '../provisioning/properties.js';
 import { mirroredIn, type OutboxEntry, type Store } from '../store/index.js';
 import type {
   CompleteTasksPayload,
@@ -181,11 +181,7 @@ export class OutboxWorker {
         [handoffProperty(handoffId, 'rejection_reason')]:
           state.status === 'rejected' ? String(rejected?.details.reason ?? '') : '',
       };
-      await (object === 'contact'
-        ? crm.updateContact(dealId, properties)
-        : object === 'company'
-          ? crm.updateCompany(dealId, properties)
-          : crm.updateDeal(dealId, properties));
+      await updateRecord(crm, HUBSPOT_OBJECT_TYPE[object], dealId, properties);
       return;
     }
     if (entry.kind === 'engagement') {

@@ -1,7 +1,7 @@
 // Provisioning at install and after each playbook save: idempotent, so running it twice creates
 // nothing the second time. Also learns which stage-entry properties the portal names.
 import { pipelineStagesOf, type Playbook, type RecordObject } from '@handoff/shared';
-import { CrmError, type Crm } from '../hubspot/crm.js';
+import { CrmError, type Crm, type PropertySpec } from '../hubspot/crm.js';
 import { stageEnteredProperty } from '../hubspot/mapping.js';
 import type { PortalSettings } from '../store/index.js';
 import {
@@ -30,20 +30,24 @@ export async function provision(
     await crm.createGroup(objectType, GROUP, 'Handoff');
     created.push(`${objectType} group ${GROUP}`);
   };
-  await ensureGroup('deals');
-  const dealProps = await crm.propertyNames('deals');
+  /** Creates the specs the object type lacks; answers the names it has now. */
+  const ensureProperties = async (objectType: string, specs: readonly PropertySpec[]) => {
+    await ensureGroup(objectType);
+    const names = await crm.propertyNames(objectType);
+    for (const spec of specs) {
+      if (names.has(spec.name)) continue;
+      await crm.createProperty(objectType, spec);
+      names.add(spec.name);
+      created.push(`${objectType}.${spec.name}`);
+    }
+    return names;
+  };
   // The key on deals tags a deal Handoff created (an accepted expansion's), so a retry finds it.
-  const dealSpecs = [
+  const dealProps = await ensureProperties('deals', [
     ...mirrorProperties(playbook),
     ...fieldProperties(playbook),
     ENGAGEMENT_KEY_PROPERTY,
-  ];
-  for (const spec of dealSpecs) {
-    if (dealProps.has(spec.name)) continue;
-    await crm.createProperty('deals', spec);
-    dealProps.add(spec.name);
-    created.push(`deals.${spec.name}`);
-  }
+  ]);
   for (const type of ['notes', 'tasks'] as const) {
     if ((await crm.propertyNames(type)).has(ENGAGEMENT_KEY_PROPERTY.name)) continue;
     await ensureGroup(type);
@@ -54,13 +58,7 @@ export async function provision(
   for (const object of mirroredObjects(playbook).filter((o) => o !== 'deal')) {
     const objectType = HUBSPOT_OBJECT_TYPE[object];
     try {
-      await ensureGroup(objectType);
-      const names = await crm.propertyNames(objectType);
-      for (const spec of mirrorProperties(playbook, object)) {
-        if (names.has(spec.name)) continue;
-        await crm.createProperty(objectType, spec);
-        created.push(`${objectType}.${spec.name}`);
-      }
+      await ensureProperties(objectType, mirrorProperties(playbook, object));
       mirrored.push(object);
     } catch (error) {
       // A portal installed before Handoff asked for this object's schema scopes keeps working:

@@ -21,7 +21,13 @@ import {
 } from '@handoff/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
-import { CrmError, HISTORY_BATCH, type Crm, type EngagementTarget } from '../hubspot/crm.js';
+import {
+  CrmError,
+  HISTORY_BATCH,
+  updateRecord,
+  type Crm,
+  type EngagementTarget,
+} from '../hubspot/crm.js';
 import { companySnapshot } from '../hubspot/company-mapping.js';
 import { contactSnapshot, type HubSpotContact } from '../hubspot/contact-mapping.js';
 import type { HubSpotObjectWithHistory } from '../hubspot/lifecycle-mapping.js';
@@ -317,34 +323,19 @@ export class Scanner {
     gone: HubSpotObject[],
     withOpen: ReadonlySet<string>,
   ): Promise<void> {
-    const { crm, playbook, portalId } = cycle;
-    const { store } = this.options;
-    const evaluated = await this.evaluate(portalId, playbook, gone, cycle.stageProps);
-    for (const { view, deal } of evaluated) {
-      const update = leftUpdate(view.timers, deal);
-      if (update) cycle.writes.push({ id: deal.id, properties: update });
-    }
-    const stored =
-      gone.length > 0
-        ? await store.getHandoffsOfRecords(
-            portalId,
-            'deal',
-            gone.map((d) => d.id),
-          )
-        : new Map<string, Record<string, HandoffState>>();
-    const judged = evaluated.filter(
-      ({ deal: d }) =>
-        withOpen.has(d.id) || this.owesTasks(cycle, DEAL_KEY, d.id, stored.get(d.id) ?? {}),
-    );
-    await this.settle(cycle, judged);
-    const leaving = judged.filter(({ deal: d }) => withOpen.has(d.id));
+    // viewsOf writes what HubSpot shows live and settles what owes tasks (a handoff that owes
+    // none is passed over there); here only the escalations of the deals left are closed.
+    const views = await this.viewsOf(cycle, gone);
+    // A deal the core cannot judge (a stage the playbook does not map) leaves with no view.
+    const leaving = gone.filter((d) => withOpen.has(d.id)).map((d) => d.id);
     if (leaving.length > 0)
       await this.leave(
         cycle,
-        leaving.map((e) => e.deal.id),
-        leaving.map((e) => e.view),
+        leaving,
+        views.filter((v) => withOpen.has(v.record.recordId)),
       );
-    while (cycle.writes.length >= BATCH) await crm.batchUpdateDeals(cycle.writes.splice(0, BATCH));
+    while (cycle.writes.length >= BATCH)
+      await cycle.crm.batchUpdateDeals(cycle.writes.splice(0, BATCH));
   }
 
   /**
@@ -984,12 +975,7 @@ export class Scanner {
       const to = typeof action.to === 'object' && 'user' in action.to ? action.to.user : undefined;
       const people = await this.options.roles.ownersByRole(portalId, playbook);
       const ownerId = to ? people.ownerOfUser(to) : undefined;
-      if (ownerId)
-        await (on === 'contacts'
-          ? crm.updateContact(dealId, { hubspot_owner_id: ownerId })
-          : on === 'companies'
-            ? crm.updateCompany(dealId, { hubspot_owner_id: ownerId })
-            : crm.updateDeal(dealId, { hubspot_owner_id: ownerId }));
+      if (ownerId) await updateRecord(crm, on, dealId, { hubspot_owner_id: ownerId });
     } else if (action.action === 'note') {
       await store.escalationStarted(portalId, action.key, clock.now(), []);
       if (!(interrupted && (await crm.findEngagement('notes', action.key))))

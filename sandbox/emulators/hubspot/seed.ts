@@ -204,7 +204,10 @@ export class Seeder {
 
   /**
    * A user edits a record in HubSpot's UI, as updateDeal does: a contact's or company's lifecycle
-   * stage set by hand, backwards too (the forward-only rule binds the API, not the UI).
+   * stage set by hand, backwards too. Our reading, not a rule this emulator enforces: the contacts
+   * guide's forward-only rule is about API writes
+   * (https://developers.hubspot.com/docs/api-reference/latest/crm/objects/contacts/guide); that a
+   * person may pick an earlier stage in the record is not stated on a page we hold.
    */
   updateRecord(portalId: string, type: ObjectType, id: string, properties: PropertyValues): void {
     const record = this.context.store.get(portalId, type, id);
